@@ -1,0 +1,98 @@
+/** How bad a problem is: errors block scoring, warnings are shown, info explains a choice the engine made. */
+export type Severity = "error" | "warning" | "info";
+
+/** Where a problem is: one cell (or a range for a table/header), with the defined name and label when known. */
+export interface Location {
+  readonly sheet: string;
+  readonly address: string;
+  readonly name?: string;
+  /** The field's or indicator's label as shown in the sheet, e.g. "基本支出". */
+  readonly label?: string;
+}
+
+/**
+ * The parameters each diagnostic code carries. Numbers that are shown are pre-formatted strings
+ * (the engine formats once, so messages in every language agree to the cent).
+ */
+export interface DiagnosticParamsByCode {
+  // Template recognition and structure
+  template_not_recognized: Record<string, never>;
+  template_version_unsupported: { found: string; supported: string };
+  template_version_newer: { found: string; supported: string };
+  template_sheet_missing: { sheet: string };
+  template_name_missing: { name: string };
+  template_name_invalid: { name: string; target: string };
+  table_header_missing: { table: string };
+  table_column_missing: { table: string; column: string };
+  schema_invalid: { item: string; problem: string };
+  // The rubric
+  rubric_structure: { problem: string };
+  rubric_duplicate_id: { id: string };
+  rubric_weight_invalid: { indicator: string; text: string };
+  rubric_weight_sum_mismatch: { parent: string; expected: string; actual: string };
+  rule_unknown: { indicator: string; kind: string };
+  rule_invalid: { indicator: string; kind: string; problem: string };
+  rule_bands_overlap: { indicator: string; first: string; second: string };
+  rule_bands_gap: { indicator: string; from: string; to: string };
+  formula_invalid: { indicator: string; formula: string; problem: string };
+  formula_unknown_field: { indicator: string; field: string };
+  grade_bands_invalid: { problem: string };
+  check_invalid: { check: string; problem: string };
+  // Input values
+  required_missing: { label: string };
+  not_a_number: { label: string; text: string };
+  not_an_integer: { label: string; value: string };
+  read_as: { label: string; text: string; value: string };
+  excel_error: { label: string; error: string };
+  wrong_type: { label: string; expected: string; got: "text" | "number" | "boolean" | "date" };
+  out_of_range: { label: string; value: string; min: string; max: string };
+  text_too_long: { label: string; length: number; max: number };
+  table_empty: { table: string };
+  // Identities and comparisons between figures
+  sum_mismatch: { check: string; expression: string; left: string; right: string; difference: string };
+  comparison_failed: { check: string; expression: string; left: string; right: string };
+  condition_failed: { check: string; description: string };
+  // Indicators
+  manual_score_missing: { indicator: string; weight: string };
+  manual_score_out_of_range: { indicator: string; score: string; weight: string };
+  manual_score_step: { indicator: string; score: string; step: string };
+  reason_missing: { indicator: string; score: string; weight: string };
+  not_applicable: { indicator: string; why: string };
+  value_undefined: { indicator: string; why: string };
+  total_capped: { cap: string; total: string; rule: string };
+  total_penalty: { points: string; rule: string };
+  // The report
+  report_input_missing: { item: string };
+}
+
+export type DiagnosticCode = keyof DiagnosticParamsByCode;
+
+/** A problem found in the user's workbook: a value, never an exception. */
+export type Diagnostic = {
+  [C in DiagnosticCode]: {
+    readonly code: C;
+    readonly severity: Severity;
+    readonly location: Location | null;
+    readonly params: DiagnosticParamsByCode[C];
+  };
+}[DiagnosticCode];
+
+/** Build a diagnostic with its parameters checked against its code. */
+export function diag<C extends DiagnosticCode>(
+  code: C,
+  severity: Severity,
+  location: Location | null,
+  params: DiagnosticParamsByCode[C],
+): Diagnostic {
+  return { code, severity, location, params } as Diagnostic;
+}
+
+/** Errors first, then warnings, then info; stable within a severity. */
+export function severityRank(s: Severity): number {
+  return s === "error" ? 0 : s === "warning" ? 1 : 2;
+}
+
+/** A broken invariant inside the engine (a bug, not bad input). */
+export class EngineInvariantError extends Error {
+  override readonly name = "EngineInvariantError";
+}
