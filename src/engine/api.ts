@@ -7,6 +7,8 @@ import type { ScoreSheet } from "./scoring/result-types";
 export interface ValidationOutcome {
   readonly template: TemplateInfo | null;
   readonly diagnostics: readonly Diagnostic[];
+  /** The unit and year as entered (fields unit_name and eval_year), for status lines and summaries. */
+  readonly unit: { readonly name: string; readonly year: string } | null;
 }
 
 /** What 评分 returns: validation plus scores (null when errors block scoring) and the outputs to write. */
