@@ -82,6 +82,11 @@ export interface RubricRowDef {
   /** 0-based sheet row of this rubric row. */
   readonly row: number;
   readonly sheet: string;
+  /**
+   * Rubric column key (RUBRIC_COLUMNS in labels.ts: id, level1, … outValue, outScore, outExplain) → 0-based
+   * sheet column, so diagnostics and outputs can point at the exact cell. Filled by the template reader.
+   */
+  readonly cols?: Readonly<Record<string, number>>;
 }
 
 /** A grade band: a total at or above `min` (and below the next band's min) gets `grade`. */
