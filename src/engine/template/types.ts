@@ -60,6 +60,8 @@ export interface CheckDef {
   readonly severity: "error" | "warning" | "info";
   readonly description: string;
   readonly ref: CellRef;
+  /** The 前提 cell, for diagnostics about the condition (absent when the table has no 前提 column). */
+  readonly conditionRef?: CellRef;
 }
 
 /** One row of the rubric table (指标体系) as written; the scoring module compiles it. */
