@@ -1,0 +1,52 @@
+/**
+ * decimal.js helpers: the ONE place where scores, rates and amounts are rounded (half-up).
+ * Everything else computes with exact Decimals and rounds here, at the edge.
+ */
+import Decimal from "decimal.js";
+
+export { Decimal };
+
+/** Decimal's default precision (20 significant digits, half-up) is what every engine computation uses. */
+export const ZERO = new Decimal(0);
+export const ONE = new Decimal(1);
+export const HUNDRED = new Decimal(100);
+
+/** A Decimal from a number or numeric text, exactly as written (0.1 stays 0.1). */
+export function dec(x: number | string | Decimal): Decimal {
+  return new Decimal(x);
+}
+
+/** Scores: 2 decimals, half-up. */
+export function roundScore(d: Decimal): Decimal {
+  return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/** Rates (fractions): 4 decimals, half-up — i.e. a percentage with 2 decimals. */
+export function roundRate(d: Decimal): Decimal {
+  return d.toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+}
+
+/** Amounts in 万元: 2 decimals, half-up. */
+export function roundAmount(d: Decimal): Decimal {
+  return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/** A Decimal as a JS number for output cells (call after rounding). */
+export function toNumber(d: Decimal): number {
+  return d.toNumber();
+}
+
+/** A score for messages: rounded, without trailing zeros ("1.5", "94"). */
+export function formatScore(d: Decimal): string {
+  return roundScore(d).toString();
+}
+
+/** A rate for messages: "45.56%" (2 decimals of a percent, half-up; trailing zeros dropped: "100%"). */
+export function formatPercent(d: Decimal): string {
+  return `${roundRate(d).times(HUNDRED).toString()}%`;
+}
+
+/** Clamp into [lo, hi]. */
+export function clamp(d: Decimal, lo: Decimal, hi: Decimal): Decimal {
+  return Decimal.max(lo, Decimal.min(hi, d));
+}
