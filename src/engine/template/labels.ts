@@ -120,4 +120,17 @@ export const STRUCTURE_SHEETS = {
   fields: "字段定义",
   checks: "校验规则",
   rubric: "指标体系",
+  grades: "指标体系",
+  adjustments: "指标体系",
 } as const;
+
+/** How the structural tables are named in messages. */
+export const STRUCTURE_TABLE_LABELS = {
+  fields: "字段定义",
+  checks: "校验规则",
+  rubric: "指标体系",
+  grades: "评价等级",
+  adjustments: "总分调整",
+} as const;
+
+export type StructureTableId = keyof typeof STRUCTURE_TABLE_NAMES;
