@@ -45,7 +45,10 @@ export interface DiagnosticParamsByCode {
   read_as: { label: string; text: string; value: string };
   excel_error: { label: string; error: string };
   wrong_type: { label: string; expected: string; got: "text" | "number" | "boolean" | "date" };
-  out_of_range: { label: string; value: string; min: string; max: string };
+  /** min/max "" when that side is open; suggestion e.g. "97%" when a rate was typed as a percentage number. */
+  out_of_range: { label: string; value: string; min: string; max: string; suggestion?: string };
+  /** An amount with more decimals than the report shows (万元, 2 decimals); kept exact. */
+  amount_precision: { label: string; value: string; decimals: number };
   text_too_long: { label: string; length: number; max: number };
   table_empty: { table: string };
   // Identities and comparisons between figures
