@@ -1,0 +1,184 @@
+/** The standard template (cn.perfeval.dept-overall 1.0.0) as a declarative description. */
+import type { TemplateInfo } from "../types";
+import { STANDARD_CHECKS } from "./checks";
+import {
+  ASSET_FIELDS,
+  BASIC_FIELDS,
+  EXECUTION_FIELDS,
+  EXPEND_FIELDS,
+  INCOME_FIELDS,
+  PROCUREMENT_FIELDS,
+  RESULT_FIELDS,
+  SANGONG_FIELDS,
+  STANDARD_FIELDS,
+} from "./fields";
+import { INSTRUCTION_LINES, INSTRUCTIONS_TITLE } from "./instructions";
+import { STANDARD_GRADES, STANDARD_RUBRIC } from "./rubric";
+import { STANDARD_TABLES } from "./tables";
+import type { FieldSpec, SheetBlock, SheetSpec, TemplateDescription } from "./types";
+
+export const STANDARD_TEMPLATE_INFO: TemplateInfo = {
+  id: "cn.perfeval.dept-overall",
+  version: "1.0.0",
+  title: "部门整体支出绩效评价",
+};
+
+/** Sheet names of the standard template, in workbook order. */
+export const STANDARD_SHEETS = {
+  guide: "说明",
+  basic: "基本情况",
+  finance: "收支情况",
+  tasks: "重点工作",
+  satisfaction: "满意度",
+  benefits: "效益",
+  problems: "问题与措施",
+  rubric: "指标体系",
+  result: "评价结果",
+  fields: "字段定义",
+  checks: "校验规则",
+  meta: "_meta",
+} as const;
+
+const names = (fields: readonly FieldSpec[]): readonly string[] => fields.map((f) => f.name);
+
+const SHEETS: readonly SheetSpec[] = [
+  {
+    name: STANDARD_SHEETS.guide,
+    columnWidths: [110],
+    blocks: [
+      { kind: "title", text: INSTRUCTIONS_TITLE },
+      ...INSTRUCTION_LINES.map(
+        (text): SheetBlock => (/^[一二三四五六七八九十]、/.test(text) ? { kind: "heading", text } : { kind: "text", text }),
+      ),
+    ],
+  },
+  {
+    name: STANDARD_SHEETS.basic,
+    columnWidths: [28, 40, 40],
+    blocks: [
+      { kind: "title", text: "一、单位基本情况" },
+      { kind: "fields", names: names(BASIC_FIELDS), header: true },
+      { kind: "gap" },
+      { kind: "table", id: "duties" },
+      { kind: "gap" },
+      { kind: "table", id: "org" },
+    ],
+  },
+  {
+    name: STANDARD_SHEETS.finance,
+    columnWidths: [40, 16, 44],
+    blocks: [
+      { kind: "title", text: "二、收支情况（金额单位：万元）" },
+      { kind: "heading", text: "（一）收入与预算" },
+      { kind: "fields", names: names(INCOME_FIELDS), header: true },
+      { kind: "heading", text: "（二）支出与结转结余" },
+      { kind: "fields", names: names(EXPEND_FIELDS) },
+      { kind: "heading", text: "（三）预算执行" },
+      { kind: "fields", names: names(EXECUTION_FIELDS) },
+      { kind: "heading", text: "（四）“三公”经费" },
+      { kind: "fields", names: names(SANGONG_FIELDS) },
+      { kind: "heading", text: "（五）政府采购与公务卡" },
+      { kind: "fields", names: names(PROCUREMENT_FIELDS) },
+      { kind: "heading", text: "（六）固定资产" },
+      { kind: "fields", names: names(ASSET_FIELDS) },
+      { kind: "gap" },
+      { kind: "table", id: "sangong_reasons" },
+    ],
+  },
+  {
+    name: STANDARD_SHEETS.tasks,
+    columnWidths: [36, 8, 10, 60, 36, 8],
+    blocks: [
+      { kind: "title", text: "三、重点工作完成情况" },
+      { kind: "text", text: "每项重点工作一行；分值合计等于“职责履行”的分值。行数不够时在最后一行上方插入整行。" },
+      { kind: "table", id: "tasks" },
+    ],
+  },
+  {
+    name: STANDARD_SHEETS.satisfaction,
+    columnWidths: [20, 10, 10, 10],
+    blocks: [
+      { kind: "title", text: "社会公众或服务对象满意度" },
+      { kind: "text", text: "每个调查对象一行，权重合计 100%。" },
+      { kind: "table", id: "satisfaction" },
+    ],
+  },
+  {
+    name: STANDARD_SHEETS.benefits,
+    columnWidths: [12, 80, 10],
+    blocks: [
+      { kind: "title", text: "履职效益" },
+      { kind: "text", text: "经济效益、社会效益每条一行。" },
+      { kind: "table", id: "benefits" },
+    ],
+  },
+  {
+    name: STANDARD_SHEETS.problems,
+    columnWidths: [110],
+    blocks: [
+      { kind: "title", text: "五、存在的问题　六、改进措施" },
+      { kind: "table", id: "problems" },
+      { kind: "gap" },
+      { kind: "table", id: "measures" },
+    ],
+  },
+  {
+    name: STANDARD_SHEETS.rubric,
+    columnWidths: [8, 8, 10, 26, 6, 34, 10, 40, 9, 9, 24, 40, 24, 10, 8, 30],
+    blocks: [
+      { kind: "title", text: "四、整体支出绩效评价指标体系" },
+      {
+        kind: "text",
+        text: "蓝色为财政局设置的指标和评分方法；黄色“自评得分”“扣分原因”由单位填写；绿色由助手评分后填写。",
+      },
+      { kind: "structure", id: "rubric" },
+      { kind: "gap" },
+      { kind: "structure", id: "grades" },
+      { kind: "gap" },
+      { kind: "structure", id: "adjustments", blankRows: 2 },
+    ],
+  },
+  {
+    name: STANDARD_SHEETS.result,
+    columnWidths: [16, 24, 10, 10],
+    blocks: [
+      { kind: "title", text: "评价结果" },
+      { kind: "fields", names: names(RESULT_FIELDS), header: true },
+      { kind: "gap" },
+      { kind: "table", id: "levels" },
+    ],
+  },
+  {
+    name: STANDARD_SHEETS.fields,
+    columnWidths: [30, 34, 8, 6, 8, 8, 6, 44],
+    blocks: [
+      { kind: "title", text: "字段定义" },
+      { kind: "text", text: "每个单值单元格（定义名称）和每个表格列（表名.列名）的标签、类型和取值范围。" },
+      { kind: "structure", id: "fields" },
+    ],
+  },
+  {
+    name: STANDARD_SHEETS.checks,
+    columnWidths: [6, 30, 60, 8, 6, 44],
+    blocks: [
+      { kind: "title", text: "校验规则" },
+      { kind: "text", text: "“=”在差额不超过容差时通过；有前提的规则只在前提成立时检查。" },
+      { kind: "structure", id: "checks" },
+    ],
+  },
+];
+
+/** The blank standard template: no values, empty data tables, the default rubric. */
+export function standardTemplateDescription(): TemplateDescription {
+  return {
+    info: STANDARD_TEMPLATE_INFO,
+    sheets: SHEETS,
+    fields: STANDARD_FIELDS,
+    tables: STANDARD_TABLES,
+    checks: STANDARD_CHECKS,
+    rubric: STANDARD_RUBRIC,
+    grades: STANDARD_GRADES,
+    adjustments: [],
+    values: {},
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Applies an engine write plan to .xlsx bytes with exceljs and returns the new bytes. Only the plan's
+ * cells change; what exceljs drops on a round trip is documented in docs/xlsx-round-trip.md and the
+ * parts we can restore (defined names, duplicated validations) are fixed here.
+ */
+import type { Cell, Workbook, Worksheet } from "exceljs";
+import { parseA1, parseRange } from "../../engine/model/cell";
+import type { OutputValue, WriteOp, WritePlan } from "../../engine/model/write-plan";
+import type { WriteSummary } from "../types";
+import { HostError } from "../types";
+import { openWorkbook } from "./open-workbook";
+import { restoreDefinedNames } from "./round-trip-fixes";
+
+export interface AppliedPlan {
+  readonly bytes: Uint8Array;
+  readonly summary: WriteSummary;
+}
+
+function sheetOrThrow(wb: Workbook, name: string): Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new HostError("sheet_missing", `工作表“${name}”不存在，无法写入结果。`, name);
+  return ws;
+}
+
+function addressOrThrow<T>(parsed: T | null, address: string, sheet: string): T {
+  if (parsed === null) throw new HostError("unknown", `写入位置无效：${sheet}!${address}`, address);
+  return parsed;
+}
+
+/** Writes a value as a value: text is always stored as text, even "=1+1" or "@cmd". */
+function setValue(cell: Cell, v: OutputValue): void {
+  if (v === null) cell.value = null;
+  else if (typeof v === "number") cell.value = Number.isFinite(v) ? v : null;
+  else cell.value = v;
+}
+
+function applyOp(wb: Workbook, op: WriteOp, counts: Record<string, number>, created: string[]): void {
+  switch (op.kind) {
+    case "ensureSheet": {
+      if (wb.getWorksheet(op.sheet)) return;
+      const ws = wb.addWorksheet(op.sheet);
+      op.columnWidths?.forEach((w, i) => {
+        ws.getColumn(i + 1).width = w;
+      });
+      created.push(op.sheet);
+      return;
+    }
+    case "clear": {
+      const ws = sheetOrThrow(wb, op.sheet);
+      const r = addressOrThrow(parseRange(op.range), op.range, op.sheet);
+      for (let row = r.start.row; row <= r.end.row; row++) {
+        for (let col = r.start.col; col <= r.end.col; col++) ws.getCell(row + 1, col + 1).value = null;
+      }
+      return;
+    }
+    case "values": {
+      const ws = sheetOrThrow(wb, op.sheet);
+      const start = addressOrThrow(parseA1(op.address), op.address, op.sheet);
+      op.values.forEach((rowValues, ri) => {
+        rowValues.forEach((v, ci) => {
+          const cell = ws.getCell(start.row + ri + 1, start.col + ci + 1);
+          setValue(cell, v);
+          const fmt = op.numberFormats?.[ci];
+          if (fmt && typeof v === "number") cell.numFmt = fmt;
+          counts[op.sheet] = (counts[op.sheet] ?? 0) + 1;
+        });
+      });
+      return;
+    }
+  }
+}
+
+/** Applies the plan in order and returns the saved workbook and what was written. */
+export async function applyWritePlan(bytes: Uint8Array | ArrayBuffer, plan: WritePlan): Promise<AppliedPlan> {
+  const { workbook, workbookXml } = await openWorkbook(bytes);
+  const counts: Record<string, number> = {};
+  const created: string[] = [];
+  for (const op of plan.ops) applyOp(workbook, op, counts, created);
+  let out: Uint8Array;
+  try {
+    out = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  } catch (e) {
+    throw new HostError("unknown", "保存工作簿时出错。", String(e));
+  }
+  out = await restoreDefinedNames(out, workbookXml);
+  return { bytes: out, summary: { cellsBySheet: counts, createdSheets: created } };
+}

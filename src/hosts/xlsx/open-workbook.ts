@@ -1,0 +1,94 @@
+/**
+ * Opens .xlsx bytes with exceljs, turning every failure into a HostError with a clear Chinese message.
+ * No node: imports: this runs in the browser too.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import type { DefinedName } from "../../engine/model/snapshot";
+import { HostError } from "../types";
+import { parseNameRef } from "./refs";
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+// Compound File Binary: encrypted (password-protected) .xlsx files and legacy .xls files.
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+export function toUint8Array(bytes: Uint8Array | ArrayBuffer): Uint8Array {
+  return bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+}
+
+export interface OpenedWorkbook {
+  readonly workbook: ExcelJS.Workbook;
+  readonly zip: JSZip;
+  /** xl/workbook.xml as stored in the file. */
+  readonly workbookXml: string;
+}
+
+/** Check the bytes, unzip, and load with exceljs. */
+export async function openWorkbook(input: Uint8Array | ArrayBuffer): Promise<OpenedWorkbook> {
+  const bytes = toUint8Array(input);
+  if (bytes.length === 0) throw new HostError("file_unreadable", "文件是空的（0 字节），请重新选择 .xlsx 文件。");
+  if (startsWith(bytes, CFB_MAGIC)) {
+    throw new HostError(
+      "file_unreadable",
+      "无法读取：文件设置了打开密码（已加密），或是旧版 .xls 格式。请在 Excel 中取消密码或另存为 .xlsx 后再打开。",
+      "cfb",
+    );
+  }
+  if (!startsWith(bytes, ZIP_MAGIC)) {
+    throw new HostError("not_xlsx", "这不是 Excel 工作簿（.xlsx）文件，请选择 .xlsx 文件。", "magic");
+  }
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (e) {
+    throw new HostError("file_unreadable", "文件已损坏或不完整，无法打开。请重新保存或重新下载该文件。", String(e));
+  }
+  const wbFile = zip.file("xl/workbook.xml");
+  if (!wbFile || !zip.file("[Content_Types].xml")) {
+    throw new HostError("not_xlsx", "这是压缩文件，但不是 Excel 工作簿（.xlsx），请选择 .xlsx 文件。", "no xl/workbook.xml");
+  }
+  let workbookXml: string;
+  const workbook = new ExcelJS.Workbook();
+  try {
+    workbookXml = await wbFile.async("string");
+    // exceljs types ask for a Node Buffer; it hands the bytes to JSZip, which takes a Uint8Array.
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new HostError("file_unreadable", "文件已损坏，Excel 工作簿的内容无法读取。请在 Excel 中打开并重新保存后再试。", String(e));
+  }
+  return { workbook, zip, workbookXml };
+}
+
+const ENTITY: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function decodeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
+    if (e.startsWith("#x")) return String.fromCodePoint(parseInt(e.slice(2), 16));
+    if (e.startsWith("#")) return String.fromCodePoint(parseInt(e.slice(1), 10));
+    return ENTITY[e] ?? "";
+  });
+}
+
+/**
+ * The workbook-level defined names of xl/workbook.xml: sheet-scoped names (localSheetId), built-in
+ * `_xlnm.` names, multi-area names and names that are not a plain range are left out.
+ */
+export function definedNamesFromXml(workbookXml: string): DefinedName[] {
+  const out: DefinedName[] = [];
+  const re = /<definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/definedName>)/g;
+  for (const m of workbookXml.matchAll(re)) {
+    const attrs = m[1] ?? "";
+    if (/\blocalSheetId\s*=/.test(attrs)) continue;
+    const nameAttr = /\bname\s*=\s*"([^"]*)"/.exec(attrs);
+    if (!nameAttr) continue;
+    const name = decodeXml(nameAttr[1]!);
+    if (name.startsWith("_xlnm.")) continue;
+    const ref = parseNameRef(decodeXml(m[2] ?? ""));
+    if (ref) out.push({ name, ...ref });
+  }
+  return out;
+}
