@@ -52,7 +52,8 @@ export interface DiagnosticParamsByCode {
   text_too_long: { label: string; length: number; max: number };
   table_empty: { table: string };
   // Identities and comparisons between figures
-  sum_mismatch: { check: string; expression: string; left: string; right: string; difference: string };
+  /** expression: the rule with field names replaced by labels; unit: "万元" when every figure is an amount. */
+  sum_mismatch: { check: string; expression: string; left: string; right: string; difference: string; unit?: string };
   comparison_failed: { check: string; expression: string; left: string; right: string };
   condition_failed: { check: string; description: string };
   // Indicators

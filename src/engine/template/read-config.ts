@@ -12,7 +12,7 @@ import type { AdjustmentDef, CheckDef, GradeBandDef, RubricRowDef } from "./type
 import { cellNumber, cellText } from "./cells";
 import { ADJUSTMENT_COLUMNS, CHECK_COLUMNS, GRADE_COLUMNS, RUBRIC_COLUMNS, SEVERITY_LABELS } from "./labels";
 import type { AdjustmentColumnKey, CheckColumnKey, GradeColumnKey, RubricColumnKey } from "./labels";
-import { problem } from "./problems";
+import { problem } from "../diagnostics/problems";
 import type { StructuralTable } from "./read-structural";
 import { cellAddress, readStructuralTable } from "./read-structural";
 

@@ -10,7 +10,7 @@ import { diag } from "../diagnostics/types";
 import type { FieldType } from "./types";
 import { addressOf, cellNumber, cellText } from "./cells";
 import { DIRECTION_LABELS, FIELD_COLUMNS, FIELD_TYPE_LABELS, YES_NO_LABELS } from "./labels";
-import { problem } from "./problems";
+import { problem } from "../diagnostics/problems";
 import type { StructuralTable } from "./read-structural";
 
 /** One definition row of 字段定义, before it is tied to a cell or table column. */

@@ -1,0 +1,235 @@
+/** English wording of every diagnostic: what is wrong and what to do. */
+import type { DiagnosticCatalog } from "./catalog-types";
+import { splitSides } from "./catalog-types";
+import type { SchemaProblem } from "./problems";
+import { splitProblem } from "./problems";
+
+const PROBLEMS_EN: { readonly [K in SchemaProblem]: (detail: string) => string } = {
+  missing_name: () => "the name is blank",
+  bad_name: (d) => `the name "${d}" may only hold letters, digits and underscores (table columns: table.column)`,
+  duplicate_name: (d) => `the name "${d}" is defined twice`,
+  missing_type: () => "the type is blank",
+  unknown_type: (d) => `unknown type "${d}" (use 文本, 整数, 金额, 比率, 年份, 数值 or 是否)`,
+  bad_required: (d) => `必填 must be 是 or 否, not "${d}"`,
+  bad_number: (d) => `"${d}" is not a number`,
+  min_above_max: (d) => `the minimum is above the maximum (${d})`,
+  bad_direction: (d) => `方向 must be 输入 or 输出, not "${d}"`,
+  missing_rule: () => "the rule is blank",
+  bad_tolerance: (d) => `the tolerance "${d}" is not a non-negative number`,
+  bad_severity: (d) => `级别 must be 错误, 警告 or 提示, not "${d}"`,
+  missing_grade: () => "the grade name is blank",
+  bad_min_score: (d) => `the minimum score "${d}" is not a number`,
+  duplicate_grade: (d) => `the grade "${d}" appears twice`,
+  unknown_field: (d) => `the field "${d}" is not defined in 字段定义`,
+  unknown_column: (d) => `the table column "${d}" is not defined in 字段定义`,
+  unknown_table: (d) => `the table "${d}" is not defined in 字段定义`,
+};
+
+/** A problem key from the template reader/validator in English; free text is shown as is. */
+export function problemEn(text: string): string {
+  const { key, detail } = splitProblem(text);
+  return key ? PROBLEMS_EN[key](detail) : detail;
+}
+
+const TYPE_EN: Readonly<Record<string, string>> = {
+  text: "text",
+  integer: "a whole number",
+  amount: "an amount (a number, in 10,000 yuan)",
+  rate: "a rate (a percentage)",
+  year: "a year",
+  number: "a number",
+  yesno: "是 or 否",
+};
+
+const GOT_EN = { text: "text", number: "a number", boolean: "TRUE/FALSE", date: "a date" } as const;
+
+function rangeEn(min: string, max: string): string {
+  if (min !== "" && max !== "") return `${min} to ${max}`;
+  if (min !== "") return `at least ${min}`;
+  if (max !== "") return `at most ${max}`;
+  return "none";
+}
+
+const NO_ACTION = "Nothing to do: this is how the scoring rules work.";
+
+/** English messages for every diagnostic code. */
+export const CATALOG_EN: DiagnosticCatalog = {
+  template_not_recognized: () => ({
+    message: "This workbook is not a performance evaluation template (no template identity found).",
+    fix: "Create the standard template first, or open the template file issued by the finance bureau.",
+  }),
+  template_version_unsupported: (p) => ({
+    message: `Template format version ${p.found} is not supported (this program supports ${p.supported}).`,
+    fix: "Update the add-in, or use a template of format version 1.x.",
+  }),
+  template_version_newer: (p) => ({
+    message: `Template format version ${p.found} is newer than ${p.supported}; new parts may be ignored.`,
+    fix: "Update the add-in; until then treat the results as provisional.",
+  }),
+  template_sheet_missing: (p) => ({
+    message: `The template's sheet "${p.sheet}" is missing.`,
+    fix: "Do not delete or rename the template's sheets; copy it back from the original template.",
+  }),
+  template_name_missing: (p) => ({
+    message: `The defined name "${p.name}" does not exist in the workbook.`,
+    fix: `Define "${p.name}" again in Formulas → Name Manager, pointing at its input cell.`,
+  }),
+  template_name_invalid: (p) => ({
+    message: `The defined name "${p.name}" refers to ${p.target}, which is not a valid cell.`,
+    fix: `In Formulas → Name Manager, point "${p.name}" at the right cell (or header row).`,
+  }),
+  table_header_missing: (p) => ({
+    message: `The header row of the table "${p.table}" cannot be found.`,
+    fix: "Restore the table's header row and its defined name; do not delete or retype header text.",
+  }),
+  table_column_missing: (p) => ({
+    message: `The table "${p.table}" has no column "${p.column}".`,
+    fix: `Rename the header cell back to "${p.column}" (columns may be in any order).`,
+  }),
+  schema_invalid: (p) => ({
+    message: `The setting of "${p.item}" is invalid: ${problemEn(p.problem)}.`,
+    fix: "Correct this cell as described on the template's 说明 sheet.",
+  }),
+  rubric_structure: (p) => ({
+    message: `The indicator tree is malformed: ${p.problem}.`,
+    fix: "Put level-2 indicators under a level-1 row and level-3 indicators under a level-2 row.",
+  }),
+  rubric_duplicate_id: (p) => ({
+    message: `The indicator id ${p.id} is used twice.`,
+    fix: "Give every indicator a unique id.",
+  }),
+  rubric_weight_invalid: (p) => ({
+    message: `The weight "${p.text}" of "${p.indicator}" is not a valid number.`,
+    fix: "Enter the weight as a number, e.g. 2 or 1.5.",
+  }),
+  rubric_weight_sum_mismatch: (p) => ({
+    message: `"${p.parent}" is worth ${p.expected} points but its children add up to ${p.actual}.`,
+    fix: "Adjust the children's weights so that they add up to the parent's weight.",
+  }),
+  rule_unknown: (p) => ({
+    message: `The scoring method "${p.kind}" of "${p.indicator}" is unknown.`,
+    fix: "Use one of the methods listed in the template's instructions (threshold, bands, proportional, manual …).",
+  }),
+  rule_invalid: (p) => ({
+    message: `The scoring parameters of "${p.indicator}" (${p.kind}) are invalid: ${p.problem}.`,
+    fix: "Write the parameters in the format of that scoring method.",
+  }),
+  rule_bands_overlap: (p) => ({
+    message: `The bands ${p.first} and ${p.second} of "${p.indicator}" overlap.`,
+    fix: "Adjust the interval ends so that every value falls into exactly one band.",
+  }),
+  rule_bands_gap: (p) => ({
+    message: `The bands of "${p.indicator}" leave a gap from ${p.from} to ${p.to}.`,
+    fix: "Add a band for the gap, or write gaps=allow in the parameters.",
+  }),
+  formula_invalid: (p) => ({
+    message: `The value formula "${p.formula}" of "${p.indicator}" is invalid: ${p.problem}.`,
+    fix: "Check the formula's parentheses, operators and function names.",
+  }),
+  formula_unknown_field: (p) => ({
+    message: `The formula of "${p.indicator}" uses "${p.field}", which is not a defined field.`,
+    fix: "Define the field in 字段定义, or correct the name in the formula.",
+  }),
+  grade_bands_invalid: (p) => ({
+    message: `The grade bands are invalid: ${p.problem}.`,
+    fix: "Check the minimum scores of the grades, e.g. 优 90, 良 80, 中 60, 差 0.",
+  }),
+  check_invalid: (p) => ({
+    message: `Check ${p.check} cannot be run: ${problemEn(p.problem)}.`,
+    fix: "Correct the rule and its field names in 校验规则.",
+  }),
+  required_missing: (p) => ({
+    message: `"${p.label}" is not filled in.`,
+    fix: "This value is required; enter it in the cell.",
+  }),
+  not_a_number: (p) => ({
+    message: `"${p.label}" should be a number but the cell holds "${p.text}".`,
+    fix: "Enter only the number, without words or units (amounts in 10,000 yuan).",
+  }),
+  not_an_integer: (p) => ({
+    message: `"${p.label}" should be a whole number, not ${p.value}.`,
+    fix: "Enter a whole number.",
+  }),
+  read_as: (p) => ({
+    message: `The text "${p.text}" in "${p.label}" was read as the number ${p.value}.`,
+    fix: "Prefer typing the plain number, so that other formulas do not treat it as text.",
+  }),
+  excel_error: (p) => ({
+    message: `The cell of "${p.label}" shows the error ${p.error}.`,
+    fix: "Fix the cell's formula, or type the value directly.",
+  }),
+  wrong_type: (p) => ({
+    message: `"${p.label}" should be ${TYPE_EN[p.expected] ?? p.expected}, but the cell holds ${GOT_EN[p.got]}.`,
+    fix: `Enter ${TYPE_EN[p.expected] ?? p.expected}.`,
+  }),
+  out_of_range: (p) => ({
+    message:
+      `The value ${p.value} of "${p.label}" is out of range (${rangeEn(p.min, p.max)}).` +
+      (p.suggestion ? ` Rates are fractions: did you mean ${p.suggestion}?` : ""),
+    fix: p.suggestion ? `To enter ${p.suggestion}, type "${p.suggestion}" with the percent sign.` : "Check whether the value is mistyped.",
+  }),
+  amount_precision: (p) => ({
+    message: `"${p.label}" has ${p.decimals} decimals (${p.value}); the report shows 2.`,
+    fix: "Amounts are in 10,000 yuan and usually have 2 decimals; calculations and checks use the exact value.",
+  }),
+  text_too_long: (p) => ({
+    message: `"${p.label}" has ${p.length} characters, more than the limit of ${p.max}.`,
+    fix: "Shorten the text.",
+  }),
+  table_empty: (p) => ({
+    message: `The table "${p.table}" has no rows yet.`,
+    fix: "Fill in at least one row.",
+  }),
+  sum_mismatch: (p) => {
+    const u = p.unit === "万元" ? " (10,000 yuan)" : p.unit ? ` ${p.unit}` : "";
+    const sides = splitSides(p.expression);
+    const message = sides
+      ? `${sides[0]} = ${p.left}, but ${sides[1]} is ${p.right}: a difference of ${p.difference}${u} (check ${p.check}).`
+      : `Check ${p.check}: ${p.expression} does not hold: left ${p.left}, right ${p.right}, difference ${p.difference}${u}.`;
+    return { message, fix: "Check these amounts and find the one that is mistyped or missing." };
+  },
+  comparison_failed: (p) => ({
+    message: `Check ${p.check}: ${p.expression} does not hold (left ${p.left}, right ${p.right}).`,
+    fix: "Check whether one of these figures is mistyped.",
+  }),
+  condition_failed: (p) => ({
+    message: `Check ${p.check}: ${p.description}.`,
+    fix: "Check the cells involved.",
+  }),
+  manual_score_missing: (p) => ({
+    message: `The manual indicator "${p.indicator}" (${p.weight} points) has no self-assessed score yet.`,
+    fix: "Enter the score in the 自评得分 column.",
+  }),
+  manual_score_out_of_range: (p) => ({
+    message: `The score ${p.score} of "${p.indicator}" is outside 0 to ${p.weight}.`,
+    fix: "Enter a score between 0 and full marks.",
+  }),
+  manual_score_step: (p) => ({
+    message: `The score ${p.score} of "${p.indicator}" is not a multiple of ${p.step}.`,
+    fix: `Enter the score in steps of ${p.step}.`,
+  }),
+  reason_missing: (p) => ({
+    message: `"${p.indicator}" scores ${p.score} of ${p.weight} points but gives no reason for the deduction.`,
+    fix: "Explain the deduction in the 扣分原因 column.",
+  }),
+  not_applicable: (p) => ({
+    message: `"${p.indicator}" does not apply this year: ${p.why}.`,
+    fix: "Nothing to do if it really does not apply; otherwise fill in the missing figures.",
+  }),
+  value_undefined: (p) => ({
+    message: `The value of "${p.indicator}" cannot be computed: ${p.why}.`,
+    fix: "Check the figures it depends on, such as the denominator.",
+  }),
+  total_capped: (p) => ({
+    message: `By "${p.rule}", the total ${p.total} is capped at ${p.cap}.`,
+    fix: NO_ACTION,
+  }),
+  total_penalty: (p) => ({
+    message: `By "${p.rule}", ${p.points} points are deducted from the total.`,
+    fix: NO_ACTION,
+  }),
+  report_input_missing: (p) => ({
+    message: `The report needs "${p.item}", which is not filled in.`,
+    fix: "Fill it in and generate the report again.",
+  }),
+};
