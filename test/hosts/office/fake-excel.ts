@@ -1,0 +1,448 @@
+/**
+ * A small in-memory Excel for the Office host's tests. Objects the host *reads* (used ranges, sheet
+ * protection, fills, notes) are Microsoft's `OfficeMockObject`s, so a property read without `load` + `sync`
+ * gives the mock's "not loaded" error value and the test fails. Writes are queued as actions and applied in
+ * order at `context.sync()`, like Excel: a failing action aborts the rest of the batch but not what ran before.
+ * Every `context.sync()` is counted.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { parseA1, parseRange, toA1 } from "../../../src/engine/model/cell";
+import type { ExcelApi, OfficeApi } from "../../../src/hosts/office/office-host";
+
+export type FakeValue = string | number | boolean;
+
+export interface FakeCell {
+  /** The value Excel shows; formulas keep their text in `formula`. */
+  value: FakeValue;
+  /** "String" | "Double" | "Boolean" | "Error" … as Office.js valueTypes reports it. */
+  type?: string;
+  format?: string;
+  fill?: string;
+  formula?: string;
+}
+
+export interface FakeSheet {
+  name: string;
+  cells: Map<string, FakeCell>;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  protected: boolean;
+}
+
+export interface FakeName {
+  name: string;
+  type: string;
+  formula: string;
+}
+
+export class OfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message = code,
+  ) {
+    super(message);
+  }
+}
+
+type Action = () => void;
+
+const WHITE = "#FFFFFF";
+
+export class FakeWorkbook {
+  sheets: FakeSheet[] = [];
+  names: FakeName[] = [];
+  /** Notes by "Sheet!A1" (unquoted sheet name). */
+  notes = new Map<string, string>();
+  syncs = 0;
+  /** Throw this Office error at the next sync (before any action runs). */
+  failNextSync: OfficeError | null = null;
+  /** The highest ExcelApi minor version this fake "supports" (1.x). */
+  apiVersion = 18;
+  platform = "PC";
+  selected: string | null = null;
+  inserted: string[] = [];
+  createdWorkbooks: string[] = [];
+  calcSuspended = 0;
+  /** Workbook names the fake's insertWorksheetsFromBase64 "drops", like Excel sometimes does. */
+  insertSheets: FakeSheet[] = [];
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  addSheet(name: string, rows: (FakeValue | null)[][] = [], options: Partial<Omit<FakeSheet, "name" | "cells">> = {}): FakeSheet {
+    const sheet: FakeSheet = { name, cells: new Map(), visibility: options.visibility ?? "Visible", protected: options.protected ?? false };
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null) sheet.cells.set(toA1({ row: r, col: c }), { value: v, type: typeOf(v) });
+      }),
+    );
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  setCell(sheet: string, address: string, cell: FakeCell): void {
+    this.sheet(sheet)!.cells.set(address, cell);
+  }
+
+  cell(sheet: string, address: string): FakeCell | undefined {
+    return this.sheet(sheet)?.cells.get(address);
+  }
+
+  get excel(): ExcelApi {
+    return {
+      run: async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+        batch(new FakeContext(this) as unknown as Excel.RequestContext),
+      createWorkbook: async (base64?: string) => {
+        this.createdWorkbooks.push(base64 ?? "");
+      },
+    };
+  }
+
+  get office(): OfficeApi {
+    return {
+      context: {
+        platform: this.platform,
+        requirements: {
+          isSetSupported: (name: string, version?: string) =>
+            name === "ExcelApi" && Number((version ?? "1.1").split(".")[1]) <= this.apiVersion,
+        },
+      },
+    };
+  }
+}
+
+function typeOf(v: FakeValue): string {
+  if (typeof v === "boolean") return "Boolean";
+  if (typeof v === "number") return Number.isInteger(v) ? "Integer" : "Double";
+  if (v === "") return "Empty";
+  if (/^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!)$/.test(v)) return "Error";
+  return "String";
+}
+
+/** What Excel does with a value assigned through Range.values. */
+function excelParse(input: unknown): FakeCell | null {
+  if (input === null || input === undefined) return null;
+  if (typeof input === "number" || typeof input === "boolean") return { value: input, type: typeOf(input) };
+  const text = String(input);
+  if (text === "") return { value: "", type: "Empty" };
+  if (text.startsWith("'")) return { value: text.slice(1), type: "String" };
+  if (/^[=+\-@]/.test(text) && text.length > 1 && !/^[+-]?\d+(\.\d+)?$/.test(text)) {
+    return { value: 0, type: "Double", formula: text };
+  }
+  if (/^[+-]?\d+(\.\d+)?$/.test(text)) return { value: Number(text), type: "Double" };
+  if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === "true", type: "Boolean" };
+  return { value: text, type: "String" };
+}
+
+function cellsOf(address: string): string[] {
+  const range = parseRange(address);
+  if (!range) throw new OfficeError("InvalidArgument", address);
+  const out: string[] = [];
+  for (let r = range.start.row; r <= range.end.row; r++) {
+    for (let c = range.start.col; c <= range.end.col; c++) out.push(toA1({ row: r, col: c }));
+  }
+  return out;
+}
+
+function stripSheet(address: string): { sheet: string | null; local: string } {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return { sheet: null, local: address };
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, local: address.slice(bang + 1).replace(/\$/g, "") };
+}
+
+/** Column-only addresses ("A:E") → a bounded block, enough for the fake. */
+function boundedAddress(address: string): string {
+  const m = /^([A-Z]+):([A-Z]+)$/.exec(address);
+  return m ? `${m[1]}1:${m[2]}200` : address;
+}
+
+class FakeContext {
+  readonly workbook: unknown;
+  readonly application: { suspendApiCalculationUntilNextSync: () => void };
+  private actions: Action[] = [];
+  /** Mock objects whose loaded properties resolve at the next sync. */
+  private loaders: (() => void)[] = [];
+
+  constructor(private readonly wb: FakeWorkbook) {
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => this.actions.push(() => void this.wb.calcSuspended++),
+    };
+    this.workbook = this.makeWorkbook();
+  }
+
+  async sync(): Promise<void> {
+    this.wb.syncs++;
+    const actions = this.actions;
+    const loaders = this.loaders;
+    this.actions = [];
+    this.loaders = [];
+    if (this.wb.failNextSync) {
+      const e = this.wb.failNextSync;
+      this.wb.failNextSync = null;
+      throw e;
+    }
+    for (const action of actions) action();
+    for (const load of loaders) load();
+    // Let the mock objects' own sync settle (it resolves loaded properties in microtasks).
+    await new Promise((r) => setTimeout(r, 0));
+  }
+
+  private requireSheet(name: string): FakeSheet {
+    const sheet = this.wb.sheet(name);
+    if (!sheet) throw new OfficeError("ItemNotFound", `sheet ${name}`);
+    return sheet;
+  }
+
+  private makeWorkbook(): unknown {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters/setters below cannot be arrow functions
+    const ctx = this;
+    const wb = this.wb;
+    const worksheets = {
+      _items: null as unknown[] | null,
+      get items(): unknown[] {
+        if (!this._items) throw new Error("worksheets.items read before load + sync");
+        return this._items;
+      },
+      load(_props: string) {
+        ctx.loaders.push(() => {
+          worksheets._items = wb.sheets.map((s, i) => ({ id: `id${i}`, name: s.name, visibility: s.visibility }));
+        });
+        return worksheets;
+      },
+      getItem: (name: string) => ctx.makeSheet(() => ctx.requireSheet(name), name),
+      add: (name: string) => {
+        ctx.actions.push(() => {
+          if (wb.sheet(name)) throw new OfficeError("ItemAlreadyExists", name);
+          wb.addSheet(name);
+        });
+        return ctx.makeSheet(() => ctx.requireSheet(name), name);
+      },
+      onChanged: { add: () => ({ remove: () => undefined }) },
+    };
+    const names = {
+      _items: null as unknown[] | null,
+      get items(): unknown[] {
+        if (!this._items) throw new Error("names.items read before load + sync");
+        return this._items;
+      },
+      load(_props: string) {
+        ctx.loaders.push(() => {
+          names._items = wb.names.map((n) => ({
+            ...n,
+            delete: () => ctx.actions.push(() => (wb.names = wb.names.filter((x) => x.name !== n.name))),
+          }));
+        });
+        return names;
+      },
+      add: (name: string, formula: string) => {
+        ctx.actions.push(() => {
+          if (wb.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new OfficeError("ItemAlreadyExists", name);
+          wb.names.push({ name, type: "Range", formula });
+        });
+      },
+    };
+    const notes = {
+      add: (address: string, content: string) => {
+        ctx.actions.push(() => {
+          const { sheet, local } = stripSheet(address);
+          ctx.requireSheet(sheet ?? "");
+          wb.notes.set(`${sheet}!${local}`, content);
+        });
+      },
+      getItemOrNullObject: (address: string) => {
+        const { sheet, local } = stripSheet(address);
+        const key = `${sheet}!${local}`;
+        const mock = new OfficeMockObject({
+          content: "",
+          delete: () => ctx.actions.push(() => void wb.notes.delete(key)),
+        }) as unknown as OfficeMockObject & Record<string, unknown>;
+        this.onLoad(mock, () => ({ content: wb.notes.get(key) ?? "", isNullObject: !wb.notes.has(key) }));
+        return mock;
+      },
+    };
+    return {
+      worksheets,
+      names,
+      notes,
+      insertWorksheetsFromBase64: (base64: string) => {
+        ctx.actions.push(() => {
+          wb.inserted.push(base64);
+          for (const s of wb.insertSheets) {
+            if (wb.sheet(s.name)) throw new OfficeError("ItemAlreadyExists", s.name);
+            wb.sheets.push({ ...s, cells: new Map(s.cells) });
+          }
+        });
+        return { value: [] };
+      },
+    };
+  }
+
+  /**
+   * A mock whose listed properties become the values `read()` returns at the next sync, if loaded.
+   * The mock's own `load` marks them loaded; its `sync` resolves them.
+   */
+  private onLoad(mock: OfficeMockObject & Record<string, unknown>, read: () => Record<string, unknown>): void {
+    this.loaders.push(() => {
+      const fresh = read();
+      const props = (mock as unknown as { _properties: Map<string, { _valueBeforeLoaded: unknown }> })._properties;
+      for (const [k, v] of Object.entries(fresh)) {
+        const p = props.get(k);
+        if (p) p._valueBeforeLoaded = v;
+        // Like Office.js, isNullObject is readable after any sync without a load.
+        else if (k === "isNullObject") mock.isNullObject = v;
+      }
+      void mock.sync();
+    });
+  }
+
+  private makeSheet(resolve: () => FakeSheet, name: string): unknown {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters/setters below cannot be arrow functions
+    const ctx = this;
+    const protection = new OfficeMockObject({ protected: false }) as unknown as OfficeMockObject & Record<string, unknown>;
+    this.onLoad(protection, () => ({ protected: resolve().protected }));
+    return {
+      protection,
+      set visibility(v: FakeSheet["visibility"]) {
+        ctx.actions.push(() => void (resolve().visibility = v));
+      },
+      load: (_props: string) => {
+        // A probe: resolving the sheet fails the batch here, in order, when it no longer exists.
+        ctx.actions.push(() => void resolve());
+      },
+      activate: () => ctx.actions.push(() => void resolve()),
+      getUsedRangeOrNullObject: (_valuesOnly?: boolean) => ctx.makeUsedRange(resolve),
+      getRange: (address: string) => ctx.makeRange(resolve, boundedAddress(address), name),
+    };
+  }
+
+  private makeUsedRange(resolve: () => FakeSheet): unknown {
+    const mock = new OfficeMockObject({
+      address: "",
+      values: [],
+      valueTypes: [],
+      numberFormat: [],
+    }) as unknown as OfficeMockObject & Record<string, unknown>;
+    this.actions.push(() => void resolve());
+    this.onLoad(mock, () => {
+      const sheet = resolve();
+      const filled = [...sheet.cells.entries()].filter(([, c]) => c.type !== "Empty" && c.value !== "");
+      if (filled.length === 0) return { isNullObject: true };
+      const pos = filled.map(([a]) => parseA1(a)!);
+      const r0 = Math.min(...pos.map((p) => p.row));
+      const c0 = Math.min(...pos.map((p) => p.col));
+      const r1 = Math.max(...pos.map((p) => p.row));
+      const c1 = Math.max(...pos.map((p) => p.col));
+      const values: unknown[][] = [];
+      const types: string[][] = [];
+      const formats: string[][] = [];
+      for (let r = r0; r <= r1; r++) {
+        values.push([]);
+        types.push([]);
+        formats.push([]);
+        for (let c = c0; c <= c1; c++) {
+          const cell = sheet.cells.get(toA1({ row: r, col: c }));
+          values[r - r0]!.push(cell?.value ?? "");
+          types[r - r0]!.push(cell ? (cell.type ?? typeOf(cell.value)) : "Empty");
+          formats[r - r0]!.push(cell?.format ?? "General");
+        }
+      }
+      const a = toA1({ row: r0, col: c0 });
+      const b = toA1({ row: r1, col: c1 });
+      return { address: `'${sheet.name}'!${a}:${b}`, values, valueTypes: types, numberFormat: formats, isNullObject: false };
+    });
+    return mock;
+  }
+
+  private makeRange(resolve: () => FakeSheet, address: string, sheetName: string): unknown {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters/setters below cannot be arrow functions
+    const ctx = this;
+    const wb = this.wb;
+    const writeGuard = (sheet: FakeSheet): void => {
+      if (sheet.protected) throw new OfficeError("AccessDenied", `${sheet.name} is protected`);
+    };
+    const fill = new OfficeMockObject({ color: WHITE }) as unknown as OfficeMockObject & Record<string, unknown>;
+    this.onLoad(fill, () => {
+      const sheet = resolve();
+      const colors = new Set(cellsOf(address).map((a) => sheet.cells.get(a)?.fill ?? WHITE));
+      return { color: colors.size === 1 ? [...colors][0] : null };
+    });
+    // The host sees a facade: reads and loads go to the mock (kept honest), writes are queued as actions.
+    const fillFacade = {
+      load: (props: string) => fill.load(props),
+      get color(): unknown {
+        return fill.color;
+      },
+      set color(value: unknown) {
+        ctx.actions.push(() => {
+          const sheet = resolve();
+          writeGuard(sheet);
+          for (const a of cellsOf(address)) {
+            const cell = sheet.cells.get(a) ?? { value: "", type: "Empty" };
+            sheet.cells.set(a, { ...cell, fill: String(value).toUpperCase() });
+          }
+        });
+      },
+      clear: () =>
+        ctx.actions.push(() => {
+          const sheet = resolve();
+          writeGuard(sheet);
+          for (const a of cellsOf(address)) {
+            const cell = sheet.cells.get(a);
+            if (cell) sheet.cells.set(a, { ...cell, fill: undefined });
+          }
+        }),
+    };
+    const format = {
+      fill: fillFacade,
+      set columnWidth(_w: number) {
+        ctx.actions.push(() => void resolve());
+      },
+    };
+    return {
+      format,
+      set values(block: unknown[][]) {
+        ctx.actions.push(() => {
+          const sheet = resolve();
+          writeGuard(sheet);
+          const start = parseRange(address)!.start;
+          block.forEach((row, r) =>
+            row.forEach((v, c) => {
+              const parsed = excelParse(v);
+              if (!parsed) return;
+              const a = toA1({ row: start.row + r, col: start.col + c });
+              const old = sheet.cells.get(a);
+              sheet.cells.set(a, { ...old, ...parsed, fill: old?.fill, format: old?.format });
+            }),
+          );
+        });
+      },
+      set numberFormat(block: (string | null)[][]) {
+        ctx.actions.push(() => {
+          const sheet = resolve();
+          writeGuard(sheet);
+          const start = parseRange(address)!.start;
+          block.forEach((row, r) =>
+            row.forEach((f, c) => {
+              if (f === null) return;
+              const a = toA1({ row: start.row + r, col: start.col + c });
+              const old = sheet.cells.get(a) ?? { value: "", type: "Empty" };
+              sheet.cells.set(a, { ...old, format: f });
+            }),
+          );
+        });
+      },
+      clear: (_what: string) =>
+        ctx.actions.push(() => {
+          const sheet = resolve();
+          writeGuard(sheet);
+          for (const a of cellsOf(address)) {
+            const cell = sheet.cells.get(a);
+            if (cell) sheet.cells.set(a, { ...cell, value: "", type: "Empty", formula: undefined });
+          }
+        }),
+      select: () => ctx.actions.push(() => void (resolve(), (wb.selected = `${sheetName}!${address}`))),
+    };
+  }
+}
