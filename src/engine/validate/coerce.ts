@@ -1,0 +1,93 @@
+/**
+ * coerceInputs: every input cell of the template (single fields, table rows, the rubric's 自评得分)
+ * read into typed values, with a diagnostic per problem at the cell it concerns.
+ */
+import type { CellRef } from "../model/cell";
+import { columnLetters, toA1 } from "../model/cell";
+import type { WorkbookSnapshot } from "../model/snapshot";
+import { cellAt, cellAtRef, findSheet } from "../model/snapshot";
+import type { InputValues, TableRowValues, TypedValue } from "../model/values";
+import type { Diagnostic, Location } from "../diagnostics/types";
+import { diag } from "../diagnostics/types";
+import type { RubricRowDef, TableDef, Template } from "../template/types";
+import { TABLE_NAME_PREFIX } from "../template/labels";
+import { coerceCell } from "./coerce-cell";
+
+/** Typed input values and the problems found reading them. */
+export interface CoercedInputs {
+  readonly values: InputValues;
+  readonly diagnostics: Diagnostic[];
+}
+
+function locationOf(ref: CellRef, name: string, label: string): Location {
+  return { sheet: ref.sheet, address: ref.address, name, label };
+}
+
+function readTable(table: TableDef, snapshot: WorkbookSnapshot): { rows: TableRowValues[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const sheet = findSheet(snapshot, table.sheet);
+  const inputs = table.columns.filter((c) => !c.output);
+  if (!sheet) return { rows: [], diagnostics };
+  const rows = table.rows.map((row): TableRowValues => {
+    const values = new Map<string, TypedValue>();
+    for (const c of inputs) {
+      const address = toA1({ row, col: c.col });
+      const where = locationOf({ sheet: sheet.name, address }, `${table.id}.${c.key}`, c.label);
+      const r = coerceCell(cellAt(sheet, { row, col: c.col }), c, where);
+      values.set(c.key, r.value);
+      diagnostics.push(...r.diagnostics);
+    }
+    return { row, values };
+  });
+  if (rows.length === 0 && inputs.some((c) => c.required)) {
+    const cols = table.columns.map((c) => c.col);
+    const h = table.headerRow + 1;
+    const address = cols.length > 1 ? `${columnLetters(Math.min(...cols))}${h}:${columnLetters(Math.max(...cols))}${h}` : `${columnLetters(cols[0] ?? 0)}${h}`;
+    const where: Location = { sheet: table.sheet, address, name: `${TABLE_NAME_PREFIX}${table.id}`, label: table.label };
+    diagnostics.push(diag("table_empty", "warning", where, { table: table.label }));
+  }
+  return { rows, diagnostics };
+}
+
+/** The name shown for a rubric row: its most specific level. */
+export function rubricRowName(r: RubricRowDef): string {
+  return r.level3 || r.level2 || r.level1 || r.id;
+}
+
+function readManualScores(template: Template, snapshot: WorkbookSnapshot): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const r of template.rubric) {
+    const col = r.cols?.["manualScore"];
+    const sheet = findSheet(snapshot, r.sheet);
+    if (col === undefined || !sheet) continue;
+    const address = toA1({ row: r.row, col });
+    const label = rubricRowName(r);
+    const where: Location = { sheet: r.sheet, address, ...(r.id ? { name: r.id } : {}), label };
+    const spec = { label, type: "number" as const, required: false, min: null, max: null };
+    diagnostics.push(...coerceCell(cellAt(sheet, { row: r.row, col }), spec, where).diagnostics);
+  }
+  return diagnostics;
+}
+
+/**
+ * Read every input cell of the template as its declared type (字段定义). Output fields and output
+ * columns are not read. Never throws; problems are diagnostics located at the cell.
+ */
+export function coerceInputs(template: Template, snapshot: WorkbookSnapshot): CoercedInputs {
+  const diagnostics: Diagnostic[] = [];
+  const fields = new Map<string, TypedValue>();
+  for (const f of template.fields.values()) {
+    if (f.output) continue;
+    const r = coerceCell(cellAtRef(snapshot, f.ref), f, locationOf(f.ref, f.name, f.label));
+    fields.set(f.name, r.value);
+    diagnostics.push(...r.diagnostics);
+  }
+  const tables = new Map<string, readonly TableRowValues[]>();
+  for (const t of template.tables.values()) {
+    const r = readTable(t, snapshot);
+    tables.set(t.id, r.rows);
+    diagnostics.push(...r.diagnostics);
+  }
+  diagnostics.push(...readManualScores(template, snapshot));
+  return { values: { fields, tables }, diagnostics };
+}
