@@ -1,0 +1,218 @@
+/** One indicator's paragraph: its phrase template rendered with the indicator's figures, then its score. */
+import Decimal from "decimal.js";
+import type { TableRowValues } from "../model/values";
+import type { IndicatorResult } from "../scoring/result-types";
+import type { RubricRowDef } from "../template/types";
+import { prevYear, sangongBreakdown, sangongComparison } from "./build-basic";
+import { asDecimal, trimEnd, type ReportContext } from "./build-context";
+import { normalizeIndicatorName } from "./default-phrases";
+import { styleOfFieldType, type NumberStyle } from "./format";
+import { displayFormula, formulaIsRate, formulaSingleField, type FormulaLeaves } from "./formula-display";
+import { phrasePlaceholders, renderPhrase, type PhraseScope } from "./phrase-template";
+import { join, joinWith, num, text } from "./runs";
+import type { Run } from "./tree";
+
+/** The rubric row an indicator comes from, and for an expanded row the table row it stands for. */
+export interface IndicatorSource {
+  readonly rubric: RubricRowDef | undefined;
+  readonly expandRow: { table: string; row: TableRowValues } | undefined;
+}
+
+/** Find the rubric row (by 编号, or `<编号>.<n>` for the n-th expanded row) and the table row. */
+export function indicatorSource(ctx: ReportContext, ind: IndicatorResult): IndicatorSource {
+  const exact = ctx.template.rubric.find((r) => r.id === ind.id);
+  if (exact && !exact.expand) return { rubric: exact, expandRow: undefined };
+  const m = /^(.*)\.(\d+)$/.exec(ind.id);
+  const rubric = exact ?? (m ? ctx.template.rubric.find((r) => r.id === m[1]) : undefined);
+  if (rubric?.expand && m) {
+    const row = ctx.rows(rubric.expand)[Number(m[2]) - 1];
+    return { rubric, expandRow: row ? { table: rubric.expand, row } : undefined };
+  }
+  return { rubric, expandRow: undefined };
+}
+
+/** Parse 评分参数 "op=>=; limit=50%" into key → raw text (band items without "=" are ignored). */
+export function ruleParams(src: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const item of src.split(/[;；\n]/)) {
+    const eq = item.indexOf("=");
+    if (eq <= 0) continue;
+    const key = item.slice(0, eq).trim();
+    if (/^[A-Za-z_]+$/.test(key)) out.set(key, item.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+/** How an indicator's value is printed: by its single field's type, as a rate for ratios, else a number. */
+function valueStyle(ctx: ReportContext, formula: string): NumberStyle {
+  const single = formulaSingleField(formula);
+  if (single) {
+    const [t, k] = single.split(".");
+    const type = k ? ctx.columnType(t!, k) : ctx.template.fields.get(single)?.type;
+    return (type ? styleOfFieldType(type) : null) ?? "number";
+  }
+  return formulaIsRate(formula) ? "rate" : "number";
+}
+
+/** The indicator's value as runs: a number, or why it does not apply; null when there is none (manual). */
+export function valueRuns(ctx: ReportContext, ind: IndicatorResult): Run[] | null {
+  const v = ind.value;
+  if (v.t === "number") return [num(new Decimal(String(v.v)), valueStyle(ctx, ind.formula))];
+  if (v.t === "na") return [text(ctx.phrases.notApplicable(v.why))];
+  if (v.t === "undefined") return [text(ctx.phrases.valueUndefined(v.why))];
+  return null;
+}
+
+/** Benefit items of the indicator's category (类别 contains the indicator name or the reverse). */
+function benefitList(ctx: ReportContext, name: string): Run[] {
+  const key = name.replace(/效益$/, "");
+  const rows = ctx.rows("benefits").filter((r) => {
+    const c = r.values.get("category");
+    return typeof c === "string" && c.trim() !== "" && (c.includes(key) || name.includes(c.trim()));
+  });
+  if (rows.length === 0) return ctx.missing(`${ctx.template.tables.get("benefits")?.label ?? "benefits"}（${name}）`, ctx.tableLocation("benefits"));
+  const item = (r: TableRowValues): Run[] => [text(trimEnd(String(r.values.get("content") ?? "")))];
+  const done = rows.filter((r) => r.values.get("done") !== false && r.values.get("done") !== "否").map(item);
+  const notDone = rows.filter((r) => r.values.get("done") === false || r.values.get("done") === "否").map(item);
+  return [...ctx.phrases.benefitList({ done, notDone })];
+}
+
+/** Leaves of a displayed formula: labels, or the actual figures (per row for table columns). */
+function formulaLeaves(ctx: ReportContext, figures: boolean, expand: IndicatorSource["expandRow"]): FormulaLeaves {
+  return {
+    leaf: (name) => {
+      const [t, k] = name.split(".");
+      if (k) {
+        if (!figures) return [text(ctx.columnLabel(t!, k))];
+        if (expand && expand.table === t) return ctx.cell(t, k, expand.row);
+        return joinWith(ctx.rows(t!).map((r) => ctx.cell(t!, k, r)), "＋");
+      }
+      return figures ? ctx.field(name) : [text(ctx.fieldLabel(name))];
+    },
+    rows: (name) => {
+      const [t, k] = name.split(".");
+      if (!figures || !k || (expand && expand.table === t)) return undefined;
+      return ctx.rows(t!).map((r) => ctx.cell(t!, k, r));
+    },
+  };
+}
+
+/** The phrase scope of one indicator (see phrase-template.ts for the placeholders). */
+function indicatorScope(ctx: ReportContext, ind: IndicatorResult, src: IndicatorSource): PhraseScope {
+  const params = ruleParams(src.rubric?.ruleParams ?? "");
+  const weight = new Decimal(String(ind.weight));
+  const score = new Decimal(String(ind.score));
+  const specials: Record<string, () => Run[]> = {
+    value: () => valueRuns(ctx, ind) ?? ctx.missing(`${ind.name}：指标值`, null),
+    score: () => [num(score, "score")],
+    weight: () => [num(weight, "score")],
+    deduction: () => [num(weight.minus(score), "score")],
+    name: () => [text(ind.name)],
+    reason: () => (ind.reason.trim() ? [text(trimEnd(ind.reason))] : [text(ctx.phrases.none)]),
+    description: () => [text(src.rubric?.description.trim() ?? "")],
+    formula: () => displayFormula(ind.formula, formulaLeaves(ctx, false, src.expandRow)),
+    figures: () => displayFormula(ind.formula, formulaLeaves(ctx, true, src.expandRow)),
+    prev_year: () => prevYear(ctx),
+    sangong_comparison: () => sangongComparison(ctx),
+    sangong_breakdown: () => sangongBreakdown(ctx),
+    benefit_list: () => benefitList(ctx, ind.name),
+  };
+  return {
+    resolve: (name, row) => {
+      if (row && !name.includes(".") && !name.includes(":")) {
+        if (ctx.columnType(row.table, name) !== null || row.row.values.has(name)) return ctx.cell(row.table, name, row.row);
+      }
+      const special = specials[name];
+      if (special) return special();
+      if (name.startsWith("sum:")) return sumColumn(ctx, name.slice(4));
+      if (name.startsWith("param.")) {
+        const p = params.get(name.slice(6));
+        return p === undefined ? undefined : [text(p)];
+      }
+      const [t, k] = name.split(".");
+      if (k !== undefined && t !== undefined) {
+        if (!ctx.values.tables.has(t) && !ctx.template.tables.has(t)) return undefined;
+        if (src.expandRow && src.expandRow.table === t) return ctx.cell(t, k, src.expandRow.row);
+        return joinWith(
+          ctx.rows(t).map((r) => ctx.cell(t, k, r)),
+          ctx.phrases.listSep,
+        );
+      }
+      return ctx.hasField(name) ? ctx.field(name) : undefined;
+    },
+    rows: (table) => (ctx.values.tables.has(table) || ctx.template.tables.has(table) ? ctx.rows(table) : undefined),
+    unknown: (ph) => ctx.missing(`{${ph}}`, src.rubric ? rubricLocation(src.rubric, ind) : null),
+    emptyTable: (table) => ctx.missing(ctx.template.tables.get(table)?.label ?? table, ctx.tableLocation(table)),
+  };
+}
+
+function rubricLocation(rubric: RubricRowDef, ind: IndicatorResult): { sheet: string; address: string; label: string } {
+  return { sheet: ind.ref.sheet || rubric.sheet, address: ind.ref.address, label: ind.name };
+}
+
+function sumColumn(ctx: ReportContext, ref: string): Run[] | undefined {
+  const [t, k] = ref.split(".");
+  if (!t || !k || (!ctx.values.tables.has(t) && !ctx.template.tables.has(t))) return undefined;
+  let total = new Decimal(0);
+  for (const r of ctx.rows(t)) {
+    const d = asDecimal(r.values.get(k));
+    if (d === null) return ctx.missing(ctx.columnLabel(t, k), ctx.tableLocation(t));
+    total = total.plus(d);
+  }
+  const type = ctx.columnType(t, k);
+  return [num(total, (type ? styleOfFieldType(type) : null) ?? "number")];
+}
+
+/** The phrase template an indicator uses: the workbook's 报告表述, else the language's default, else none. */
+export function indicatorPhrase(ctx: ReportContext, ind: IndicatorResult, src: IndicatorSource): string | null {
+  // Workbook phrases are written in the template's language (Chinese); other languages use their defaults.
+  const own = ctx.phrases.lang === "zh-CN" ? src.rubric?.phrase.trim() : "";
+  if (own) return own;
+  if (src.rubric?.expand) return ctx.phrases.expandPhrases[src.rubric.expand] ?? null;
+  return ctx.phrases.indicatorPhrases[normalizeIndicatorName(ind.name)] ?? null;
+}
+
+/** The paragraph runs of one indicator: body, score sentence, deduction with reason. */
+export function indicatorRuns(ctx: ReportContext, ind: IndicatorResult): Run[] {
+  const p = ctx.phrases;
+  const src = indicatorSource(ctx, ind);
+  const phrase = indicatorPhrase(ctx, ind, src);
+  const scope = indicatorScope(ctx, ind, src);
+  let body: Run[];
+  let used = new Set<string>();
+  if (phrase !== null) {
+    body = renderPhrase(phrase, scope);
+    used = phrasePlaceholders(phrase);
+  } else {
+    const value = valueRuns(ctx, ind);
+    const hasFormula = ind.formula.trim() !== "";
+    body = [
+      ...p.genericIndicator({
+        description: src.rubric?.description.trim() ?? "",
+        formula: hasFormula ? displayFormula(ind.formula, formulaLeaves(ctx, false, src.expandRow)) : null,
+        figures: hasFormula ? displayFormula(ind.formula, formulaLeaves(ctx, true, src.expandRow)) : null,
+        value,
+      }),
+    ];
+  }
+  const weight = new Decimal(String(ind.weight));
+  const score = new Decimal(String(ind.score));
+  const tail: Run[] = [];
+  if (!used.has("score")) {
+    tail.push(...p.scoreSentence({ score: [num(score, "score")] }));
+    if (score.lessThan(weight) && !used.has("reason")) {
+      const reason = ind.reason.trim()
+        ? [text(trimEnd(ind.reason))]
+        : ind.explanation.trim()
+          ? [text(trimEnd(ind.explanation))]
+          : ctx.missing(`${ind.name}：扣分原因`, rubricLocationOrNull(src, ind));
+      tail.push(...p.deduction({ deducted: [num(weight.minus(score), "score")], reason }));
+    }
+    tail.push(text(p.period));
+  }
+  return join(body, tail);
+}
+
+function rubricLocationOrNull(src: IndicatorSource, ind: IndicatorResult): { sheet: string; address: string; label: string } | null {
+  return src.rubric ? rubricLocation(src.rubric, ind) : null;
+}

@@ -1,0 +1,65 @@
+/**
+ * Builds the narrative report (the seed report's structure, 一 to 七) as a plain tree from the
+ * scoring result and the workbook's text inputs. Every figure comes from a cell or is computed here
+ * with exact decimals; a missing input leaves a visible placeholder and a `report_input_missing`
+ * warning. Renderers (text, the 报告 sheet, .docx) turn the tree into output.
+ */
+import Decimal from "decimal.js";
+import type { Diagnostic } from "../diagnostics/types";
+import type { InputValues } from "../model/values";
+import type { ScoreSheet } from "../scoring/result-types";
+import type { Template } from "../template/types";
+import { buildBasicSection, buildOverallSection, buildTargetsSection, para } from "./build-basic";
+import { ReportContext } from "./build-context";
+import {
+  buildApplicationSection,
+  buildEvaluationSection,
+  buildMeasuresSection,
+  buildProblemsSection,
+} from "./build-evaluation";
+import type { ReportPhrases } from "./phrases";
+import { PHRASES_EN } from "./phrases-en";
+import { PHRASES_ZH } from "./phrases-zh";
+import { num, text } from "./runs";
+import type { ReportLang, ReportTree, Run } from "./tree";
+
+/** What buildReport needs: the recognised template, its typed inputs and the scores. */
+export interface BuildReportInput {
+  readonly template: Template;
+  readonly values: InputValues;
+  readonly scores: ScoreSheet;
+  /** Chinese by default; "en" renders the same structure with the English phrase file. */
+  readonly lang?: ReportLang;
+}
+
+/** The phrase file of a language. */
+export function reportPhrases(lang: ReportLang): ReportPhrases {
+  return lang === "en" ? PHRASES_EN : PHRASES_ZH;
+}
+
+/**
+ * Build the report tree. Never throws on bad input: gaps become placeholders plus warnings
+ * (code `report_input_missing`) in `diagnostics`.
+ */
+export function buildReport(input: BuildReportInput): { tree: ReportTree; diagnostics: Diagnostic[] } {
+  const phrases = reportPhrases(input.lang ?? "zh-CN");
+  const ctx = new ReportContext(input.template, input.values, input.scores, phrases);
+  const unit = ctx.fieldText("unit_name");
+  const year = ctx.year();
+  const grade: Run[] = input.scores.grade.trim() ? [text(input.scores.grade)] : ctx.marker("等级");
+  const tree: ReportTree = {
+    lang: phrases.lang,
+    titleBlock: { unitName: unit, title: [...phrases.reportTitle({ year })] },
+    intro: [para(phrases.intro({ unit, year, total: [num(new Decimal(String(input.scores.total)), "score")], grade }))],
+    sections: [
+      buildBasicSection(ctx),
+      buildOverallSection(ctx),
+      buildTargetsSection(ctx),
+      buildEvaluationSection(ctx),
+      buildProblemsSection(ctx),
+      buildMeasuresSection(ctx),
+      buildApplicationSection(ctx),
+    ],
+  };
+  return { tree, diagnostics: ctx.diagnostics };
+}

@@ -1,0 +1,136 @@
+/**
+ * The tiny placeholder language of the rubric's 报告表述 cells. Text is copied as is, except:
+ *
+ * - `{name}`            a field by its defined name (`{staff_quota}` → "7", amounts "33.10", rates "19.94%"),
+ *                       or a report value: `{value}` `{score}` `{weight}` `{name}` `{reason}` `{deduction}`
+ *                       `{formula}` `{figures}` `{description}` `{prev_year}` and the computed sentences
+ *                       `{sangong_comparison}` `{sangong_breakdown}` `{benefit_list}`;
+ * - `{table.key}`       the current row's cell in an indicator expanded over `table` (e.g. `{tasks.completion}`);
+ *                       outside such a row, every row's cell joined with "、";
+ * - `{sum:table.key}`   the sum of a table column; `{param.key}` a parameter of the indicator's 评分参数;
+ * - `[table: …]`        the text repeated for each row of `table`, joined with "、" (`[table|＋: …]` joins
+ *                       with "＋"); inside it `{key}` is that row's cell.
+ *
+ * An unknown placeholder becomes a visible marker and a warning (never an exception); a field with no
+ * value becomes a visible marker and a warning. Nothing is evaluated as code.
+ */
+import type { TableRowValues } from "../model/values";
+import { join, text, type Piece } from "./runs";
+import type { Run } from "./tree";
+
+/** What a phrase's placeholders are resolved against; build.ts implements it. */
+export interface PhraseScope {
+  /** The runs for `{name}` (row = the current table row inside `[table: …]`), or undefined when unknown. */
+  resolve(name: string, row?: { table: string; row: TableRowValues }): Run[] | undefined;
+  /** The rows of a table (undefined when the template has no such table). */
+  rows(table: string): readonly TableRowValues[] | undefined;
+  /** Runs for a placeholder nobody knows: a visible marker; the scope records the warning. */
+  unknown(placeholder: string): Run[];
+  /** Runs for a table with no rows inside `[table: …]`: a visible marker; the scope records the warning. */
+  emptyTable(table: string): Run[];
+}
+
+/** A parsed piece of a phrase template. */
+export type PhraseNode =
+  | { readonly t: "text"; readonly text: string }
+  | { readonly t: "ph"; readonly name: string }
+  | { readonly t: "rows"; readonly table: string; readonly sep: string; readonly body: readonly PhraseNode[] };
+
+const ROWS_START = /^\[([A-Za-z_][A-Za-z0-9_]*)(?:\|([^:\]]*))?:\s*/;
+const NAME = /^[A-Za-z_][A-Za-z0-9_.:]*$/;
+
+/** Parse a phrase template; malformed braces are kept as literal text, so parsing never fails. */
+export function parsePhrase(source: string): PhraseNode[] {
+  const nodes: PhraseNode[] = [];
+  let buf = "";
+  const flush = (): void => {
+    if (buf) nodes.push({ t: "text", text: buf });
+    buf = "";
+  };
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i]!;
+    if (ch === "{") {
+      const end = source.indexOf("}", i + 1);
+      const name = end < 0 ? "" : source.slice(i + 1, end).trim();
+      if (end > 0 && NAME.test(name)) {
+        flush();
+        nodes.push({ t: "ph", name });
+        i = end + 1;
+        continue;
+      }
+    } else if (ch === "[") {
+      const m = ROWS_START.exec(source.slice(i));
+      const close = m ? findRowsEnd(source, i + m[0].length) : -1;
+      if (m && close > 0) {
+        flush();
+        const body = parsePhrase(source.slice(i + m[0].length, close));
+        nodes.push({ t: "rows", table: m[1]!, sep: m[2] ?? "、", body });
+        i = close + 1;
+        continue;
+      }
+    }
+    buf += ch;
+    i++;
+  }
+  flush();
+  return nodes;
+}
+
+// The matching "]" of a row list, skipping "{…}" placeholders inside it.
+function findRowsEnd(source: string, from: number): number {
+  let inBrace = false;
+  for (let j = from; j < source.length; j++) {
+    const c = source[j];
+    if (c === "{") inBrace = true;
+    else if (c === "}") inBrace = false;
+    else if (c === "]" && !inBrace) return j;
+  }
+  return -1;
+}
+
+/** The placeholder names a phrase uses (outside and inside row lists). */
+export function phrasePlaceholders(source: string): Set<string> {
+  const out = new Set<string>();
+  const visit = (nodes: readonly PhraseNode[]): void => {
+    for (const n of nodes) {
+      if (n.t === "ph") out.add(n.name);
+      else if (n.t === "rows") visit(n.body);
+    }
+  };
+  visit(parsePhrase(source));
+  return out;
+}
+
+/** Render a phrase template to runs against a scope. */
+export function renderPhrase(source: string, scope: PhraseScope): Run[] {
+  return renderNodes(parsePhrase(source), scope, undefined);
+}
+
+function renderNodes(
+  nodes: readonly PhraseNode[],
+  scope: PhraseScope,
+  row: { table: string; row: TableRowValues } | undefined,
+): Run[] {
+  const pieces: Piece[] = [];
+  for (const n of nodes) {
+    if (n.t === "text") pieces.push(text(n.text));
+    else if (n.t === "ph") pieces.push(scope.resolve(n.name, row) ?? scope.unknown(n.name));
+    else {
+      const rows = scope.rows(n.table);
+      if (rows === undefined) {
+        pieces.push(scope.unknown(n.table));
+        continue;
+      }
+      if (rows.length === 0) {
+        pieces.push(scope.emptyTable(n.table));
+        continue;
+      }
+      rows.forEach((rw, k) => {
+        if (k > 0) pieces.push(n.sep);
+        pieces.push(renderNodes(n.body, scope, { table: n.table, row: rw }));
+      });
+    }
+  }
+  return join(...pieces);
+}

@@ -1,0 +1,106 @@
+/**
+ * The shape of a report phrase file: every word the report prints that is not a user's input or a
+ * number. One file per language (phrases-zh.ts, phrases-en.ts), typed by this interface, so a missing
+ * phrase is a type error.
+ */
+import type { ReportLang, Run } from "./tree";
+
+type R = readonly Run[];
+
+/** The five parts of the "三公" costs, in the order the report lists them. */
+export type SangongPart =
+  | "sangong_abroad"
+  | "sangong_vehicle_purchase"
+  | "sangong_vehicle_operation"
+  | "sangong_reception"
+  | "sangong_foreign_reception";
+
+export interface ReportPhrases {
+  readonly lang: ReportLang;
+  /** The marker printed for a missing input. */
+  missing(item: string): string;
+  /** Printed for an optional input left blank (e.g. no prior-year figure). */
+  readonly none: string;
+  /** Printed for a value that does not apply / cannot be computed. */
+  notApplicable(why: string): string;
+  valueUndefined(why: string): string;
+  readonly yes: string;
+  readonly no: string;
+  /** Separator between list items ("、"), between clauses ("；"), sentence end ("。"). */
+  readonly listSep: string;
+  readonly clauseSep: string;
+  readonly period: string;
+  /** Number prefix of a section at a depth and 0-based position: 一、 （一） 1. （1）. */
+  numbering(depth: 1 | 2 | 3 | 4, index: number): string;
+  /** Printed between an inline section title and its text. */
+  readonly inlineTitleSep: string;
+  /** ① ② … for benefit items. */
+  circled(index: number): string;
+
+  reportTitle(p: { year: R }): R;
+  intro(p: { unit: R; year: R; total: R; grade: R }): R;
+  readonly headings: {
+    readonly basic: string;
+    readonly duties: string;
+    readonly org: string;
+    readonly staff: string;
+    readonly overall: string;
+    readonly spending: string;
+    readonly general: string;
+    readonly income: string;
+    readonly expenditure: string;
+    readonly carryover: string;
+    readonly sangong: string;
+    readonly targets: string;
+    readonly evaluation: string;
+    readonly conclusion: string;
+    readonly problems: string;
+    readonly measures: string;
+    readonly application: string;
+  };
+  staff(p: { quota: R; actual: R }): R;
+  spendingLead(p: { year: R; total: R }): R;
+  general(p: { year: R; carryPrev: R; income: R; expend: R; carryEnd: R }): R;
+  income(p: { year: R; income: R; fiscal: R; fiscalShare: R }): R;
+  expenditure(p: {
+    year: R;
+    total: R;
+    basic: R;
+    basicShare: R;
+    personnel: R;
+    personnelShare: R;
+    publicCost: R;
+    publicShare: R;
+    project: R;
+    projectShare: R;
+  }): R;
+  carryover(p: { year: R; carryEnd: R; share: R }): R;
+  sangongBudget(p: { budget: R; actualScope: R; total: R }): R;
+  sangongDecrease(p: { amount: R; rate: R }): R;
+  sangongIncrease(p: { amount: R; rate: R }): R;
+  readonly sangongSame: string;
+  readonly sangongNoPrior: string;
+  sangongPriorZero(p: { amount: R }): R;
+  readonly sangongPartLabels: Readonly<Record<SangongPart, string>>;
+  /** "其中：外事接待费9.01万元，公务用车运行维护费2.95万元" (parts with an amount). */
+  sangongBreakdown(parts: readonly { label: string; amount: R }[]): R;
+  readonly sangongAllZero: string;
+  sangongReasons(items: readonly R[]): R;
+
+  levelTitle(p: { name: string; weight: R }): R;
+  indicatorTitle(p: { name: string; weight: R }): R;
+  scoreSentence(p: { score: R }): R;
+  deduction(p: { deducted: R; reason: R }): R;
+  /** The sentence for an indicator with neither a phrase of its own nor a default. */
+  genericIndicator(p: { description: string; formula: R | null; figures: R | null; value: R | null }): R;
+  /** Default phrases keyed by standard indicator names, and for expanded tables by table id. */
+  readonly indicatorPhrases: Readonly<Record<string, string>>;
+  readonly expandPhrases: Readonly<Record<string, string>>;
+  benefitList(p: { done: readonly R[]; notDone: readonly R[] }): R;
+
+  conclusion(p: { year: R; levels: readonly { name: string; score: R }[]; total: R; grade: R }): R;
+  adjustmentPenalty(p: { name: string; points: R }): R;
+  adjustmentCap(p: { name: string; cap: R }): R;
+  deductionProblem(p: { name: string; deducted: R; score: R; weight: R; reason: R }): R;
+  readonly application: string;
+}

@@ -1,0 +1,90 @@
+/**
+ * The report as a plain tree: built once by build.ts, rendered at the edges (text, the 报告 sheet,
+ * .docx). The tree holds resolved wording in one language; numbering (一、（一）1.（1）) is left to
+ * the renderers, which derive it from the section depth and position.
+ */
+
+/** The report's language; the tree's shape is the same in both. */
+export type ReportLang = "zh-CN" | "en";
+
+/** A piece of text inside a paragraph. */
+export type Run =
+  | { readonly kind: "text"; readonly text: string }
+  /** A number computed from cells: the exact decimal value and its printed form ("19.94%"). */
+  | { readonly kind: "number"; readonly value: string; readonly text: string }
+  /** A missing input: `item` names it (a field label, a placeholder), `text` is what is printed. */
+  | { readonly kind: "placeholder"; readonly item: string; readonly text: string };
+
+/** A body paragraph. `role` lets renderers style list items and closing lines differently. */
+export interface Paragraph {
+  readonly kind: "paragraph";
+  readonly runs: readonly Run[];
+  readonly role?: "body" | "item";
+}
+
+/**
+ * A numbered section. depth 1 → 一、 · 2 → （一） · 3 → 1. · 4 → （1）.
+ * An `inline` section prints its number and title at the start of its first paragraph
+ * ("（1）财政供养人员控制率（2分）：本部门…"), as the seed report does for small headings.
+ */
+export interface Section {
+  readonly kind: "section";
+  /** Stable id, the same in every language (e.g. "evaluation", "indicator:A01"). */
+  readonly key: string;
+  readonly depth: 1 | 2 | 3 | 4;
+  readonly title: readonly Run[];
+  readonly inline?: boolean;
+  /** Printed between an inline title and its paragraph: "。" or "：" in Chinese. */
+  readonly titleSeparator?: string;
+  readonly children: readonly Block[];
+}
+
+export type Block = Paragraph | Section;
+
+/** The title block on top of the report: unit name, then the title line (year + report title). */
+export interface TitleBlock {
+  readonly unitName: readonly Run[];
+  readonly title: readonly Run[];
+}
+
+/** The whole report. */
+export interface ReportTree {
+  readonly lang: ReportLang;
+  readonly titleBlock: TitleBlock;
+  /** Paragraphs before the first section (the introduction). */
+  readonly intro: readonly Paragraph[];
+  readonly sections: readonly Section[];
+}
+
+/** Plain text of runs (placeholders print their visible marker). */
+export function runsText(runs: readonly Run[]): string {
+  return runs.map((r) => r.text).join("");
+}
+
+/** Every paragraph of a block list, depth first, with the section path that holds it. */
+export function* walkParagraphs(
+  blocks: readonly Block[],
+  path: readonly Section[] = [],
+): Generator<{ paragraph: Paragraph; path: readonly Section[] }> {
+  for (const b of blocks) {
+    if (b.kind === "paragraph") yield { paragraph: b, path };
+    else yield* walkParagraphs(b.children, [...path, b]);
+  }
+}
+
+/** Every run of the tree (title block, intro, sections), for checks such as "no placeholder left". */
+export function allRuns(tree: ReportTree): Run[] {
+  const out: Run[] = [...tree.titleBlock.unitName, ...tree.titleBlock.title];
+  for (const p of tree.intro) out.push(...p.runs);
+  const visit = (blocks: readonly Block[]): void => {
+    for (const b of blocks) {
+      if (b.kind === "paragraph") out.push(...b.runs);
+      else {
+        out.push(...b.title);
+        visit(b.children);
+      }
+    }
+  };
+  visit(tree.sections);
+  return out;
+}
