@@ -1,0 +1,60 @@
+import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
+import { describeWrite } from "../../describe-write";
+import { useI18n } from "../../i18n";
+import type { ReportView } from "../../state/use-pane";
+import { usePanelStyles } from "../usePanelStyles";
+import { useReportPanel } from "./useReportPanel";
+import { useReportPanelStyles } from "./useReportPanelStyles";
+
+export interface ReportPanelProps {
+  readonly report: ReportView | null;
+  readonly busy: boolean;
+  readonly onGenerate: () => void;
+  readonly onCopy: () => void;
+  readonly onWrite: () => void;
+  readonly onExport: () => void;
+}
+
+/** 报告: generate, read the preview, copy it, write it to the 报告 sheet, or export it as Word. */
+export function ReportPanel({ report, busy, onGenerate, onCopy, onWrite, onExport }: ReportPanelProps) {
+  const { t } = useI18n();
+  const panel = usePanelStyles();
+  const styles = useReportPanelStyles();
+  const { ready, blocked } = useReportPanel(report, busy);
+  return (
+    <div className={panel.panel}>
+      <Button appearance="primary" className={panel.primary} disabled={busy} onClick={onGenerate}>
+        {t.report.run}
+      </Button>
+      {!report && <Caption1 className={panel.hint}>{t.report.hint}</Caption1>}
+      {blocked && report && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t.report.blocked(report.errors)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {report && !blocked && (
+        <div className={panel.secondaryRow}>
+          <Button appearance="secondary" disabled={!ready} onClick={onCopy}>
+            {t.report.copy}
+          </Button>
+          <Button appearance="secondary" disabled={!ready} onClick={onWrite}>
+            {t.report.write}
+          </Button>
+          <Button appearance="secondary" disabled={!ready} onClick={onExport}>
+            {t.report.export}
+          </Button>
+        </div>
+      )}
+      {report?.summary && (
+        <Body1 className={styles.summary} role="status">
+          {describeWrite(report.summary, t)}
+        </Body1>
+      )}
+      {report && !blocked && (
+        <Field label={t.report.preview} className={styles.preview}>
+          <Textarea readOnly resize="vertical" value={report.text} textarea={{ className: styles.previewText, rows: 16 }} />
+        </Field>
+      )}
+    </div>
+  );
+}

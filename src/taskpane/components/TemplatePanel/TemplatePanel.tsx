@@ -1,0 +1,52 @@
+import { Body1, Button, Caption1 } from "@fluentui/react-components";
+import type { TemplateInfo } from "../../../engine/template/types";
+import { useI18n } from "../../i18n";
+import { usePanelStyles } from "../usePanelStyles";
+import { useTemplatePanelStyles } from "./useTemplatePanelStyles";
+
+export interface TemplatePanelProps {
+  readonly template: TemplateInfo | null;
+  readonly busy: boolean;
+  readonly onRefresh: () => void;
+  readonly onCreateTemplate: () => void;
+  readonly onOpenExample: () => void;
+}
+
+/** 模板: which template this workbook is, re-reading it, and the ways to start a new one. */
+export function TemplatePanel({ template, busy, onRefresh, onCreateTemplate, onOpenExample }: TemplatePanelProps) {
+  const { t } = useI18n();
+  const panel = usePanelStyles();
+  const styles = useTemplatePanelStyles();
+  return (
+    <div className={panel.panel}>
+      <Button appearance="primary" className={panel.primary} disabled={busy} onClick={onRefresh}>
+        {t.template.refresh}
+      </Button>
+      <Caption1 className={panel.hint}>{t.template.intro}</Caption1>
+      {template && (
+        <dl className={styles.facts}>
+          <dt className={styles.term}>{t.template.name}</dt>
+          <dd className={styles.value}>
+            <Body1>{template.title}</Body1>
+          </dd>
+          <dt className={styles.term}>{t.template.version}</dt>
+          <dd className={styles.value}>
+            <Body1>{template.version}</Body1>
+          </dd>
+          <dt className={styles.term}>{t.template.id}</dt>
+          <dd className={styles.value}>
+            <Body1>{template.id}</Body1>
+          </dd>
+        </dl>
+      )}
+      <div className={panel.secondaryRow}>
+        <Button appearance="secondary" disabled={busy} onClick={onCreateTemplate}>
+          {t.template.create}
+        </Button>
+        <Button appearance="subtle" disabled={busy} onClick={onOpenExample}>
+          {t.template.example}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { Body1, Button, Caption1, ToggleButton, mergeClasses } from "@fluentui/react-components";
+import { useCallback } from "react";
+import type { CellRef } from "../../../engine/model/cell";
+import type { Diagnostic } from "../../../engine/diagnostics/types";
+import type { EnginePort } from "../../engine-port";
+import { useI18n } from "../../i18n";
+import { usePanelStyles } from "../usePanelStyles";
+import type { DiagnosticRow } from "./useValidatePanel";
+import { SEVERITIES, useValidatePanel } from "./useValidatePanel";
+import { useValidatePanelStyles } from "./useValidatePanelStyles";
+
+export interface ValidatePanelProps {
+  readonly diagnostics: readonly Diagnostic[] | null;
+  readonly engine: EnginePort;
+  readonly busy: boolean;
+  readonly onValidate: () => void;
+  readonly onSelectCell: (ref: CellRef) => void;
+}
+
+function Row({ row, onSelectCell }: { row: DiagnosticRow; onSelectCell: (ref: CellRef) => void }) {
+  const { t } = useI18n();
+  const styles = useValidatePanelStyles();
+  const d = row.diagnostic;
+  const loc = d.location;
+  const sevClass = { error: styles.error, warning: styles.warning, info: styles.info }[d.severity];
+  const sevText = { error: styles.severityError, warning: styles.severityWarning, info: styles.severityInfo }[d.severity];
+  const cell = loc ? t.validate.cell(loc.sheet, loc.address) : row.rendered.where;
+  const content = (
+    <>
+      <span className={styles.head}>
+        <span className={mergeClasses(styles.severity, sevText)}>{t.validate.severity[d.severity]}</span>
+        {loc?.label && <span className={styles.label}>{loc.label}</span>}
+        {cell && <span className={styles.cell}>{cell}</span>}
+      </span>
+      <span className={styles.message}>{row.rendered.message}</span>
+      {row.rendered.fix && <span className={styles.fix}>{t.validate.fix(row.rendered.fix)}</span>}
+    </>
+  );
+  if (!loc) return <div className={mergeClasses(styles.row, styles.rowStatic, sevClass)}>{content}</div>;
+  const ref: CellRef = loc.name ? { sheet: loc.sheet, address: loc.address, name: loc.name } : { sheet: loc.sheet, address: loc.address };
+  return (
+    <button type="button" className={mergeClasses(styles.row, sevClass)} onClick={() => onSelectCell(ref)} title={t.validate.goTo(cell)}>
+      {content}
+    </button>
+  );
+}
+
+/** 校验: run the checks, filter by severity, and jump to a problem's cell. */
+export function ValidatePanel({ diagnostics, engine, busy, onValidate, onSelectCell }: ValidatePanelProps) {
+  const { t, lang } = useI18n();
+  const panel = usePanelStyles();
+  const styles = useValidatePanelStyles();
+  const render = useCallback((d: Diagnostic) => engine.renderDiagnostic(d, lang), [engine, lang]);
+  const state = useValidatePanel(diagnostics, render);
+  return (
+    <div className={panel.panel}>
+      <Button appearance="primary" className={panel.primary} disabled={busy} onClick={onValidate}>
+        {t.validate.run}
+      </Button>
+      {diagnostics === null && <Caption1 className={panel.hint}>{t.validate.hint}</Caption1>}
+      {diagnostics !== null && state.total === 0 && <Body1>{t.validate.none}</Body1>}
+      {state.total > 0 && (
+        <div className={styles.chips} role="group" aria-label={t.validate.filters}>
+          {SEVERITIES.map((s) => (
+            <ToggleButton
+              key={s}
+              size="small"
+              shape="circular"
+              checked={state.active.has(s)}
+              disabled={state.counts[s] === 0}
+              onClick={() => state.toggle(s)}
+            >
+              {t.validate.count[s](state.counts[s])}
+            </ToggleButton>
+          ))}
+        </div>
+      )}
+      {state.total > 0 && state.groups.length === 0 && <Caption1 className={panel.hint}>{t.validate.filteredOut}</Caption1>}
+      {state.groups.map((g) => {
+        const title = g.sheet ?? t.validate.general;
+        return (
+          <section key={title} className={styles.group} aria-label={title}>
+            <h3 className={styles.groupTitle}>{title}</h3>
+            <ul className={styles.list}>
+              {g.rows.map((row) => (
+                <li key={row.key}>
+                  <Row row={row} onSelectCell={onSelectCell} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Diagnostic } from "../engine/diagnostics/types";
+import type { ScoringOutcome, ValidationOutcome } from "../engine/api";
+import type { WorkbookSnapshot } from "../engine/model/snapshot";
+
+/** The pane's two languages: Chinese first, English when Office (or the browser) asks for it. */
+export type PaneLang = "zh-CN" | "en";
+
+/** A diagnostic in words: what happened, what to do, and where (as the catalog phrases it). */
+export interface RenderedDiagnostic {
+  readonly message: string;
+  readonly fix: string;
+  readonly where: string;
+}
+
+/** 报告 as the pane needs it: scoring plus the text and a lazy .docx rendering. */
+export interface ReportResult extends ScoringOutcome {
+  readonly text: string;
+  /** Render the report as a Word file (loaded on demand so the pane's bundle stays small). */
+  docx(): Promise<Uint8Array>;
+}
+
+/** Options for actions that write outputs: the clock comes from the shell, never from the engine. */
+export interface ScoreOptions {
+  readonly now?: string;
+}
+
+/** A value now, or later: the real engine is synchronous, a lazily loaded one may not be. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * Everything the pane asks of the engine. Components never import the engine; the entry points pass
+ * the real adapter (engine-adapter.ts) and tests pass a fake.
+ */
+export interface EnginePort {
+  validate(snapshot: WorkbookSnapshot): MaybePromise<ValidationOutcome>;
+  score(snapshot: WorkbookSnapshot, options?: ScoreOptions): MaybePromise<ScoringOutcome>;
+  report(snapshot: WorkbookSnapshot, lang: PaneLang, options?: ScoreOptions): MaybePromise<ReportResult>;
+  renderDiagnostic(d: Diagnostic, lang: PaneLang): RenderedDiagnostic;
+}

@@ -1,0 +1,47 @@
+import type { HostErrorCode } from "../hosts/types";
+import type { Catalog } from "./i18n";
+
+/** A failure as the pane shows it: what happened and what to do. */
+export interface PaneError {
+  readonly message: string;
+  readonly fix: string;
+  readonly detail?: string;
+}
+
+/** A failure the pane already knows how to word (e.g. copying was refused). */
+export class PaneFailure extends Error {
+  override readonly name = "PaneFailure";
+  constructor(readonly pane: PaneError) {
+    super(pane.message);
+  }
+}
+
+const CODES: readonly HostErrorCode[] = [
+  "api_unsupported",
+  "cell_edit_mode",
+  "sheet_protected",
+  "sheet_missing",
+  "sheets_exist",
+  "file_unreadable",
+  "not_xlsx",
+  "busy",
+  "unknown",
+];
+
+// Duck-typed so a HostError from another bundle (or a plain object with a code) still maps.
+function hostCode(err: unknown): HostErrorCode | null {
+  if (typeof err !== "object" || err === null) return null;
+  const { name, code } = err as { name?: unknown; code?: unknown };
+  if (name !== "HostError") return null;
+  return CODES.find((c) => c === code) ?? "unknown";
+}
+
+/** Any thrown value → the catalog's message for its HostError code (unknown errors keep their text as detail). */
+export function toPaneError(err: unknown, t: Catalog): PaneError {
+  if (err instanceof PaneFailure) return err.pane;
+  const code = hostCode(err) ?? "unknown";
+  const texts = t.errors.hostErrors[code];
+  // Known codes speak for themselves; for the unexpected, the original text helps whoever supports the user.
+  const detail = code === "unknown" && err instanceof Error && err.message ? err.message : undefined;
+  return detail ? { ...texts, detail } : texts;
+}

@@ -1,0 +1,148 @@
+import type { Catalog } from "./zh-CN";
+
+/** English, used when Office's display language (or the browser's) starts with "en". */
+export const en: Catalog = {
+  appTitle: "Performance Evaluation Assistant",
+  firstRun: {
+    sentence:
+      "The assistant checks a department's expenditure performance evaluation workbook, scores every indicator, grades the total and writes the self-evaluation report.",
+    notTemplate: "This workbook is not an evaluation template yet.",
+    create: "New standard template",
+    example: "Open the example",
+  },
+  status: {
+    region: "Template status",
+    noTemplate: "No evaluation template found",
+    version: (version) => `version ${version}`,
+    unitYear: (unit, year) => `${unit} · ${year}`,
+    notScored: "Not scored yet",
+    grade: (grade, total) => `${grade} · ${total} points`,
+    gradeLabel: (grade, total) => `Grade: ${grade}, total ${total} points`,
+    scoredAt: (time) => `Scored ${time}`,
+  },
+  tabs: {
+    label: "Steps",
+    template: "Template",
+    validate: "Check",
+    score: "Score",
+    report: "Report",
+  },
+  busy: "Working…",
+  template: {
+    refresh: "Read the workbook again",
+    intro:
+      "The template holds the indicators, the scoring rules and the input areas. You fill the yellow cells; the assistant writes the green ones.",
+    name: "Template",
+    version: "Version",
+    id: "Template id",
+    create: "New standard template",
+    example: "Open the example",
+    created: "The standard template's sheets were inserted.",
+    exampleOpened: "The example workbook is open.",
+    refreshed: "The workbook was read again.",
+  },
+  validate: {
+    run: "Check",
+    hint: "Checks every input cell and the identities between figures; problem cells are marked in the sheet.",
+    none: "No problems found.",
+    filters: "Filter by severity",
+    count: {
+      error: (n) => `${n} ${n === 1 ? "error" : "errors"}`,
+      warning: (n) => `${n} ${n === 1 ? "warning" : "warnings"}`,
+      info: (n) => `${n} ${n === 1 ? "note" : "notes"}`,
+    },
+    severity: { error: "Error", warning: "Warning", info: "Note" },
+    general: "Whole workbook",
+    cell: (sheet, address) => `'${sheet}'!${address}`,
+    fix: (text) => `What to do: ${text}`,
+    goTo: (cell) => `Go to ${cell}`,
+    done: (errors, warnings) =>
+      errors === 0 && warnings === 0
+        ? "Check finished: no errors."
+        : `Check finished: ${errors} errors, ${warnings} warnings.`,
+    filteredOut: "No problems match the filter.",
+  },
+  score: {
+    run: "Score and write",
+    hint: "Computes each indicator's value and score, the subtotals, the total and the grade, and writes them to the output cells.",
+    whereOutputs:
+      "Scores are written only to the green output cells: the value, score and explanation columns of 指标体系, the score column of 重点工作, and the 评价结果 sheet. Your input cells are never changed.",
+    blocked: (errors) => `${errors} errors block scoring. Fix them under Check first.`,
+    showProblems: "Show problems",
+    total: "Total",
+    grade: "Grade",
+    totalLine: (total, full) => `${total} / ${full} points`,
+    tree: "Indicator scores",
+    weight: (w) => `weight ${w}`,
+    value: (v) => `value ${v}`,
+    score: (s) => `score ${s}`,
+    subtotal: (s, w) => `subtotal ${s} / ${w}`,
+    reason: (text) => `Deduction: ${text}`,
+    na: "not applicable",
+    undefinedValue: "cannot be computed",
+    noValue: "—",
+    adjustments: "Total adjustments",
+    rawTotal: (raw) => `before adjustments ${raw} points`,
+    written: (cells) => `Wrote ${cells} cells`,
+    writtenParts: (parts) => `: ${parts}`,
+    sheetPart: (sheet, cells) => `${cells} in '${sheet}'`,
+    partSeparator: ", ",
+    createdSheets: (sheets) => `new sheet ${sheets}`,
+    done: (total, grade) => `Scored: ${total} points, ${grade}.`,
+  },
+  report: {
+    run: "Generate report",
+    hint: "Writes the self-evaluation report from your figures and the scores.",
+    preview: "Report preview",
+    copy: "Copy all",
+    write: "Write to the report sheet",
+    export: "Export Word",
+    fileName: "绩效自评报告.docx",
+    copied: "The report was copied.",
+    exported: "The Word file was exported.",
+    blocked: (errors) => `${errors} errors block the report. Fix them under Check first.`,
+    copyFailed: "The report could not be copied automatically.",
+    copyFailedFix: "Click the preview, press Ctrl+A to select all, then Ctrl+C.",
+  },
+  errors: {
+    dismiss: "Dismiss",
+    hostErrors: {
+      api_unsupported: {
+        message: "This version of Excel does not support this action.",
+        fix: "Use Microsoft 365 or Excel on the web, or the browser page for .xlsx files.",
+      },
+      cell_edit_mode: {
+        message: "Excel is editing a cell and cannot read or write now.",
+        fix: "Press Enter or Esc to finish editing the cell, then try again.",
+      },
+      sheet_protected: {
+        message: "The sheet to write is protected.",
+        fix: "Unprotect the sheet under Review, then try again.",
+      },
+      sheet_missing: {
+        message: "A sheet the template needs is missing.",
+        fix: "Do not delete or rename the template's sheets; create a new standard template and copy your data into it.",
+      },
+      sheets_exist: {
+        message: "The workbook already has sheets with the template's names.",
+        fix: "Create the template in a blank workbook, or rename the existing sheets first.",
+      },
+      file_unreadable: {
+        message: "The file cannot be read.",
+        fix: "Check that the file is not damaged, save it again as .xlsx in Excel and reopen it.",
+      },
+      not_xlsx: {
+        message: "This is not an .xlsx workbook.",
+        fix: "Save it as \"Excel Workbook (.xlsx)\" in Excel or WPS and open it again.",
+      },
+      busy: {
+        message: "Excel is busy and cannot finish the action now.",
+        fix: "Wait a moment and try again.",
+      },
+      unknown: {
+        message: "The action did not finish because of an unexpected problem.",
+        fix: "Try again; if it still fails, save the workbook and reopen it.",
+      },
+    },
+  },
+};

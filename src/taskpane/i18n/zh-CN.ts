@@ -1,0 +1,154 @@
+import type { HostErrorCode } from "../../hosts/types";
+import type { Widen } from "./types";
+
+type HostErrorTexts = Record<HostErrorCode, { readonly message: string; readonly fix: string }>;
+
+const hostErrors: HostErrorTexts = {
+  api_unsupported: {
+    message: "这个版本的 Excel 不支持此操作。",
+    fix: "请改用 Microsoft 365 或 Excel 网页版，或使用浏览器页面处理 .xlsx 文件。",
+  },
+  cell_edit_mode: {
+    message: "Excel 正在编辑某个单元格，暂时无法读写。",
+    fix: "请按 Enter 或 Esc 结束单元格编辑，然后再试一次。",
+  },
+  sheet_protected: {
+    message: "要写入的工作表受保护。",
+    fix: "请在「审阅」中撤销工作表保护，然后再试一次。",
+  },
+  sheet_missing: {
+    message: "找不到需要的工作表。",
+    fix: "请不要删除或重命名模板中的工作表；可以新建标准模板后把数据复制过去。",
+  },
+  sheets_exist: {
+    message: "工作簿中已有同名的模板工作表。",
+    fix: "请在空白工作簿中新建标准模板，或先重命名现有的工作表。",
+  },
+  file_unreadable: {
+    message: "无法读取这个文件。",
+    fix: "请确认文件没有损坏，并在 Excel 中另存为 .xlsx 后再打开。",
+  },
+  not_xlsx: {
+    message: "这不是 .xlsx 格式的工作簿。",
+    fix: "请在 Excel 或 WPS 中另存为「Excel 工作簿 (.xlsx)」后再打开。",
+  },
+  busy: {
+    message: "Excel 正忙，暂时无法完成操作。",
+    fix: "请稍候片刻再试一次。",
+  },
+  unknown: {
+    message: "操作没有完成，出现了意外的问题。",
+    fix: "请再试一次；如果仍然失败，请保存工作簿后重新打开。",
+  },
+};
+
+const source = {
+  appTitle: "绩效评价助手",
+  firstRun: {
+    sentence: "绩效评价助手帮您校验部门整体支出绩效评价表，计算各项指标得分和等级，并生成绩效自评报告。",
+    notTemplate: "当前工作簿还不是绩效评价模板。",
+    create: "新建标准模板",
+    example: "打开示例",
+  },
+  status: {
+    region: "模板状态",
+    noTemplate: "未识别到绩效评价模板",
+    version: (version: string) => `版本 ${version}`,
+    unitYear: (unit: string, year: string) => `${unit} · ${year} 年度`,
+    notScored: "尚未评分",
+    grade: (grade: string, total: string) => `${grade} · ${total} 分`,
+    gradeLabel: (grade: string, total: string) => `等级：${grade}，总分 ${total} 分`,
+    scoredAt: (time: string) => `评分时间 ${time}`,
+  },
+  tabs: {
+    label: "步骤",
+    template: "模板",
+    validate: "校验",
+    score: "评分",
+    report: "报告",
+  },
+  busy: "正在处理…",
+  template: {
+    refresh: "重新读取工作簿",
+    intro: "模板保存指标体系、评分方法和填写区域。黄色单元格由您填写，绿色单元格由助手写入。",
+    name: "模板名称",
+    version: "版本",
+    id: "模板编号",
+    create: "新建标准模板",
+    example: "打开示例",
+    created: "已插入标准模板的工作表。",
+    exampleOpened: "已打开示例工作簿。",
+    refreshed: "已重新读取工作簿。",
+  },
+  validate: {
+    run: "校验",
+    hint: "检查所有填写的单元格和勾稽关系，问题单元格会在表格中标出。",
+    none: "没有发现问题。",
+    filters: "按级别筛选",
+    count: {
+      error: (n: number) => `${n} 错误`,
+      warning: (n: number) => `${n} 警告`,
+      info: (n: number) => `${n} 提示`,
+    },
+    severity: { error: "错误", warning: "警告", info: "提示" },
+    general: "整个工作簿",
+    cell: (sheet: string, address: string) => `「${sheet}」!${address}`,
+    fix: (text: string) => `处理：${text}`,
+    goTo: (cell: string) => `转到 ${cell}`,
+    done: (errors: number, warnings: number) =>
+      errors === 0 && warnings === 0 ? "校验完成，没有发现错误。" : `校验完成：${errors} 个错误，${warnings} 个警告。`,
+    filteredOut: "当前筛选下没有问题。",
+  },
+  score: {
+    run: "评分并写入",
+    hint: "计算每项指标的指标值和得分、各级小计、总分和等级，并写入输出单元格。",
+    whereOutputs:
+      "评分结果只写入绿色的输出单元格：「指标体系」的指标值、得分、评分说明列，「重点工作」的得分列，以及「评价结果」工作表。您填写的单元格不会被改动。",
+    blocked: (errors: number) => `有 ${errors} 个错误，暂不能评分。请先在「校验」中修正。`,
+    showProblems: "查看问题",
+    total: "总分",
+    grade: "等级",
+    totalLine: (total: string, full: string) => `${total} / ${full} 分`,
+    tree: "指标得分",
+    weight: (w: string) => `分值 ${w}`,
+    value: (v: string) => `指标值 ${v}`,
+    score: (s: string) => `得分 ${s}`,
+    subtotal: (s: string, w: string) => `小计 ${s} / ${w}`,
+    reason: (text: string) => `扣分原因：${text}`,
+    na: "不适用",
+    undefinedValue: "无法计算",
+    noValue: "—",
+    adjustments: "总分调整",
+    rawTotal: (raw: string) => `调整前合计 ${raw} 分`,
+    written: (cells: number) => `已写入 ${cells} 个单元格`,
+    writtenParts: (parts: string) => `：${parts}`,
+    sheetPart: (sheet: string, cells: number) => `「${sheet}」${cells} 个`,
+    partSeparator: "，",
+    createdSheets: (sheets: string) => `新建工作表 ${sheets}`,
+    done: (total: string, grade: string) => `评分完成：${total} 分，${grade}。`,
+  },
+  report: {
+    run: "生成报告",
+    hint: "根据填写的数据和评分结果生成绩效自评报告。",
+    preview: "报告预览",
+    copy: "复制全文",
+    write: "写入报告工作表",
+    export: "导出 Word",
+    fileName: "绩效自评报告.docx",
+    copied: "已复制全文。",
+    exported: "已导出 Word 文件。",
+    blocked: (errors: number) => `有 ${errors} 个错误，暂不能生成报告。请先在「校验」中修正。`,
+    copyFailed: "无法自动复制。",
+    copyFailedFix: "请在报告预览中按 Ctrl+A 全选，再按 Ctrl+C 复制。",
+  },
+  errors: {
+    dismiss: "关闭",
+    hostErrors,
+  },
+};
+
+/** The shape every language's catalog must have: a missing or extra key is a type error. */
+export type Catalog = Widen<typeof source>;
+
+/** Chinese, the default language. */
+export const zhCN: Catalog = source;

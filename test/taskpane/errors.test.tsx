@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+import "./setup";
+import { screen, waitFor } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { FakeHost } from "./fakes";
+import { renderPane } from "./render-pane";
+
+describe("host failures", () => {
+  it.each([
+    ["sheet_protected", "要写入的工作表受保护。", "请在「审阅」中撤销工作表保护，然后再试一次。"],
+    ["cell_edit_mode", "Excel 正在编辑某个单元格，暂时无法读写。", "请按 Enter 或 Esc 结束单元格编辑，然后再试一次。"],
+  ] as const)("a %s HostError shows the catalog's message and fix; buttons re-enable", async (code, message, fix) => {
+    const host = new FakeHost();
+    const { user } = await renderPane({ host });
+    await user.click(screen.getByRole("tab", { name: "评分" }));
+    host.failNext("applyWritePlan", code);
+    const run = screen.getByRole("button", { name: "评分并写入" });
+    await user.click(run);
+    expect(await screen.findByText(message)).toBeTruthy();
+    expect(screen.getByText(fix)).toBeTruthy();
+    // The developer's text of a known code is not shown to the accountant.
+    expect(screen.queryByText(/fake applyWritePlan failed/)).toBeNull();
+    await waitFor(() => expect(run.hasAttribute("disabled")).toBe(false));
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    // Retrying clears the message once it succeeds; dismissing also works.
+    await user.click(run);
+    await waitFor(() => expect(screen.queryByText(message)).toBeNull());
+  });
+
+  it("an unexpected error keeps its text as a detail and can be dismissed", async () => {
+    const host = new FakeHost();
+    const { user } = await renderPane({ host });
+    host.readSnapshot.mockRejectedValueOnce(new Error("boom"));
+    await user.click(screen.getByRole("button", { name: "校验" }));
+    expect(await screen.findByText("操作没有完成，出现了意外的问题。")).toBeTruthy();
+    expect(screen.getByText("boom")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "关闭" }));
+    expect(screen.queryByText("boom")).toBeNull();
+  });
+
+  it("buttons are disabled and a progress bar shows while working", async () => {
+    const host = new FakeHost();
+    const { user } = await renderPane({ host });
+    let release: () => void = () => undefined;
+    host.markDiagnostics.mockImplementationOnce(() => new Promise<void>((r) => (release = r)));
+    await user.click(screen.getByRole("button", { name: "校验" }));
+    expect(await screen.findByRole("progressbar")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "校验" }).hasAttribute("disabled")).toBe(true);
+    release();
+    await waitFor(() => expect(screen.queryByRole("progressbar")).toBeNull());
+    expect(screen.getByRole("button", { name: "校验" }).hasAttribute("disabled")).toBe(false);
+  });
+});

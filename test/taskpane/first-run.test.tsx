@@ -1,0 +1,65 @@
+// @vitest-environment happy-dom
+import "./setup";
+import { screen, waitFor } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { FakeEngine, FakeHost, TEMPLATE, UNIT } from "./fakes";
+import { renderPane } from "./render-pane";
+
+function notATemplate(): FakeEngine {
+  const engine = new FakeEngine();
+  engine.validation = { template: null, unit: null, diagnostics: [] };
+  return engine;
+}
+
+describe("first run", () => {
+  it("on a workbook that is not a template shows one sentence and the two ways in, no tabs", async () => {
+    await renderPane({ engine: notATemplate(), ready: false });
+    expect(await screen.findByRole("button", { name: "新建标准模板" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "打开示例" })).toBeTruthy();
+    expect(screen.getByText(/帮您校验部门整体支出绩效评价表/)).toBeTruthy();
+    expect(screen.queryByRole("tablist")).toBeNull();
+  });
+
+  it.each([
+    ["新建标准模板", "createTemplate", "已插入标准模板的工作表。"],
+    ["打开示例", "openExample", "已打开示例工作簿。"],
+  ] as const)("「%s」 calls host.%s, re-reads, and opens on the status line", async (button, method, toast) => {
+    const engine = notATemplate();
+    const host = new FakeHost();
+    const { user } = await renderPane({ engine, host, ready: false });
+    const b = await screen.findByRole("button", { name: button });
+    host[method].mockImplementation(async () => {
+      engine.validation = { template: TEMPLATE, unit: UNIT, diagnostics: [] };
+    });
+    await user.click(b);
+    expect(host[method]).toHaveBeenCalledTimes(1);
+    expect(await screen.findByRole("tablist")).toBeTruthy();
+    expect(host.readSnapshot).toHaveBeenCalledTimes(2);
+    const status = screen.getByRole("region", { name: "模板状态" });
+    expect(status.textContent).toContain("部门整体支出绩效评价 · 版本 1.0.0");
+    expect(status.textContent).toContain("重庆市万州区人民政府外事办公室 · 2020 年度");
+    await waitFor(() => expect(screen.getByText(toast)).toBeTruthy());
+  });
+
+  it("on a template opens straight on the tabs with 校验 selected", async () => {
+    await renderPane();
+    expect(screen.getAllByRole("tab")).toEqual(["模板", "校验", "评分", "报告"].map((name) => screen.getByRole("tab", { name })));
+    expect(screen.getByRole("tab", { name: "校验" }).getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByText("尚未评分")).toBeTruthy();
+  });
+
+  it("a workbook scored earlier shows its grade and time from the result cells", async () => {
+    const host = new FakeHost();
+    host.snapshot = {
+      sheets: [{ name: "评价结果", cells: [[{ t: "n", v: 94 }, { t: "s", v: "优" }, { t: "s", v: "2025-03-01T14:05:09" }]] }],
+      names: [
+        { name: "result_total", sheet: "评价结果", address: "A1" },
+        { name: "result_grade", sheet: "评价结果", address: "B1" },
+        { name: "result_scored_at", sheet: "评价结果", address: "C1" },
+      ],
+    };
+    await renderPane({ host });
+    expect(screen.getByTestId("grade-badge").textContent).toBe("优 · 94 分");
+    expect(screen.getByText("评分时间 2025-03-01 14:05")).toBeTruthy();
+  });
+});

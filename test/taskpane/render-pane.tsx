@@ -1,0 +1,20 @@
+import { webLightTheme } from "@fluentui/react-components";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { PaneLang } from "../../src/taskpane/engine-port";
+import { PaneProviders, TaskPane } from "../../src/taskpane/App";
+import { FakeEngine, FakeHost } from "./fakes";
+
+/** Render the pane on fakes and wait until the first read has finished. */
+export async function renderPane(options: { host?: FakeHost; engine?: FakeEngine; lang?: PaneLang; ready?: boolean } = {}) {
+  const host = options.host ?? new FakeHost();
+  const engine = options.engine ?? new FakeEngine();
+  const user = userEvent.setup();
+  const utils = render(
+    <PaneProviders lang={options.lang ?? "zh-CN"} theme={webLightTheme}>
+      <TaskPane host={host} engine={engine} />
+    </PaneProviders>,
+  );
+  if (options.ready !== false) await screen.findByRole("tablist");
+  return { host, engine, user, ...utils };
+}

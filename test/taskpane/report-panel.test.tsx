@@ -1,0 +1,83 @@
+// @vitest-environment happy-dom
+import "./setup";
+import { screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { DOCX_BYTES, FakeEngine, REPORT_PLAN, REPORT_TEXT } from "./fakes";
+import { renderPane } from "./render-pane";
+
+async function generated(engine = new FakeEngine()) {
+  const r = await renderPane({ engine });
+  await r.user.click(screen.getByRole("tab", { name: "报告" }));
+  await r.user.click(screen.getByRole("button", { name: "生成报告" }));
+  await screen.findByRole("button", { name: "复制全文" });
+  return r;
+}
+
+describe("报告", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("generates the report in the pane's language and previews its text", async () => {
+    const { engine } = await generated();
+    expect(engine.report.mock.calls[0]![1]).toBe("zh-CN");
+    const preview = screen.getByRole("textbox", { name: "报告预览" }) as HTMLTextAreaElement;
+    expect(preview.value).toBe(REPORT_TEXT);
+    expect(preview.readOnly).toBe(true);
+  });
+
+  it("复制全文 puts the whole text on the clipboard", async () => {
+    const { user } = await generated();
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(window.navigator, "clipboard", { value: { writeText }, configurable: true });
+    await user.click(screen.getByRole("button", { name: "复制全文" }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(REPORT_TEXT));
+    expect(await screen.findByText("已复制全文。")).toBeTruthy();
+  });
+
+  it("复制全文 falls back to selecting a textarea when the clipboard is refused", async () => {
+    const { user } = await generated();
+    Object.defineProperty(window.navigator, "clipboard", {
+      value: { writeText: vi.fn(async () => Promise.reject(new Error("denied"))) },
+      configurable: true,
+    });
+    const copied: string[] = [];
+    const exec = vi.fn((cmd: string) => {
+      const active = document.querySelector("textarea[readonly]:not([class])") as HTMLTextAreaElement | null;
+      copied.push(`${cmd}:${active?.value ?? ""}`);
+      return true;
+    });
+    Object.defineProperty(document, "execCommand", { value: exec, configurable: true });
+    await user.click(screen.getByRole("button", { name: "复制全文" }));
+    await waitFor(() => expect(copied).toEqual([`copy:${REPORT_TEXT}`]));
+  });
+
+  it("写入报告工作表 applies the report's plan and says what changed", async () => {
+    const { host, user } = await generated();
+    host.summary = { cellsBySheet: { 报告: 42 }, createdSheets: ["报告"] };
+    await user.click(screen.getByRole("button", { name: "写入报告工作表" }));
+    await waitFor(() => expect(host.applyWritePlan).toHaveBeenCalledWith(REPORT_PLAN));
+    expect((await screen.findByRole("status")).textContent).toBe("已写入 42 个单元格：「报告」42 个，新建工作表 「报告」");
+  });
+
+  it("导出 Word renders the .docx and hands it to host.saveFile", async () => {
+    const { host, engine, user } = await generated();
+    await user.click(screen.getByRole("button", { name: "导出 Word" }));
+    await waitFor(() =>
+      expect(host.saveFile).toHaveBeenCalledWith(
+        "绩效自评报告.docx",
+        DOCX_BYTES,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      ),
+    );
+    expect(engine.docx).toHaveBeenCalledTimes(1);
+  });
+
+  it("blocked by errors: no preview and no secondary actions", async () => {
+    const engine = new FakeEngine();
+    engine.scores = null;
+    const r = await renderPane({ engine });
+    await r.user.click(screen.getByRole("tab", { name: "报告" }));
+    await r.user.click(screen.getByRole("button", { name: "生成报告" }));
+    expect(await screen.findByText(/暂不能生成报告/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "导出 Word" })).toBeNull();
+  });
+});

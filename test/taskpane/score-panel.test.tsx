@@ -1,0 +1,90 @@
+// @vitest-environment happy-dom
+import "./setup";
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { FakeEngine, SCORE_PLAN, problem, scoreSheet } from "./fakes";
+import { renderPane } from "./render-pane";
+
+async function scoreTab(engine = new FakeEngine()) {
+  const r = await renderPane({ engine });
+  await r.user.click(screen.getByRole("tab", { name: "评分" }));
+  return r;
+}
+
+describe("评分", () => {
+  it("says where outputs go before the first write", async () => {
+    await scoreTab();
+    expect(screen.getByText(/评分结果只写入绿色的输出单元格/)).toBeTruthy();
+  });
+
+  it("scores, writes the plan, and shows the summary, total, grade and tree", async () => {
+    const { host, engine, user } = await scoreTab();
+    await user.click(screen.getByRole("button", { name: "评分并写入" }));
+    await waitFor(() => expect(host.applyWritePlan).toHaveBeenCalledWith(SCORE_PLAN));
+    expect(engine.score.mock.calls[0]![1]?.now).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+
+    expect((await screen.findByRole("status")).textContent).toBe("已写入 19 个单元格：「指标体系」15 个，「评价结果」4 个");
+    expect(screen.queryByText(/评分结果只写入绿色的输出单元格/)).toBeNull();
+    expect(screen.getByText("总分 9.5 / 10 分")).toBeTruthy();
+    expect(screen.getByText("等级 优")).toBeTruthy();
+    expect(screen.getByLabelText("等级：优，总分 9.5 分")).toBe(screen.getByTestId("grade-badge"));
+    expect(screen.getByTestId("grade-badge").textContent).toBe("优 · 9.5 分");
+
+    const tree = screen.getByRole("tree", { name: "指标得分" });
+    const items = within(tree).getAllByRole("treeitem");
+    // 2 level-1 + 2 level-2 + 5 leaves, in rubric order.
+    expect(items).toHaveLength(9);
+    expect(items[0]!.textContent).toContain("投入");
+    expect(items[0]!.textContent).toContain("小计 5 / 5");
+    const rate = items.find((i) => i.textContent?.startsWith("财政供养人员控制率"))!;
+    expect(rate.textContent).toContain("分值 2 · 指标值 97.56% · 得分 2");
+    const change = items.find((i) => i.textContent?.startsWith("“三公”经费变动率"))!;
+    expect(change.textContent).toContain("指标值 -12.34%");
+    const na = items.find((i) => i.textContent?.startsWith("政府采购执行率"))!;
+    expect(na.textContent).toContain("指标值 不适用");
+    const count = items.find((i) => i.textContent?.startsWith("被收回指标或资金"))!;
+    expect(count.textContent).toContain("指标值 0 ·");
+    const deducted = items.find((i) => i.textContent?.startsWith("管理制度健全性"))!;
+    expect(deducted.textContent).toContain("得分 1");
+    expect(deducted.textContent).toContain("扣分原因：内控制度未及时修订");
+    // Full marks show no reason.
+    expect(rate.textContent).not.toContain("扣分原因");
+    const process = items.find((i) => i.textContent?.startsWith("过程"))!;
+    expect(process.textContent).toContain("小计 4.5 / 5");
+  });
+
+  it.each([
+    ["优", "success"],
+    ["良", "brand"],
+    ["中", "warning"],
+    ["差", "danger"],
+  ])("grade %s shows its word on a %s badge", async (grade, color) => {
+    const engine = new FakeEngine();
+    engine.scores = scoreSheet(grade);
+    const { user } = await scoreTab(engine);
+    await user.click(screen.getByRole("button", { name: "评分并写入" }));
+    const badge = await screen.findByTestId("grade-badge");
+    expect(badge.textContent).toBe(`${grade} · 9.5 分`);
+    expect(badge.className).toContain(`fui-Badge`);
+    // Fluent names the colour in no attribute; the word is what matters, the colour is checked via the helper.
+    const { gradeColor } = await import("../../src/taskpane/components/StatusLine/useStatusLine");
+    expect(gradeColor(grade)).toBe(color);
+  });
+
+  it("blocked by errors: writes nothing, marks the cells, and links to the problems", async () => {
+    const engine = new FakeEngine();
+    engine.scores = null;
+    engine.validation = {
+      ...engine.validation,
+      diagnostics: [problem("required_missing", "error", { sheet: "基本情况", address: "C4", label: "编制数（人）" }, { label: "编制数（人）" })],
+    };
+    const { host, user } = await scoreTab(engine);
+    await user.click(screen.getByRole("button", { name: "评分并写入" }));
+    expect(await screen.findByText("有 1 个错误，暂不能评分。请先在「校验」中修正。")).toBeTruthy();
+    expect(host.applyWritePlan).not.toHaveBeenCalled();
+    expect(host.markDiagnostics).toHaveBeenCalledWith(engine.validation.diagnostics);
+    await user.click(screen.getByRole("button", { name: "查看问题" }));
+    expect(screen.getByRole("tab", { name: "校验" }).getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByRole("button", { name: /编制数（人）/ })).toBeTruthy();
+  });
+});

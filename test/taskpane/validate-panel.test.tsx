@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import "./setup";
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { FakeEngine, problem } from "./fakes";
+import { renderPane } from "./render-pane";
+
+function engineWithProblems(): FakeEngine {
+  const engine = new FakeEngine();
+  engine.validation = {
+    ...engine.validation,
+    diagnostics: [
+      // Deliberately not in severity order: the pane must put errors first.
+      problem("amount_precision" as never, "info", { sheet: "收支情况", address: "C9", label: "项目支出" }, {} as never),
+      problem("sum_mismatch", "warning", { sheet: "收支情况", address: "C7", label: "基本支出" }, { check: "C01", expression: "a=b", left: "1", right: "2", difference: "1" }),
+      problem("required_missing", "error", { sheet: "基本情况", address: "C4", label: "编制数（人）", name: "staff_quota" }, { label: "编制数（人）" }),
+      problem("not_a_number", "error", { sheet: "收支情况", address: "C5", label: "本年收入合计" }, { label: "本年收入合计", text: "abc" }),
+      problem("template_version_newer", "warning", null, { found: "1.1.0", supported: "1.0.0" }),
+    ],
+  };
+  return engine;
+}
+
+describe("校验", () => {
+  it("shows the counts, groups by sheet with errors first, and marks the cells", async () => {
+    const engine = engineWithProblems();
+    const { host, user } = await renderPane({ engine });
+    await user.click(screen.getByRole("button", { name: "校验" }));
+
+    const filters = await screen.findByRole("group", { name: "按级别筛选" });
+    expect(within(filters).getByRole("button", { name: "2 错误" })).toBeTruthy();
+    expect(within(filters).getByRole("button", { name: "2 警告" })).toBeTruthy();
+    expect(within(filters).getByRole("button", { name: "1 提示" })).toBeTruthy();
+
+    // 收支情况 holds an error → first; then 基本情况 (error, seen later); then the workbook-wide warning.
+    const groups = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
+    expect(groups).toEqual(["收支情况", "基本情况", "整个工作簿"]);
+
+    const rows = within(screen.getByRole("region", { name: "收支情况" })).getAllByRole("button");
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringContaining("本年收入合计"),
+      expect.stringContaining("基本支出"),
+      expect.stringContaining("项目支出"),
+    ]);
+    expect(rows[0]!.textContent).toContain("错误");
+    expect(rows[0]!.textContent).toContain("「收支情况」!C5");
+    expect(rows[0]!.textContent).toContain("问题 not_a_number");
+    expect(rows[0]!.textContent).toContain("处理：处理 not_a_number");
+    expect(host.markDiagnostics).toHaveBeenCalledWith(engine.validation.diagnostics);
+  });
+
+  it("filter chips show only the chosen severities", async () => {
+    const { user } = await renderPane({ engine: engineWithProblems() });
+    await user.click(screen.getByRole("button", { name: "校验" }));
+    const chip = await screen.findByRole("button", { name: "2 警告" });
+    expect(chip.getAttribute("aria-pressed")).toBe("false");
+    await user.click(chip);
+    expect(chip.getAttribute("aria-pressed")).toBe("true");
+    const row = (label: string) => screen.queryByRole("button", { name: new RegExp(label) });
+    expect(row("本年收入合计")).toBeNull();
+    expect(row("基本支出")).toBeTruthy();
+    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual(["收支情况", "整个工作簿"]);
+    await user.click(screen.getByRole("button", { name: "2 错误" }));
+    expect(row("本年收入合计")).toBeTruthy();
+    expect(row("项目支出")).toBeNull();
+    // Unchoosing every chip shows everything again.
+    await user.click(chip);
+    await user.click(screen.getByRole("button", { name: "2 错误" }));
+    expect(row("项目支出")).toBeTruthy();
+    expect(row("编制数")).toBeTruthy();
+  });
+
+  it.each([
+    ["click", "本年收入合计", { sheet: "收支情况", address: "C5" }],
+    ["Enter", "编制数（人）", { sheet: "基本情况", address: "C4", name: "staff_quota" }],
+  ])("%s on a row selects its cell", async (how, label, ref) => {
+    const { host, user } = await renderPane({ engine: engineWithProblems() });
+    await user.click(screen.getByRole("button", { name: "校验" }));
+    const row = await screen.findByRole("button", { name: new RegExp(label) });
+    if (how === "click") await user.click(row);
+    else {
+      row.focus();
+      await user.keyboard("{Enter}");
+    }
+    await waitFor(() => expect(host.selectCell).toHaveBeenCalledWith(ref));
+  });
+
+  it("says so when there is nothing to fix", async () => {
+    const { user } = await renderPane();
+    await user.click(screen.getByRole("button", { name: "校验" }));
+    expect(await screen.findByText("没有发现问题。")).toBeTruthy();
+    expect(screen.queryByRole("group", { name: "按级别筛选" })).toBeNull();
+  });
+});
