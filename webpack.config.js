@@ -1,0 +1,202 @@
+// Build of the task pane (taskpane.html) and the browser page (web/index.html), plus manifest and assets.
+//   npm run build                    → dist/ (set ADDIN_URL=https://intranet.example/perfeval/ for production)
+//   OFFICE_JS=local npm run build    → also serves Office.js from dist/office-js/ instead of Microsoft's CDN
+//   npm run dev-server               → https://localhost:3000/ (office-addin-dev-certs), http when no certs
+import { existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import HtmlWebpackPlugin from "html-webpack-plugin";
+import CopyWebpackPlugin from "copy-webpack-plugin";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const DEV_URL = "https://localhost:3000/";
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const LOCAL_OFFICE_DIR = "office-js";
+
+/** The production URL the manifest points at: https, with a trailing slash. */
+export function addinUrl(env = process.env) {
+  const raw = (env.ADDIN_URL ?? "").trim();
+  if (raw === "") return DEV_URL;
+  const url = new URL(raw);
+  if (url.protocol !== "https:") throw new Error(`ADDIN_URL must be https (Office refuses http add-ins): ${raw}`);
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/** manifest.xml with every dev URL moved to `url` (and the AppDomain to its origin). */
+export function rewriteManifest(xml, url) {
+  const origin = new URL(url).origin;
+  return xml.replaceAll(DEV_URL, url).replaceAll("https://localhost:3000", origin);
+}
+
+/** The Content-Security-Policy of a page. Office.js from the CDN needs its origin in script-src. */
+export function contentSecurityPolicy({ officeJs }) {
+  const scripts = officeJs === "cdn" ? `'self' https://appsforoffice.microsoft.com` : "'self'";
+  return [
+    "default-src 'self'",
+    `script-src ${scripts}`,
+    // Fluent UI (Griffel) inserts its styles at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+/**
+ * Put the CSP meta tag and (task pane only) the Office.js script tag into a built page. A page that already
+ * has an Office.js tag gets its src pointed at the chosen copy; one without gets the tag first in <head>.
+ */
+export function decorateHtml(html, { officeJs, withOffice }) {
+  let out = html.replace(/<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*>\s*/i, "");
+  const csp = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ officeJs: withOffice ? officeJs : "none" })}">`;
+  const officeSrc = officeJs === "local" ? `${LOCAL_OFFICE_DIR}/office.js` : OFFICE_CDN;
+  const tag = /<script[^>]+src=["'][^"']*office(?:\.debug)?\.js["'][^>]*><\/script>/i;
+  if (withOffice) {
+    const officeTag = `<script src="${officeSrc}"></script>`;
+    out = tag.test(out) ? out.replace(tag, officeTag) : out.replace(/<head([^>]*)>/i, `<head$1>\n    ${officeTag}`);
+  } else {
+    out = out.replace(tag, "");
+  }
+  return out.replace(/<head([^>]*)>/i, `<head$1>\n    ${csp}`);
+}
+
+class DecorateHtmlPlugin {
+  constructor(options) {
+    this.options = options;
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap("DecorateHtmlPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("DecorateHtmlPlugin", (data) => {
+        const withOffice = data.outputName === "taskpane.html";
+        data.html = decorateHtml(data.html, { officeJs: this.options.officeJs, withOffice });
+        return data;
+      });
+    });
+  }
+}
+
+const helpPage = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>绩效评价助手 帮助</title></head>
+<body style="font-family: 'Microsoft YaHei', 'PingFang SC', sans-serif; max-width: 44em; margin: 2em auto; line-height: 1.6">
+<h1>绩效评价助手</h1>
+<p>Excel 加载项：在“开始”选项卡点击“绩效评价助手”打开任务窗格，按“校验 → 评分 → 生成报告”操作。</p>
+<p>没有 Excel 时，可在浏览器中打开 <a href="web/index.html">网页版</a>，选择 .xlsx 工作簿使用同样的功能；数据只在本机处理。</p>
+<p>安装与部署说明见项目 README 与 docs/deploy.md。</p>
+</body></html>`;
+
+/** The pages whose entry files exist (colleagues add them over time; a missing one is skipped, not an error). */
+export function pages(base = root) {
+  const all = [
+    { name: "taskpane", entry: "src/taskpane/index.tsx", template: "src/taskpane/taskpane.html", filename: "taskpane.html" },
+    { name: "web", entry: "src/web/index.tsx", template: "src/web/index.html", filename: "web/index.html" },
+  ];
+  return all.filter((p) => existsSync(path.join(base, p.entry)) && existsSync(path.join(base, p.template)));
+}
+
+/** HTTPS options from office-addin-dev-certs when its certificates exist, else null (→ http). */
+async function httpsOptions() {
+  const dir = path.join(homedir(), ".office-addin-dev-certs");
+  const files = ["localhost.crt", "localhost.key", "ca.crt"].map((f) => path.join(dir, f));
+  if (!files.every((f) => existsSync(f))) return null;
+  try {
+    const devCerts = await import("office-addin-dev-certs");
+    return await devCerts.getHttpsServerOptions();
+  } catch {
+    // Certificates exist but the CA is not trusted by this OS (e.g. Linux): still serve https with them.
+    const [cert, key, ca] = files.map((f) => readFileSync(f));
+    return { cert, key, ca };
+  }
+}
+
+export default async (env = {}, argv = {}) => {
+  const dev = argv.mode !== "production";
+  const officeJs = (process.env.OFFICE_JS ?? env.OFFICE_JS) === "local" ? "local" : "cdn";
+  const url = dev ? DEV_URL : addinUrl();
+  const found = pages();
+  if (found.length === 0) {
+    process.stderr.write("webpack: no page entry yet (src/taskpane/index.tsx, src/web/index.tsx); building assets only.\n");
+  }
+  if (!dev && url === DEV_URL) {
+    process.stderr.write("webpack: ADDIN_URL is not set; dist/manifest.xml still points at https://localhost:3000/.\n");
+  }
+  const https = dev && argv.env?.WEBPACK_SERVE ? await httpsOptions() : null;
+  if (dev && argv.env?.WEBPACK_SERVE && !https) {
+    process.stderr.write(
+      "dev server: no office-addin-dev-certs certificates found (run `npx office-addin-dev-certs install` on Windows/Mac);\n" +
+        "serving http://localhost:3000/ — fine for the browser page, but Excel only loads https add-ins.\n",
+    );
+  }
+
+  const copy = [
+    { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content.toString(), url) },
+    { from: "assets/icons/*.png", to: "assets/icons/[name][ext]" },
+    { from: "assets/*.xlsx", to: "assets/[name][ext]", noErrorOnMissing: true },
+  ];
+  if (officeJs === "local") {
+    copy.push({
+      from: "node_modules/@microsoft/office-js/dist",
+      to: LOCAL_OFFICE_DIR,
+      globOptions: { ignore: ["**/*.debug.js"] },
+    });
+  }
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    context: root,
+    entry: Object.fromEntries(found.map((p) => [p.name, `./${p.entry}`])),
+    output: {
+      path: path.join(root, "dist"),
+      filename: "js/[name].[contenthash:8].js",
+      chunkFilename: "js/[name].[contenthash:8].js",
+      publicPath: "auto",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { noEmit: false, module: "esnext", sourceMap: dev } },
+          },
+        },
+      ],
+    },
+    optimization: {
+      // exceljs and docx are imported with import() where used, so each becomes its own lazily loaded chunk.
+      splitChunks: {
+        chunks: "async",
+        cacheGroups: {
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", priority: 20, enforce: true },
+          docx: { test: /[\\/]node_modules[\\/]docx[\\/]/, name: "docx", chunks: "async", priority: 20, enforce: true },
+        },
+      },
+    },
+    performance: { hints: false },
+    plugins: [
+      ...found.map(
+        (p) =>
+          new HtmlWebpackPlugin({ template: p.template, filename: p.filename, chunks: [p.name], inject: "body" }),
+      ),
+      new HtmlWebpackPlugin({ templateContent: helpPage, filename: "help.html", chunks: [], inject: false }),
+      new DecorateHtmlPlugin({ officeJs }),
+      new CopyWebpackPlugin({ patterns: copy }),
+    ],
+    devServer: {
+      port: 3000,
+      host: "localhost",
+      server: https ? { type: "https", options: https } : { type: "http" },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      client: { overlay: { warnings: false, errors: true } },
+      open: false,
+    },
+  };
+};
