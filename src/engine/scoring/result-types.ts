@@ -28,6 +28,8 @@ export interface IndicatorResult {
   readonly ref: CellRef;
   /** The values of the fields the formula used, by field name, for the report ("7 ÷ 7"). */
   readonly inputs: Readonly<Record<string, number | null>>;
+  /** How the value is shown: "percent" for rates (written with a 0.00% format), "number" otherwise. */
+  readonly valueFormat?: "percent" | "number";
 }
 
 /** A level-1 or level-2 node with its subtotal. */

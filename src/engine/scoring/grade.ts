@@ -1,0 +1,37 @@
+import Decimal from "decimal.js";
+import type { Diagnostic, Location } from "../diagnostics/types";
+import { diag } from "../diagnostics/types";
+import type { GradeBandDef } from "../template/types";
+
+/** Check the grade bands: some band, no two with one minimum, and one that reaches a total of 0. */
+export function checkGrades(grades: readonly GradeBandDef[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (grades.length === 0) return [diag("grade_bands_invalid", "error", null, { problem: "no grade bands" })];
+  const seen = new Map<string, GradeBandDef>();
+  for (const g of grades) {
+    const at: Location = { sheet: g.ref.sheet, address: g.ref.address, label: g.grade };
+    if (!Number.isFinite(g.min)) {
+      out.push(diag("grade_bands_invalid", "error", at, { problem: `grade '${g.grade}' has no minimum` }));
+      continue;
+    }
+    const key = new Decimal(g.min).toString();
+    const prev = seen.get(key);
+    if (prev) out.push(diag("grade_bands_invalid", "error", at, { problem: `grades '${prev.grade}' and '${g.grade}' share the minimum ${key}` }));
+    seen.set(key, g);
+  }
+  const lowest = Math.min(...grades.map((g) => g.min));
+  if (Number.isFinite(lowest) && lowest > 0) {
+    const g = grades.find((x) => x.min === lowest)!;
+    out.push(diag("grade_bands_invalid", "error", { sheet: g.ref.sheet, address: g.ref.address, label: g.grade }, { problem: `no grade for totals below ${lowest}` }));
+  }
+  return out;
+}
+
+/** The grade of an exact (unrounded) total: the band with the highest minimum ≤ total. 89.99 → 良, 90 → 优. */
+export function gradeFor(total: Decimal, grades: readonly GradeBandDef[]): string {
+  let best: GradeBandDef | null = null;
+  for (const g of grades) {
+    if (total.gte(g.min) && (best === null || g.min > best.min)) best = g;
+  }
+  return best?.grade ?? "";
+}

@@ -1,0 +1,32 @@
+import { toA1 } from "../model/cell";
+import type { CellRef } from "../model/cell";
+import type { Location } from "../diagnostics/types";
+import { RUBRIC_COLUMNS } from "../template/labels";
+import type { RubricColumnKey } from "../template/labels";
+import type { RubricRowDef, TableDef } from "../template/types";
+
+// The standard column order, used when a rubric row carries no column map.
+const STANDARD_INDEX: Readonly<Record<string, number>> = Object.fromEntries(Object.keys(RUBRIC_COLUMNS).map((k, i) => [k, i]));
+
+/** The 0-based column of a rubric column on this row: its own map first, the standard order otherwise. */
+export function rubricCol(row: RubricRowDef, key: RubricColumnKey): number {
+  return row.cols?.[key] ?? STANDARD_INDEX[key] ?? 0;
+}
+
+/** The cell of a rubric row's column, as a diagnostic location. */
+export function rubricCell(row: RubricRowDef, key: RubricColumnKey, label?: string): Location {
+  const loc: Location = { sheet: row.sheet, address: toA1({ row: row.row, col: rubricCol(row, key) }) };
+  return label ? { ...loc, label } : loc;
+}
+
+/** The cell of a table row's column (or the row's first column when the table lacks that column). */
+export function tableCell(table: TableDef, row: number, key: string, label?: string): Location & CellRef {
+  const col = table.columns.find((c) => c.key === key)?.col ?? Math.min(...table.columns.map((c) => c.col), 0);
+  const loc = { sheet: table.sheet, address: toA1({ row, col }) };
+  return label ? { ...loc, label } : loc;
+}
+
+/** The name shown for a rubric row: its deepest level name. */
+export function rowName(row: RubricRowDef): string {
+  return row.level3.trim() || row.level2.trim() || row.level1.trim();
+}
