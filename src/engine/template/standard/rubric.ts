@@ -83,7 +83,7 @@ export const STANDARD_RUBRIC: readonly RubricRowSpec[] = [
     2,
     "abs(change(budget_final, budget_initial))",
     "bands",
-    "=0: 100%; (0,10%]: 80%; (10%,20%]: 50%; (20%,30%]: 20%; >30%: 0",
+    "<=0: 100%; (0,10%]: 80%; (10%,20%]: 50%; (20%,30%]: 20%; >30%: 0",
     "|全年预算数 − 年初预算数| ÷ 年初预算数；未调整得满分，调整越多得分越低",
   ),
   leaf(

@@ -168,7 +168,7 @@ describe("standard rubric", () => {
 
   it.each([
     ["财政供养人员控制率", "ratio(staff_actual, staff_quota)", "deduct_per_point", "limit=100%; dir=above; deduct=0.2"],
-    ["预算调整率", "abs(change(budget_final, budget_initial))", "bands", "=0: 100%; (0,10%]: 80%; (10%,20%]: 50%; (20%,30%]: 20%; >30%: 0"],
+    ["预算调整率", "abs(change(budget_final, budget_initial))", "bands", "<=0: 100%; (0,10%]: 80%; (10%,20%]: 50%; (20%,30%]: 20%; >30%: 0"],
     ["“三公”经费控制率", "ratio(sangong_actual_budget_scope, sangong_budget)", "deduct_per_point", "limit=100%; dir=above; deduct=0.2"],
     ["公务卡刷卡率", "ratio(card_settlement, card_settlement + cash_settlement)", "proportional", "target=50%"],
     [
