@@ -183,8 +183,10 @@ export const CATALOG_ZH: DiagnosticCatalog = {
   sum_mismatch: (p) => {
     const u = p.unit ? ` ${p.unit}` : "";
     const sides = splitSides(p.expression);
+    // "226.86 万元相差" with a unit, "226.86 相差" without one.
+    const gap = p.unit ? "" : " ";
     const message = sides
-      ? `${sides[0]} = ${p.left}${u}，与${sides[1]} ${p.right}${u} 相差 ${p.difference}${u}（校验 ${p.check}）。`
+      ? `${sides[0]} = ${p.left}${u}，与${sides[1]} ${p.right}${u}${gap}相差 ${p.difference}${u}（校验 ${p.check}）。`
       : `校验 ${p.check}：${p.expression} 不成立，左边 ${p.left}${u}，右边 ${p.right}${u}，相差 ${p.difference}${u}。`;
     return { message, fix: "请核对这几项金额，找出填错或漏算的一项。" };
   },

@@ -50,11 +50,14 @@ function typesOf(template: Template, fields: readonly string[], columns: readonl
   return out;
 }
 
+/** A sub-item label's lead-in ("其中：人员经费"), dropped inside expressions where it reads oddly. */
+const SUBITEM_PREFIX = /^其中[：:]\s*/;
+
 /** The rule text with field names replaced by their labels: "基本支出 + 项目支出 = 本年支出合计". */
 export function labelledExpression(template: Template, rule: string): string {
   return rule.replace(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?/g, (name) => {
     const f = template.fields.get(name);
-    if (f) return f.label;
+    if (f) return f.label.replace(SUBITEM_PREFIX, "");
     const dot = name.indexOf(".");
     if (dot < 0) return name;
     const col = template.tables.get(name.slice(0, dot))?.columns.find((c) => c.key === name.slice(dot + 1));

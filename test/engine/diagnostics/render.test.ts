@@ -39,7 +39,7 @@ describe("catalogs", () => {
 
   it("the Chinese messages carry their parameters (spot checks)", () => {
     expect(renderDiagnostic(sample("sum_mismatch"), "zh-CN").message).toBe(
-      "基本支出 + 项目支出 = 226.75 万元，与本年支出合计 226.86 万元 相差 0.11 万元（校验 C01）。",
+      "基本支出 + 项目支出 = 226.75 万元，与本年支出合计 226.86 万元相差 0.11 万元（校验 C01）。",
     );
     expect(renderDiagnostic(sample("out_of_range"), "zh-CN").message).toBe(
       "「完成率」的值 97 超出允许范围（0 至 1）。比率按小数填写，是否应为 97%？",

@@ -48,7 +48,7 @@ describe("checks: the seed report's published figures", () => {
         location: { sheet: "输入", address: "B12", name: "expend_basic", label: "基本支出" },
         params: {
           check: "C02",
-          expression: "其中：人员经费 + 其中：公用经费 = 基本支出",
+          expression: "人员经费 + 公用经费 = 基本支出",
           left: "166.04",
           right: "166.03",
           difference: "0.01",
@@ -70,7 +70,7 @@ describe("checks: the seed report's published figures", () => {
       },
     ]);
     expect(renderDiagnostic(checkDiagnostics(ds)[0]!, "zh-CN").message).toBe(
-      "基本支出 + 项目支出 = 226.75 万元，与本年支出合计 226.86 万元 相差 0.11 万元（校验 C01）。",
+      "基本支出 + 项目支出 = 226.75 万元，与本年支出合计 226.86 万元相差 0.11 万元（校验 C01）。",
     );
   });
 
@@ -105,7 +105,7 @@ describe("checks: each identity of fields.md", () => {
 
   it.each([
     ["C05", { project_funds_paid: 70 }, "B18", "项目资金已支付数 <= 项目资金应支付数", "warning"],
-    ["C06", { income_fiscal: 300 }, "B8", "其中：财政拨款收入 <= 本年收入合计", "error"],
+    ["C06", { income_fiscal: 300 }, "B8", "财政拨款收入 <= 本年收入合计", "error"],
     ["C08", { fixed_assets_in_use: 50 }, "B34", "在用固定资产总额 ≤ 固定资产总额", "warning"],
     ["C09", { unit_founded_year: 2021 }, "B3", "成立年份 <= 评价年度", "error"],
   ])("%s: a failed comparison → comparison_failed at the left-hand field", (id, broken, address, expression, severity) => {
