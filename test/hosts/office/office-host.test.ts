@@ -152,9 +152,9 @@ describe("applyWritePlan", () => {
   });
 
   it.each([
-    ["a protected sheet", "sheet_protected", (wb: FakeWorkbook) => (wb.sheet("表2")!.protected = true), "before"],
-    ["an unknown sheet", "sheet_missing", () => undefined, "unknown"],
-    ["a sheet renamed after the read", "sheet_missing", (wb: FakeWorkbook) => (wb.sheet("表2")!.name = "改名"), "after"],
+    ["a protected sheet", "sheet_protected", (wb: FakeWorkbook): void => void (wb.sheet("表2")!.protected = true), "before"],
+    ["an unknown sheet", "sheet_missing", (): void => undefined, "unknown"],
+    ["a sheet renamed after the read", "sheet_missing", (wb: FakeWorkbook): void => void (wb.sheet("表2")!.name = "改名"), "after"],
   ] as const)("refuses to write to %s and writes nothing", async (_what, code, change, when) => {
     const wb = workbookWith(2);
     const host = hostFor(wb);
