@@ -1,0 +1,150 @@
+/**
+ * scoringWritePlan: where scores go — the rubric's 指标值/得分/评分说明 cells, the expanded table's
+ * `score` column, the result_* fields and the `levels` table. Only cells the template marks as outputs.
+ */
+import { parseA1, toA1 } from "../model/cell";
+import type { OutputValue, WriteOp } from "../model/write-plan";
+import { roundScore, toNumber } from "../model/decimal";
+import Decimal from "decimal.js";
+import type { RubricRowDef, TableDef, Template } from "../template/types";
+import type { Lang } from "./phrases";
+import { phrase, renderPhrase } from "./phrases";
+import type { IndicatorResult, ScoreSheet } from "./result-types";
+
+interface Cell {
+  readonly row: number;
+  readonly value: OutputValue;
+  readonly format: string | null;
+}
+
+/** One op per run of consecutive rows in a column (a constant number of ops, not one per cell). */
+function columnOps(sheet: string, col: number, cells: readonly Cell[]): WriteOp[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row);
+  const ops: WriteOp[] = [];
+  let run: Cell[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const formats = run.map((c) => c.format);
+    const op: WriteOp = {
+      kind: "values",
+      sheet,
+      address: toA1({ row: run[0]!.row, col }),
+      values: run.map((c) => [c.value]),
+      ...(formats.some((f) => f !== null) ? { numberFormats: [formats.find((f) => f !== null) ?? null] } : {}),
+    };
+    ops.push(op);
+    run = [];
+  };
+  for (const c of sorted) {
+    const last = run[run.length - 1];
+    // A run shares one number format per column, so a format change starts a new run.
+    if (last && (c.row !== last.row + 1 || c.format !== last.format)) flush();
+    run.push(c);
+  }
+  flush();
+  return ops;
+}
+
+function valueCell(ind: IndicatorResult, lang: Lang): { value: OutputValue; format: string | null } {
+  switch (ind.value.t) {
+    case "number":
+      return { value: ind.value.v, format: ind.valueFormat === "percent" ? "0.00%" : null };
+    case "na":
+      return { value: renderPhrase(lang, phrase("value_na", {})), format: null };
+    case "undefined":
+      return { value: renderPhrase(lang, phrase("value_undefined", {})), format: null };
+    case "none":
+      return { value: null, format: null };
+  }
+}
+
+/**
+ * The writes of a scoring run. Rubric rows without a column map get no rubric writes (their output cells
+ * are unknown); tables without a `score` column and absent result fields are skipped.
+ */
+export function scoringWritePlan(template: Template, scores: ScoreSheet, options: { lang?: Lang } = {}): WriteOp[] {
+  const lang = options.lang ?? "zh-CN";
+  const byCol = new Map<string, Cell[]>(); // "sheet\tcol" → cells
+  const put = (sheet: string, col: number | undefined, row: number, value: OutputValue, format: string | null = null) => {
+    if (col === undefined) return;
+    const k = `${sheet}\t${col}`;
+    const list = byCol.get(k) ?? [];
+    list.push({ row, value, format });
+    byCol.set(k, list);
+  };
+  const rubricPut = (row: RubricRowDef, key: "outValue" | "outScore" | "outExplain", value: OutputValue, format: string | null = null) =>
+    put(row.sheet, row.cols?.[key], row.row, value, format);
+
+  const indicators = new Map(scores.indicators.map((i) => [i.id, i]));
+  const levels = new Map(scores.levels.map((l) => [l.id, l]));
+  for (const row of template.rubric) {
+    const id = row.id.trim() || `R${row.row + 1}`;
+    const level = levels.get(id);
+    const ind = indicators.get(id);
+    if (level) {
+      rubricPut(row, "outScore", level.score);
+    } else if (ind) {
+      const v = valueCell(ind, lang);
+      rubricPut(row, "outValue", v.value, v.format);
+      rubricPut(row, "outScore", ind.score);
+      rubricPut(row, "outExplain", ind.explanation);
+    } else if (row.expand.trim() !== "") {
+      const rows = scores.indicators.filter((i) => i.id.startsWith(`${id}.`) && i.id.slice(id.length + 1).match(/^\d+$/));
+      const sum = toNumber(roundScore(Decimal.sum(0, ...rows.map((r) => r.score))));
+      rubricPut(row, "outValue", null);
+      rubricPut(row, "outScore", sum);
+      rubricPut(row, "outExplain", renderPhrase(lang, phrase("expanded_summary", { count: String(rows.length), score: String(sum) })));
+      const table = template.tables.get(row.expand.trim());
+      const scoreCol = table?.columns.find((c) => c.key === "score" && c.output);
+      if (table && scoreCol) {
+        for (const r of rows) {
+          const at = parseA1(r.ref.address);
+          if (r.ref.sheet === table.sheet && at) put(table.sheet, scoreCol.col, at.row, r.score);
+        }
+      }
+    }
+  }
+
+  const ops: WriteOp[] = [];
+  for (const [k, cells] of byCol) {
+    const [sheet, col] = k.split("\t") as [string, string];
+    ops.push(...columnOps(sheet, Number(col), cells));
+  }
+
+  const result = (name: string, value: OutputValue) => {
+    const f = template.fields.get(name);
+    if (f?.output) ops.push({ kind: "values", sheet: f.ref.sheet, address: f.ref.address, values: [[value]] });
+  };
+  result("result_total", scores.total);
+  result("result_grade", scores.grade);
+  result("result_raw_total", scores.rawTotal);
+
+  const levelsTable = template.tables.get("levels");
+  if (levelsTable) ops.push(...levelsOps(levelsTable, scores, lang));
+  return ops;
+}
+
+/** Clear the levels table's old rows, then write 层级/指标/分值/得分 per level-1 and level-2 node. */
+function levelsOps(table: TableDef, scores: ScoreSheet, lang: Lang): WriteOp[] {
+  const outCols = table.columns.filter((c) => c.output);
+  if (outCols.length === 0 || table.lastRowLimit <= table.headerRow) return [];
+  const first = table.headerRow + 1;
+  const minCol = Math.min(...outCols.map((c) => c.col));
+  const maxCol = Math.max(...outCols.map((c) => c.col));
+  const ops: WriteOp[] = [];
+  // Clear only when the output columns are contiguous, so the clear never touches a non-output cell.
+  if (maxCol - minCol + 1 === outCols.length) {
+    ops.push({ kind: "clear", sheet: table.sheet, range: `${toA1({ row: first, col: minCol })}:${toA1({ row: table.lastRowLimit, col: maxCol })}` });
+  }
+  const rows = scores.levels.slice(0, table.lastRowLimit - first + 1);
+  const cellsFor = (key: string, value: (l: (typeof rows)[number]) => OutputValue) => {
+    const col = outCols.find((c) => c.key === key)?.col;
+    if (col === undefined || rows.length === 0) return;
+    ops.push({ kind: "values", sheet: table.sheet, address: toA1({ row: first, col }), values: rows.map((l) => [value(l)]) });
+  };
+  cellsFor("level", (l) => renderPhrase(lang, phrase(l.depth === 1 ? "level_1" : "level_2", {})));
+  cellsFor("name", (l) => l.name);
+  cellsFor("weight", (l) => l.weight);
+  cellsFor("score", (l) => l.score);
+  return ops;
+}
