@@ -1,0 +1,197 @@
+import { buildReport } from "../../../src/engine/report/build";
+import { layoutReport, lineText } from "../../../src/engine/report/layout";
+import { renderText } from "../../../src/engine/report/render-text";
+import { allRuns, runsText, walkParagraphs, type Section } from "../../../src/engine/report/tree";
+import { buildScores, buildTemplate, buildValues, SEED_RUBRIC, SEED_SCORES, seedInput, type RubricSpec } from "./builders";
+
+function sectionText(text: string, heading: string, next?: string): string {
+  const start = text.indexOf(`\n${heading}\n`);
+  const end = next ? text.indexOf(`\n${next}\n`) : text.length;
+  if (start < 0 || end < 0) throw new Error(`section ${heading} not found`);
+  return text.slice(start, end);
+}
+
+describe("buildReport on the seed example", () => {
+  const zh = buildReport(seedInput("zh-CN"));
+  const en = buildReport(seedInput("en"));
+  const text = renderText(zh.tree);
+
+  it("has the seed's seven sections in order, with the same keys in both languages", () => {
+    expect(zh.tree.sections.map((s) => runsText(s.title))).toEqual([
+      "单位基本情况",
+      "整体绩效完成情况",
+      "整体支出绩效目标及完成情况",
+      "整体支出绩效评价",
+      "存在的问题",
+      "改进措施",
+      "绩效自评结果拟应用和公开情况",
+    ]);
+    const keys = (ss: readonly Section[]): string[] =>
+      ss.flatMap((s) => [s.key, ...keys(s.children.filter((c): c is Section => c.kind === "section"))]);
+    expect(keys(en.tree.sections)).toEqual(keys(zh.tree.sections));
+    expect(zh.diagnostics).toEqual([]);
+    expect(en.diagnostics).toEqual([]);
+  });
+
+  it("numbers headings 一、（一）1.（1）", () => {
+    const lines = layoutReport(zh.tree).map(lineText);
+    expect(lines).toContain("一、单位基本情况");
+    expect(lines).toContain("（一）职能职责");
+    expect(lines).toContain("1.预算配置（5分）");
+    expect(lines.some((l) => l.startsWith("（1）财政供养人员控制率（2分）。本部门2020年"))).toBe(true);
+    expect(lines).toContain("七、绩效自评结果拟应用和公开情况");
+  });
+
+  it("gives every indicator paragraph its score sentence", () => {
+    const scores = seedInput().scores;
+    const evaluation = zh.tree.sections[3]!;
+    for (const ind of scores.indicators) {
+      const sec = [...walkParagraphs(evaluation.children)].find((p) => p.path.at(-1)?.key === `indicator:${ind.id}`);
+      expect(sec, ind.id).toBeDefined();
+      expect(runsText(sec!.paragraph.runs)).toContain(`根据评分标准，本部门该项指标得${ind.score}分`);
+    }
+  });
+
+  it("recomputes shares from the amounts (33.10 ÷ 166.03 = 19.94 %, 0.11 ÷ 226.86 = 0.05 %)", () => {
+    expect(text).toContain("公用经费33.10万元，占基本支出19.94%");
+    expect(text).not.toContain("19.93%");
+    expect(text).toContain("年末结转结余0.11万元，占总支出0.05%");
+    expect(text).toContain("基本支出166.03万元，占总支出73.19%");
+    expect(text).toContain("人员经费132.94万元，占基本支出80.07%");
+    expect(text).toContain("项目支出60.72万元，占总支出26.77%");
+  });
+
+  it("states the 三公 change and its reasons", () => {
+    expect(text).toContain("与上年相比减少10.01万元，减幅45.56%");
+    expect(text).toContain("变动原因主要是：一是认真贯彻落实中央八项规定精神");
+    expect(text).toContain("四是严格公务用车使用管理，降低公务车运行维护成本。");
+  });
+
+  it("keeps every number as a number run with its exact value", () => {
+    const share = allRuns(zh.tree).find((r) => r.kind === "number" && r.text === "19.94%");
+    expect(share).toMatchObject({ kind: "number" });
+    expect(Number(share!.kind === "number" ? share!.value : NaN)).toBeCloseTo(33.1 / 166.03, 10);
+  });
+
+  it("ends with the conclusion: each level-1 subtotal, the total and the grade", () => {
+    expect(text).toContain(
+      "投入绩效为5分，过程绩效为24.5分，产出绩效为46分，效果绩效为18.5分，总绩效为94分。评价结果等次为“优”。",
+    );
+  });
+
+  it("adds no problem for deductions the entered problems already cover", () => {
+    const problems = sectionText(text, "五、存在的问题", "六、改进措施");
+    expect(problems.trim().split("\n")).toHaveLength(4);
+  });
+});
+
+describe("buildReport with gaps", () => {
+  it.each([
+    ["expend_basic", "基本支出", "收支情况"],
+    ["staff_quota", "编制数（人）", "基本情况"],
+    ["unit_name", "单位名称", "基本情况"],
+  ])("a blank %s prints a visible placeholder and warns once", (field, label, sheet) => {
+    const { tree, diagnostics } = buildReport({ ...seedInput(), values: buildValues({ fields: { [field]: null } }) });
+    expect(renderText(tree)).toContain(`【待补充：${label}】`);
+    const missing = diagnostics.filter((d) => d.code === "report_input_missing");
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ severity: "warning", params: { item: label }, location: { sheet, name: field } });
+  });
+
+  it("says there is no prior-year comparison when sangong_prev is blank, without a warning", () => {
+    const { tree, diagnostics } = buildReport({ ...seedInput(), values: buildValues({ fields: { sangong_prev: null } }) });
+    const text = renderText(tree);
+    expect(text).toContain("本年“三公”经费支出合计为11.96万元，无上年“三公”经费支出数据，不与上年对比。");
+    expect(diagnostics).toEqual([]);
+  });
+
+  it.each([
+    [15, "与上年相比增加3.04万元，增幅25.42%"],
+    [11.96, "与上年持平"],
+  ])("compares 三公 %s with the prior year 11.96", (total, expected) => {
+    const values = buildValues({ fields: { sangong_total: total, sangong_prev: 11.96 } });
+    expect(renderText(buildReport({ ...seedInput(), values }).tree)).toContain(expected);
+  });
+
+  it.each(["problems", "measures", "duties", "tasks"])("an empty %s table leaves a placeholder and a warning", (table) => {
+    const values = buildValues({ tables: { [table]: [] } });
+    const scores = table === "tasks" ? buildScores(SEED_RUBRIC, SEED_SCORES, []) : seedInput().scores;
+    const { tree, diagnostics } = buildReport({ template: buildTemplate(), values, scores });
+    const label = buildTemplate().tables.get(table)!.label;
+    if (table !== "problems") expect(renderText(tree)).toContain(`【待补充：${label}】`);
+    if (table !== "problems") expect(diagnostics.map((d) => d.params)).toContainEqual({ item: label });
+  });
+
+  it("warns when 三公 changed but no reason is entered", () => {
+    const { tree, diagnostics } = buildReport({ ...seedInput(), values: buildValues({ tables: { sangong_reasons: [] } }) });
+    expect(renderText(tree)).toContain("减幅45.56%。其中：公务用车运行维护费2.95万元，外事接待费9.01万元。【待补充：“三公”经费变动原因】。");
+    expect(diagnostics).toHaveLength(1);
+  });
+});
+
+describe("section 五: deductions not covered by an entered problem", () => {
+  it("adds one problem per deduction when none is entered", () => {
+    const { tree, diagnostics } = buildReport({ ...seedInput(), values: buildValues({ tables: { problems: [] } }) });
+    const problems = sectionText(renderText(tree), "五、存在的问题", "六、改进措施").trim().split("\n").slice(1);
+    expect(problems).toEqual([
+      "（一）管理制度健全性指标扣0.5分（满分1.5分，得1分），扣分原因：内部财务管理制度有待加强。",
+      "（二）年度对外交往合作、开展友好城市交往工作指标扣4分（满分8分，得4分），扣分原因：受疫情影响奥地利古兴市与万州区建立友好城市2020年度未正式签署协议；未完成年度因公出访计划，取消4批团组出访计划。",
+      "（三）社会效益指标扣1.5分（满分8分，得6.5分），扣分原因：未完成新引进一所国外学校合作办学落户万州。",
+    ]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("keeps the entered problems first and adds only the uncovered deduction", () => {
+    const values = buildValues({ tables: { problems: [{ text: "内部财务管理制度有待加强。" }] } });
+    const text = renderText(buildReport({ ...seedInput(), values }).tree);
+    const problems = sectionText(text, "五、存在的问题", "六、改进措施").trim().split("\n").slice(1);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toBe("（一）内部财务管理制度有待加强。");
+    expect(problems[1]).toMatch(/^（二）年度对外交往合作/);
+    expect(problems[2]).toMatch(/^（三）社会效益指标扣1.5分/);
+  });
+
+  it("warns when a deduction has no reason", () => {
+    const scores = buildScores(SEED_RUBRIC, { ...SEED_SCORES, B06: { score: 1.5 } });
+    const { tree, diagnostics } = buildReport({ ...seedInput(), scores });
+    expect(renderText(tree)).toContain("本部门该项指标得1.5分，扣0.5分，扣分原因：【待补充：资金使用合规性：扣分原因】");
+    expect(diagnostics.map((d) => d.params)).toEqual([{ item: "资金使用合规性：扣分原因" }]);
+  });
+});
+
+describe("indicator phrases from the rubric", () => {
+  const withPhrase = (id: string, phrase: string, extra: Partial<RubricSpec> = {}): RubricSpec[] =>
+    SEED_RUBRIC.map((r) => (r.id === id ? { ...r, phrase, ...extra } : r));
+
+  it("uses the workbook's 报告表述 instead of the default", () => {
+    const rubric = withPhrase("A01", "在职{staff_actual}人，编制{staff_quota}人，控制率{value}。");
+    const text = renderText(buildReport({ ...seedInput(), template: buildTemplate(rubric), scores: buildScores(rubric) }).tree);
+    expect(text).toContain("（1）财政供养人员控制率（2分）。在职7人，编制7人，控制率100.00%。根据评分标准，本部门该项指标得2分。");
+  });
+
+  it("does not append the score sentence when the phrase places {score} itself", () => {
+    const rubric = withPhrase("B05", "本项得{score}分（满分{weight}分，扣{deduction}分：{reason}）。");
+    const text = renderText(buildReport({ ...seedInput(), template: buildTemplate(rubric), scores: buildScores(rubric) }).tree);
+    expect(text).toContain("（1）管理制度健全性（1.5分）。本项得1分（满分1.5分，扣0.5分：内部财务管理制度有待加强）。\n");
+  });
+
+  it("shows an unknown placeholder visibly and warns at the rubric row", () => {
+    const rubric = withPhrase("A01", "控制率{valeu}。");
+    const { tree, diagnostics } = buildReport({ ...seedInput(), template: buildTemplate(rubric), scores: buildScores(rubric) });
+    expect(renderText(tree)).toContain("（1）财政供养人员控制率（2分）。控制率【待补充：{valeu}】。根据评分标准");
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: "report_input_missing", params: { item: "{valeu}" }, location: expect.objectContaining({ sheet: "指标体系" }) }),
+    ]);
+  });
+
+  it("builds a generic sentence from the formula for an indicator with no phrase and no default", () => {
+    const rubric: RubricSpec[] = [
+      ...SEED_RUBRIC.filter((r) => r.id !== "B12"),
+      { id: "B12", path: ["过程", "资产管理", "固定资产在用率"], weight: 1, formula: "fixed_assets_in_use / fixed_assets_total", ruleKind: "proportional", description: "反映固定资产的使用情况。" },
+    ];
+    const text = renderText(buildReport({ ...seedInput(), template: buildTemplate(rubric), scores: buildScores(rubric) }).tree);
+    expect(text).toContain(
+      "（3）固定资产在用率（1分）。反映固定资产的使用情况。该指标值＝在用固定资产总额÷固定资产总额＝45.00÷45.00＝100.00%。根据评分标准，本部门该项指标得1分。",
+    );
+  });
+});
