@@ -1,0 +1,138 @@
+/**
+ * The engine's public entry points: a workbook snapshot in; diagnostics, scores, the report and
+ * write plans out. Pure: no I/O, no host types. Hosts read, the engine decides, hosts write.
+ */
+import type { WorkbookSnapshot } from "./model/snapshot";
+import type { Diagnostic } from "./diagnostics/types";
+import { severityRank } from "./diagnostics/types";
+import type { WriteOp, WritePlan } from "./model/write-plan";
+import type { InputValues } from "./model/values";
+import type { Template } from "./template/types";
+import type { ScoringOutcome, ValidationOutcome } from "./api";
+import type { ScoreSheet } from "./scoring/result-types";
+import type { ReportTree } from "./report/tree";
+import { readTemplate } from "./template/read";
+import { validateInputs } from "./validate";
+import { scoreWorkbook } from "./scoring/score";
+import { scoringWritePlan } from "./scoring/outputs";
+import { buildReport } from "./report/build";
+import { renderText } from "./report/render-text";
+import { reportWritePlan } from "./report/render-sheet";
+import { assertOutputsOnly } from "./output-guard";
+
+export type { ValidationOutcome, ScoringOutcome } from "./api";
+
+/** Options shared by every action. */
+export interface EngineOptions {
+  readonly lang?: "zh-CN" | "en";
+  /** When the action runs (ISO text written to result_scored_at); hosts pass the clock, the engine has none. */
+  readonly now?: string;
+}
+
+/** What 报告 returns: scoring plus the report tree, its text and the 报告 sheet write plan. */
+export interface ReportOutcome extends ScoringOutcome {
+  readonly report: ReportTree | null;
+  readonly text: string;
+}
+
+interface Evaluated {
+  readonly template: Template | null;
+  readonly values: InputValues | null;
+  readonly diagnostics: Diagnostic[];
+}
+
+function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => severityRank(a.d.severity) - severityRank(b.d.severity) || a.i - b.i)
+    .map((x) => x.d);
+}
+
+function evaluateInputs(snapshot: WorkbookSnapshot): Evaluated {
+  const read = readTemplate(snapshot);
+  if (!read.template || read.diagnostics.some((d) => d.severity === "error")) {
+    return { template: read.template, values: null, diagnostics: [...read.diagnostics] };
+  }
+  const checked = validateInputs(read.template, snapshot);
+  return { template: read.template, values: checked.values, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
+}
+
+interface Scored extends Evaluated {
+  readonly scores: ScoreSheet | null;
+}
+
+function evaluateScores(snapshot: WorkbookSnapshot, options: EngineOptions): Scored {
+  const base = evaluateInputs(snapshot);
+  if (!base.template || !base.values) return { ...base, scores: null };
+  const scored = scoreWorkbook(base.template, base.values, { lang: options.lang ?? "zh-CN" });
+  const diagnostics = [...base.diagnostics, ...scored.diagnostics];
+  const blocked = diagnostics.some((d) => d.severity === "error");
+  return { ...base, diagnostics, scores: blocked ? null : scored.scores };
+}
+
+/** The unit and year as entered, read through the stable field names of the standard template family. */
+function unitOf(values: InputValues | null): ValidationOutcome["unit"] {
+  if (!values) return null;
+  const name = values.fields.get("unit_name");
+  const year = values.fields.get("eval_year");
+  if (name === undefined && year === undefined) return null;
+  const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  return { name: text(name), year: text(year) };
+}
+
+/** When scoring ran, into result_scored_at if the template has that output (the host supplies the clock). */
+function stampOps(template: Template, now: string | undefined): WriteOp[] {
+  const f = template.fields.get("result_scored_at");
+  if (!f?.output || !now) return [];
+  return [{ kind: "values", sheet: f.ref.sheet, address: f.ref.address, values: [[now]] }];
+}
+
+function plan(template: Template | null, ops: readonly WriteOp[]): WritePlan {
+  if (template) assertOutputsOnly(template, ops);
+  return { ops };
+}
+
+/** 校验: recognise the template and check every input cell and identity. */
+export function runValidation(snapshot: WorkbookSnapshot): ValidationOutcome {
+  const r = evaluateInputs(snapshot);
+  return { template: r.template?.info ?? null, unit: unitOf(r.values), diagnostics: sortDiagnostics(r.diagnostics) };
+}
+
+/** 评分: validate, then score every indicator and plan the output cells (nothing is written when errors block scoring). */
+export function runScoring(snapshot: WorkbookSnapshot, options: EngineOptions = {}): ScoringOutcome {
+  const r = evaluateScores(snapshot, options);
+  const ops = r.template && r.scores ? [...scoringWritePlan(r.template, r.scores, { lang: options.lang }), ...stampOps(r.template, options.now)] : [];
+  return {
+    template: r.template?.info ?? null,
+    unit: unitOf(r.values),
+    diagnostics: sortDiagnostics(r.diagnostics),
+    scores: r.scores,
+    writePlan: plan(r.template, ops),
+  };
+}
+
+/** 报告: score, then build the narrative report; the plan writes the 报告 sheet only. */
+export function runReport(snapshot: WorkbookSnapshot, options: EngineOptions = {}): ReportOutcome {
+  const r = evaluateScores(snapshot, options);
+  if (!r.template || !r.values || !r.scores) {
+    return {
+      template: r.template?.info ?? null,
+      unit: unitOf(r.values),
+      diagnostics: sortDiagnostics(r.diagnostics),
+      scores: r.scores,
+      writePlan: { ops: [] },
+      report: null,
+      text: "",
+    };
+  }
+  const built = buildReport({ template: r.template, values: r.values, scores: r.scores, lang: options.lang ?? "zh-CN" });
+  return {
+    template: r.template.info,
+    unit: unitOf(r.values),
+    diagnostics: sortDiagnostics([...r.diagnostics, ...built.diagnostics]),
+    scores: r.scores,
+    writePlan: plan(r.template, reportWritePlan(built.tree)),
+    report: built.tree,
+    text: renderText(built.tree),
+  };
+}
