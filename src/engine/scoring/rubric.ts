@@ -72,6 +72,8 @@ interface MutableL2 {
   weight: Decimal;
   row: RubricRowDef;
   leaves: RubricLeaf[];
+  /** Weights of leaves dropped for their own errors, so the parent's sum check does not cascade. */
+  failed: Decimal[];
 }
 interface MutableL1 {
   id: string;
@@ -220,7 +222,7 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
         out.push(diag("rubric_structure", "error", rubricCell(row, "level2", name), { problem: `level-2 indicator '${name}' has no level-1 indicator above it` }));
         continue;
       }
-      l2 = { id, name, weight, row: fixed, leaves: [] };
+      l2 = { id, name, weight, row: fixed, leaves: [], failed: [] };
       l1.children.push(l2);
       continue;
     }
@@ -233,16 +235,21 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
     const compiled = compileRule(kind, row.ruleParams, weight);
     if (!compiled.ok) {
       out.push(...ruleDiagnostics(compiled.problems, row, name, kind));
+      l2.failed.push(weight);
       continue;
     }
     const manual = compiled.rule.def.input === "manual";
     const expand = row.expand.trim() !== "";
     if (manual && expand) {
       out.push(diag("rule_invalid", "error", rubricCell(row, "ruleKind", name), { indicator: name, kind, problem: "a manual indicator cannot be expanded over a table" }));
+      l2.failed.push(weight);
       continue;
     }
     const formula = manual ? null : checkFormula(template, row, name, out);
-    if (!manual && !formula) continue;
+    if (!manual && !formula) {
+      l2.failed.push(weight);
+      continue;
+    }
     const base = {
       formulaText: row.formula.trim(),
       formula: formula?.expr ?? null,
@@ -281,5 +288,5 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
 function rubricLeafWeights(b: MutableL2, expanded: readonly ExpandedGroup[]): Decimal[] {
   const groups = expanded.filter((g) => g.parentId === b.id);
   const inGroup = new Set(groups.flatMap((g) => g.leafIds));
-  return [...b.leaves.filter((l) => !inGroup.has(l.id)).map((l) => l.weight), ...groups.map((g) => new Decimal(g.row.weight ?? 0))];
+  return [...b.leaves.filter((l) => !inGroup.has(l.id)).map((l) => l.weight), ...groups.map((g) => new Decimal(g.row.weight ?? 0)), ...b.failed];
 }
