@@ -1,5 +1,6 @@
 import type { CellValue } from "../../engine/model/cell";
 import { EMPTY, parseRange } from "../../engine/model/cell";
+import { parseNameRef } from "../xlsx/refs";
 import type { DefinedName } from "../../engine/model/snapshot";
 
 /** Office.js `Range.valueTypes` entries (string form, so tests need no Excel enum). */
@@ -67,18 +68,14 @@ function trimTrailingEmpty(row: CellValue[]): CellValue[] {
   return row.slice(0, end);
 }
 
-/** Split "'My Sheet'!$B$3:$F$3" (or "Sheet1!A1") into the unquoted sheet name and the bare address. */
+/**
+ * Split "'My Sheet'!$B$3:$F$3" (or "=Sheet1!A1") into the unquoted sheet name and the bare address, with the
+ * .xlsx host's own parser so both hosts agree; an unquoted `#REF!` (a name whose sheet was deleted) is null.
+ */
 export function splitSheetAddress(reference: string): { sheet: string; address: string } | null {
-  const text = reference.startsWith("=") ? reference.slice(1) : reference;
-  const bang = text.lastIndexOf("!");
-  if (bang <= 0) return null;
-  let sheet = text.slice(0, bang);
-  const address = text.slice(bang + 1).replace(/\$/g, "");
-  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) {
-    sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  }
-  if (sheet === "" || !parseRange(address)) return null;
-  return { sheet, address: address.toUpperCase() };
+  const text = reference.trim().replace(/^=/, "");
+  if (/^#REF!/i.test(text)) return null;
+  return parseNameRef(text);
 }
 
 /** Quote a sheet name for an A1 reference when Excel would: anything but letters, digits and underscores. */

@@ -62,6 +62,8 @@ export class FakeWorkbook {
   inserted: string[] = [];
   createdWorkbooks: string[] = [];
   calcSuspended = 0;
+  /** Handlers registered with worksheets.onChanged. */
+  changeHandlers: ((event: unknown) => Promise<void>)[] = [];
   /** Workbook names the fake's insertWorksheetsFromBase64 "drops", like Excel sometimes does. */
   insertSheets: FakeSheet[] = [];
 
@@ -219,7 +221,12 @@ class FakeContext {
         });
         return ctx.makeSheet(() => ctx.requireSheet(name), name);
       },
-      onChanged: { add: () => ({ remove: () => undefined }) },
+      onChanged: {
+        add: (handler: (event: unknown) => Promise<void>) => {
+          wb.changeHandlers.push(handler);
+          return { remove: () => void (wb.changeHandlers = wb.changeHandlers.filter((h) => h !== handler)) };
+        },
+      },
     };
     const names = {
       _items: null as unknown[] | null,

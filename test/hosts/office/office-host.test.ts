@@ -341,3 +341,34 @@ describe("capabilities", () => {
 });
 
 export type { FakeValue };
+
+describe("onUserEdit", () => {
+  it("reports the user's edits with the sheet name, never the host's own writes", async () => {
+    const wb = workbookWith(1);
+    const host = hostFor(wb);
+    const seen: string[] = [];
+    const unsubscribe = await host.onUserEdit((sheet, address) => seen.push(`${sheet}!${address}`));
+    expect(wb.changeHandlers).toHaveLength(1);
+    const fire = (triggerSource?: string) =>
+      wb.changeHandlers[0]!({ worksheetId: "id0", address: "B2", triggerSource });
+    await fire("ThisLocalAddin");
+    expect(seen).toEqual([]);
+    // An echo of our own write arriving right after it (Excel without triggerSource) is ignored too.
+    await host.applyWritePlan({ ops: [{ kind: "values", sheet: "表1", address: "Z1", values: [[1]] }] });
+    await fire();
+    expect(seen).toEqual([]);
+    await new Promise((r) => setTimeout(r, 850));
+    await fire();
+    expect(seen).toEqual(["表1!B2"]);
+    await unsubscribe();
+    expect(wb.changeHandlers).toHaveLength(0);
+  });
+
+  it("registers nothing without ExcelApi 1.9", async () => {
+    const wb = workbookWith(1);
+    wb.apiVersion = 8;
+    await (await hostFor(wb).onUserEdit(() => undefined))();
+    expect(wb.changeHandlers).toHaveLength(0);
+    expect(wb.syncs).toBe(0);
+  });
+});
