@@ -1,0 +1,67 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+
+/** The command line's window on the world; tests pass a recording fake for stdout/stderr. */
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** true when stderr is a terminal: colour and the progress bar only then. */
+  readonly isTTY: boolean;
+  readonly cwd: string;
+}
+
+/** Largest workbook the command line opens: a department's template is well under 1 MB. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export async function readBytes(file: string): Promise<Uint8Array> {
+  const stat = await fs.stat(file);
+  if (stat.isDirectory()) throw new Error("EISDIR");
+  if (stat.size > MAX_FILE_BYTES) throw new Error("ETOOBIG");
+  return new Uint8Array(await fs.readFile(file));
+}
+
+export async function writeBytes(file: string, bytes: Uint8Array): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await fs.writeFile(file, bytes);
+}
+
+/** Expand files and folders (recursively) into .xlsx paths, skipping Excel's ~$ lock files; sorted for stable output. */
+export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const stat = await fs.stat(input).catch(() => null);
+    if (stat?.isDirectory()) {
+      const entries = await fs.readdir(input, { recursive: true });
+      for (const e of entries.sort()) {
+        const base = path.basename(e);
+        if (base.toLowerCase().endsWith(".xlsx") && !base.startsWith("~$")) out.push(path.join(input, e));
+      }
+    } else {
+      out.push(input);
+    }
+  }
+  return out;
+}
+
+/** Map a Node file-system error to a short plain sentence. */
+export function describeFsError(err: unknown, lang: "zh-CN" | "en"): string {
+  const code = (err as { code?: string; message?: string })?.code ?? (err as Error)?.message;
+  const zh: Record<string, string> = {
+    ENOENT: "文件不存在",
+    EACCES: "没有权限",
+    EPERM: "没有权限",
+    EISDIR: "这是一个文件夹，不是文件",
+    ETOOBIG: "文件太大（超过 50 MB），不像是绩效评价工作簿",
+    ENOSPC: "磁盘空间不足",
+  };
+  const en: Record<string, string> = {
+    ENOENT: "no such file",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EISDIR: "it is a folder, not a file",
+    ETOOBIG: "the file is larger than 50 MB, not a plausible evaluation workbook",
+    ENOSPC: "the disk is full",
+  };
+  const table = lang === "en" ? en : zh;
+  return (code && table[code]) ?? (lang === "en" ? "unexpected file error" : "文件读写出错");
+}

@@ -1,0 +1,58 @@
+import type { Diagnostic } from "../engine/diagnostics/types";
+import type { ScoringOutcome } from "../engine/api";
+import { renderDiagnostic } from "../engine/diagnostics/render";
+import type { CliLang } from "./messages";
+
+/** The stable `--json` shape (documented in README). */
+export interface JsonResult {
+  readonly file: string;
+  readonly template: { id: string; version: string } | null;
+  readonly diagnostics: readonly {
+    severity: Diagnostic["severity"];
+    code: string;
+    sheet: string | null;
+    cell: string | null;
+    name: string | null;
+    message: string;
+  }[];
+  readonly indicators: readonly {
+    id: string;
+    path: readonly string[];
+    name: string;
+    weight: number;
+    value: number | null;
+    score: number;
+    reason: string;
+  }[];
+  readonly levels: readonly { name: string; weight: number; score: number }[];
+  readonly total: number | null;
+  readonly grade: string | null;
+}
+
+export function toJson(file: string, outcome: Omit<ScoringOutcome, "writePlan"> & { scores?: ScoringOutcome["scores"] }, lang: CliLang): JsonResult {
+  const scores = outcome.scores ?? null;
+  return {
+    file,
+    template: outcome.template ? { id: outcome.template.id, version: outcome.template.version } : null,
+    diagnostics: outcome.diagnostics.map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      sheet: d.location?.sheet ?? null,
+      cell: d.location?.address ?? null,
+      name: d.location?.name ?? null,
+      message: renderDiagnostic(d, lang).message,
+    })),
+    indicators: (scores?.indicators ?? []).map((i) => ({
+      id: i.id,
+      path: i.path,
+      name: i.name,
+      weight: i.weight,
+      value: i.value.t === "number" ? i.value.v : null,
+      score: i.score,
+      reason: i.reason,
+    })),
+    levels: (scores?.levels ?? []).filter((l) => l.depth === 1).map((l) => ({ name: l.name, weight: l.weight, score: l.score })),
+    total: scores?.total ?? null,
+    grade: scores?.grade ?? null,
+  };
+}

@@ -1,0 +1,201 @@
+import { parseArgs } from "node:util";
+import path from "node:path";
+import type { WorkbookSnapshot } from "../engine/model/snapshot";
+import type { Diagnostic } from "../engine/diagnostics/types";
+import { runReport, runScoring, runValidation } from "../engine";
+import { renderDiagnostic } from "../engine/diagnostics/render";
+import { HostError } from "../hosts/types";
+import { readSnapshot } from "../hosts/xlsx/read-snapshot";
+import { applyWritePlan } from "../hosts/xlsx/apply-plan";
+import { buildStandardTemplate } from "../hosts/xlsx/standard";
+import { renderDocx } from "../hosts/docx/render-docx";
+import { CLI_MESSAGES, type CliLang } from "./messages";
+import { describeFsError, expandInputs, readBytes, writeBytes, type CliIO } from "./io";
+import { toJson } from "./json";
+import { runBatch } from "./batch";
+
+/** Exit codes: 0 clean (warnings allowed), 1 errors in the workbook, 2 usage or file problems. */
+export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
+
+class UsageError extends Error {}
+
+interface Ctx {
+  readonly io: CliIO;
+  readonly lang: CliLang;
+  readonly m: (typeof CLI_MESSAGES)[CliLang];
+  readonly colour: boolean;
+}
+
+const COLOURS = { error: "\x1b[31m", warning: "\x1b[33m", info: "\x1b[36m", reset: "\x1b[0m" } as const;
+
+function paint(ctx: Ctx, sev: Diagnostic["severity"], text: string): string {
+  return ctx.colour ? `${COLOURS[sev]}${text}${COLOURS.reset}` : text;
+}
+
+function printDiagnostics(ctx: Ctx, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) {
+    const r = renderDiagnostic(d, ctx.lang);
+    const where = r.where ? `${r.where} ` : "";
+    ctx.io.stdout(`${paint(ctx, d.severity, ctx.m.severity[d.severity])} ${where}${r.message}${r.fix ? ` — ${r.fix}` : ""}\n`);
+  }
+  const n = (s: Diagnostic["severity"]) => diagnostics.filter((d) => d.severity === s).length;
+  ctx.io.stdout(`${ctx.m.counts(n("error"), n("warning"), n("info"))}\n`);
+}
+
+/** Read and snapshot a workbook; file and format problems become one plain sentence (exit 2). */
+async function load(ctx: Ctx, file: string): Promise<{ bytes: Uint8Array; snapshot: WorkbookSnapshot }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBytes(path.resolve(ctx.io.cwd, file));
+  } catch (err) {
+    throw new UsageError(ctx.m.cannotRead(file, describeFsError(err, ctx.lang)));
+  }
+  try {
+    return { bytes, snapshot: await readSnapshot(bytes) };
+  } catch (err) {
+    if (err instanceof HostError) throw new UsageError(ctx.m.cannotRead(file, err.message));
+    throw err;
+  }
+}
+
+async function save(ctx: Ctx, file: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await writeBytes(path.resolve(ctx.io.cwd, file), bytes);
+  } catch (err) {
+    throw new UsageError(ctx.m.cannotWrite(file, describeFsError(err, ctx.lang)));
+  }
+}
+
+const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === "error");
+
+async function cmdTemplate(ctx: Ctx, args: string[]): Promise<number> {
+  const out = args[0];
+  if (!out) throw new UsageError(ctx.m.missingArgument("<out.xlsx>"));
+  await save(ctx, out, await buildStandardTemplate());
+  ctx.io.stdout(`${ctx.m.templateWritten(out)}\n`);
+  return EXIT.ok;
+}
+
+async function cmdValidate(ctx: Ctx, args: string[], json: boolean): Promise<number> {
+  const file = args[0];
+  if (!file) throw new UsageError(ctx.m.missingArgument("<in.xlsx>"));
+  const { snapshot } = await load(ctx, file);
+  const outcome = runValidation(snapshot);
+  if (!outcome.template && !json) throw new UsageError(ctx.m.notTemplate(file));
+  if (json) ctx.io.stdout(`${JSON.stringify(toJson(file, { ...outcome, scores: null }, ctx.lang), null, 2)}\n`);
+  else {
+    printDiagnostics(ctx, outcome.diagnostics);
+    if (!hasErrors(outcome.diagnostics)) ctx.io.stdout(`${ctx.m.clean(file)}\n`);
+  }
+  if (!outcome.template) return EXIT.usage;
+  return hasErrors(outcome.diagnostics) ? EXIT.errors : EXIT.ok;
+}
+
+async function cmdScore(ctx: Ctx, args: string[], opts: { json: boolean; out?: string; inPlace: boolean; now: string }): Promise<number> {
+  const file = args[0];
+  if (!file) throw new UsageError(ctx.m.missingArgument("<in.xlsx>"));
+  if (opts.out && opts.inPlace) throw new UsageError(ctx.m.inPlaceOrOutput);
+  const { bytes, snapshot } = await load(ctx, file);
+  const outcome = runScoring(snapshot, { lang: ctx.lang, now: opts.now });
+  if (!outcome.template && !opts.json) throw new UsageError(ctx.m.notTemplate(file));
+  const target = opts.inPlace ? file : opts.out;
+  let written = 0;
+  if (target && outcome.scores) {
+    const applied = await applyWritePlan(bytes, outcome.writePlan);
+    await save(ctx, target, applied.bytes);
+    written = Object.values(applied.summary.cellsBySheet).reduce((a, b) => a + b, 0);
+  }
+  if (opts.json) ctx.io.stdout(`${JSON.stringify(toJson(file, outcome, ctx.lang), null, 2)}\n`);
+  else {
+    printDiagnostics(ctx, outcome.diagnostics);
+    if (outcome.scores) ctx.io.stdout(`${ctx.m.scored(outcome.scores.total.toFixed(2), outcome.scores.grade)}\n`);
+    else ctx.io.stdout(`${ctx.m.blocked}\n`);
+    if (target && outcome.scores) ctx.io.stdout(`${ctx.m.written(target, written)}\n`);
+  }
+  if (!outcome.template) return EXIT.usage;
+  return outcome.scores ? EXIT.ok : EXIT.errors;
+}
+
+async function cmdReport(ctx: Ctx, args: string[], opts: { out?: string; text: boolean; now: string }): Promise<number> {
+  const file = args[0];
+  if (!file) throw new UsageError(ctx.m.missingArgument("<in.xlsx>"));
+  const { snapshot } = await load(ctx, file);
+  const outcome = runReport(snapshot, { lang: ctx.lang, now: opts.now });
+  if (!outcome.template) throw new UsageError(ctx.m.notTemplate(file));
+  if (!outcome.report) {
+    printDiagnostics(ctx, outcome.diagnostics);
+    ctx.io.stdout(`${ctx.m.blocked}\n`);
+    return EXIT.errors;
+  }
+  if (opts.text || !opts.out) ctx.io.stdout(`${outcome.text}\n`);
+  if (opts.out) {
+    await save(ctx, opts.out, await renderDocx(outcome.report));
+    ctx.io.stderr(`${ctx.m.reportWritten(opts.out)}\n`);
+  }
+  return EXIT.ok;
+}
+
+/** Run the command line with these arguments (without node and the script path). Never throws for bad input. */
+export async function main(argv: readonly string[], io: CliIO, now: () => Date = () => new Date()): Promise<number> {
+  let parsed;
+  const langGuess: CliLang = argv.includes("en") && argv.includes("--lang") ? "en" : "zh-CN";
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean", default: false },
+        text: { type: "boolean", default: false },
+        "in-place": { type: "boolean", default: false },
+        output: { type: "string", short: "o" },
+        lang: { type: "string", default: "zh-CN" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (err) {
+    const m = CLI_MESSAGES[langGuess];
+    io.stderr(`${m.badOption((err as Error).message)}\n\n${m.usage}\n`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  const lang: CliLang = values.lang === "en" ? "en" : "zh-CN";
+  const ctx: Ctx = { io, lang, m: CLI_MESSAGES[lang], colour: io.isTTY };
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (command || values.help ? io.stdout : io.stderr)(`${ctx.m.usage}\n`);
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  const stamp = now().toISOString();
+  try {
+    switch (command) {
+      case "template":
+        return await cmdTemplate(ctx, rest);
+      case "validate":
+        return await cmdValidate(ctx, rest, values.json);
+      case "score":
+        return await cmdScore(ctx, rest, { json: values.json, out: values.output, inPlace: values["in-place"], now: stamp });
+      case "report":
+        return await cmdReport(ctx, rest, { out: values.output, text: values.text, now: stamp });
+      case "batch": {
+        if (rest.length === 0) throw new UsageError(ctx.m.missingArgument("<files or folders…>"));
+        if (!values.output) throw new UsageError(ctx.m.missingArgument("-o summary.xlsx"));
+        const files = await expandInputs(rest.map((f) => path.resolve(io.cwd, f)));
+        if (files.length === 0) throw new UsageError(ctx.m.batchNoFiles);
+        const summary = await runBatch(files, { io, lang, now: stamp, json: values.json });
+        await save(ctx, values.output, summary.bytes);
+        if (!values.json) io.stdout(`${ctx.m.batchDone(summary.scored, summary.failed, values.output)}\n`);
+        return EXIT.ok;
+      }
+      default:
+        throw new UsageError(`${ctx.m.unknownCommand(command)}\n\n${ctx.m.usage}`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`${err.message}\n`);
+      return EXIT.usage;
+    }
+    // An unexpected failure is still one sentence for the user, never a stack trace.
+    io.stderr(`${ctx.m.cannotRead(rest[0] ?? "", (err as Error)?.message ?? String(err))}\n`);
+    return EXIT.usage;
+  }
+}

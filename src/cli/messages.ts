@@ -1,0 +1,94 @@
+/** Every sentence the command line prints, per language; a missing translation is a type error. */
+export type CliLang = "zh-CN" | "en";
+
+interface CliMessages {
+  usage: string;
+  unknownCommand: (cmd: string) => string;
+  missingArgument: (what: string) => string;
+  badOption: (detail: string) => string;
+  cannotRead: (file: string, why: string) => string;
+  cannotWrite: (file: string, why: string) => string;
+  notTemplate: (file: string) => string;
+  templateWritten: (file: string) => string;
+  clean: (file: string) => string;
+  counts: (errors: number, warnings: number, infos: number) => string;
+  blocked: string;
+  scored: (total: string, grade: string) => string;
+  written: (file: string, cells: number) => string;
+  reportWritten: (file: string) => string;
+  inPlaceOrOutput: string;
+  batchNoFiles: string;
+  batchDone: (ok: number, failed: number, out: string) => string;
+  batchFailed: (file: string, why: string) => string;
+  severity: Record<"error" | "warning" | "info", string>;
+  summaryHeaders: readonly string[];
+}
+
+const zh: CliMessages = {
+  usage: [
+    "用法：perfeval <命令> [参数]",
+    "",
+    "  template <输出.xlsx>                               生成空白标准模板",
+    "  validate <工作簿.xlsx> [--json]                    校验（0 无错误，1 有错误，2 用法或文件问题）",
+    "  score <工作簿.xlsx> [-o 输出.xlsx | --in-place] [--json]   校验并评分，写入输出单元格",
+    "  report <工作簿.xlsx> [-o 报告.docx] [--text]        生成绩效自评报告",
+    "  batch <文件或文件夹…> -o 汇总.xlsx [--json]          批量评分并汇总",
+    "",
+    "  --lang en   英文输出",
+  ].join("\n"),
+  unknownCommand: (c) => `未知命令「${c}」。`,
+  missingArgument: (w) => `缺少参数：${w}。用法见 perfeval --help。`,
+  badOption: (d) => `参数有误：${d}`,
+  cannotRead: (f, why) => `无法读取「${f}」：${why}`,
+  cannotWrite: (f, why) => `无法写入「${f}」：${why}`,
+  notTemplate: (f) => `「${f}」不是绩效评价模板工作簿：请用「perfeval template」生成标准模板，或打开财政局下发的模板。`,
+  templateWritten: (f) => `已生成标准模板：${f}`,
+  clean: (f) => `「${f}」校验通过。`,
+  counts: (e, w, i) => `${e} 个错误 · ${w} 个警告 · ${i} 个提示`,
+  blocked: "存在错误，未评分：请先改正上面的错误。",
+  scored: (t, g) => `总分 ${t} 分，等级「${g}」。`,
+  written: (f, n) => `已写入 ${n} 个输出单元格：${f}`,
+  reportWritten: (f) => `已生成报告：${f}`,
+  inPlaceOrOutput: "请用 -o 指定输出文件，或用 --in-place 覆盖原文件（二者选一）。",
+  batchNoFiles: "没有找到 .xlsx 文件。",
+  batchDone: (ok, failed, out) => `已处理 ${ok} 个工作簿，${failed} 个无法评分；汇总表：${out}`,
+  batchFailed: (f, why) => `跳过「${f}」：${why}`,
+  severity: { error: "错误", warning: "警告", info: "提示" },
+  summaryHeaders: ["文件", "单位名称", "评价年度", "一级指标得分", "总分", "等级", "错误", "警告", "说明"],
+};
+
+const en: CliMessages = {
+  usage: [
+    "Usage: perfeval <command> [options]",
+    "",
+    "  template <out.xlsx>                                  write the blank standard template",
+    "  validate <in.xlsx> [--json]                          validate (exit 0 clean, 1 errors, 2 usage or file problem)",
+    "  score <in.xlsx> [-o out.xlsx | --in-place] [--json]  validate, score and write the output cells",
+    "  report <in.xlsx> [-o report.docx] [--text]           generate the self-evaluation report",
+    "  batch <files or folders…> -o summary.xlsx [--json]   score many workbooks into one summary",
+    "",
+    "  --lang en   English output",
+  ].join("\n"),
+  unknownCommand: (c) => `Unknown command "${c}".`,
+  missingArgument: (w) => `Missing argument: ${w}. See perfeval --help.`,
+  badOption: (d) => `Invalid option: ${d}`,
+  cannotRead: (f, why) => `Cannot read "${f}": ${why}`,
+  cannotWrite: (f, why) => `Cannot write "${f}": ${why}`,
+  notTemplate: (f) =>
+    `"${f}" is not a performance-evaluation template workbook: create one with "perfeval template" or open the template your finance bureau issued.`,
+  templateWritten: (f) => `Standard template written: ${f}`,
+  clean: (f) => `"${f}" passed validation.`,
+  counts: (e, w, i) => `${e} errors · ${w} warnings · ${i} notes`,
+  blocked: "Errors found, not scored: fix the errors above first.",
+  scored: (t, g) => `Total ${t}, grade "${g}".`,
+  written: (f, n) => `${n} output cells written: ${f}`,
+  reportWritten: (f) => `Report written: ${f}`,
+  inPlaceOrOutput: "Give either -o <file> or --in-place (not both).",
+  batchNoFiles: "No .xlsx files found.",
+  batchDone: (ok, failed, out) => `${ok} workbooks processed, ${failed} could not be scored; summary: ${out}`,
+  batchFailed: (f, why) => `Skipped "${f}": ${why}`,
+  severity: { error: "error", warning: "warning", info: "note" },
+  summaryHeaders: ["File", "Unit", "Year", "Level scores", "Total", "Grade", "Errors", "Warnings", "Note"],
+};
+
+export const CLI_MESSAGES: Record<CliLang, CliMessages> = { "zh-CN": zh, en };

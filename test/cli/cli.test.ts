@@ -1,0 +1,167 @@
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import JSZip from "jszip";
+import ExcelJS from "exceljs";
+import { describe, expect, it, beforeAll } from "vitest";
+import { main, EXIT } from "../../src/cli/main";
+import type { CliIO } from "../../src/cli/io";
+import { readSnapshot } from "../../src/hosts/xlsx/read-snapshot";
+import { findName, cellAtRef } from "../../src/engine/model/snapshot";
+
+const EXAMPLE = path.resolve(__dirname, "../../assets/example-wanzhou-2020.xlsx");
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function run(args: string[], cwd: string, isTTY = false): Promise<Run> {
+  let out = "";
+  let err = "";
+  const io: CliIO = { stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY, cwd };
+  const code = await main(args, io, () => new Date("2026-11-28T00:00:00Z"));
+  return { code, out, err };
+}
+
+const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+let dir = "";
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "perfeval-cli-"));
+});
+
+describe("usage", () => {
+  it.each([
+    [[], EXIT.usage],
+    [["frobnicate"], EXIT.usage],
+    [["validate"], EXIT.usage],
+    [["score", "x.xlsx", "--bogus"], EXIT.usage],
+    [["--help"], EXIT.ok],
+  ])("%j exits %i with the usage text and no stack trace", async (args, code) => {
+    const r = await run(args, dir);
+    expect(r.code).toBe(code);
+    expect(r.out + r.err).toContain("perfeval");
+    expect(r.out + r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it("speaks English with --lang en", async () => {
+    const r = await run(["validate", "--lang", "en"], dir);
+    expect(r.err).toContain("Missing argument");
+  });
+});
+
+describe("bad files: one clear sentence, exit 2, never a stack trace", () => {
+  const cases: [string, () => string][] = [
+    ["missing file", () => path.join(dir, "nope.xlsx")],
+    ["a folder", () => dir],
+    ["empty file", () => (writeFileSync(path.join(dir, "empty.xlsx"), ""), path.join(dir, "empty.xlsx"))],
+    ["random bytes", () => (writeFileSync(path.join(dir, "noise.xlsx"), Buffer.from("not a workbook at all")), path.join(dir, "noise.xlsx"))],
+    [
+      "an OLE (password-protected) file",
+      () => (
+        writeFileSync(path.join(dir, "locked.xlsx"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])),
+        path.join(dir, "locked.xlsx")
+      ),
+    ],
+  ];
+  it.each(cases)("%s", async (_name, make) => {
+    const file = make();
+    for (const cmd of ["validate", "score", "report"]) {
+      const r = await run([cmd, file], dir);
+      expect(r.code).toBe(EXIT.usage);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+      expect(r.err).toContain(path.basename(file));
+      expect(r.err).not.toMatch(/\n\s+at |Error:/);
+    }
+  });
+
+  it("a workbook that is not the template", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Sheet1").getCell("A1").value = "预算表";
+    const plain = path.join(dir, "plain.xlsx");
+    writeFileSync(plain, Buffer.from(await wb.xlsx.writeBuffer()));
+    for (const cmd of ["validate", "score", "report"]) {
+      const r = await run([cmd, plain], dir);
+      expect(r.code).toBe(EXIT.usage);
+      expect(r.err).toContain("不是绩效评价模板");
+    }
+  });
+});
+
+describe("template, validate, score, report on the seed example", () => {
+  it("writes a blank template that validates with required-field errors (exit 1)", async () => {
+    const out = path.join(dir, "blank.xlsx");
+    expect((await run(["template", out], dir)).code).toBe(EXIT.ok);
+    const r = await run(["validate", out], dir);
+    expect(r.code).toBe(EXIT.errors);
+    expect(r.out).toContain("错误");
+  });
+
+  it("validate --json reports exactly the three published slips as warnings (exit 0)", async () => {
+    const r = await run(["validate", EXAMPLE, "--json"], dir);
+    expect(r.code).toBe(EXIT.ok);
+    const json = JSON.parse(r.out);
+    expect(json.template).toEqual({ id: "cn.perfeval.dept-overall", version: expect.any(String) });
+    const warnings = json.diagnostics.filter((d: { severity: string }) => d.severity === "warning");
+    expect(warnings.map((d: { code: string }) => d.code)).toEqual(["sum_mismatch", "sum_mismatch", "sum_mismatch"]);
+    expect(json.total).toBeNull();
+  });
+
+  it("score -o writes 94 优 into a new file and leaves the input untouched", async () => {
+    const before = sha(EXAMPLE);
+    const out = path.join(dir, "scored.xlsx");
+    const r = await run(["score", EXAMPLE, "-o", out, "--json"], dir);
+    expect(r.code).toBe(EXIT.ok);
+    const json = JSON.parse(r.out);
+    expect(json.total).toBe(94);
+    expect(json.grade).toBe("优");
+    expect(json.levels.map((l: { score: number }) => l.score)).toEqual([5, 24.5, 46, 18.5]);
+    expect(Object.keys(json.indicators[0]).sort()).toEqual(["id", "name", "path", "reason", "score", "value", "weight"]);
+    expect(sha(EXAMPLE)).toBe(before);
+    const snap = await readSnapshot(readFileSync(out));
+    const total = findName(snap, "result_total")!;
+    expect(cellAtRef(snap, total)).toEqual({ t: "n", v: 94 });
+  });
+
+  it("refuses -o together with --in-place", async () => {
+    const r = await run(["score", EXAMPLE, "-o", path.join(dir, "x.xlsx"), "--in-place"], dir);
+    expect(r.code).toBe(EXIT.usage);
+  });
+
+  it("report --text prints the seven sections; -o writes a .docx", async () => {
+    const r = await run(["report", EXAMPLE, "--text"], dir);
+    expect(r.code).toBe(EXIT.ok);
+    for (const h of ["一、", "二、", "三、", "四、", "五、", "六、", "七、"]) expect(r.out).toContain(h);
+    expect(r.out).toContain("94");
+    const docx = path.join(dir, "r.docx");
+    expect((await run(["report", EXAMPLE, "-o", docx], dir)).code).toBe(EXIT.ok);
+    const zip = await JSZip.loadAsync(readFileSync(docx));
+    expect(await zip.file("word/document.xml")!.async("string")).toContain("绩效");
+  });
+});
+
+describe("batch", () => {
+  it("scores good files, skips bad ones, never aborts, and writes one summary row per file", async () => {
+    const folder = path.join(dir, "batch");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, "a.xlsx"), readFileSync(EXAMPLE));
+    writeFileSync(path.join(folder, "b-broken.xlsx"), Buffer.from("PK\u0003\u0004 truncated"));
+    writeFileSync(path.join(folder, "~$a.xlsx"), "lock file");
+    const out = path.join(dir, "summary.xlsx");
+    const r = await run(["batch", folder, "-o", out], dir);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.err).toContain("b-broken.xlsx");
+    expect(existsSync(out)).toBe(true);
+    const snap = await readSnapshot(readFileSync(out));
+    const rows = snap.sheets[0]!.cells;
+    expect(rows).toHaveLength(3);
+    const header = rows[0]!.map((c) => (c.t === "s" ? c.v : ""));
+    const totalCol = header.indexOf("总分");
+    expect(rows[1]![0]).toEqual({ t: "s", v: "a.xlsx" });
+    expect(rows[1]![totalCol]).toEqual({ t: "n", v: 94 });
+    expect(rows[2]![0]).toEqual({ t: "s", v: "b-broken.xlsx" });
+  });
+});
