@@ -145,6 +145,22 @@ const source = {
     dismiss: "关闭",
     hostErrors,
   },
+  web: {
+    title: "绩效评价助手 · 浏览器版",
+    open: "打开 .xlsx 文件",
+    download: "下载已评分的 .xlsx",
+    privacy: "文件只在您的浏览器中处理，不会上传到任何地方。",
+    dropHint: "把 .xlsx 文件拖到这里，或点击「打开 .xlsx 文件」。",
+    dropNow: "松开鼠标即可打开文件",
+    sheets: "工作表",
+    grid: (sheet: string) => `工作表「${sheet}」的单元格`,
+    truncated: (rows: number, cols: number) => `只显示前 ${rows} 行、${cols} 列。`,
+    emptySheet: "这个工作表是空的。",
+    yes: "是",
+    no: "否",
+    mark: (severity: string, cell: string) => `${cell}：${severity}`,
+    opened: (name: string) => `已打开 ${name}`,
+  },
 };
 
 /** The shape every language's catalog must have: a missing or extra key is a type error. */

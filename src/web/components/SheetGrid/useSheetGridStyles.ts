@@ -1,0 +1,72 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useSheetGridStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", minWidth: 0, minHeight: 0, rowGap: tokens.spacingVerticalS },
+  switcher: { flexWrap: "wrap" },
+  scroller: {
+    overflow: "auto",
+    flexGrow: 1,
+    minHeight: "240px",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  table: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    fontFamily: tokens.fontFamilyBase,
+    color: tokens.colorNeutralForeground1,
+  },
+  caption: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)" },
+  head: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+  },
+  rowHead: {
+    position: "sticky",
+    left: 0,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    textAlign: "end",
+  },
+  cell: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    maxWidth: "16em",
+    minWidth: "3em",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  number: { textAlign: "end" },
+  error: {
+    backgroundColor: tokens.colorPaletteRedBackground2,
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorder2}`,
+    outlineOffset: "-2px",
+  },
+  warning: {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    outline: `${tokens.strokeWidthThick} dashed ${tokens.colorPaletteDarkOrangeBorder2}`,
+    outlineOffset: "-2px",
+  },
+  info: {
+    backgroundColor: tokens.colorPaletteBlueBackground2,
+    outline: `${tokens.strokeWidthThin} dotted ${tokens.colorPaletteBlueBorderActive}`,
+    outlineOffset: "-2px",
+  },
+  selected: {
+    outline: `${tokens.strokeWidthThickest} solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-3px",
+  },
+  note: { color: tokens.colorNeutralForeground2 },
+});

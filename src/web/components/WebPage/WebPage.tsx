@@ -1,0 +1,89 @@
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  mergeClasses,
+} from "@fluentui/react-components";
+import { useRef } from "react";
+import { TaskPane } from "../../../taskpane/App";
+import type { EnginePort } from "../../../taskpane/engine-port";
+import { useI18n } from "../../../taskpane/i18n";
+import type { BrowserHost } from "../../browser-host";
+import { SheetGrid } from "../SheetGrid/SheetGrid";
+import { useWebPage } from "./useWebPage";
+import { useWebPageStyles } from "./useWebPageStyles";
+
+export interface WebPageProps {
+  readonly host: BrowserHost;
+  readonly engine: EnginePort;
+  readonly openExampleOnStart?: boolean;
+}
+
+/** The browser page: the open workbook as a grid on the left, the same task pane on the right. */
+export function WebPage({ host, engine, openExampleOnStart = false }: WebPageProps) {
+  const { t } = useI18n();
+  const styles = useWebPageStyles();
+  const page = useWebPage(host, openExampleOnStart);
+  const input = useRef<HTMLInputElement>(null);
+  const { state } = page;
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{t.web.title}</h1>
+        {state.fileName && <Caption1 className={styles.fileName}>{state.fileName}</Caption1>}
+        <span className={styles.spacer} />
+        <input
+          ref={input}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          className={styles.hiddenInput}
+          data-testid="file-input"
+          onChange={(e) => {
+            page.openFiles(e.currentTarget.files);
+            e.currentTarget.value = "";
+          }}
+        />
+        <Button appearance="secondary" onClick={() => input.current?.click()}>
+          {t.web.open}
+        </Button>
+        <Button appearance="secondary" disabled={!state.fileName} onClick={page.download}>
+          {t.web.download}
+        </Button>
+      </header>
+      {page.error && (
+        <MessageBar intent="error" className={styles.message}>
+          <MessageBarBody>
+            <MessageBarTitle>{page.error.message}</MessageBarTitle>
+            {page.error.fix}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={page.dismissError}>
+              {t.errors.dismiss}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      <div className={styles.main}>
+        <section
+          className={mergeClasses(styles.workbook, page.dropping && styles.dropping)}
+          aria-label={state.fileName ?? t.web.open}
+          {...page.dragProps}
+        >
+          <Caption1 className={styles.privacy}>{t.web.privacy}</Caption1>
+          {state.snapshot ? (
+            <SheetGrid state={state} onSheetChange={(s) => host.showSheet(s)} />
+          ) : (
+            <div className={styles.dropHint}>{page.dropping ? t.web.dropNow : t.web.dropHint}</div>
+          )}
+        </section>
+        <aside className={styles.pane}>
+          {/* A workbook opened by the page starts the pane afresh (its first read runs again). */}
+          <TaskPane key={state.generation} host={host} engine={engine} />
+        </aside>
+      </div>
+    </div>
+  );
+}
