@@ -61,7 +61,9 @@ export function decorateHtml(html, { officeJs, withOffice }) {
   } else {
     out = out.replace(tag, "");
   }
-  return out.replace(/<head([^>]*)>/i, `<head$1>\n    ${csp}`);
+  // After <meta charset> when there is one (the charset must come first), else first in <head>.
+  const charset = /<meta\s+charset=[^>]*>/i;
+  return charset.test(out) ? out.replace(charset, (m) => `${m}\n    ${csp}`) : out.replace(/<head([^>]*)>/i, `<head$1>\n    ${csp}`);
 }
 
 class DecorateHtmlPlugin {

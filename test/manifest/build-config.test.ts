@@ -106,3 +106,11 @@ describe("npm start", () => {
     expect(startPlan(os, env)).toBe(plan);
   });
 });
+
+describe("CSP placement", () => {
+  it("puts the CSP meta right after <meta charset>", () => {
+    const html = cfg.decorateHtml(page, { officeJs: "cdn", withOffice: true });
+    expect(html.indexOf("charset")).toBeLessThan(html.indexOf("Content-Security-Policy"));
+    expect(html.indexOf("Content-Security-Policy")).toBeLessThan(html.indexOf("office.js"));
+  });
+});
