@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readSnapshot } from "../../src/hosts/xlsx/read-snapshot";
-import { runScoring, runValidation } from "../../src/engine";
+import { runReport, runScoring, runValidation } from "../../src/engine";
 import seed from "../../assets/examples/wanzhou-2020.json";
 
 // The seed report's own figures and results (shared/domain/wanzhou-2020.json, copied into assets/examples).
@@ -67,5 +67,31 @@ describe("the Wanzhou 2020 seed example", () => {
     expect(outcome.writePlan.ops.length).toBeGreaterThan(0);
     // The plan is checked against the template's output cells inside the engine; a stray write throws.
     expect(outcome.writePlan.ops.every((op) => op.sheet !== "收支情况" && op.sheet !== "基本情况")).toBe(true);
+  });
+});
+
+describe("the report on the Wanzhou 2020 example workbook", () => {
+  it("carries the seed's sections, shares, scores, subtotals, total and grade", async () => {
+    const outcome = runReport(await example(), { now: "2026-11-28T00:00:00Z" });
+    expect(outcome.report).not.toBeNull();
+    const text = outcome.text;
+    for (const h of ["一、单位基本情况", "二、整体绩效完成情况", "三、整体支出绩效目标及完成情况", "四、整体支出绩效评价", "五、存在的问题", "六、改进措施", "七、"]) {
+      expect(text).toContain(h);
+    }
+    // Shares as the seed states them, recomputed (the published 19.93% is a slip: 33.10 ÷ 166.03 = 19.94%).
+    for (const share of Object.values(expected.shares_in_report)) {
+      const pct = /^[\d.]+%/.exec(share)![0];
+      expect(text).toContain(pct.replace(/^97%$/, "97.00%"));
+    }
+    for (const [name, score] of Object.entries(expected.indicator_scores)) {
+      const line = text.split("\n").find((l) => norm(l).includes(`${norm(name)}（`));
+      expect(line, name).toContain(`本部门该项指标得${score}分`);
+    }
+    for (const [level, score] of Object.entries(expected.level_subtotals)) expect(text).toContain(`${level}绩效为${score}分`);
+    expect(text).toContain(`总绩效为${expected.total}分`);
+    expect(text).toContain(`评价结果等次为“${expected.grade}”`);
+    expect(text).not.toMatch(/【待补充/);
+    // The plan writes the 报告 sheet and nothing else.
+    expect(new Set(outcome.writePlan.ops.map((op) => op.sheet))).toEqual(new Set(["报告"]));
   });
 });

@@ -169,7 +169,7 @@ export function buildTargetsSection(ctx: ReportContext): Section {
       ? [para(ctx.missing(ctx.template.tables.get("tasks")?.label ?? "tasks", ctx.tableLocation("tasks")))]
       : rows.map((row, i) => {
           const name = ctx.cell("tasks", "name", row);
-          const desc = row.values.get("description");
+          const desc = withoutLeadingName(row.values.get("description"), row.values.get("name"));
           const lines =
             typeof desc === "string" && desc.trim() !== ""
               ? desc
@@ -181,6 +181,16 @@ export function buildTargetsSection(ctx: ReportContext): Section {
           return section(`targets.${i + 1}`, 2, trimTitle(name), lines, true);
         });
   return section("targets", 1, ctx.phrases.headings.targets, children);
+}
+
+/** A 完成情况 that opens by repeating the task's name would print the name twice after the heading. */
+function withoutLeadingName(desc: unknown, name: unknown): unknown {
+  if (typeof desc !== "string" || typeof name !== "string") return desc;
+  const head = trimEnd(name.trim());
+  const body = desc.trimStart();
+  if (head === "" || !body.startsWith(head)) return desc;
+  const rest = body.slice(head.length);
+  return /^[。．.]/.test(rest) ? rest.slice(1).trimStart() : desc;
 }
 
 // A task name ending in "。" would double the separator the renderer adds.

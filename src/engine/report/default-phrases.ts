@@ -31,7 +31,7 @@ export const DEFAULT_PHRASES: Readonly<Record<string, string>> = {
   政府采购执行率:
     "本部门政府采购预算数为{procurement_budget}万元，实际政府采购金额为{procurement_actual}万元，政府采购执行率＝（实际政府采购金额÷政府采购预算数）×100%＝（{procurement_actual}÷{procurement_budget}）×100%＝{value}。",
   公务卡刷卡率:
-    "本部门公务卡结算金额为{card_settlement}万元，现金结算金额为{cash_settlement}万元，公务卡刷卡率＝公务卡结算金额÷（公务卡结算金额＋现金结算金额）×100%＝{card_settlement}÷（{card_settlement}＋{cash_settlement}）×100%＝{value}，评分标准为{param.limit}以上得满分。",
+    "本部门公务卡结算金额为{card_settlement}万元，现金结算金额为{cash_settlement}万元，公务卡刷卡率＝公务卡结算金额÷（公务卡结算金额＋现金结算金额）×100%＝{card_settlement}÷（{card_settlement}＋{cash_settlement}）×100%＝{value}。",
   资产管理制度健全性:
     "该指标考察部门是否为加强资产管理、规范资产管理行为制定了合法、合规、完整的资产管理制度，相关资产管理制度是否得到有效执行。",
   资产管理安全性:

@@ -3,16 +3,24 @@
  * everything users typed (duties, task texts, problems) stay as entered.
  */
 import type { ReportPhrases } from "./phrases";
+import { whyText } from "./phrases";
 import { join, joinWith, r } from "./runs";
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
+
+const WHY_EN: Readonly<Record<string, string>> = {
+  zero_denominator: "the denominator is 0",
+  blank_input: "figures missing",
+  empty_table: "the table is empty",
+  nonzero_over_zero: "the denominator is 0 but the numerator is not",
+};
 
 export const PHRASES_EN: ReportPhrases = {
   lang: "en",
   missing: (item) => `[missing: ${item}]`,
   none: "none",
-  notApplicable: (why) => (why ? `not applicable (${why})` : "not applicable"),
-  valueUndefined: (why) => (why ? `cannot be computed (${why})` : "cannot be computed"),
+  notApplicable: (why) => (whyText(WHY_EN, why) ? `not applicable (${whyText(WHY_EN, why)})` : "not applicable"),
+  valueUndefined: (why) => (whyText(WHY_EN, why) ? `cannot be computed (${whyText(WHY_EN, why)})` : "cannot be computed"),
   yes: "yes",
   no: "no",
   listSep: ", ",

@@ -1,6 +1,7 @@
 /** All Chinese wording of the report, after the seed report (Wanzhou 2020). */
 import { DEFAULT_EXPAND_PHRASES, DEFAULT_PHRASES } from "./default-phrases";
 import type { ReportPhrases } from "./phrases";
+import { whyText } from "./phrases";
 import { join, joinWith, r } from "./runs";
 
 const CN_DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -15,12 +16,20 @@ export function chineseNumber(n: number): string {
 
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
 
+// The engine's reasons for a value that does not apply (FormulaValue "why"), in words.
+const WHY_ZH: Readonly<Record<string, string>> = {
+  zero_denominator: "分母为0",
+  blank_input: "缺少数据",
+  empty_table: "表中没有数据",
+  nonzero_over_zero: "分母为0而分子不为0",
+};
+
 export const PHRASES_ZH: ReportPhrases = {
   lang: "zh-CN",
   missing: (item) => `【待补充：${item}】`,
   none: "无",
-  notApplicable: (why) => (why ? `不适用（${why}）` : "不适用"),
-  valueUndefined: (why) => (why ? `无法计算（${why}）` : "无法计算"),
+  notApplicable: (why) => (whyText(WHY_ZH, why) ? `不适用（${whyText(WHY_ZH, why)}）` : "不适用"),
+  valueUndefined: (why) => (whyText(WHY_ZH, why) ? `无法计算（${whyText(WHY_ZH, why)}）` : "无法计算"),
   yes: "是",
   no: "否",
   listSep: "、",

@@ -104,3 +104,8 @@ export interface ReportPhrases {
   deductionProblem(p: { name: string; deducted: R; score: R; weight: R; reason: R }): R;
   readonly application: string;
 }
+
+/** A not-applicable reason in words: the engine's reason codes through the table; other (typed) text as is. */
+export function whyText(table: Readonly<Record<string, string>>, why: string): string {
+  return table[why] ?? (/^[a-z_]+$/.test(why) ? "" : why);
+}
