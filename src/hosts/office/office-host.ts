@@ -276,6 +276,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
         }
         cells.set(k, { range, note });
       }
+      // Probe `_marks` in the read batch: if the user deleted it meanwhile, we fail before writing any fill.
+      if (present.has(MARKS_SHEET)) wb.worksheets.getItem(MARKS_SHEET).load("name");
       await context.sync();
 
       const oldByKey = new Map(oldLive.map((r) => [key(r.sheet, r.address), r]));

@@ -372,3 +372,16 @@ describe("onUserEdit", () => {
     expect(wb.syncs).toBe(0);
   });
 });
+
+describe("markDiagnostics failure", () => {
+  it("writes no fill when the _marks sheet vanished since the last read", async () => {
+    const wb = workbookWith(1);
+    const host = hostFor(wb);
+    await host.markDiagnostics([diag("表1", "B2")]);
+    await host.readSnapshot();
+    wb.sheets = wb.sheets.filter((s) => s.name !== "_marks");
+    const error = await caught(host.markDiagnostics([diag("表1", "C2")]));
+    expect(error.code).toBe("sheet_missing");
+    expect(wb.cell("表1", "C2")?.fill).toBeUndefined();
+  });
+});
