@@ -4,7 +4,10 @@
  * (b) becomes the office-addin-mock workbook and is read by the Office host.
  */
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
+import { readTemplateFileInfo } from "../../../src/hosts/office/template-file";
 import { readSnapshot as readXlsxSnapshot } from "../../../src/hosts/xlsx/read-snapshot";
 import { createOfficeHost } from "../../../src/hosts/office/office-host";
 import { quoteSheet } from "../../../src/hosts/office/normalize";
@@ -136,5 +139,88 @@ describe("contract: Office host ≡ .xlsx host", () => {
     expect(fromOffice.names).toHaveLength(5);
     expect(fromOffice.sheets[0]!.cells[4]![5]).toEqual({ t: "d", v: "2020-12-31" });
     expect(fromOffice.sheets[0]!.cells[6]![2]).toEqual({ t: "n", v: 2469.12 });
+  });
+});
+
+/** What Excel would report for an exceljs cell (value, valueType, number format). */
+function excelViewOf(cell: ExcelJS.Cell): FakeCell | null {
+  if (cell.isMerged && cell.master.address !== cell.address) return null;
+  const fmt = cell.numFmt || "General";
+  const view = (v: unknown): FakeCell | null => {
+    if (v === null || v === undefined) return null;
+    if (typeof v === "number") return { value: v, type: "Double", format: fmt };
+    if (typeof v === "string") return { value: v, type: v === "" ? "Empty" : "String", format: fmt };
+    if (typeof v === "boolean") return { value: v, type: "Boolean", format: fmt };
+    if (v instanceof Date) return { value: v.getTime() / 86_400_000 + 25569, type: "Double", format: fmt };
+    if (typeof v === "object") {
+      const o = v as { error?: string; richText?: { text: string }[]; result?: unknown; formula?: string; text?: unknown };
+      if (typeof o.error === "string") return { value: o.error, type: "Error" };
+      if (o.richText) return view(o.richText.map((r) => r.text).join(""));
+      if ("formula" in o || "sharedFormula" in o) return view(o.result);
+      if ("text" in o) return view(o.text);
+    }
+    return null;
+  };
+  return view(cell.value);
+}
+
+/** The fake Excel holding what Excel would show for an .xlsx file's cells (names are set by the caller). */
+async function fakeFromXlsx(bytes: Uint8Array): Promise<FakeWorkbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const wb = new FakeWorkbook();
+  const visibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
+  for (const ws of book.worksheets) {
+    wb.addSheet(ws.name, [], { visibility: visibility[ws.state ?? "visible"] });
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = excelViewOf(cell);
+        if (v) wb.setCell(ws.name, cell.address, v);
+      }),
+    );
+  }
+  return wb;
+}
+
+const assetBytes = (file: string): Uint8Array =>
+  new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../assets/${file}`, import.meta.url))));
+
+describe("contract on the bundled workbooks", () => {
+  it.each(["standard-template.xlsx", "example-wanzhou-2020.xlsx"])("%s reads the same through both hosts", async (file) => {
+    const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../assets/${file}`, import.meta.url))));
+    const fromXlsx = await readXlsxSnapshot(bytes);
+    const wb = await fakeFromXlsx(bytes);
+    wb.names = fromXlsx.names.map((n) => ({ name: n.name, type: "Range", formula: `=${quoteSheet(n.sheet)}!${abs(n.address)}` }));
+    const fromOffice = await createOfficeHost({ excel: wb.excel, office: wb.office }).readSnapshot();
+    expect(fromOffice).toEqual(fromXlsx);
+    expect(fromOffice.sheets.length).toBeGreaterThan(5);
+  });
+
+  it("createTemplate's own reading of the template file finds the same sheets and names as the .xlsx host", async () => {
+    const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL("../../../assets/standard-template.xlsx", import.meta.url))));
+    const info = await readTemplateFileInfo(bytes);
+    const snap = await readXlsxSnapshot(bytes);
+    expect(info.sheets).toEqual(snap.sheets.map((s) => s.name));
+    expect(info.names).toEqual(snap.names);
+    expect(info.names.map((n) => n.name)).toContain("perfeval_template_id");
+  });
+});
+
+describe("createTemplate with the real template", () => {
+  it("inserts its sheets into an empty workbook and leaves the same names the .xlsx host reads, even when Excel drops them", async () => {
+    const bytes = assetBytes("standard-template.xlsx");
+    const template = await fakeFromXlsx(bytes);
+    const wb = new FakeWorkbook();
+    wb.addSheet("Sheet1");
+    wb.insertSheets = template.sheets;
+    const host = createOfficeHost({ excel: wb.excel, office: wb.office, loadAsset: async () => bytes });
+    await host.createTemplate();
+    const snap = await host.readSnapshot();
+    const fromXlsx = await readXlsxSnapshot(bytes);
+    expect(snap.sheets.slice(1)).toEqual(fromXlsx.sheets);
+    expect([...snap.names].sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      [...fromXlsx.names].sort((a, b) => a.name.localeCompare(b.name)),
+    );
+    await expect(host.createTemplate()).rejects.toMatchObject({ code: "sheets_exist" });
   });
 });
