@@ -19,7 +19,8 @@ export function addinUrl(env = process.env) {
   const raw = (env.ADDIN_URL ?? "").trim();
   if (raw === "") return DEV_URL;
   const url = new URL(raw);
-  if (url.protocol !== "https:") throw new Error(`ADDIN_URL must be https (Office refuses http add-ins): ${raw}`);
+  if (url.protocol !== "https:")
+    throw new Error(`ADDIN_URL must be https (Office refuses http add-ins): ${raw}`);
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
@@ -57,13 +58,17 @@ export function decorateHtml(html, { officeJs, withOffice }) {
   const tag = /<script[^>]+src=["'][^"']*office(?:\.debug)?\.js["'][^>]*><\/script>/i;
   if (withOffice) {
     const officeTag = `<script src="${officeSrc}"></script>`;
-    out = tag.test(out) ? out.replace(tag, officeTag) : out.replace(/<head([^>]*)>/i, `<head$1>\n    ${officeTag}`);
+    out = tag.test(out)
+      ? out.replace(tag, officeTag)
+      : out.replace(/<head([^>]*)>/i, `<head$1>\n    ${officeTag}`);
   } else {
     out = out.replace(tag, "");
   }
   // After <meta charset> when there is one (the charset must come first), else first in <head>.
   const charset = /<meta\s+charset=[^>]*>/i;
-  return charset.test(out) ? out.replace(charset, (m) => `${m}\n    ${csp}`) : out.replace(/<head([^>]*)>/i, `<head$1>\n    ${csp}`);
+  return charset.test(out)
+    ? out.replace(charset, (m) => `${m}\n    ${csp}`)
+    : out.replace(/<head([^>]*)>/i, `<head$1>\n    ${csp}`);
 }
 
 class DecorateHtmlPlugin {
@@ -93,7 +98,12 @@ const helpPage = `<!doctype html>
 /** The pages whose entry files exist (colleagues add them over time; a missing one is skipped, not an error). */
 export function pages(base = root) {
   const all = [
-    { name: "taskpane", entry: "src/taskpane/index.tsx", template: "src/taskpane/taskpane.html", filename: "taskpane.html" },
+    {
+      name: "taskpane",
+      entry: "src/taskpane/index.tsx",
+      template: "src/taskpane/taskpane.html",
+      filename: "taskpane.html",
+    },
     { name: "web", entry: "src/web/index.tsx", template: "src/web/index.html", filename: "web/index.html" },
   ];
   return all.filter((p) => existsSync(path.join(base, p.entry)) && existsSync(path.join(base, p.template)));
@@ -103,11 +113,15 @@ export function pages(base = root) {
 async function httpsOptions() {
   const dir = path.join(homedir(), ".office-addin-dev-certs");
   const files = ["localhost.crt", "localhost.key", "ca.crt"].map((f) => path.join(dir, f));
-  if (!files.every((f) => existsSync(f))) return null;
+  const present = files.every((f) => existsSync(f));
+  // On Windows/macOS office-addin-dev-certs creates and trusts the certificates itself (as Yo Office does).
+  const canInstall = process.platform === "win32" || process.platform === "darwin";
+  if (!present && !canInstall) return null;
   try {
     const devCerts = await import("office-addin-dev-certs");
     return await devCerts.getHttpsServerOptions();
   } catch {
+    if (!present) return null;
     // Certificates exist but the CA is not trusted by this OS (e.g. Linux): still serve https with them.
     const [cert, key, ca] = files.map((f) => readFileSync(f));
     return { cert, key, ca };
@@ -120,10 +134,14 @@ export default async (env = {}, argv = {}) => {
   const url = dev ? DEV_URL : addinUrl();
   const found = pages();
   if (found.length === 0) {
-    process.stderr.write("webpack: no page entry yet (src/taskpane/index.tsx, src/web/index.tsx); building assets only.\n");
+    process.stderr.write(
+      "webpack: no page entry yet (src/taskpane/index.tsx, src/web/index.tsx); building assets only.\n",
+    );
   }
   if (!dev && url === DEV_URL) {
-    process.stderr.write("webpack: ADDIN_URL is not set; dist/manifest.xml still points at https://localhost:3000/.\n");
+    process.stderr.write(
+      "webpack: ADDIN_URL is not set; dist/manifest.xml still points at https://localhost:3000/.\n",
+    );
   }
   const https = dev && argv.env?.WEBPACK_SERVE ? await httpsOptions() : null;
   if (dev && argv.env?.WEBPACK_SERVE && !https) {
@@ -134,7 +152,11 @@ export default async (env = {}, argv = {}) => {
   }
 
   const copy = [
-    { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content.toString(), url) },
+    {
+      from: "manifest.xml",
+      to: "manifest.xml",
+      transform: (content) => rewriteManifest(content.toString(), url),
+    },
     { from: "assets/icons/*.png", to: "assets/icons/[name][ext]" },
     { from: "assets/*.xlsx", to: "assets/[name][ext]", noErrorOnMissing: true },
   ];
@@ -166,7 +188,10 @@ export default async (env = {}, argv = {}) => {
           exclude: /node_modules/,
           use: {
             loader: "ts-loader",
-            options: { transpileOnly: true, compilerOptions: { noEmit: false, module: "esnext", sourceMap: dev } },
+            options: {
+              transpileOnly: true,
+              compilerOptions: { noEmit: false, module: "esnext", sourceMap: dev },
+            },
           },
         },
       ],
@@ -176,8 +201,20 @@ export default async (env = {}, argv = {}) => {
       splitChunks: {
         chunks: "async",
         cacheGroups: {
-          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", priority: 20, enforce: true },
-          docx: { test: /[\\/]node_modules[\\/]docx[\\/]/, name: "docx", chunks: "async", priority: 20, enforce: true },
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: "exceljs",
+            chunks: "async",
+            priority: 20,
+            enforce: true,
+          },
+          docx: {
+            test: /[\\/]node_modules[\\/]docx[\\/]/,
+            name: "docx",
+            chunks: "async",
+            priority: 20,
+            enforce: true,
+          },
         },
       },
     },
@@ -185,7 +222,12 @@ export default async (env = {}, argv = {}) => {
     plugins: [
       ...found.map(
         (p) =>
-          new HtmlWebpackPlugin({ template: p.template, filename: p.filename, chunks: [p.name], inject: "body" }),
+          new HtmlWebpackPlugin({
+            template: p.template,
+            filename: p.filename,
+            chunks: [p.name],
+            inject: "body",
+          }),
       ),
       new HtmlWebpackPlugin({ templateContent: helpPage, filename: "help.html", chunks: [], inject: false }),
       new DecorateHtmlPlugin({ officeJs }),

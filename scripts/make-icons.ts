@@ -30,7 +30,10 @@ async function main(): Promise<void> {
       const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
       const sized = svg.replace(/width="128" height="128"/, `width="${size}" height="${size}"`);
       await page.setContent(`<html><body style="margin:0;background:transparent">${sized}</body></html>`);
-      const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+      const png = await page.screenshot({
+        omitBackground: true,
+        clip: { x: 0, y: 0, width: size, height: size },
+      });
       await writeFile(`${dir}icon-${size}.png`, png);
       await page.close();
       process.stdout.write(`assets/icons/icon-${size}.png\n`);

@@ -30,7 +30,16 @@ function run(command: string, args: readonly string[]): Promise<number> {
 
 async function main(): Promise<void> {
   if (startPlan() === "sideload") {
-    const code = await run("npx", ["office-addin-debugging", "start", "manifest.xml", "desktop", "--app", "excel"]);
+    const code = await run("npx", [
+      "office-addin-debugging",
+      "start",
+      "manifest.xml",
+      "desktop",
+      "--app",
+      "excel",
+      "--dev-server-port",
+      "3000",
+    ]);
     if (code === 0) return;
     process.stderr.write(`office-addin-debugging failed (exit ${code}).\n`);
   }

@@ -39,7 +39,9 @@ describe("production manifest", () => {
   it("points every URL at the production URL and the AppDomain at its origin", () => {
     const out = cfg.rewriteManifest(manifest, "https://oa.example.gov.cn/perfeval/");
     expect(out).not.toContain("localhost");
-    expect(out).toContain('<SourceLocation DefaultValue="https://oa.example.gov.cn/perfeval/taskpane.html"/>');
+    expect(out).toContain(
+      '<SourceLocation DefaultValue="https://oa.example.gov.cn/perfeval/taskpane.html"/>',
+    );
     expect(out).toContain("<AppDomain>https://oa.example.gov.cn</AppDomain>");
     expect(out).toContain('DefaultValue="https://oa.example.gov.cn/perfeval/assets/icons/icon-80.png"');
   });
@@ -50,7 +52,10 @@ describe("production manifest", () => {
       return;
     }
     const dir = mkdtempSync(join(tmpdir(), "perfeval-manifest-"));
-    writeFileSync(join(dir, "manifest.xml"), cfg.rewriteManifest(manifest, "https://oa.example.gov.cn/perfeval/"));
+    writeFileSync(
+      join(dir, "manifest.xml"),
+      cfg.rewriteManifest(manifest, "https://oa.example.gov.cn/perfeval/"),
+    );
     const out = execFileSync("bash", [`${root}scripts/validate-manifest.sh`, join(dir, "manifest.xml")], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
@@ -64,7 +69,9 @@ describe("pages", () => {
   it("task pane: Office.js from the CDN by default, with the CDN allowed in script-src only then", () => {
     const html = cfg.decorateHtml(page, { officeJs: "cdn", withOffice: true });
     expect(html).toContain(`<script src="${CDN}"></script>`);
-    expect(html).toMatch(/http-equiv="Content-Security-Policy" content="[^"]*script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+    expect(html).toMatch(
+      /http-equiv="Content-Security-Policy" content="[^"]*script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/,
+    );
     expect(html).toContain("connect-src 'self'");
   });
 

@@ -34,10 +34,14 @@ describe("manifest.xml", () => {
       return;
     }
     expect(existsSync(`${schemaDir}OfficeAppManifestV1_1.xsd`)).toBe(true);
-    const out = execFileSync("xmllint", ["--noout", "--schema", `${schemaDir}OfficeAppManifestV1_1.xsd`, manifestPath], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const out = execFileSync(
+      "xmllint",
+      ["--noout", "--schema", `${schemaDir}OfficeAppManifestV1_1.xsd`, manifestPath],
+      {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     expect(out).toBe("");
   });
 
@@ -52,7 +56,9 @@ describe("manifest.xml", () => {
     ["Icon.32x32", 32],
     ["Icon.80x80", 80],
   ])("ribbon image %s exists at %i px", (id, size) => {
-    const m = new RegExp(`<bt:Image id="${id.replace(".", "\\.")}" DefaultValue="${DEV_ORIGIN}/([^"]+)"`).exec(manifest);
+    const m = new RegExp(
+      `<bt:Image id="${id.replace(".", "\\.")}" DefaultValue="${DEV_ORIGIN}/([^"]+)"`,
+    ).exec(manifest);
     expect(m).not.toBeNull();
     expect(pngSize(`${root}${m![1]}`)).toEqual({ width: size, height: size });
   });
@@ -73,7 +79,9 @@ describe("manifest.xml", () => {
     expect(manifest).toMatch(/<Id>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}<\/Id>/);
     const version = /<Version>([^<]+)<\/Version>/.exec(manifest)![1]!;
     expect(version).toBe(`${pkg.version}.0`);
-    expect([...manifest.matchAll(/<TaskpaneId>([^<]+)<\/TaskpaneId>/g)].map((m) => m[1])).toEqual(["PerfEval.Taskpane"]);
+    expect([...manifest.matchAll(/<TaskpaneId>([^<]+)<\/TaskpaneId>/g)].map((m) => m[1])).toEqual([
+      "PerfEval.Taskpane",
+    ]);
   });
 
   it("declares the core ExcelApi set the host needs, ReadWriteDocument, the Workbook host and zh-CN/en-US texts", () => {
@@ -83,12 +91,16 @@ describe("manifest.xml", () => {
     expect(manifest).toContain('<OfficeTab id="TabHome">');
     expect(manifest).toContain("<DefaultLocale>zh-CN</DefaultLocale>");
     for (const el of ["DisplayName", "Description"]) {
-      expect(manifest).toMatch(new RegExp(`<${el} DefaultValue="[^"]*[\\u4e00-\\u9fff][^"]*">\\s*<Override Locale="en-US"`));
+      expect(manifest).toMatch(
+        new RegExp(`<${el} DefaultValue="[^"]*[\\u4e00-\\u9fff][^"]*">\\s*<Override Locale="en-US"`),
+      );
     }
   });
 
   it("resolves every resid to a defined resource", () => {
-    const defined = new Set([...manifest.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]));
+    const defined = new Set(
+      [...manifest.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]),
+    );
     const used = [...manifest.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
     expect(used.length).toBeGreaterThan(0);
     for (const id of used) expect(defined.has(id), id).toBe(true);

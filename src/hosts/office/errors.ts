@@ -40,7 +40,9 @@ export function toHostError(error: unknown): HostError {
   const e = (typeof error === "object" && error !== null ? error : {}) as OfficeLikeError;
   const officeCode = typeof e.code === "string" ? e.code : "";
   const code = CODE_MAP[officeCode] ?? "unknown";
-  const detail = [officeCode, typeof e.message === "string" ? e.message : String(error)].filter(Boolean).join(": ");
+  const detail = [officeCode, typeof e.message === "string" ? e.message : String(error)]
+    .filter(Boolean)
+    .join(": ");
   return new HostError(code, HOST_ERROR_MESSAGES[code], detail);
 }
 

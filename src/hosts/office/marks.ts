@@ -33,7 +33,11 @@ export interface MarkTarget {
 }
 
 const textOf = (cell: CellValue | undefined): string =>
-  cell && (cell.t === "s" || cell.t === "d" || cell.t === "e") ? cell.v : cell && cell.t !== "empty" ? String(cell.v) : "";
+  cell && (cell.t === "s" || cell.t === "d" || cell.t === "e")
+    ? cell.v
+    : cell && cell.t !== "empty"
+      ? String(cell.v)
+      : "";
 
 /** The `_marks` sheet's rows (as read in the snapshot) → records; malformed rows are ignored. */
 export function readMarkRecords(snapshot: WorkbookSnapshot | null): MarkRecord[] {
@@ -58,7 +62,10 @@ export function markRows(records: readonly MarkRecord[]): string[][] {
  * Diagnostics → the cells to mark: errors and warnings with a location, ranges expanded to cells, one target
  * per cell (the most severe diagnostic wins; texts of several diagnostics on one cell are joined).
  */
-export function markTargets(diagnostics: readonly Diagnostic[], describe: (d: Diagnostic) => string): MarkTarget[] {
+export function markTargets(
+  diagnostics: readonly Diagnostic[],
+  describe: (d: Diagnostic) => string,
+): MarkTarget[] {
   const byCell = new Map<string, { sheet: string; address: string; color: string; texts: string[] }>();
   for (const d of diagnostics) {
     if (!d.location || d.severity === "info") continue;
@@ -81,7 +88,12 @@ export function markTargets(diagnostics: readonly Diagnostic[], describe: (d: Di
       }
     }
   }
-  return [...byCell.values()].map((t) => ({ sheet: t.sheet, address: t.address, color: t.color, text: t.texts.join("\n") }));
+  return [...byCell.values()].map((t) => ({
+    sheet: t.sheet,
+    address: t.address,
+    color: t.color,
+    text: t.texts.join("\n"),
+  }));
 }
 
 /** Normalise an Office.js fill colour for comparison ("#ffc7ce" → "#FFC7CE"; null/undefined → ""). */

@@ -166,7 +166,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
         await context.sync();
       }
       const actual = list.items.map((s) => ({ name: s.name, visible: s.visibility === "Visible" }));
-      const sameList = !!guess && guess.length === actual.length && guess.every((n, i) => n === actual[i]!.name);
+      const sameList =
+        !!guess && guess.length === actual.length && guess.every((n, i) => n === actual[i]!.name);
       if (!batches || !sameList) {
         batches = actual.map((s) => queueSheet(list.getItem(s.name), s.name));
         await context.sync();
@@ -197,7 +198,12 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     }
   }
 
-  function queueOp(wb: Excel.Workbook, op: WriteOp, sheets: Map<string, Excel.Worksheet>, summary: Summary): void {
+  function queueOp(
+    wb: Excel.Workbook,
+    op: WriteOp,
+    sheets: Map<string, Excel.Worksheet>,
+    summary: Summary,
+  ): void {
     const ws = sheets.get(op.sheet) ?? wb.worksheets.getItem(op.sheet);
     if (op.kind === "ensureSheet") return;
     if (op.kind === "clear") {
@@ -208,7 +214,9 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     const block = toExcelBlock(op.values);
     const width = block[0]?.length ?? 1;
     const end = { row: start.row + Math.max(block.length, 1) - 1, col: start.col + width - 1 };
-    const target = ws.getRange(`${columnLetters(start.col)}${start.row + 1}:${columnLetters(end.col)}${end.row + 1}`);
+    const target = ws.getRange(
+      `${columnLetters(start.col)}${start.row + 1}:${columnLetters(end.col)}${end.row + 1}`,
+    );
     if (op.numberFormats) {
       const formats = Array.from({ length: width }, (_, c) => op.numberFormats?.[c] ?? null);
       target.numberFormat = block.map(() => formats) as unknown as string[][];
@@ -238,7 +246,9 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
         if (op.kind !== "ensureSheet" || existing.has(op.sheet) || sheets.has(op.sheet)) continue;
         const ws = wb.worksheets.add(op.sheet);
         op.columnWidths?.forEach((chars, c) => {
-          ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = Math.round(chars * 5.6 + 5);
+          ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = Math.round(
+            chars * 5.6 + 5,
+          );
         });
         sheets.set(op.sheet, ws);
         summary.created.push(op.sheet);
@@ -287,7 +297,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       for (const r of oldLive) {
         const cell = cells.get(key(r.sheet, r.address))!;
         if (normColor(cell.range.format.fill.color) === normColor(r.markColor)) {
-          if (r.originalColor === "" || normColor(r.originalColor) === "#FFFFFF") cell.range.format.fill.clear();
+          if (r.originalColor === "" || normColor(r.originalColor) === "#FFFFFF")
+            cell.range.format.fill.clear();
           else cell.range.format.fill.color = r.originalColor;
         }
         if (r.note && ourNote(cell.note)) cell.note!.delete();
@@ -303,7 +314,13 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
         const free = !cell.note || cell.note.isNullObject || (prev?.note === true && ourNote(cell.note));
         const withNote = notes && free;
         if (withNote) wb.notes.add(`${quoteSheet(t.sheet)}!${t.address}`, `${NOTE_PREFIX}${t.text}`);
-        records.push({ sheet: t.sheet, address: t.address, originalColor: original, markColor: t.color, note: withNote });
+        records.push({
+          sheet: t.sheet,
+          address: t.address,
+          originalColor: original,
+          markColor: t.color,
+          note: withNote,
+        });
       }
       writeMarksSheet(wb, present.has(MARKS_SHEET), records);
       await context.sync();
@@ -352,7 +369,12 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       for (const n of info.names) {
         const target = `=${quoteSheet(n.sheet)}!${absolute(n.address)}`;
         const item = after.get(n.name.toLowerCase());
-        if (item && typeof item.formula === "string" && item.formula.replace(/\$/g, "") === target.replace(/\$/g, "")) continue;
+        if (
+          item &&
+          typeof item.formula === "string" &&
+          item.formula.replace(/\$/g, "") === target.replace(/\$/g, "")
+        )
+          continue;
         if (item) item.delete();
         wb.names.add(n.name, target);
         repaired = true;
@@ -364,13 +386,18 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
 
   async function openExample(): Promise<void> {
     if (!capabilities.createWorkbook || !excel.createWorkbook) {
-      throw hostError("api_unsupported", "此版本的 Excel 不能新建工作簿（需要 ExcelApi 1.8）。请直接打开示例文件");
+      throw hostError(
+        "api_unsupported",
+        "此版本的 Excel 不能新建工作簿（需要 ExcelApi 1.8）。请直接打开示例文件",
+      );
     }
     const bytes = await loadAsset("example-wanzhou-2020.xlsx");
     await excel.createWorkbook(toBase64(bytes));
   }
 
-  async function onUserEdit(listener: (sheet: string, address: string) => void): Promise<() => Promise<void>> {
+  async function onUserEdit(
+    listener: (sheet: string, address: string) => void,
+  ): Promise<() => Promise<void>> {
     if (!capabilities.changeEvents) return async () => undefined;
     const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
       const trigger = (event as { triggerSource?: string }).triggerSource;
@@ -378,7 +405,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       listener(sheetNameOf(event), event.address);
     };
     const names = new Map<string, string>();
-    const sheetNameOf = (event: Excel.WorksheetChangedEventArgs): string => names.get(event.worksheetId) ?? event.worksheetId;
+    const sheetNameOf = (event: Excel.WorksheetChangedEventArgs): string =>
+      names.get(event.worksheetId) ?? event.worksheetId;
     const registration = await excel.run(async (context) => {
       const list = context.workbook.worksheets;
       list.load("items/id,items/name");

@@ -124,7 +124,11 @@ function asOffice(c: Content): FakeWorkbook {
       wb.setCell(s.name, address, cell);
     }
   }
-  wb.names = c.names.map((n) => ({ name: n.name, type: "Range", formula: `=${quoteSheet(n.sheet)}!${abs(n.address)}` }));
+  wb.names = c.names.map((n) => ({
+    name: n.name,
+    type: "Range",
+    formula: `=${quoteSheet(n.sheet)}!${abs(n.address)}`,
+  }));
   return wb;
 }
 
@@ -153,7 +157,13 @@ function excelViewOf(cell: ExcelJS.Cell): FakeCell | null {
     if (typeof v === "boolean") return { value: v, type: "Boolean", format: fmt };
     if (v instanceof Date) return { value: v.getTime() / 86_400_000 + 25569, type: "Double", format: fmt };
     if (typeof v === "object") {
-      const o = v as { error?: string; richText?: { text: string }[]; result?: unknown; formula?: string; text?: unknown };
+      const o = v as {
+        error?: string;
+        richText?: { text: string }[];
+        result?: unknown;
+        formula?: string;
+        text?: unknown;
+      };
       if (typeof o.error === "string") return { value: o.error, type: "Error" };
       if (o.richText) return view(o.richText.map((r) => r.text).join(""));
       if ("formula" in o || "sharedFormula" in o) return view(o.result);
@@ -186,18 +196,29 @@ const assetBytes = (file: string): Uint8Array =>
   new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../assets/${file}`, import.meta.url))));
 
 describe("contract on the bundled workbooks", () => {
-  it.each(["standard-template.xlsx", "example-wanzhou-2020.xlsx"])("%s reads the same through both hosts", async (file) => {
-    const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../assets/${file}`, import.meta.url))));
-    const fromXlsx = await readXlsxSnapshot(bytes);
-    const wb = await fakeFromXlsx(bytes);
-    wb.names = fromXlsx.names.map((n) => ({ name: n.name, type: "Range", formula: `=${quoteSheet(n.sheet)}!${abs(n.address)}` }));
-    const fromOffice = await createOfficeHost({ excel: wb.excel, office: wb.office }).readSnapshot();
-    expect(fromOffice).toEqual(fromXlsx);
-    expect(fromOffice.sheets.length).toBeGreaterThan(5);
-  });
+  it.each(["standard-template.xlsx", "example-wanzhou-2020.xlsx"])(
+    "%s reads the same through both hosts",
+    async (file) => {
+      const bytes = new Uint8Array(
+        readFileSync(fileURLToPath(new URL(`../../../assets/${file}`, import.meta.url))),
+      );
+      const fromXlsx = await readXlsxSnapshot(bytes);
+      const wb = await fakeFromXlsx(bytes);
+      wb.names = fromXlsx.names.map((n) => ({
+        name: n.name,
+        type: "Range",
+        formula: `=${quoteSheet(n.sheet)}!${abs(n.address)}`,
+      }));
+      const fromOffice = await createOfficeHost({ excel: wb.excel, office: wb.office }).readSnapshot();
+      expect(fromOffice).toEqual(fromXlsx);
+      expect(fromOffice.sheets.length).toBeGreaterThan(5);
+    },
+  );
 
   it("createTemplate's own reading of the template file finds the same sheets and names as the .xlsx host", async () => {
-    const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL("../../../assets/standard-template.xlsx", import.meta.url))));
+    const bytes = new Uint8Array(
+      readFileSync(fileURLToPath(new URL("../../../assets/standard-template.xlsx", import.meta.url))),
+    );
     const info = await readTemplateFileInfo(bytes);
     const snap = await readXlsxSnapshot(bytes);
     expect(info.sheets).toEqual(snap.sheets.map((s) => s.name));

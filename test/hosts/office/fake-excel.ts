@@ -71,8 +71,17 @@ export class FakeWorkbook {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
-  addSheet(name: string, rows: (FakeValue | null)[][] = [], options: Partial<Omit<FakeSheet, "name" | "cells">> = {}): FakeSheet {
-    const sheet: FakeSheet = { name, cells: new Map(), visibility: options.visibility ?? "Visible", protected: options.protected ?? false };
+  addSheet(
+    name: string,
+    rows: (FakeValue | null)[][] = [],
+    options: Partial<Omit<FakeSheet, "name" | "cells">> = {},
+  ): FakeSheet {
+    const sheet: FakeSheet = {
+      name,
+      cells: new Map(),
+      visibility: options.visibility ?? "Visible",
+      protected: options.protected ?? false,
+    };
     rows.forEach((row, r) =>
       row.forEach((v, c) => {
         if (v !== null) sheet.cells.set(toA1({ row: r, col: c }), { value: v, type: typeOf(v) });
@@ -209,7 +218,11 @@ class FakeContext {
       },
       load(_props: string) {
         ctx.loaders.push(() => {
-          worksheets._items = wb.sheets.map((s, i) => ({ id: `id${i}`, name: s.name, visibility: s.visibility }));
+          worksheets._items = wb.sheets.map((s, i) => ({
+            id: `id${i}`,
+            name: s.name,
+            visibility: s.visibility,
+          }));
         });
         return worksheets;
       },
@@ -245,7 +258,8 @@ class FakeContext {
       },
       add: (name: string, formula: string) => {
         ctx.actions.push(() => {
-          if (wb.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new OfficeError("ItemAlreadyExists", name);
+          if (wb.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+            throw new OfficeError("ItemAlreadyExists", name);
           wb.names.push({ name, type: "Range", formula });
         });
       },
@@ -290,10 +304,14 @@ class FakeContext {
    * A mock whose listed properties become the values `read()` returns at the next sync, if loaded.
    * The mock's own `load` marks them loaded; its `sync` resolves them.
    */
-  private onLoad(mock: OfficeMockObject & Record<string, unknown>, read: () => Record<string, unknown>): void {
+  private onLoad(
+    mock: OfficeMockObject & Record<string, unknown>,
+    read: () => Record<string, unknown>,
+  ): void {
     this.loaders.push(() => {
       const fresh = read();
-      const props = (mock as unknown as { _properties: Map<string, { _valueBeforeLoaded: unknown }> })._properties;
+      const props = (mock as unknown as { _properties: Map<string, { _valueBeforeLoaded: unknown }> })
+        ._properties;
       for (const [k, v] of Object.entries(fresh)) {
         const p = props.get(k);
         if (p) p._valueBeforeLoaded = v;
@@ -307,7 +325,8 @@ class FakeContext {
   private makeSheet(resolve: () => FakeSheet, name: string): unknown {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters/setters below cannot be arrow functions
     const ctx = this;
-    const protection = new OfficeMockObject({ protected: false }) as unknown as OfficeMockObject & Record<string, unknown>;
+    const protection = new OfficeMockObject({ protected: false }) as unknown as OfficeMockObject &
+      Record<string, unknown>;
     this.onLoad(protection, () => ({ protected: resolve().protected }));
     return {
       protection,
@@ -357,7 +376,13 @@ class FakeContext {
       }
       const a = toA1({ row: r0, col: c0 });
       const b = toA1({ row: r1, col: c1 });
-      return { address: `'${sheet.name}'!${a}:${b}`, values, valueTypes: types, numberFormat: formats, isNullObject: false };
+      return {
+        address: `'${sheet.name}'!${a}:${b}`,
+        values,
+        valueTypes: types,
+        numberFormat: formats,
+        isNullObject: false,
+      };
     });
     return mock;
   }
@@ -369,7 +394,8 @@ class FakeContext {
     const writeGuard = (sheet: FakeSheet): void => {
       if (sheet.protected) throw new OfficeError("AccessDenied", `${sheet.name} is protected`);
     };
-    const fill = new OfficeMockObject({ color: WHITE }) as unknown as OfficeMockObject & Record<string, unknown>;
+    const fill = new OfficeMockObject({ color: WHITE }) as unknown as OfficeMockObject &
+      Record<string, unknown>;
     this.onLoad(fill, () => {
       const sheet = resolve();
       const colors = new Set(cellsOf(address).map((a) => sheet.cells.get(a)?.fill ?? WHITE));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isDateFormat, serialToIsoDate, splitSheetAddress, toCellValue, quoteSheet } from "../../../src/hosts/office/normalize";
+import {
+  isDateFormat,
+  serialToIsoDate,
+  splitSheetAddress,
+  toCellValue,
+  quoteSheet,
+} from "../../../src/hosts/office/normalize";
 import { toExcelInput, toExcelBlock } from "../../../src/hosts/office/write-values";
 import { parseWorkbookXml } from "../../../src/hosts/office/template-file";
 import { toHostError } from "../../../src/hosts/office/errors";
@@ -8,7 +14,7 @@ import { HostError } from "../../../src/hosts/types";
 describe("isDateFormat", () => {
   it.each([
     ["yyyy/m/d", true],
-    ["yyyy\"年\"m\"月\"d\"日\"", true],
+    ['yyyy"年"m"月"d"日"', true],
     ["[$-zh-CN]yyyy-mm-dd", true],
     ["h:mm:ss", true],
     ["General", false],
@@ -92,7 +98,10 @@ describe("parseWorkbookXml", () => {
     const xml = `<workbook><sheets><sheet name="说明" sheetId="1"/><sheet name="A&amp;B" sheetId="2"/></sheets>
       <definedNames><definedName name="x">'A&amp;B'!$C$4</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">说明!$A$1</definedName>
       <definedName name="local" localSheetId="1">说明!$A$1</definedName><definedName name="k">7</definedName></definedNames></workbook>`;
-    expect(parseWorkbookXml(xml)).toEqual({ sheets: ["说明", "A&B"], names: [{ name: "x", sheet: "A&B", address: "C4" }] });
+    expect(parseWorkbookXml(xml)).toEqual({
+      sheets: ["说明", "A&B"],
+      names: [{ name: "x", sheet: "A&B", address: "C4" }],
+    });
   });
 });
 

@@ -118,7 +118,13 @@ describe("applyWritePlan", () => {
     const summary = await host.applyWritePlan({
       ops: [
         { kind: "values", sheet: "表1", address: "D1", values: texts.map((t) => [t]) },
-        { kind: "values", sheet: "表1", address: "E1", values: [[92.5, null]], numberFormats: ["0.00", null] },
+        {
+          kind: "values",
+          sheet: "表1",
+          address: "E1",
+          values: [[92.5, null]],
+          numberFormats: ["0.00", null],
+        },
         { kind: "ensureSheet", sheet: "报告", columnWidths: [80] },
         { kind: "values", sheet: "报告", address: "A1", values: [["一、部门概况"]] },
       ],
@@ -152,9 +158,19 @@ describe("applyWritePlan", () => {
   });
 
   it.each([
-    ["a protected sheet", "sheet_protected", (wb: FakeWorkbook): void => void (wb.sheet("表2")!.protected = true), "before"],
+    [
+      "a protected sheet",
+      "sheet_protected",
+      (wb: FakeWorkbook): void => void (wb.sheet("表2")!.protected = true),
+      "before",
+    ],
     ["an unknown sheet", "sheet_missing", (): void => undefined, "unknown"],
-    ["a sheet renamed after the read", "sheet_missing", (wb: FakeWorkbook): void => void (wb.sheet("表2")!.name = "改名"), "after"],
+    [
+      "a sheet renamed after the read",
+      "sheet_missing",
+      (wb: FakeWorkbook): void => void (wb.sheet("表2")!.name = "改名"),
+      "after",
+    ],
   ] as const)("refuses to write to %s and writes nothing", async (_what, code, change, when) => {
     const wb = workbookWith(2);
     const host = hostFor(wb);
@@ -186,7 +202,9 @@ describe("applyWritePlan", () => {
     const host = hostFor(wb);
     await host.readSnapshot();
     wb.failNextSync = new OfficeError(officeCode);
-    const error = await caught(host.applyWritePlan({ ops: [{ kind: "values", sheet: "表1", address: "A9", values: [[1]] }] }));
+    const error = await caught(
+      host.applyWritePlan({ ops: [{ kind: "values", sheet: "表1", address: "A9", values: [[1]] }] }),
+    );
     expect(error.code).toBe(code);
     expect(error.detail).toContain(officeCode);
     expect(wb.cell("表1", "A9")).toBeUndefined();
@@ -262,7 +280,9 @@ describe("selectCell", () => {
 
 async function templateBytes(sheets: string[], names: [string, string][]): Promise<Uint8Array> {
   const zip = new JSZip();
-  const sheetXml = sheets.map((s, i) => `<sheet name="${s}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
+  const sheetXml = sheets
+    .map((s, i) => `<sheet name="${s}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join("");
   const nameXml = names.map(([n, ref]) => `<definedName name="${n}">${ref}</definedName>`).join("");
   zip.file(
     "xl/workbook.xml",
@@ -276,7 +296,13 @@ describe("createTemplate", () => {
     names.map((name) => ({ name, cells: new Map(), visibility: "Visible" as const, protected: false }));
 
   it("inserts the template's sheets and recreates workbook names Excel dropped", async () => {
-    const bytes = await templateBytes(["基本情况", "_meta"], [["unit_name", "基本情况!$B$3"], ["perfeval_template_id", "_meta!$B$1"]]);
+    const bytes = await templateBytes(
+      ["基本情况", "_meta"],
+      [
+        ["unit_name", "基本情况!$B$3"],
+        ["perfeval_template_id", "_meta!$B$1"],
+      ],
+    );
     const wb = new FakeWorkbook();
     wb.addSheet("Sheet1");
     wb.insertSheets = sheetsOf(["基本情况", "_meta"]);
@@ -367,7 +393,9 @@ describe("onUserEdit", () => {
   it("registers nothing without ExcelApi 1.9", async () => {
     const wb = workbookWith(1);
     wb.apiVersion = 8;
-    await (await hostFor(wb).onUserEdit(() => undefined))();
+    await (
+      await hostFor(wb).onUserEdit(() => undefined)
+    )();
     expect(wb.changeHandlers).toHaveLength(0);
     expect(wb.syncs).toBe(0);
   });
