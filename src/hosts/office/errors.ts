@@ -11,8 +11,6 @@ const CODE_MAP: Readonly<Record<string, HostErrorCode>> = {
   UnsupportedOperation: "api_unsupported",
   ItemAlreadyExists: "sheets_exist",
   ActivityLimitReached: "busy",
-  RequestPayloadSizeLimitExceeded: "busy",
-  ResponsePayloadSizeLimitExceeded: "busy",
   Conflict: "busy",
 };
 
@@ -29,6 +27,14 @@ export const HOST_ERROR_MESSAGES: Readonly<Record<HostErrorCode, string>> = {
   unknown: "Excel 操作失败，未做任何修改。",
 };
 
+/** Office errors that need their own words although they share a code. */
+const SPECIFIC_MESSAGES: Readonly<Record<string, string>> = {
+  RequestPayloadSizeLimitExceeded:
+    "工作簿内容过大，Excel 网页版无法一次处理（单次上限约 5 MB），未做任何修改。请删去不需要的工作表，或改用桌面版 Excel。",
+  ResponsePayloadSizeLimitExceeded:
+    "工作簿内容过大，Excel 网页版无法一次读取（单次上限约 5 MB）。请删去不需要的工作表，或改用桌面版 Excel。",
+};
+
 interface OfficeLikeError {
   readonly code?: unknown;
   readonly message?: unknown;
@@ -43,7 +49,7 @@ export function toHostError(error: unknown): HostError {
   const detail = [officeCode, typeof e.message === "string" ? e.message : String(error)]
     .filter(Boolean)
     .join(": ");
-  return new HostError(code, HOST_ERROR_MESSAGES[code], detail);
+  return new HostError(code, SPECIFIC_MESSAGES[officeCode] ?? HOST_ERROR_MESSAGES[code], detail);
 }
 
 /** Build a HostError with the standard message, optionally followed by specifics (e.g. which sheets). */

@@ -196,6 +196,7 @@ describe("applyWritePlan", () => {
     ["AccessDenied", "sheet_protected"],
     ["ItemNotFound", "sheet_missing"],
     ["ApiNotFound", "api_unsupported"],
+    ["ResponsePayloadSizeLimitExceeded", "unknown"],
     ["SomethingElse", "unknown"],
   ] as const)("maps Office error %s to HostError %s", async (officeCode, code) => {
     const wb = workbookWith(1);
