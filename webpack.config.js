@@ -227,6 +227,7 @@ export default async (env = {}, argv = {}) => {
             filename: p.filename,
             chunks: [p.name],
             inject: "body",
+            favicon: "assets/icons/icon-32.png",
           }),
       ),
       new HtmlWebpackPlugin({ templateContent: helpPage, filename: "help.html", chunks: [], inject: false }),
