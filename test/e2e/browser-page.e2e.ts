@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import JSZip from "jszip";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { readSnapshot } from "../../src/hosts/xlsx/read-snapshot";
+import { cellAtRef, findName } from "../../src/engine/model/snapshot";
+import { BROWSER_ARGS } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const browserPath = inject("browserPath");
+const downloads = mkdtempSync(path.join(tmpdir(), "perfeval-e2e-"));
+
+describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium", () => {
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: browserPath, args: BROWSER_ARGS });
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: "zh-CN" });
+    page = await context.newPage();
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(`${baseUrl}/web/index.html?example=1&lang=zh-CN`);
+    await page.getByText("重庆市万州区人民政府外事办公室").first().waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("validates the seed example: no errors, the three published slips as warnings", async () => {
+    await page.getByRole("tab", { name: "校验", exact: true }).click();
+    await page.getByRole("button", { name: "校验", exact: true }).click();
+    await expect.poll(() => page.getByText("3 警告").count()).toBeGreaterThan(0);
+    expect(await page.getByText("0 错误").count()).toBeGreaterThan(0);
+    expect(await page.getByText(/226\.75 万元，与本年支出合计 226\.86 万元/).count()).toBeGreaterThan(0);
+  });
+
+  it("scores it 94, 优 and shows the grade as a word", async () => {
+    await page.getByRole("tab", { name: "评分", exact: true }).click();
+    await page.getByRole("button", { name: "评分并写入" }).click();
+    await expect.poll(() => page.getByText("优 · 94 分").count()).toBeGreaterThan(0);
+  });
+
+  it("generates the report, exports a .docx that holds it, and downloads the scored workbook", async () => {
+    await page.getByRole("tab", { name: "报告", exact: true }).click();
+    await page.getByRole("button", { name: "生成报告" }).click();
+    await expect.poll(() => page.getByText(/四、整体支出绩效评价/).count()).toBeGreaterThan(0);
+
+    const [docx] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 Word" }).click()]);
+    const docxPath = path.join(downloads, "report.docx");
+    await docx.saveAs(docxPath);
+    const documentXml = await (await JSZip.loadAsync(readFileSync(docxPath))).file("word/document.xml")!.async("string");
+    expect(documentXml).toContain("整体支出绩效评价");
+    expect(documentXml).toContain("94");
+
+    await page.getByRole("button", { name: "写入报告工作表" }).click();
+    await expect.poll(() => page.getByText(/新建工作表/).count()).toBeGreaterThan(0);
+    const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载已评分的 .xlsx" }).click()]);
+    const xlsxPath = path.join(downloads, "scored.xlsx");
+    await xlsx.saveAs(xlsxPath);
+    const snapshot = await readSnapshot(readFileSync(xlsxPath));
+    expect(cellAtRef(snapshot, findName(snapshot, "result_total")!)).toEqual({ t: "n", v: 94 });
+    expect(cellAtRef(snapshot, findName(snapshot, "result_grade")!)).toEqual({ t: "s", v: "优" });
+    expect(snapshot.sheets.map((s) => s.name)).toContain("报告");
+  });
+
+  it("makes no request outside its own origin", () => {
+    const origin = new URL(baseUrl).origin;
+    const foreign = requests.filter((u) => !u.startsWith("data:") && !u.startsWith("blob:") && new URL(u).origin !== origin);
+    expect(requests.length).toBeGreaterThan(0);
+    expect(foreign).toEqual([]);
+  });
+
+  it("renders at the task pane's 320 px width", async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.screenshot({ path: path.join(process.cwd(), ".tmp/e2e-320.png"), fullPage: false });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
