@@ -1,0 +1,65 @@
+/**
+ * `npm run build` end to end (webpack's Node API, into a temporary folder): both pages, the production
+ * manifest, the bundled workbooks and icons, and exceljs/docx in chunks of their own that no page loads up front.
+ */
+import { describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import webpack from "webpack";
+import type { Configuration, Stats } from "webpack";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const configPath: string = `${root}webpack.config.js`;
+const URL_PROD = "https://oa.example.gov.cn/perfeval/";
+
+function compile(config: Configuration): Promise<Stats> {
+  return new Promise((resolve, reject) => {
+    webpack(config, (err, stats) => (err || !stats ? reject(err ?? new Error("no stats")) : resolve(stats)));
+  });
+}
+
+describe("production build", () => {
+  it(
+    "produces a deployable dist/ pointing at ADDIN_URL, with exceljs and docx loaded lazily",
+    { timeout: 600_000 },
+    async () => {
+      const { default: makeConfig } = (await import(configPath)) as {
+        default: (env: object, argv: object) => Promise<Configuration>;
+      };
+      const out = mkdtempSync(join(tmpdir(), "perfeval-dist-"));
+      const saved = process.env.ADDIN_URL;
+      process.env.ADDIN_URL = URL_PROD;
+      let config: Configuration;
+      try {
+        config = await makeConfig({}, { mode: "production" });
+      } finally {
+        if (saved === undefined) delete process.env.ADDIN_URL;
+        else process.env.ADDIN_URL = saved;
+      }
+      const stats = await compile({ ...config, output: { ...config.output, path: out } });
+      expect(stats.hasErrors(), stats.toString("errors-only")).toBe(false);
+
+      const manifest = readFileSync(join(out, "manifest.xml"), "utf8");
+      expect(manifest).not.toContain("localhost");
+      expect(manifest).toContain(`<SourceLocation DefaultValue="${URL_PROD}taskpane.html"/>`);
+      for (const file of [
+        "assets/standard-template.xlsx",
+        "assets/example-wanzhou-2020.xlsx",
+        "assets/icons/icon-80.png",
+        "help.html",
+      ]) {
+        expect(existsSync(join(out, file)), file).toBe(true);
+      }
+      const js = readdirSync(join(out, "js"));
+      expect(js.some((f) => /^exceljs\..*\.js$/.test(f))).toBe(true);
+      expect(js.some((f) => /^docx\..*\.js$/.test(f))).toBe(true);
+      for (const page of ["taskpane.html", "web/index.html"]) {
+        const html = readFileSync(join(out, page), "utf8");
+        expect(html).toContain("Content-Security-Policy");
+        expect(html).not.toMatch(/(exceljs|docx)\.[0-9a-f]+\.js/);
+      }
+    },
+  );
+});
