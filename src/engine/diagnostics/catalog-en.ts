@@ -1,34 +1,12 @@
 /** English wording of every diagnostic: what is wrong and what to do. */
 import type { DiagnosticCatalog } from "./catalog-types";
 import { splitSides } from "./catalog-types";
-import type { SchemaProblem } from "./problems";
-import { splitProblem } from "./problems";
+import { renderProblem } from "./problems";
+import { PROBLEMS_EN } from "./problems-en";
 
-const PROBLEMS_EN: { readonly [K in SchemaProblem]: (detail: string) => string } = {
-  missing_name: () => "the name is blank",
-  bad_name: (d) => `the name "${d}" may only hold letters, digits and underscores (table columns: table.column)`,
-  duplicate_name: (d) => `the name "${d}" is defined twice`,
-  missing_type: () => "the type is blank",
-  unknown_type: (d) => `unknown type "${d}" (use 文本, 整数, 金额, 比率, 年份, 数值 or 是否)`,
-  bad_required: (d) => `必填 must be 是 or 否, not "${d}"`,
-  bad_number: (d) => `"${d}" is not a number`,
-  min_above_max: (d) => `the minimum is above the maximum (${d})`,
-  bad_direction: (d) => `方向 must be 输入 or 输出, not "${d}"`,
-  missing_rule: () => "the rule is blank",
-  bad_tolerance: (d) => `the tolerance "${d}" is not a non-negative number`,
-  bad_severity: (d) => `级别 must be 错误, 警告 or 提示, not "${d}"`,
-  missing_grade: () => "the grade name is blank",
-  bad_min_score: (d) => `the minimum score "${d}" is not a number`,
-  duplicate_grade: (d) => `the grade "${d}" appears twice`,
-  unknown_field: (d) => `the field "${d}" is not defined in 字段定义`,
-  unknown_column: (d) => `the table column "${d}" is not defined in 字段定义`,
-  unknown_table: (d) => `the table "${d}" is not defined in 字段定义`,
-};
-
-/** A problem key from the template reader/validator in English; free text is shown as is. */
-export function problemEn(text: string): string {
-  const { key, detail } = splitProblem(text);
-  return key ? PROBLEMS_EN[key](detail) : detail;
+/** A problem (key + details, or the older "key:detail" text) in English; free text is shown as is. */
+export function problemEn(text: string, detail?: readonly string[]): string {
+  return renderProblem(PROBLEMS_EN, text, detail);
 }
 
 const TYPE_EN: Readonly<Record<string, string>> = {
@@ -87,11 +65,11 @@ export const CATALOG_EN: DiagnosticCatalog = {
     fix: `Rename the header cell back to "${p.column}" (columns may be in any order).`,
   }),
   schema_invalid: (p) => ({
-    message: `The setting of "${p.item}" is invalid: ${problemEn(p.problem)}.`,
+    message: `The setting of "${p.item}" is invalid: ${problemEn(p.problem, p.detail)}.`,
     fix: "Correct this cell as described on the template's 说明 sheet.",
   }),
   rubric_structure: (p) => ({
-    message: `The indicator tree is malformed: ${p.problem}.`,
+    message: `The indicator tree is malformed: ${problemEn(p.problem, p.detail)}.`,
     fix: "Put level-2 indicators under a level-1 row and level-3 indicators under a level-2 row.",
   }),
   rubric_duplicate_id: (p) => ({
@@ -111,7 +89,7 @@ export const CATALOG_EN: DiagnosticCatalog = {
     fix: "Use one of the methods listed in the template's instructions (threshold, bands, proportional, manual …).",
   }),
   rule_invalid: (p) => ({
-    message: `The scoring parameters of "${p.indicator}" (${p.kind}) are invalid: ${p.problem}.`,
+    message: `The scoring parameters of "${p.indicator}" (${p.kind}) are invalid: ${problemEn(p.problem, p.detail)}.`,
     fix: "Write the parameters in the format of that scoring method.",
   }),
   rule_bands_overlap: (p) => ({
@@ -123,7 +101,7 @@ export const CATALOG_EN: DiagnosticCatalog = {
     fix: "Add a band for the gap, or write gaps=allow in the parameters.",
   }),
   formula_invalid: (p) => ({
-    message: `The value formula "${p.formula}" of "${p.indicator}" is invalid: ${p.problem}.`,
+    message: `The value formula "${p.formula}" of "${p.indicator}" is invalid: ${problemEn(p.problem, p.detail)}.`,
     fix: "Check the formula's parentheses, operators and function names.",
   }),
   formula_unknown_field: (p) => ({
@@ -131,11 +109,11 @@ export const CATALOG_EN: DiagnosticCatalog = {
     fix: "Define the field in 字段定义, or correct the name in the formula.",
   }),
   grade_bands_invalid: (p) => ({
-    message: `The grade bands are invalid: ${p.problem}.`,
+    message: `The grade bands are invalid: ${problemEn(p.problem, p.detail)}.`,
     fix: "Check the minimum scores of the grades, e.g. 优 90, 良 80, 中 60, 差 0.",
   }),
   check_invalid: (p) => ({
-    message: `Check ${p.check} cannot be run: ${problemEn(p.problem)}.`,
+    message: `Check ${p.check} cannot be run: ${problemEn(p.problem, p.detail)}.`,
     fix: "Correct the rule and its field names in 校验规则.",
   }),
   required_missing: (p) => ({

@@ -1,34 +1,12 @@
 /** 诊断信息的中文措辞：面向会计人员，说清楚哪里有问题、怎么改。 */
 import type { DiagnosticCatalog } from "./catalog-types";
 import { splitSides } from "./catalog-types";
-import type { SchemaProblem } from "./problems";
-import { splitProblem } from "./problems";
+import { renderProblem } from "./problems";
+import { PROBLEMS_ZH } from "./problems-zh";
 
-const PROBLEMS_ZH: { readonly [K in SchemaProblem]: (detail: string) => string } = {
-  missing_name: () => "名称为空",
-  bad_name: (d) => `名称“${d}”只能包含英文字母、数字和下划线（表格列写作 表名.列名）`,
-  duplicate_name: (d) => `名称“${d}”重复定义`,
-  missing_type: () => "类型为空",
-  unknown_type: (d) => `类型“${d}”无法识别（可选：文本、整数、金额、比率、年份、数值、是否）`,
-  bad_required: (d) => `必填应为“是”或“否”，填写的是“${d}”`,
-  bad_number: (d) => `“${d}”不是数字`,
-  min_above_max: (d) => `最小值大于最大值（${d}）`,
-  bad_direction: (d) => `方向应为“输入”或“输出”，填写的是“${d}”`,
-  missing_rule: () => "规则为空",
-  bad_tolerance: (d) => `容差“${d}”不是非负数字`,
-  bad_severity: (d) => `级别应为“错误”“警告”或“提示”，填写的是“${d}”`,
-  missing_grade: () => "等级名称为空",
-  bad_min_score: (d) => `最低分“${d}”不是数字`,
-  duplicate_grade: (d) => `等级“${d}”重复`,
-  unknown_field: (d) => `字段“${d}”未在「字段定义」中定义`,
-  unknown_column: (d) => `表格列“${d}”未在「字段定义」中定义`,
-  unknown_table: (d) => `表格“${d}”未在「字段定义」中定义`,
-};
-
-/** A problem key from the template reader/validator in Chinese; free text is shown as is. */
-export function problemZh(text: string): string {
-  const { key, detail } = splitProblem(text);
-  return key ? PROBLEMS_ZH[key](detail) : detail;
+/** A problem (key + details, or the older "key:detail" text) in Chinese; free text is shown as is. */
+export function problemZh(text: string, detail?: readonly string[]): string {
+  return renderProblem(PROBLEMS_ZH, text, detail);
 }
 
 const TYPE_ZH: Readonly<Record<string, string>> = {
@@ -87,11 +65,11 @@ export const CATALOG_ZH: DiagnosticCatalog = {
     fix: `请把表头中的列名恢复为「${p.column}」（列的先后顺序可以调整）。`,
   }),
   schema_invalid: (p) => ({
-    message: `「${p.item}」的设置有误：${problemZh(p.problem)}。`,
+    message: `「${p.item}」的设置有误：${problemZh(p.problem, p.detail)}。`,
     fix: "请按模板「说明」页的要求修改这一格。",
   }),
   rubric_structure: (p) => ({
-    message: `指标体系的层级有误：${p.problem}。`,
+    message: `指标体系的层级有误：${problemZh(p.problem, p.detail)}。`,
     fix: "一级指标下放二级指标，二级指标下放三级指标；请检查各行填写的层级。",
   }),
   rubric_duplicate_id: (p) => ({
@@ -111,7 +89,7 @@ export const CATALOG_ZH: DiagnosticCatalog = {
     fix: "请选用模板说明中的评分方法：达标、超限扣分、分段扣分、分档、按比例、逐项扣分、按次扣分、人工评分。",
   }),
   rule_invalid: (p) => ({
-    message: `指标「${p.indicator}」的评分参数有误（${p.kind}）：${p.problem}。`,
+    message: `指标「${p.indicator}」的评分参数有误（${p.kind}）：${problemZh(p.problem, p.detail)}。`,
     fix: "请按该评分方法的参数格式修改「评分参数」。",
   }),
   rule_bands_overlap: (p) => ({
@@ -123,7 +101,7 @@ export const CATALOG_ZH: DiagnosticCatalog = {
     fix: "请补上这段区间的得分，或在评分参数中写明 gaps=allow。",
   }),
   formula_invalid: (p) => ({
-    message: `指标「${p.indicator}」的指标值公式“${p.formula}”有误：${p.problem}。`,
+    message: `指标「${p.indicator}」的指标值公式“${p.formula}”有误：${problemZh(p.problem, p.detail)}。`,
     fix: "请检查公式中的括号、运算符和函数名称。",
   }),
   formula_unknown_field: (p) => ({
@@ -131,11 +109,11 @@ export const CATALOG_ZH: DiagnosticCatalog = {
     fix: "请在「字段定义」中定义该字段，或改正公式中的名称。",
   }),
   grade_bands_invalid: (p) => ({
-    message: `评价等级设置有误：${p.problem}。`,
+    message: `评价等级设置有误：${problemZh(p.problem, p.detail)}。`,
     fix: "请检查等级表的最低分，例如 优 90、良 80、中 60、差 0。",
   }),
   check_invalid: (p) => ({
-    message: `校验规则 ${p.check} 无法执行：${problemZh(p.problem)}。`,
+    message: `校验规则 ${p.check} 无法执行：${problemZh(p.problem, p.detail)}。`,
     fix: "请检查「校验规则」表中这条规则的写法和字段名称。",
   }),
   required_missing: (p) => ({

@@ -1,3 +1,5 @@
+import type { CheckProblem, FormulaProblem, GradeProblem, RubricProblem, RuleParamProblem } from "./problems";
+
 /** How bad a problem is: errors block scoring, warnings are shown, info explains a choice the engine made. */
 export type Severity = "error" | "warning" | "info";
 
@@ -12,7 +14,8 @@ export interface Location {
 
 /**
  * The parameters each diagnostic code carries. Numbers that are shown are pre-formatted strings
- * (the engine formats once, so messages in every language agree to the cent).
+ * (the engine formats once, so messages in every language agree to the cent). What exactly is wrong
+ * travels as a language-neutral `problem` key plus `detail` (problems.ts), never as prose.
  */
 export interface DiagnosticParamsByCode {
   // Template recognition and structure
@@ -24,20 +27,21 @@ export interface DiagnosticParamsByCode {
   template_name_invalid: { name: string; target: string };
   table_header_missing: { table: string };
   table_column_missing: { table: string; column: string };
-  schema_invalid: { item: string; problem: string };
+  /** problem: a schema key (problems.ts) with `detail`, or the older "key:detail" text. */
+  schema_invalid: { item: string; problem: string; detail?: readonly string[] };
   // The rubric
-  rubric_structure: { problem: string };
+  rubric_structure: RubricProblem;
   rubric_duplicate_id: { id: string };
   rubric_weight_invalid: { indicator: string; text: string };
   rubric_weight_sum_mismatch: { parent: string; expected: string; actual: string };
   rule_unknown: { indicator: string; kind: string };
-  rule_invalid: { indicator: string; kind: string; problem: string };
+  rule_invalid: { indicator: string; kind: string } & RuleParamProblem;
   rule_bands_overlap: { indicator: string; first: string; second: string };
   rule_bands_gap: { indicator: string; from: string; to: string };
-  formula_invalid: { indicator: string; formula: string; problem: string };
+  formula_invalid: { indicator: string; formula: string } & FormulaProblem;
   formula_unknown_field: { indicator: string; field: string };
-  grade_bands_invalid: { problem: string };
-  check_invalid: { check: string; problem: string };
+  grade_bands_invalid: GradeProblem;
+  check_invalid: { check: string } & CheckProblem;
   // Input values
   required_missing: { label: string };
   not_a_number: { label: string; text: string };

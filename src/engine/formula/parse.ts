@@ -2,20 +2,27 @@ import type { Token } from "./tokenize";
 import { tokenize } from "./tokenize";
 import { functionSpec } from "./functions";
 import type { CheckParseResult, ColumnRef, CompareOp, Expr, ParseResult } from "./types";
+import type { FormulaProblem } from "../diagnostics/problems";
+import { charAt, makeProblem } from "../diagnostics/problems";
 
 const MAX_DEPTH = 64;
 const COMPARE_OPS: ReadonlySet<string> = new Set(["=", "<=", ">=", "<", ">"]);
 
 /** A parse failure carried up through the recursive descent; caught in this module only. */
 class ParseFailure {
-  constructor(readonly problem: string) {}
+  constructor(readonly problem: FormulaProblem) {}
 }
 
-function describe(tok: Token): string {
-  if (tok.t === "end") return "end of formula";
-  if (tok.t === "num") return `number ${tok.v.toString()}`;
-  if (tok.t === "str") return `text "${tok.v}"`;
-  return `'${tok.v}'`;
+/** A token as the user wrote it ("" for the end), for problem details. */
+function shown(tok: Token): string {
+  if (tok.t === "end") return "";
+  if (tok.t === "num") return tok.v.toString();
+  if (tok.t === "str") return `"${tok.v}"`;
+  return tok.v;
+}
+
+function fail(p: FormulaProblem): never {
+  throw new ParseFailure(p);
 }
 
 class Parser {
@@ -46,16 +53,16 @@ class Parser {
 
   expectOp(v: string): void {
     const t = this.next();
-    if (t.t !== "op" || t.v !== v) throw new ParseFailure(`expected '${v}' but found ${describe(t)} at ${t.pos}`);
+    if (t.t !== "op" || t.v !== v) fail(makeProblem("expected_symbol", v, shown(t), charAt(t.pos)));
   }
 
   expectEnd(): void {
     const t = this.peek();
-    if (t.t !== "end") throw new ParseFailure(`unexpected ${describe(t)} at ${t.pos}`);
+    if (t.t !== "end") fail(makeProblem("unexpected_token", shown(t), charAt(t.pos)));
   }
 
   expr(): Expr {
-    if (++this.depth > MAX_DEPTH) throw new ParseFailure(`formula nested too deeply at ${this.peek().pos}`);
+    if (++this.depth > MAX_DEPTH) fail(makeProblem("nested_too_deeply", charAt(this.peek().pos)));
     let left = this.term();
     while (this.isOp("+") || this.isOp("-")) {
       const t = this.next() as Extract<Token, { t: "op" }>;
@@ -77,7 +84,7 @@ class Parser {
   unary(): Expr {
     if (this.isOp("-") || this.isOp("+")) {
       const t = this.next();
-      if (++this.depth > MAX_DEPTH) throw new ParseFailure(`formula nested too deeply at ${t.pos}`);
+      if (++this.depth > MAX_DEPTH) fail(makeProblem("nested_too_deeply", charAt(t.pos)));
       const e = this.unary();
       this.depth--;
       return t.t === "op" && t.v === "-" ? { k: "neg", e, pos: t.pos } : e;
@@ -100,9 +107,9 @@ class Parser {
           this.expectOp(")");
           return e;
         }
-        throw new ParseFailure(`unexpected ${describe(t)} at ${t.pos}`);
+        return fail(makeProblem("unexpected_token", shown(t), charAt(t.pos)));
       case "end":
-        throw new ParseFailure(`unexpected end of formula at ${t.pos}`);
+        return fail(makeProblem("unexpected_end", charAt(t.pos)));
     }
   }
 
@@ -111,7 +118,7 @@ class Parser {
     if (this.isOp(".")) {
       this.next();
       const key = this.next();
-      if (key.t !== "ident") throw new ParseFailure(`expected a column name after '${t.v}.' at ${key.pos}`);
+      if (key.t !== "ident") fail(makeProblem("column_name_expected", t.v, charAt(key.pos)));
       if (!this.columns.some((c) => c.table === t.v && c.key === key.v)) this.columns.push({ table: t.v, key: key.v });
       return { k: "col", table: t.v, key: key.v, pos: t.pos };
     }
@@ -121,9 +128,9 @@ class Parser {
 
   call(t: Extract<Token, { t: "ident" }>): Expr {
     const found = functionSpec(t.v);
-    if (!found) throw new ParseFailure(`unknown function '${t.v}' at ${t.pos}`);
+    if (!found) return fail(makeProblem("unknown_function", t.v, charAt(t.pos)));
     const { name, spec } = found;
-    if (spec.checkOnly && !this.inCheck) throw new ParseFailure(`function '${name}' is only allowed in checks at ${t.pos}`);
+    if (spec.checkOnly && !this.inCheck) fail(makeProblem("check_only_function", name, charAt(t.pos)));
     this.expectOp("(");
     const args: Expr[] = [];
     if (!this.isOp(")")) {
@@ -135,25 +142,25 @@ class Parser {
     }
     this.expectOp(")");
     if (args.length < spec.min || args.length > spec.max) {
-      const want = spec.max === Infinity ? `at least ${spec.min}` : spec.min === spec.max ? `${spec.min}` : `${spec.min}-${spec.max}`;
-      throw new ParseFailure(`function '${name}' takes ${want} argument(s), got ${args.length} at ${t.pos}`);
+      const max = spec.max === Infinity ? "" : String(spec.max);
+      fail(makeProblem("wrong_argument_count", name, String(spec.min), max, String(args.length), charAt(t.pos)));
     }
     args.forEach((a, idx) => {
       const kind = spec.args[Math.min(idx, spec.args.length - 1)];
       if (kind === "column" && a.k !== "col") {
-        throw new ParseFailure(`argument ${idx + 1} of '${name}' must be a table column (table.key) at ${a.pos}`);
+        fail(makeProblem("column_argument_expected", name, String(idx + 1), charAt(a.pos)));
       }
     });
     if (name === "weighted") {
       const [v, w] = args as [Extract<Expr, { k: "col" }>, Extract<Expr, { k: "col" }>];
-      if (v.table !== w.table) throw new ParseFailure(`'weighted' needs two columns of one table at ${t.pos}`);
+      if (v.table !== w.table) fail(makeProblem("weighted_two_tables", charAt(t.pos)));
     }
     return { k: "call", fn: name, args, pos: t.pos };
   }
 }
 
-function run<T>(text: string, inCheck: boolean, body: (p: Parser) => T): { ok: true; value: T; p: Parser } | { ok: false; problem: string } {
-  if (typeof text !== "string" || text.trim() === "") return { ok: false, problem: "empty formula" };
+function run<T>(text: string, inCheck: boolean, body: (p: Parser) => T): { ok: true; value: T; p: Parser } | { ok: false; problem: FormulaProblem } {
+  if (typeof text !== "string" || text.trim() === "") return { ok: false, problem: makeProblem("empty_formula") };
   const tokenized = tokenize(text);
   if (!tokenized.ok) return tokenized;
   const p = new Parser(tokenized.tokens, inCheck);
@@ -162,14 +169,15 @@ function run<T>(text: string, inCheck: boolean, body: (p: Parser) => T): { ok: t
   } catch (e) {
     if (e instanceof ParseFailure) return { ok: false, problem: e.problem };
     // A stack overflow on absurd input is still a parse problem, never a crash.
-    if (e instanceof RangeError) return { ok: false, problem: "formula too complex" };
+    if (e instanceof RangeError) return { ok: false, problem: makeProblem("formula_too_complex") };
     throw e;
   }
 }
 
 /**
  * Parse a value formula (指标值公式). Never throws: a bad formula is `{ ok: false, problem }` where
- * problem is a short English phrase with a 0-based character position ("unknown function 'foo' at 0").
+ * problem is a language-neutral key with details and a 1-based character number
+ * (`{ problem: "unknown_function", detail: ["foo", "1"] }`), translated by the diagnostic catalogs.
  */
 export function parseExpression(text: string): ParseResult {
   const r = run(text, false, (p) => {
@@ -194,7 +202,7 @@ export function parseCheck(text: string): CheckParseResult {
     }
     p.expectEnd();
     if (left.k === "call" && (left.fn === "blank" || left.fn === "present")) return { kind: "predicate" as const, expr: left };
-    throw new ParseFailure("a check must compare two values (a = b, a <= b …) or be blank(x) / present(x)");
+    return fail(makeProblem("check_not_comparison"));
   });
   if (!r.ok) return r;
   return { ok: true, check: r.value, fields: r.p.fields, columns: r.p.columns };

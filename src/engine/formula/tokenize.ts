@@ -1,5 +1,7 @@
 import Decimal from "decimal.js";
 import { normalizeSymbols } from "./normalize";
+import type { FormulaProblem } from "../diagnostics/problems";
+import { charAt, makeProblem } from "../diagnostics/problems";
 
 export type Token =
   | { readonly t: "num"; readonly v: Decimal; readonly pos: number }
@@ -8,7 +10,7 @@ export type Token =
   | { readonly t: "op"; readonly v: string; readonly pos: number }
   | { readonly t: "end"; readonly pos: number };
 
-export type TokenizeResult = { ok: true; tokens: Token[] } | { ok: false; problem: string };
+export type TokenizeResult = { ok: true; tokens: Token[] } | { ok: false; problem: FormulaProblem };
 
 const NUMBER_RE = /^(\d+(?:\.\d*)?|\.\d+)(%?)/;
 const IDENT_RE = /^[A-Za-z_][A-Za-z0-9_]*/;
@@ -45,7 +47,7 @@ export function tokenize(raw: string): TokenizeResult {
     if (ch === '"' || ch === "'" || ch === "\u2018") {
       const close = ch === "\u2018" ? "\u2019" : ch;
       const end = text.indexOf(close, i + 1);
-      if (end < 0) return { ok: false, problem: `unterminated string at ${i}` };
+      if (end < 0) return { ok: false, problem: makeProblem("unterminated_text", charAt(i)) };
       tokens.push({ t: "str", v: text.slice(i + 1, end), pos: i });
       i = end + 1;
       continue;
@@ -71,7 +73,7 @@ export function tokenize(raw: string): TokenizeResult {
       i++;
       continue;
     }
-    return { ok: false, problem: `unexpected character '${ch}' at ${i}` };
+    return { ok: false, problem: makeProblem("unexpected_character", ch, charAt(i)) };
   }
   tokens.push({ t: "end", pos: text.length });
   return { ok: true, tokens };

@@ -1,5 +1,6 @@
 import type Decimal from "decimal.js";
 import type { TypedValue } from "../model/values";
+import type { FormulaProblem } from "../diagnostics/problems";
 
 /** A parsed expression of the template's small formula language (docs/template-format.md "Expressions"). */
 export type Expr =
@@ -40,11 +41,11 @@ export type Check =
 
 export type ParseResult =
   | { readonly ok: true; readonly expr: Expr; readonly fields: readonly string[]; readonly columns: readonly ColumnRef[] }
-  | { readonly ok: false; readonly problem: string };
+  | { readonly ok: false; readonly problem: FormulaProblem };
 
 export type CheckParseResult =
   | { readonly ok: true; readonly check: Check; readonly fields: readonly string[]; readonly columns: readonly ColumnRef[] }
-  | { readonly ok: false; readonly problem: string };
+  | { readonly ok: false; readonly problem: FormulaProblem };
 
 /** Why an expression has no value although its inputs are fine: the rule's `na=` decides the score. */
 export type NaReason = "zero_denominator" | "blank_input" | "empty_table";

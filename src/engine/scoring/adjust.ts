@@ -49,7 +49,7 @@ export function compileAdjustments(template: Template, fullScore: Decimal): { ad
     }
     const parsed = parseExpression(def.formula);
     if (!parsed.ok) {
-      out.push(diag("formula_invalid", "error", at, { indicator, formula: def.formula, problem: parsed.problem }));
+      out.push(diag("formula_invalid", "error", at, { indicator, formula: def.formula, ...parsed.problem }));
       continue;
     }
     const unknown = [
@@ -65,7 +65,7 @@ export function compileAdjustments(template: Template, fullScore: Decimal): { ad
       for (const pr of p.problems) {
         if (pr.code === "rule_bands_overlap") out.push(diag("rule_bands_overlap", "error", at, { indicator, first: pr.first, second: pr.second }));
         else if (pr.code === "rule_bands_gap") out.push(diag("rule_bands_gap", "error", at, { indicator, from: pr.from, to: pr.to }));
-        else if (pr.code === "rule_invalid") out.push(diag("rule_invalid", "error", at, { indicator, kind: def.ruleKind, problem: pr.problem }));
+        else if (pr.code === "rule_invalid") out.push(diag("rule_invalid", "error", at, { indicator, kind: def.ruleKind, ...pr.problem }));
       }
       continue;
     }

@@ -11,11 +11,13 @@ import { phrase } from "./phrases";
 import { findRule } from "./registry";
 import type { RuleDefinition } from "./rule-types";
 import { clamp, formatScore } from "../model/decimal";
+import type { RuleParamProblem } from "../diagnostics/problems";
+import { makeProblem } from "../diagnostics/problems";
 
 /** A problem with a rubric row's 评分方法/评分参数, mapped 1:1 onto diagnostic codes. */
 export type RuleProblem =
   | { readonly code: "rule_unknown"; readonly kind: string }
-  | { readonly code: "rule_invalid"; readonly problem: string }
+  | { readonly code: "rule_invalid"; readonly problem: RuleParamProblem }
   | { readonly code: "rule_bands_overlap"; readonly first: string; readonly second: string }
   | { readonly code: "rule_bands_gap"; readonly from: string; readonly to: string };
 
@@ -38,34 +40,54 @@ export const COMMON_PARAMS: readonly ParamMeta[] = [
   { name: "undefined", type: "points-or-share", default: "0", range: "score", zh: "无法计算时得分" },
 ];
 
-function invalid(problem: string): RuleProblem {
+function invalid(problem: RuleParamProblem): RuleProblem {
   return { code: "rule_invalid", problem };
 }
 
+/** Why a value does not fit its parameter, before we know whether it is a parameter or a band score. */
+type ValueFault = { readonly fault: "not_allowed"; readonly allowed: string } | { readonly fault: "not_number" | "not_positive" | "negative" } | { readonly fault: "out_of_score"; readonly max: string };
+
 /** Read one `key=value` against its metadata; points-or-share resolves against the weight. */
-function readValue(meta: ParamMeta, text: string, weight: Decimal): { v: Decimal | string } | { problem: string } {
+function readValue(meta: ParamMeta, text: string, weight: Decimal): { v: Decimal | string } | ValueFault {
   if (meta.type === "enum") {
     const allowed = meta.allowed ?? [];
     const v = allowed.find((a) => a.toLowerCase() === text.toLowerCase());
-    return v === undefined ? { problem: `parameter '${meta.name}' must be one of ${allowed.join(", ")} (got '${text}')` } : { v };
+    return v === undefined ? { fault: "not_allowed", allowed: allowed.join(" / ") } : { v };
   }
   const n = parseNumberText(text);
-  if (!n) return { problem: `parameter '${meta.name}' must be a number (got '${text}')` };
+  if (!n) return { fault: "not_number" };
   const v = meta.type === "points-or-share" && n.percent ? weight.times(n.v) : n.v;
   const range = meta.range ?? "any";
-  if (range === "positive" && v.lte(0)) return { problem: `parameter '${meta.name}' must be greater than 0 (got '${text}')` };
-  if (range === "nonnegative" && v.lt(0)) return { problem: `parameter '${meta.name}' must not be negative (got '${text}')` };
-  if (range === "score" && (v.lt(0) || v.gt(weight))) {
-    return { problem: `parameter '${meta.name}' must be between 0 and ${formatScore(weight)} (got '${text}')` };
-  }
+  if (range === "positive" && v.lte(0)) return { fault: "not_positive" };
+  if (range === "nonnegative" && v.lt(0)) return { fault: "negative" };
+  if (range === "score" && (v.lt(0) || v.gt(weight))) return { fault: "out_of_score", max: formatScore(weight) };
   return { v };
 }
 
-function readBand(interval: string, scoreText: string, weight: Decimal): Band | string {
+function paramProblem(f: ValueFault, param: string, got: string): RuleParamProblem {
+  switch (f.fault) {
+    case "not_allowed":
+      return makeProblem("param_not_allowed", param, f.allowed, got);
+    case "not_number":
+      return makeProblem("param_not_number", param, got);
+    case "not_positive":
+      return makeProblem("param_not_positive", param, got);
+    case "negative":
+      return makeProblem("param_negative", param, got);
+    case "out_of_score":
+      return makeProblem("param_out_of_score", param, f.max, got);
+  }
+}
+
+const BAND_SCORE: ParamMeta = { name: "band", type: "points-or-share", default: null, range: "score", zh: "" };
+
+function readBand(interval: string, scoreText: string, weight: Decimal): Band | RuleParamProblem {
   const iv = parseInterval(interval);
-  if (typeof iv === "string") return iv;
-  const s = readValue({ name: `band ${interval}`, type: "points-or-share", default: null, range: "score", zh: "" }, scoreText, weight);
-  if ("problem" in s) return s.problem;
+  if ("problem" in iv) return iv;
+  const s = readValue(BAND_SCORE, scoreText, weight);
+  if ("fault" in s) {
+    return s.fault === "out_of_score" ? makeProblem("band_score_out_of_score", interval, s.max, scoreText) : makeProblem("band_score_not_number", interval, scoreText);
+  }
   return { ...iv, score: s.v as Decimal, text: interval };
 }
 
@@ -79,28 +101,28 @@ export function compileParams(metas: readonly ParamMeta[], paramsText: string, w
   const seen = new Set<string>();
   for (const item of splitItems(paramsText)) {
     if (item.kind === "bad") {
-      problems.push(invalid(`cannot read '${item.text}' (expected key=value or interval: score)`));
+      problems.push(invalid(makeProblem("param_unreadable", item.text)));
     } else if (item.kind === "band") {
       if (!takesBands) {
-        problems.push(invalid(`this method takes no bands (got '${item.interval}: ${item.score}')`));
+        problems.push(invalid(makeProblem("bands_not_taken", `${item.interval}: ${item.score}`)));
         continue;
       }
       const b = readBand(item.interval, item.score, weight);
-      if (typeof b === "string") problems.push(invalid(b));
+      if ("problem" in b) problems.push(invalid(b));
       else bands.push(b);
     } else {
       const meta = metas.find((m) => m.name === item.key && m.type !== "bands");
       if (!meta) {
-        problems.push(invalid(`unknown parameter '${item.key}'`));
+        problems.push(invalid(makeProblem("param_unknown", item.key)));
         continue;
       }
       if (seen.has(item.key)) {
-        problems.push(invalid(`parameter '${item.key}' is given twice`));
+        problems.push(invalid(makeProblem("param_repeated", item.key)));
         continue;
       }
       seen.add(item.key);
       const r = readValue(meta, item.value, weight);
-      if ("problem" in r) problems.push(invalid(r.problem));
+      if ("fault" in r) problems.push(invalid(paramProblem(r, meta.name, item.value)));
       else {
         values.set(meta.name, r.v);
         raw.set(meta.name, item.value);
@@ -110,18 +132,18 @@ export function compileParams(metas: readonly ParamMeta[], paramsText: string, w
   for (const meta of metas) {
     if (meta.type === "bands" || seen.has(meta.name)) continue;
     if (meta.default === null) {
-      problems.push(invalid(`missing parameter '${meta.name}'`));
+      problems.push(invalid(makeProblem("param_missing", meta.name)));
       continue;
     }
     const r = readValue(meta, meta.default, weight);
-    if ("problem" in r) problems.push(invalid(r.problem));
+    if ("fault" in r) problems.push(invalid(paramProblem(r, meta.name, meta.default)));
     else {
       values.set(meta.name, r.v);
       raw.set(meta.name, meta.default);
     }
   }
   if (takesBands) {
-    if (bands.length === 0 && problems.length === 0) problems.push(invalid("missing bands (interval: score)"));
+    if (bands.length === 0 && problems.length === 0) problems.push(invalid(makeProblem("bands_missing")));
     const allowGaps = values.get("gaps") === "allow";
     for (const bp of checkBands(bands, allowGaps)) problems.push(bandProblem(bp));
   }

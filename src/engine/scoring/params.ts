@@ -4,6 +4,8 @@
  */
 import Decimal from "decimal.js";
 import { normalizeSymbols } from "../formula/normalize";
+import type { RuleParamProblem } from "../diagnostics/problems";
+import { makeProblem } from "../diagnostics/problems";
 
 /** What a parameter holds. points-or-share: points ("3") or a share of the weight ("80%"), resolved to points. */
 export type ParamType = "number" | "percent" | "points-or-share" | "enum" | "bands";
@@ -79,26 +81,26 @@ export function splitItems(paramsText: string): RawItem[] {
   return items;
 }
 
-function bound(text: string, lower: boolean, closed: boolean): Bound | string {
+function bound(text: string, lower: boolean, closed: boolean): Bound | RuleParamProblem {
   const t = text.trim();
   if (t === "" || t === "∞" || t === "+∞" || t === "-∞" || t === "inf" || t === "-inf" || t === "+inf") {
-    if ((t.startsWith("-") && !lower) || (t.startsWith("+") && lower)) return `'${t}' is on the wrong side`;
+    if ((t.startsWith("-") && !lower) || (t.startsWith("+") && lower)) return makeProblem("interval_wrong_side", t);
     return { v: null, closed: false, text: lower ? "-∞" : "+∞" };
   }
   const n = parseNumberText(t);
-  if (!n) return `'${t}' is not a number`;
+  if (!n) return makeProblem("interval_not_number", t);
   return { v: n.v, closed, text: t };
 }
 
 /** Read an interval: [a,b] (a,b] [a,b) (a,b) =a >a >=a <b <=b, with ∞ or a blank bound for open ends. */
-export function parseInterval(text: string): { lo: Bound; hi: Bound } | string {
+export function parseInterval(text: string): { lo: Bound; hi: Bound } | RuleParamProblem {
   const t = text.trim();
   const inf = (lower: boolean): Bound => ({ v: null, closed: false, text: lower ? "-∞" : "+∞" });
   const single = /^(>=|<=|>|<|==|=)\s*(.+)$/.exec(t);
   if (single) {
     const op = single[1]!;
     const n = parseNumberText(single[2]!);
-    if (!n) return `'${single[2]!.trim()}' is not a number`;
+    if (!n) return makeProblem("interval_not_number", single[2]!.trim());
     const b = (closed: boolean): Bound => ({ v: n.v, closed, text: single[2]!.trim() });
     if (op === "=" || op === "==") return { lo: b(true), hi: b(true) };
     if (op === ">=") return { lo: b(true), hi: inf(false) };
@@ -107,12 +109,12 @@ export function parseInterval(text: string): { lo: Bound; hi: Bound } | string {
     return { lo: inf(true), hi: b(false) };
   }
   const br = /^([[(])(.*),(.*)([\])])$/.exec(t);
-  if (!br) return `cannot read the interval '${t}'`;
+  if (!br) return makeProblem("interval_unreadable", t);
   const lo = bound(br[2]!, true, br[1] === "[");
   const hi = bound(br[3]!, false, br[4] === "]");
-  if (typeof lo === "string") return lo;
-  if (typeof hi === "string") return hi;
-  if (lo.v && hi.v && (lo.v.gt(hi.v) || (lo.v.eq(hi.v) && !(lo.closed && hi.closed)))) return `the interval '${t}' is empty`;
+  if ("problem" in lo) return lo;
+  if ("problem" in hi) return hi;
+  if (lo.v && hi.v && (lo.v.gt(hi.v) || (lo.v.eq(hi.v) && !(lo.closed && hi.closed)))) return makeProblem("interval_empty", t);
   return { lo, hi };
 }
 

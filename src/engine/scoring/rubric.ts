@@ -6,6 +6,7 @@ import Decimal from "decimal.js";
 import type { CellRef } from "../model/cell";
 import type { Diagnostic } from "../diagnostics/types";
 import { diag } from "../diagnostics/types";
+import { makeProblem } from "../diagnostics/problems";
 import type { InputValues, TableRowValues } from "../model/values";
 import type { RubricRowDef, Template } from "../template/types";
 import { parseExpression } from "../formula/parse";
@@ -89,7 +90,7 @@ function ruleDiagnostics(problems: readonly RuleProblem[], row: RubricRowDef, in
       case "rule_unknown":
         return diag("rule_unknown", "error", rubricCell(row, "ruleKind", indicator), { indicator, kind: p.kind });
       case "rule_invalid":
-        return diag("rule_invalid", "error", rubricCell(row, "ruleParams", indicator), { indicator, kind, problem: p.problem });
+        return diag("rule_invalid", "error", rubricCell(row, "ruleParams", indicator), { indicator, kind, ...p.problem });
       case "rule_bands_overlap":
         return diag("rule_bands_overlap", "error", rubricCell(row, "ruleParams", indicator), { indicator, first: p.first, second: p.second });
       case "rule_bands_gap":
@@ -115,7 +116,7 @@ function checkFormula(template: Template, row: RubricRowDef, indicator: string, 
   const at = rubricCell(row, "formula", indicator);
   const parsed = parseExpression(text);
   if (!parsed.ok) {
-    out.push(diag("formula_invalid", "error", at, { indicator, formula: text, problem: parsed.problem }));
+    out.push(diag("formula_invalid", "error", at, { indicator, formula: text, ...parsed.problem }));
     return null;
   }
   let known = true;
@@ -148,7 +149,7 @@ function expandLeaf(
   const indicator = rowName(row);
   const table = template.tables.get(row.expand.trim());
   if (!table) {
-    out.push(diag("rubric_structure", "error", rubricCell(row, "expand", indicator), { problem: `expand table '${row.expand.trim()}' is not defined` }));
+    out.push(diag("rubric_structure", "error", rubricCell(row, "expand", indicator), makeProblem("expand_table_unknown", row.expand.trim())));
     return [];
   }
   const rows = values.tables.get(table.id) ?? [];
@@ -201,7 +202,7 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
     if (seen.has(id)) out.push(diag("rubric_duplicate_id", "error", rubricCell(row, "id", name), { id }));
     seen.add(id);
     if (name === "") {
-      out.push(diag("rubric_structure", "error", rubricCell(row, "level1"), { problem: `rubric row ${row.row + 1} has no indicator name` }));
+      out.push(diag("rubric_structure", "error", rubricCell(row, "level1"), makeProblem("row_without_name", String(row.row + 1))));
       continue;
     }
     if (row.weight === null || !Number.isFinite(row.weight) || row.weight < 0) {
@@ -219,7 +220,7 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
     }
     if (row.level3.trim() === "") {
       if (!l1) {
-        out.push(diag("rubric_structure", "error", rubricCell(row, "level2", name), { problem: `level-2 indicator '${name}' has no level-1 indicator above it` }));
+        out.push(diag("rubric_structure", "error", rubricCell(row, "level2", name), makeProblem("level2_without_level1", name)));
         continue;
       }
       l2 = { id, name, weight, row: fixed, leaves: [], failed: [] };
@@ -227,7 +228,7 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
       continue;
     }
     if (!l1 || !l2) {
-      out.push(diag("rubric_structure", "error", rubricCell(row, "level3", name), { problem: `indicator '${name}' has no level-2 indicator above it` }));
+      out.push(diag("rubric_structure", "error", rubricCell(row, "level3", name), makeProblem("level3_without_level2", name)));
       continue;
     }
 
@@ -241,7 +242,7 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
     const manual = compiled.rule.def.input === "manual";
     const expand = row.expand.trim() !== "";
     if (manual && expand) {
-      out.push(diag("rule_invalid", "error", rubricCell(row, "ruleKind", name), { indicator: name, kind, problem: "a manual indicator cannot be expanded over a table" }));
+      out.push(diag("rule_invalid", "error", rubricCell(row, "ruleKind", name), { indicator: name, kind, ...makeProblem("manual_expanded") }));
       l2.failed.push(weight);
       continue;
     }
@@ -267,13 +268,13 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
     }
   }
 
-  if (levels.length === 0 && out.length === 0) out.push(diag("rubric_structure", "error", null, { problem: "the rubric has no indicators" }));
+  if (levels.length === 0 && out.length === 0) out.push(diag("rubric_structure", "error", null, makeProblem("rubric_empty")));
   for (const a of levels) {
-    if (a.children.length === 0) out.push(diag("rubric_structure", "error", rubricCell(a.row, "level1", a.name), { problem: `level-1 indicator '${a.name}' has no level-2 indicators` }));
+    if (a.children.length === 0) out.push(diag("rubric_structure", "error", rubricCell(a.row, "level1", a.name), makeProblem("level1_without_level2", a.name)));
     else out.push(...sumMismatch(a.row, a.name, a.weight, Decimal.sum(...a.children.map((c) => c.weight))));
     for (const b of a.children) {
       const leafWeights = rubricLeafWeights(b, expanded);
-      if (leafWeights.length === 0) out.push(diag("rubric_structure", "error", rubricCell(b.row, "level2", b.name), { problem: `level-2 indicator '${b.name}' has no indicators` }));
+      if (leafWeights.length === 0) out.push(diag("rubric_structure", "error", rubricCell(b.row, "level2", b.name), makeProblem("level2_without_level3", b.name)));
       else out.push(...sumMismatch(b.row, b.name, b.weight, Decimal.sum(...leafWeights)));
     }
   }

@@ -6,7 +6,8 @@ import Decimal from "decimal.js";
 import type { InputValues, TypedValue } from "../model/values";
 import type { Diagnostic, Location, Severity } from "../diagnostics/types";
 import { diag } from "../diagnostics/types";
-import { problem } from "../diagnostics/problems";
+import type { CheckProblem } from "../diagnostics/problems";
+import { makeProblem } from "../diagnostics/problems";
 import type { CheckDef, FieldType, Template } from "../template/types";
 import { evaluateCheck, parseCheck } from "../formula";
 import type { Check, ColumnRef, Expr, FormulaEnv } from "../formula";
@@ -26,13 +27,13 @@ function envOf(template: Template, values: InputValues): FormulaEnv {
 }
 
 /** Names the template does not define, as check_invalid problems. */
-function unknownNames(template: Template, fields: readonly string[], columns: readonly ColumnRef[]): string | null {
+function unknownNames(template: Template, fields: readonly string[], columns: readonly ColumnRef[]): CheckProblem | null {
   const f = fields.find((n) => !template.fields.has(n));
-  if (f !== undefined) return problem("unknown_field", f);
+  if (f !== undefined) return makeProblem("unknown_field", f);
   for (const c of columns) {
     const t = template.tables.get(c.table);
-    if (!t) return problem("unknown_table", c.table);
-    if (!t.columns.some((x) => x.key === c.key)) return problem("unknown_column", `${c.table}.${c.key}`);
+    if (!t) return makeProblem("unknown_table", c.table);
+    if (!t.columns.some((x) => x.key === c.key)) return makeProblem("unknown_column", `${c.table}.${c.key}`);
   }
   return null;
 }
@@ -87,7 +88,7 @@ function checkLocation(template: Template, def: CheckDef, check: Check): Locatio
 
 function runOne(template: Template, def: CheckDef, env: FormulaEnv): Diagnostic[] {
   const sev: Severity = def.severity;
-  const invalid = (at: Location, p: string) => [diag("check_invalid", "warning", at, { check: def.id, problem: p })];
+  const invalid = (at: Location, p: CheckProblem) => [diag("check_invalid", "warning", at, { check: def.id, ...p })];
   const ruleAt: Location = { sheet: def.ref.sheet, address: def.ref.address, name: def.id };
   const parsed = parseCheck(def.rule);
   if (!parsed.ok) return invalid(ruleAt, parsed.problem);

@@ -5,7 +5,7 @@ import { env } from "./env";
 
 function run(text: string, e = env({})): FormulaValue {
   const r = parseExpression(text);
-  if (!r.ok) throw new Error(r.problem);
+  if (!r.ok) throw new Error(r.problem.problem);
   return evaluateExpression(r.expr, e);
 }
 
@@ -135,7 +135,7 @@ describe("evaluateExpression: tables", () => {
 describe("evaluateCheck", () => {
   const check = (text: string, fields: Record<string, number | string | boolean | null>, tol = "0") => {
     const r = parseCheck(text);
-    if (!r.ok) throw new Error(r.problem);
+    if (!r.ok) throw new Error(r.problem.problem);
     return evaluateCheck(r.check, env(fields), new Decimal(tol));
   };
 

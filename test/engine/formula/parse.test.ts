@@ -23,30 +23,34 @@ describe("parseExpression", () => {
   });
 
   it.each([
-    ["", "empty formula"],
-    ["   ", "empty formula"],
-    ["foo(a)", "unknown function 'foo' at 0"],
-    ["ratio(a)", "function 'ratio' takes 2 argument(s), got 1 at 0"],
-    ["abs(a, b)", "function 'abs' takes 1 argument(s), got 2 at 0"],
-    ["a b", "unexpected 'b' at 2"],
-    ["a +", "unexpected end of formula at 3"],
-    ["(a + b", "expected ')' but found end of formula at 6"],
-    ["a ) b", "unexpected ')' at 2"],
-    ["blank(a)", "function 'blank' is only allowed in checks at 0"],
-    ["weighted(a, b)", "argument 1 of 'weighted' must be a table column (table.key) at 9"],
-    ["weighted(t.a, u.b)", "'weighted' needs two columns of one table at 0"],
-    ["count(a)", "argument 1 of 'count' must be a table column (table.key) at 6"],
-    ["a = b", "unexpected '=' at 2"],
-    ["a # b", "unexpected character '#' at 2"],
-    ['"abc', "unterminated string at 0"],
-    ["t.", "expected a column name after 't.' at 2"],
-  ])("rejects %j with %j", (text, problem) => {
-    expect(parseExpression(text)).toEqual({ ok: false, problem });
+    ["", "empty_formula", []],
+    ["   ", "empty_formula", []],
+    ["foo(a)", "unknown_function", ["foo", "1"]],
+    ["ratio(a)", "wrong_argument_count", ["ratio", "2", "2", "1", "1"]],
+    ["abs(a, b)", "wrong_argument_count", ["abs", "1", "1", "2", "1"]],
+    ["min()", "wrong_argument_count", ["min", "1", "", "0", "1"]],
+    ["a b", "unexpected_token", ["b", "3"]],
+    ["a 2", "unexpected_token", ["2", "3"]],
+    ['a "x"', "unexpected_token", ['"x"', "3"]],
+    ["a +", "unexpected_end", ["4"]],
+    ["(a + b", "expected_symbol", [")", "", "7"]],
+    ["ratio(a b)", "expected_symbol", [")", "b", "9"]],
+    ["a ) b", "unexpected_token", [")", "3"]],
+    ["blank(a)", "check_only_function", ["blank", "1"]],
+    ["weighted(a, b)", "column_argument_expected", ["weighted", "1", "10"]],
+    ["weighted(t.a, u.b)", "weighted_two_tables", ["1"]],
+    ["count(a)", "column_argument_expected", ["count", "1", "7"]],
+    ["a = b", "unexpected_token", ["=", "3"]],
+    ["a # b", "unexpected_character", ["#", "3"]],
+    ['"abc', "unterminated_text", ["1"]],
+    ["t.", "column_name_expected", ["t", "3"]],
+  ])("rejects %j as %s %j (1-based character numbers)", (text, problem, detail) => {
+    expect(parseExpression(text)).toEqual({ ok: false, problem: { problem, detail } });
   });
 
   it("reports deep nesting as a problem instead of overflowing", () => {
     const r = parseExpression("(".repeat(5000) + "1" + ")".repeat(5000));
-    expect(r.ok).toBe(false);
+    expect(r).toEqual({ ok: false, problem: { problem: "nested_too_deeply", detail: ["65"] } });
   });
 
   it("never throws on arbitrary strings", () => {
@@ -97,10 +101,10 @@ describe("parseCheck", () => {
   });
 
   it.each([
-    ["a + b", "a check must compare two values (a = b, a <= b …) or be blank(x) / present(x)"],
-    ["a = b = c", "unexpected '=' at 6"],
-    ["a =", "unexpected end of formula at 3"],
-  ])("rejects %j", (text, problem) => {
-    expect(parseCheck(text)).toEqual({ ok: false, problem });
+    ["a + b", "check_not_comparison", []],
+    ["a = b = c", "unexpected_token", ["=", "7"]],
+    ["a =", "unexpected_end", ["4"]],
+  ])("rejects %j as %s %j", (text, problem, detail) => {
+    expect(parseCheck(text)).toEqual({ ok: false, problem: { problem, detail } });
   });
 });

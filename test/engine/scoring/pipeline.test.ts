@@ -130,11 +130,12 @@ describe("grades", () => {
   });
 
   it.each([
-    [[], "no grade bands"],
-    [[g("优", 90), g("良", 90), g("差", 0)], "grades '优' and '良' share the minimum 90"],
-    [[g("优", 90), g("良", 80)], "no grade for totals below 80"],
-  ])("rejects %j", (bands, problem) => {
-    expect(checkGrades(bands).map((d) => (d.code === "grade_bands_invalid" ? d.params.problem : d.code))).toEqual([problem]);
+    [[], "grades_empty", []],
+    [[g("优", 90), g("良", 90), g("差", 0)], "grades_same_min", ["优", "良", "90"]],
+    [[g("优", 90), g("良", 80)], "grade_floor_missing", ["80"]],
+    [[g("优", 90), g("良", Number.NaN), g("差", 0)], "grade_without_min", ["良"]],
+  ])("rejects %j as %s %j", (bands, problem, detail) => {
+    expect(checkGrades(bands).map((d) => (d.code === "grade_bands_invalid" ? d.params : d.code))).toEqual([{ problem, detail }]);
   });
 
   it("grades the unrounded total: three leaves of 29.9966… total 89.99 → 良", () => {

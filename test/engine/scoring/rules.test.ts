@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import type { FormulaValue } from "../../../src/engine/formula";
-import { applyRule, compileRule } from "../../../src/engine/scoring/compile";
+import { applyRule, compileParams, compileRule } from "../../../src/engine/scoring/compile";
 import { renderPhrase } from "../../../src/engine/scoring/phrases";
 import { RULES, findRule } from "../../../src/engine/scoring/registry";
 
@@ -160,18 +160,20 @@ describe("bands (分档)", () => {
   });
 
   it.each([
-    ["", "missing bands (interval: score)"],
-    ["(10%, 5%]: 1", "the interval '(10%, 5%]' is empty"],
-    ["(5%, 5%]: 1", "the interval '(5%, 5%]' is empty"],
-    ["{0,1}: 1", "cannot read the interval '{0,1}'"],
-    ["[a, 1]: 1", "'a' is not a number"],
-    ["<0: 3; >=0: 1", "parameter 'band <0' must be between 0 and 2 (got '3')"],
-    ["<0: x; >=0: 1", "parameter 'band <0' must be a number (got 'x')"],
-    ["<0: 1; >=0: 1; gaps=maybe", "parameter 'gaps' must be one of deny, allow (got 'maybe')"],
-  ])("rejects %j", (params, problem) => {
+    ["", "bands_missing", []],
+    ["(10%, 5%]: 1", "interval_empty", ["(10%, 5%]"]],
+    ["(5%, 5%]: 1", "interval_empty", ["(5%, 5%]"]],
+    ["{0,1}: 1", "interval_unreadable", ["{0,1}"]],
+    ["[a, 1]: 1", "interval_not_number", ["a"]],
+    ["<x: 1", "interval_not_number", ["x"]],
+    ["[+∞, 1]: 1", "interval_wrong_side", ["+∞"]],
+    ["<0: 3; >=0: 1", "band_score_out_of_score", ["<0", "2", "3"]],
+    ["<0: x; >=0: 1", "band_score_not_number", ["<0", "x"]],
+    ["<0: 1; >=0: 1; gaps=maybe", "param_not_allowed", ["gaps", "deny / allow", "maybe"]],
+  ])("rejects %j as %s %j", (params, key, detail) => {
     const c = compileRule("bands", params, new Decimal(2));
     expect(c.ok).toBe(false);
-    expect(!c.ok && c.problems).toContainEqual({ code: "rule_invalid", problem });
+    expect(!c.ok && c.problems).toContainEqual({ code: "rule_invalid", problem: { problem: key, detail } });
   });
 });
 
@@ -237,29 +239,34 @@ describe("not applicable and undefined (shared for every kind)", () => {
 
 describe("parameter errors", () => {
   it.each([
-    ["threshold", "op=≠", "parameter 'op' must be one of >=, >, <=, <, = (got '≠')"],
-    ["threshold", "limit=abc", "parameter 'limit' must be a number (got 'abc')"],
-    ["threshold", "else=3", "parameter 'else' must be between 0 and 2 (got '3')"],
-    ["threshold", "else=120%", "parameter 'else' must be between 0 and 2 (got '120%')"],
-    ["threshold", "colour=red", "unknown parameter 'colour'"],
-    ["threshold", "limit=50%; limit=60%", "parameter 'limit' is given twice"],
-    ["threshold", ">=50%: 2", "this method takes no bands (got '>=50%: 2')"],
-    ["threshold", "whatever", "cannot read 'whatever' (expected key=value or interval: score)"],
-    ["deduct_per_point", "dir=up", "parameter 'dir' must be one of above, below (got 'up')"],
-    ["deduct_per_point", "partial=round", "parameter 'partial' must be one of prorate, ceil, floor (got 'round')"],
-    ["deduct_per_point", "deduct=-1", "parameter 'deduct' must not be negative (got '-1')"],
-    ["step_per_block", "block=0", "parameter 'block' must be greater than 0 (got '0')"],
-    ["step_per_block", "partial=prorate", "parameter 'partial' must be one of ceil, floor (got 'prorate')"],
-    ["proportional", "target=0", "parameter 'target' must be greater than 0 (got '0')"],
-    ["checklist", "deduct=x", "parameter 'deduct' must be a number (got 'x')"],
-    ["per_event", "deduct=-0.5", "parameter 'deduct' must not be negative (got '-0.5')"],
-    ["manual", "step=0", "parameter 'step' must be greater than 0 (got '0')"],
-    ["manual", "na=-1", "parameter 'na' must be between 0 and 2 (got '-1')"],
-    ["bands", "<0: 0; >=0: 2; undefined=5", "parameter 'undefined' must be between 0 and 2 (got '5')"],
-  ])("%s %j → %s", (kind, params, problem) => {
+    ["threshold", "op=≠", "param_not_allowed", ["op", ">= / > / <= / < / =", "≠"]],
+    ["threshold", "limit=abc", "param_not_number", ["limit", "abc"]],
+    ["threshold", "else=3", "param_out_of_score", ["else", "2", "3"]],
+    ["threshold", "else=120%", "param_out_of_score", ["else", "2", "120%"]],
+    ["threshold", "colour=red", "param_unknown", ["colour"]],
+    ["threshold", "limit=50%; limit=60%", "param_repeated", ["limit"]],
+    ["threshold", ">=50%: 2", "bands_not_taken", [">=50%: 2"]],
+    ["threshold", "whatever", "param_unreadable", ["whatever"]],
+    ["deduct_per_point", "dir=up", "param_not_allowed", ["dir", "above / below", "up"]],
+    ["deduct_per_point", "partial=round", "param_not_allowed", ["partial", "prorate / ceil / floor", "round"]],
+    ["deduct_per_point", "deduct=-1", "param_negative", ["deduct", "-1"]],
+    ["step_per_block", "block=0", "param_not_positive", ["block", "0"]],
+    ["step_per_block", "partial=prorate", "param_not_allowed", ["partial", "ceil / floor", "prorate"]],
+    ["proportional", "target=0", "param_not_positive", ["target", "0"]],
+    ["checklist", "deduct=x", "param_not_number", ["deduct", "x"]],
+    ["per_event", "deduct=-0.5", "param_negative", ["deduct", "-0.5"]],
+    ["manual", "step=0", "param_not_positive", ["step", "0"]],
+    ["manual", "na=-1", "param_out_of_score", ["na", "2", "-1"]],
+    ["bands", "<0: 0; >=0: 2; undefined=5", "param_out_of_score", ["undefined", "2", "5"]],
+  ])("%s %j → %s %j", (kind, params, key, detail) => {
     const c = compileRule(kind, params, new Decimal(2));
     expect(c.ok).toBe(false);
-    expect(!c.ok && c.problems).toContainEqual({ code: "rule_invalid", problem });
+    expect(!c.ok && c.problems).toContainEqual({ code: "rule_invalid", problem: { problem: key, detail } });
+  });
+
+  it("a required parameter that is not given is missing", () => {
+    const r = compileParams([{ name: "limit", type: "percent", default: null, zh: "标准值" }], "", new Decimal(2));
+    expect(r).toEqual({ ok: false, problems: [{ code: "rule_invalid", problem: { problem: "param_missing", detail: ["limit"] } }] });
   });
 
   it("accepts ; ； and new lines as separators and ignores empty items", () => {

@@ -165,7 +165,7 @@ describe("checks: broken rules", () => {
 
   it("an unknown field names the field (problem key)", () => {
     const ds = checkDiagnostics(validate(withRule("expend_basic + expend_projekt = expend_total")));
-    expect(ds[0]?.params).toEqual({ check: "C01", problem: "unknown_field:expend_projekt" });
+    expect(ds[0]?.params).toEqual({ check: "C01", problem: "unknown_field", detail: ["expend_projekt"] });
   });
 
   it("a broken 前提 → check_invalid at the 前提 cell", () => {
