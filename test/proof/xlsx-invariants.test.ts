@@ -75,7 +75,7 @@ describe(".xlsx host invariants", () => {
       values: { ...base.values, unit_name: FORMULA_LIKE[0]! },
       tables: base.tables.map((t) =>
         t.id === "tasks"
-          ? { ...t, rows: t.rows.map((r, i) => ({ ...r, name: FORMULA_LIKE[i + 1] ?? r.name })) }
+          ? { ...t, rows: t.rows.map((r, i) => ({ ...r, name: FORMULA_LIKE[i + 1] ?? r.name ?? null })) }
           : t,
       ),
     };
