@@ -62,6 +62,8 @@ const SHEETS: readonly SheetSpec[] = [
       { kind: "table", id: "duties" },
       { kind: "gap" },
       { kind: "table", id: "org" },
+      { kind: "gap" },
+      { kind: "table", id: "basis" },
     ],
   },
   {

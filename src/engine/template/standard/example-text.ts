@@ -3,6 +3,12 @@
  * the example workbook's text tables. Copied from the report; nothing here is computed.
  */
 
+/** The introduction's 评价依据: the two policy documents the seed cites, one per row. */
+export const SEED_BASIS: readonly string[] = [
+  "《重庆市万州区人民政府办公室关于印发贯彻全面实施预算绩效管理任务分解方案的通知》（万州府办发〔2019〕79号）",
+  "《万州区财政局关于开展2020年度部门整体绩效评价工作的通知》（万州财预发〔2021〕4号）",
+];
+
 /** 一、（一）职能职责, one duty per row. */
 export const SEED_DUTIES: readonly string[] = [
   "贯彻执行党和国家外事、港澳方针政策、法律法规以及市委、市政府，区委、区政府关于外事、港澳工作的决策部署。",

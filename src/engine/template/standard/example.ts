@@ -2,6 +2,7 @@
 import { EngineInvariantError } from "../../diagnostics/types";
 import { standardTemplateDescription } from "./description";
 import {
+  SEED_BASIS,
   SEED_BENEFITS,
   SEED_DUTIES,
   SEED_MEASURES,
@@ -53,6 +54,7 @@ export function buildExampleDescription(seed: SeedData): TemplateDescription {
   const rowsById: Record<string, Row[]> = {
     duties: textRows(SEED_DUTIES),
     org: textRows(SEED_ORG),
+    basis: textRows(SEED_BASIS),
     sangong_reasons: textRows(SEED_SANGONG_REASONS),
     tasks: seed.tasks.map((t, i) => ({
       name: t.name,

@@ -35,6 +35,10 @@ export const BENEFIT_CATEGORIES = ["经济效益", "社会效益"] as const;
 export const STANDARD_TABLES: readonly TableSpec[] = [
   table("duties", "职能职责", 12, [col("text", "职能职责", "text", { required: true, note: "每行一条" })]),
   table("org", "机构设置", 3, [col("text", "机构设置", "text", { required: true, note: "每行一段" })]),
+  // Optional: the report's introduction cites these documents; with none it omits the clause.
+  table("basis", "评价依据", 3, [
+    col("text", "评价依据", "text", { note: "每行一份文件，如《……的通知》（××发〔2021〕4号）；可不填" }),
+  ]),
   table("sangong_reasons", "“三公”经费变动原因", 5, [
     col("text", "“三公”经费变动原因", "text", { note: "每行一条" }),
   ]),

@@ -74,6 +74,7 @@ describe("standard template tables", () => {
   const expectedColumns: Record<string, string[]> = {
     duties: ["职能职责"],
     org: ["机构设置"],
+    basis: ["评价依据"],
     sangong_reasons: ["“三公”经费变动原因"],
     tasks: ["任务名称", "分值", "完成率", "完成情况", "未完成原因", "得分"],
     satisfaction: ["调查对象", "问卷数", "满意度", "权重"],
@@ -87,6 +88,13 @@ describe("standard template tables", () => {
     const t = desc.tables.find((x) => x.id === id);
     expect(t?.columns.map((c) => c.label)).toEqual(labels);
     expect(t?.blankRows).toBeGreaterThan(0);
+  });
+
+  it("keeps 评价依据 optional: an empty basis table is no gap", () => {
+    const basis = desc.tables.find((x) => x.id === "basis");
+    expect(basis?.columns.map((c) => [c.key, c.type, c.required])).toEqual([["text", "text", false]]);
+    const sheet = desc.sheets.find((s) => s.blocks.some((b) => b.kind === "table" && b.id === "basis"));
+    expect(sheet?.name).toBe("基本情况");
   });
 
   it("marks only tasks.score and the levels columns as outputs", () => {

@@ -200,6 +200,13 @@ describe("the Wanzhou 2020 example", () => {
     expect(String(rows[0]![3])).toMatch(/^实施编制“十四五”对外工作规划/);
   });
 
+  it("fills the two policy documents the seed's introduction cites as 评价依据", () => {
+    expect(tableRows("basis")).toEqual([
+      ["《重庆市万州区人民政府办公室关于印发贯彻全面实施预算绩效管理任务分解方案的通知》（万州府办发〔2019〕79号）"],
+      ["《万州区财政局关于开展2020年度部门整体绩效评价工作的通知》（万州财预发〔2021〕4号）"],
+    ]);
+  });
+
   it("fills satisfaction, duties, org, reasons, benefits, problems and measures", () => {
     expect(tableRows("satisfaction")).toEqual([
       ["服务对象", 20, 0.98, 0.5],
