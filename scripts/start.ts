@@ -15,9 +15,9 @@ export function startPlan(os: string = platform(), env: NodeJS.ProcessEnv = proc
 }
 
 export const BROWSER_MESSAGE =
-  "此计算机无法旁加载到 Excel 桌面版（仅支持 Windows 和 macOS），改为启动网页版：\n" +
+  "此计算机无法旁加载到 Excel 桌面版（仅支持 Windows 和 macOS），改为启动网页版（打开内置的万州 2020 示例）：\n" +
   "Excel can't be sideloaded on this machine (Excel desktop runs only on Windows and macOS).\n" +
-  "Serving the browser page instead: open https://localhost:3000/web/index.html (or http:// without dev certificates).\n" +
+  "Serving the browser page instead: open https://localhost:3000/web/index.html?example=1 (the bundled Wanzhou 2020 example; http:// without dev certificates).\n" +
   "To try the add-in in Excel on the web, see README → Sideload into Excel.\n";
 
 function run(command: string, args: readonly string[]): Promise<number> {
