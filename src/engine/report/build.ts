@@ -10,7 +10,7 @@ import type { InputValues } from "../model/values";
 import type { ScoreSheet } from "../scoring/result-types";
 import type { Template } from "../template/types";
 import { buildBasicSection, buildOverallSection, buildTargetsSection, para } from "./build-basic";
-import { ReportContext } from "./build-context";
+import { ReportContext, trimEnd } from "./build-context";
 import {
   buildApplicationSection,
   buildEvaluationSection,
@@ -47,10 +47,12 @@ export function buildReport(input: BuildReportInput): { tree: ReportTree; diagno
   const unit = ctx.fieldText("unit_name");
   const year = ctx.year();
   const grade: Run[] = input.scores.grade.trim() ? [text(input.scores.grade)] : ctx.marker("等级");
+  // 评价依据 is optional: no rows means no citation, not a gap.
+  const basis = ctx.texts("basis").map((t) => [text(trimEnd(t))]);
   const tree: ReportTree = {
     lang: phrases.lang,
     titleBlock: { unitName: unit, title: [...phrases.reportTitle({ year })] },
-    intro: [para(phrases.intro({ unit, year, total: [num(new Decimal(String(input.scores.total)), "score")], grade }))],
+    intro: [para(phrases.intro({ unit, year, total: [num(new Decimal(String(input.scores.total)), "score")], grade, basis }))],
     sections: [
       buildBasicSection(ctx),
       buildOverallSection(ctx),

@@ -5,6 +5,7 @@
 import type { ReportPhrases } from "./phrases";
 import { whyText } from "./phrases";
 import { join, joinWith, r } from "./runs";
+import type { Run } from "./tree";
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
 
@@ -14,6 +15,13 @@ const WHY_EN: Readonly<Record<string, string>> = {
   empty_table: "the table is empty",
   nonzero_over_zero: "the denominator is 0 but the numerator is not",
 };
+
+// ", as required by A and following B, C," — the documents stay as typed (usually Chinese titles).
+function basisEn(docs: readonly (readonly Run[])[]): Run[] {
+  const [first, ...rest] = docs;
+  if (!first) return [];
+  return rest.length === 0 ? r`, as required by ${first},` : r`, as required by ${first} and following ${joinWith(rest, ", ")},`;
+}
 
 export const PHRASES_EN: ReportPhrases = {
   lang: "en",
@@ -37,8 +45,8 @@ export const PHRASES_EN: ReportPhrases = {
   circled: (i) => `(${i + 1}) `,
 
   reportTitle: ({ year }) => r`Department-wide expenditure performance evaluation report, ${year}`,
-  intro: ({ unit, year, total, grade }) =>
-    r`To advance budget performance management, regulate departmental spending and make fiscal funds more effective, ${unit} evaluated its department-wide budget expenditure for ${year}. Expenditure consists of basic expenditure (kept lean to run the office at low cost) and project expenditure (managed so that earmarked funds are used for their purpose). The self-evaluation score for ${year} is ${total} points, grade "${grade}". The self-evaluation is reported below.`,
+  intro: ({ unit, year, total, grade, basis }) =>
+    r`To advance budget performance management, regulate departmental spending and make fiscal funds more effective, ${unit}${basisEn(basis)} evaluated its department-wide budget expenditure for ${year}. Expenditure consists of basic expenditure (kept lean to run the office at low cost) and project expenditure (managed so that earmarked funds are used for their purpose). The self-evaluation score for ${year} is ${total} points, grade "${grade}". The self-evaluation is reported below.`,
   headings: {
     basic: "Basic information of the unit",
     duties: "Functions and duties",

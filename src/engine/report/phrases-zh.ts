@@ -3,6 +3,7 @@ import { DEFAULT_EXPAND_PHRASES, DEFAULT_PHRASES } from "./default-phrases";
 import type { ReportPhrases } from "./phrases";
 import { whyText } from "./phrases";
 import { join, joinWith, r } from "./runs";
+import type { Run } from "./tree";
 
 const CN_DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
@@ -23,6 +24,13 @@ const WHY_ZH: Readonly<Record<string, string>> = {
   empty_table: "表中没有数据",
   nonzero_over_zero: "分母为0而分子不为0",
 };
+
+// The seed's citation: "根据《A》（…号）的要求，按《B》（…号）文件精神，"; further documents join B with "、".
+function basisZh(docs: readonly (readonly Run[])[]): Run[] {
+  const [first, ...rest] = docs;
+  if (!first) return [];
+  return rest.length === 0 ? r`根据${first}的要求，` : r`根据${first}的要求，按${joinWith(rest, "、")}文件精神，`;
+}
 
 export const PHRASES_ZH: ReportPhrases = {
   lang: "zh-CN",
@@ -46,8 +54,8 @@ export const PHRASES_ZH: ReportPhrases = {
   circled: (i) => CIRCLED[i] ?? `(${i + 1})`,
 
   reportTitle: ({ year }) => r`${year}年部门整体支出绩效评价报告`,
-  intro: ({ unit, year, total, grade }) =>
-    r`为深入推进预算绩效管理改革，规范部门财政支出，强化部门履职职能，切实提高财政资金使用效益，${unit}对${year}年度部门预算整体支出绩效进行了全面综合评价。整体支出分基本支出和项目支出两部分，基本支出的评价重点是厉行节约保运转，降低行政运行成本；项目支出的评价重点是规范管理促发展，做到专款专用，提高资金使用效益。经全面综合评价，本部门${year}年部门整体支出绩效自评为${total}分，评价等次为“${grade}”。现将自评情况报告如下：`,
+  intro: ({ unit, year, total, grade, basis }) =>
+    r`为深入推进预算绩效管理改革，规范部门财政支出，强化部门履职职能，切实提高财政资金使用效益，${unit}${basisZh(basis)}对${year}年度部门预算整体支出绩效进行了全面综合评价。整体支出分基本支出和项目支出两部分，基本支出的评价重点是厉行节约保运转，降低行政运行成本；项目支出的评价重点是规范管理促发展，做到专款专用，提高资金使用效益。经全面综合评价，本部门${year}年部门整体支出绩效自评为${total}分，评价等次为“${grade}”。现将自评情况报告如下：`,
   headings: {
     basic: "单位基本情况",
     duties: "职能职责",

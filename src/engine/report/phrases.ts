@@ -38,7 +38,11 @@ export interface ReportPhrases {
   circled(index: number): string;
 
   reportTitle(p: { year: R }): R;
-  intro(p: { unit: R; year: R; total: R; grade: R }): R;
+  /**
+   * The introduction; `basis` are the documents of the 评价依据 table (first: "根据…的要求", the rest:
+   * "按…文件精神"); with none the clause is left out.
+   */
+  intro(p: { unit: R; year: R; total: R; grade: R; basis: readonly R[] }): R;
   readonly headings: {
     readonly basic: string;
     readonly duties: string;

@@ -85,6 +85,38 @@ describe("buildReport on the seed example", () => {
   });
 });
 
+describe("the introduction cites the 评价依据 table", () => {
+  const A = "《重庆市万州区人民政府办公室关于印发贯彻全面实施预算绩效管理任务分解方案的通知》（万州府办发〔2019〕79号）";
+  const B = "《万州区财政局关于开展2020年度部门整体绩效评价工作的通知》（万州财预发〔2021〕4号）";
+  const C = "《另一份文件》（某发〔2021〕1号）";
+  const lead = "为深入推进预算绩效管理改革，规范部门财政支出，强化部门履职职能，切实提高财政资金使用效益，重庆市万州区人民政府外事办公室";
+  const intro = (basis: readonly string[], lang: "zh-CN" | "en" = "zh-CN") => {
+    const { tree, diagnostics } = buildReport({ ...seedInput(lang), values: buildValues({ tables: { basis: basis.map((text) => ({ text })) } }) });
+    return { text: runsText(tree.intro[0]!.runs), diagnostics };
+  };
+
+  it.each([
+    ["the seed's two documents", [A, B], `${lead}根据${A}的要求，按${B}文件精神，对2020年度部门预算整体支出绩效`],
+    ["one document", [A], `${lead}根据${A}的要求，对2020年度`],
+    ["three documents", [A, B, C], `${lead}根据${A}的要求，按${B}、${C}文件精神，对2020年度`],
+    ["trailing punctuation trimmed, blank rows skipped", [`${A}；`, "  ", `${B}。`], `根据${A}的要求，按${B}文件精神，对`],
+    ["no rows: the clause is left out, not a placeholder", [], `${lead}对2020年度部门预算整体支出绩效`],
+  ])("%s", (_, basis, expected) => {
+    const { text, diagnostics } = intro(basis);
+    expect(text).toContain(expected);
+    expect(text).not.toContain("待补充");
+    expect(diagnostics).toEqual([]);
+  });
+
+  it.each([
+    [[A, B], `外事办公室, as required by ${A} and following ${B}, evaluated its`],
+    [[A], `外事办公室, as required by ${A}, evaluated its`],
+    [[], "外事办公室 evaluated its"],
+  ])("English: %j", (basis, expected) => {
+    expect(intro(basis, "en").text).toContain(expected);
+  });
+});
+
 describe("buildReport with gaps", () => {
   it.each([
     ["expend_basic", "基本支出", "收支情况"],

@@ -5,7 +5,7 @@ import Decimal from "decimal.js";
 import type { InputValues, TableRowValues, TypedValue } from "../../../src/engine/model/values";
 import type { IndicatorResult, IndicatorValue, LevelResult, ScoreSheet } from "../../../src/engine/scoring/result-types";
 import type { ColumnDef, FieldDef, FieldType, RubricRowDef, TableDef, Template } from "../../../src/engine/template/types";
-import { BENEFITS, DUTIES, MEASURES, ORG, PROBLEMS, SANGONG_REASONS, TASK_DESCRIPTIONS } from "./seed-texts";
+import { BASIS, BENEFITS, DUTIES, MEASURES, ORG, PROBLEMS, SANGONG_REASONS, TASK_DESCRIPTIONS } from "./seed-texts";
 
 type FieldSpec = readonly [name: string, label: string, type: FieldType, required: boolean];
 
@@ -89,6 +89,7 @@ type ColSpec = readonly [key: string, label: string, type: FieldType, output?: b
 const TABLE_SPECS: Readonly<Record<string, { label: string; sheet: string; cols: readonly ColSpec[] }>> = {
   duties: { label: "职能职责", sheet: "基本情况", cols: [["text", "职能职责", "text"]] },
   org: { label: "机构设置", sheet: "基本情况", cols: [["text", "机构设置", "text"]] },
+  basis: { label: "评价依据", sheet: "基本情况", cols: [["text", "评价依据", "text"]] },
   sangong_reasons: { label: "“三公”经费变动原因", sheet: "收支情况", cols: [["text", "“三公”经费变动原因", "text"]] },
   tasks: {
     label: "重点工作",
@@ -271,6 +272,7 @@ export function buildValues(overrides: ValuesOverrides = {}): InputValues {
   const base: Record<string, readonly Readonly<Record<string, string | number | boolean | undefined>>[]> = {
     duties: DUTIES.map((text) => ({ text })),
     org: ORG.map((text) => ({ text })),
+    basis: BASIS.map((text) => ({ text })),
     sangong_reasons: SANGONG_REASONS.map((text) => ({ text })),
     tasks: SEED_TASKS.map((t, i) => ({ ...t, description: TASK_DESCRIPTIONS[i] })),
     satisfaction: [

@@ -1,6 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { buildReport } from "../../../src/engine/report/build";
 import { renderText } from "../../../src/engine/report/render-text";
+import { runReport } from "../../../src/engine";
+import { buildExampleDescription, layoutTemplate, layoutToSnapshot } from "../../../src/engine/template/standard";
+import seedExample from "../../../assets/examples/wanzhou-2020.json";
 import { seedInput } from "./builders";
 import { figures, missingFigures, splitSections } from "./seed-figures";
 
@@ -20,16 +23,14 @@ describe("golden renderings of the seed example", () => {
 
 /**
  * Every figure of the published seed report, per section, must appear in the generated section —
- * except the differences listed in golden/SLIPS.md, each a published slip or a figure no input holds.
+ * except the differences listed in golden/SLIPS.md: published slips, and one figure deliberately omitted (no input).
  */
 const EXPECTED_DIFFERENCES: Readonly<Record<string, readonly string[]>> = {
-  // The introduction cites policy documents (万州府办发〔2019〕79号, 万州财预发〔2021〕4号): no input holds them.
-  intro: ["2019", "79", "2021", "4"],
   整体绩效完成情况: [
     "2019年", // "本部门为2019年新成立单位故与上年无对比" contradicts its own prior-year 三公 comparison (slip)
     "0.04%", // 0.11 ÷ 226.86 = 0.05 % (slip)
     "19.93%", // 33.10 ÷ 166.03 = 19.94 % (slip)
-    "549.00元", // 人均外事接待费: no input holds the number of guests (9.01万元 ÷ 549.00元 is not a whole number)
+    "549.00元", // 人均外事接待费: deliberately omitted — no input holds the number of guests (not a published slip)
   ],
   整体支出绩效评价: [
     "2020", // "2020度本部门" is a typo for 2020年度 (slip)
@@ -58,5 +59,33 @@ describe("the generated report carries the seed report's figures", () => {
     const text = renderText(buildReport(seedInput()).tree);
     expect(text).toContain(ours);
     if (theirs) expect(text).not.toContain(theirs);
+  });
+});
+
+describe("SLIPS.md marks each difference by kind", () => {
+  const slips = readFileSync(golden("SLIPS.md"), "utf8").split("\n");
+  const row = (needle: string): string | undefined => slips.find((l) => l.startsWith("| ") && l.includes(needle));
+
+  it.each([
+    ["0.04%", "published slip"],
+    ["19.93%", "published slip"],
+    ["2020度本部门", "published slip"],
+    ["549.00元", "deliberately omitted (no input)"],
+  ])("%s is listed as a %s", (figure, kind) => {
+    expect(row(figure)?.startsWith(`| ${kind} |`)).toBe(true);
+  });
+
+  it("prints no 人均外事接待费: no input holds the number of guests, and none is invented", () => {
+    expect(renderText(buildReport(seedInput()).tree)).not.toContain("人均");
+  });
+});
+
+describe("the example workbook's report", () => {
+  it("opens with the golden introduction: the 评价依据 rows of the example cited as the seed cites them", () => {
+    const snapshot = layoutToSnapshot(layoutTemplate(buildExampleDescription(seedExample)));
+    const intro = (text: string): string => text.split("\n")[2]!;
+    const fromWorkbook = intro(runReport(snapshot, { now: "2026-11-28T00:00:00Z" }).text);
+    expect(fromWorkbook).toBe(intro(readFileSync(golden("seed-zh-CN.txt"), "utf8")));
+    expect(fromWorkbook).toContain("（万州府办发〔2019〕79号）的要求，按《万州区财政局关于开展2020年度部门整体绩效评价工作的通知》（万州财预发〔2021〕4号）文件精神，对2020年度");
   });
 });

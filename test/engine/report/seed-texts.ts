@@ -2,6 +2,12 @@
 // them in the workbook's text tables. Task descriptions carry the seed's section 三 paragraphs; the
 // seed has 11 paragraphs for 7 scored tasks, so a task holds the paragraphs about it (one per line).
 
+// The introduction's 评价依据 (the documents the seed cites), one per row.
+export const BASIS = [
+  "《重庆市万州区人民政府办公室关于印发贯彻全面实施预算绩效管理任务分解方案的通知》（万州府办发〔2019〕79号）",
+  "《万州区财政局关于开展2020年度部门整体绩效评价工作的通知》（万州财预发〔2021〕4号）",
+];
+
 export const DUTIES = [
   "贯彻执行党和国家外事、港澳方针政策、法律法规以及市委、市政府，区委、区政府关于外事、港澳工作的决策部署。",
   "牵头拟订本区对外交往合作总体规划，负责本区与国（境）外地区、国家及区域性国际组织的交往与联系，协助推动科技、文化等方面的交流与合作。",
