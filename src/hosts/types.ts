@@ -44,6 +44,11 @@ export interface WorkbookHost {
   applyWritePlan(plan: WritePlan): Promise<WriteSummary>;
   /** Mark the cells of these diagnostics (clearing the host's earlier marks, not the user's formatting). */
   markDiagnostics(diagnostics: readonly Diagnostic[]): Promise<void>;
+  /**
+   * Optional: `applyWritePlan` and `markDiagnostics` in one write batch (the Office host: one sync). Hosts
+   * without it get the two calls.
+   */
+  applyAndMark?(plan: WritePlan, diagnostics: readonly Diagnostic[]): Promise<WriteSummary>;
   /** Select (and scroll to) a cell. */
   selectCell(ref: CellRef): Promise<void>;
   /** Insert the standard template's sheets into the current workbook (never overwrites existing sheets). */

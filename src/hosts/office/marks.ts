@@ -53,6 +53,19 @@ export function readMarkRecords(snapshot: WorkbookSnapshot | null): MarkRecord[]
   return out;
 }
 
+/** Raw `_marks` values (as Office.js returns them) → records; malformed rows are ignored. */
+export function markRecordsFromRows(rows: readonly (readonly unknown[])[]): MarkRecord[] {
+  const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
+  const out: MarkRecord[] = [];
+  for (const row of rows) {
+    const [s, a, o, m, n] = [0, 1, 2, 3, 4].map((i) => text(row[i]));
+    if (s && a && m && parseRange(a)) {
+      out.push({ sheet: s, address: a, originalColor: o ?? "", markColor: m, note: n === "note" });
+    }
+  }
+  return out;
+}
+
 /** Records → the rows written to `_marks` (A: sheet, B: address, C: original fill, D: mark fill, E: "note"). */
 export function markRows(records: readonly MarkRecord[]): string[][] {
   return records.map((r) => [r.sheet, r.address, r.originalColor, r.markColor, r.note ? "note" : ""]);
@@ -99,4 +112,84 @@ export function markTargets(
 /** Normalise an Office.js fill colour for comparison ("#ffc7ce" → "#FFC7CE"; null/undefined → ""). */
 export function normColor(color: unknown): string {
   return typeof color === "string" ? color.toUpperCase() : "";
+}
+
+/** Map key of one cell. */
+export function cellKey(sheet: string, address: string): string {
+  return `${sheet}\u0000${address}`;
+}
+
+/** What the host knows about a cell before marking it: its fill and its note's text (null = no note). */
+export interface CellState {
+  readonly fill: string;
+  readonly note: string | null;
+}
+
+/** A sheet's fills as read with the snapshot (ExcelApi 1.9 getCellProperties); cells outside have no fill. */
+export interface FillGrid {
+  readonly row0: number;
+  readonly col0: number;
+  /** null where Excel reports no single colour (a pattern, say): that cell must be probed. */
+  readonly colors: readonly (readonly (string | null)[])[];
+}
+
+/** The fill of one cell according to a grid; undefined when the grid cannot say. */
+export function gridFill(grid: FillGrid, address: string): string | undefined {
+  const range = parseRange(address);
+  if (!range) return undefined;
+  const r = range.start.row - grid.row0;
+  const c = range.start.col - grid.col0;
+  // Outside the sheet's formatted area a cell has no fill, which Office.js reads as white.
+  if (r < 0 || c < 0 || r >= grid.colors.length) return "#FFFFFF";
+  const row = grid.colors[r]!;
+  if (c >= row.length) return "#FFFFFF";
+  const color = row[c];
+  return color === null || color === undefined ? undefined : color;
+}
+
+/** True when a note's text is one the add-in wrote. */
+export function isOwnNote(note: string | null): boolean {
+  return note !== null && note.startsWith(NOTE_PREFIX);
+}
+
+/** What one marking run writes: fills to restore, notes to delete, cells to mark, the new `_marks` rows. */
+export interface MarkPlan {
+  /** Old marks to undo: `fill` "" = clear the fill, null = leave it (the user recoloured the cell). */
+  readonly restore: readonly { sheet: string; address: string; fill: string | null; deleteNote: boolean }[];
+  /** Cells to mark: `note` is the note text to add, or null for fill only. */
+  readonly marks: readonly { sheet: string; address: string; color: string; note: string | null }[];
+  readonly records: readonly MarkRecord[];
+}
+
+/**
+ * Old marks + new targets + what each cell looks like now → the writes of one marking run. Pure: the host
+ * gathers `state` for every cell of `old` and `targets` before calling this (see office-host.ts).
+ */
+export function planMarks(
+  old: readonly MarkRecord[],
+  targets: readonly MarkTarget[],
+  state: (sheet: string, address: string) => CellState,
+  notes: boolean,
+): MarkPlan {
+  const oldByKey = new Map(old.map((r) => [cellKey(r.sheet, r.address), r]));
+  const restore = old.map((r) => {
+    const now = state(r.sheet, r.address);
+    // Undo only where the cell still shows our colour: a colour the user set since is kept.
+    const ours = normColor(now.fill) === normColor(r.markColor);
+    const back = r.originalColor === "" || normColor(r.originalColor) === "#FFFFFF" ? "" : r.originalColor;
+    return { sheet: r.sheet, address: r.address, fill: ours ? back : null, deleteNote: r.note && isOwnNote(now.note) };
+  });
+  const marks: MarkPlan["marks"][number][] = [];
+  const records: MarkRecord[] = [];
+  for (const t of targets) {
+    const now = state(t.sheet, t.address);
+    const prev = oldByKey.get(cellKey(t.sheet, t.address));
+    const current = normColor(now.fill);
+    const original = prev && current === normColor(prev.markColor) ? prev.originalColor : current;
+    const free = now.note === null || (prev?.note === true && isOwnNote(now.note));
+    const withNote = notes && free;
+    marks.push({ sheet: t.sheet, address: t.address, color: t.color, note: withNote ? `${NOTE_PREFIX}${t.text}` : null });
+    records.push({ sheet: t.sheet, address: t.address, originalColor: original, markColor: t.color, note: withNote });
+  }
+  return { restore, marks, records };
 }

@@ -8,8 +8,18 @@ import { hostError, toHostError } from "./errors";
 import { toDefinedNames, toSnapshotRows, topLeftOf, quoteSheet } from "./normalize";
 import type { NamedItemData } from "./normalize";
 import { countCells, toExcelBlock } from "./write-values";
-import { MARKS_SHEET, NOTE_PREFIX, markRows, markTargets, normColor, readMarkRecords } from "./marks";
-import type { MarkRecord } from "./marks";
+import {
+  MARKS_SHEET,
+  cellKey,
+  gridFill,
+  isOwnNote,
+  markRecordsFromRows,
+  markRows,
+  markTargets,
+  planMarks,
+  readMarkRecords,
+} from "./marks";
+import type { CellState, FillGrid, MarkRecord, MarkTarget } from "./marks";
 import { readTemplateFileInfo, toBase64 } from "./template-file";
 import { saveWithDownload } from "./save-file";
 
@@ -58,6 +68,7 @@ export interface OfficeCapabilities {
 export interface OfficeHost extends WorkbookHost {
   readonly kind: "office";
   readonly capabilities: OfficeCapabilities;
+  applyAndMark(plan: WritePlan, diagnostics: readonly Diagnostic[]): Promise<WriteSummary>;
   /**
    * Call `listener` when the user edits a cell — never for the host's own writes. Resolves to an unsubscribe
    * function. Without ExcelApi 1.9 it registers nothing and resolves to a no-op.
@@ -75,6 +86,26 @@ interface SheetBatch {
   readonly name: string;
   readonly used: Excel.Range;
   readonly protection: Excel.WorksheetProtection;
+  /** The sheet's formatted area and its fills (ExcelApi 1.9), for marking without another read. */
+  readonly formatted: Excel.Range | null;
+  readonly fills: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+}
+
+/** A cell's fill and note, queued for loading. */
+interface CellProbe {
+  readonly sheet: string;
+  readonly address: string;
+  readonly fill: Excel.RangeFill;
+  readonly note: Excel.Note | null;
+}
+
+/** What the last read learned for the next marking run, so that run needs only its write sync. */
+interface MarkView {
+  /** Fills and notes of the cells marked before, by cellKey. */
+  readonly cells: Map<string, CellState>;
+  readonly grids: Map<string, FillGrid>;
+  /** Could a cell carry a note the add-in did not write? null: unknown (or no notes API). */
+  readonly userNotes: boolean | null;
 }
 
 /** Create the Office.js host. Call inside `Office.onReady`. */
@@ -101,6 +132,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   let knownSheets: string[] | null = null;
   let protectedSheets = new Set<string>();
   let lastMarks: MarkRecord[] | null = null;
+  // Cell states gathered by the last read for marking; dropped after any write (they may be stale then).
+  let markView: MarkView | null = null;
   let writing = 0;
   let echoUntil = 0;
   let queue: Promise<unknown> = Promise.resolve();
@@ -125,12 +158,23 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     }
   }
 
+  const gridsSupported = (): boolean => supports("1.9");
+
   function queueSheet(sheet: Excel.Worksheet, name: string): SheetBatch {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("address,values,valueTypes,numberFormat");
     const protection = sheet.protection;
     protection.load("protected");
-    return { name, used, protection };
+    // Fills of the formatted area (any filled cell lies inside it), so marking needs no read of its own.
+    // System sheets (`_meta`, `_marks`) are never marked.
+    let formatted: Excel.Range | null = null;
+    let fills: SheetBatch["fills"] = null;
+    if (gridsSupported() && !name.startsWith("_")) {
+      formatted = sheet.getUsedRange(false);
+      formatted.load("address");
+      fills = formatted.getCellProperties({ format: { fill: { color: true } } });
+    }
+    return { name, used, protection, formatted, fills };
   }
 
   function sheetSnapshot(batch: SheetBatch, visible: boolean): SheetSnapshot {
@@ -141,44 +185,126 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     return { name: batch.name, cells, visible };
   }
 
+  function fillGrid(batch: SheetBatch): FillGrid | null {
+    if (!batch.formatted || !batch.fills) return null;
+    const start = topLeftOf(batch.formatted.address);
+    const props = batch.fills.value as Excel.CellProperties[][] | null | undefined;
+    if (!start || !Array.isArray(props)) return null;
+    const colors = props.map((row) =>
+      row.map((p) => (typeof p.format?.fill?.color === "string" ? p.format.fill.color : null)),
+    );
+    return { row0: start.row, col0: start.col, colors };
+  }
+
+  /** Queue the fill and note of each cell (one batch, however many cells). */
+  function queueProbes(
+    wb: Excel.Workbook,
+    cells: readonly { sheet: string; address: string }[],
+  ): Map<string, CellProbe> {
+    const out = new Map<string, CellProbe>();
+    for (const c of cells) {
+      const k = cellKey(c.sheet, c.address);
+      if (out.has(k)) continue;
+      const fill = wb.worksheets.getItem(c.sheet).getRange(c.address).format.fill;
+      fill.load("color");
+      let note: Excel.Note | null = null;
+      if (capabilities.notes) {
+        note = wb.notes.getItemOrNullObject(`${quoteSheet(c.sheet)}!${c.address}`);
+        note.load("content");
+      }
+      out.set(k, { sheet: c.sheet, address: c.address, fill, note });
+    }
+    return out;
+  }
+
+  function probeStates(probes: Map<string, CellProbe>): Map<string, CellState> {
+    const out = new Map<string, CellState>();
+    for (const [k, p] of probes) {
+      const note =
+        p.note && !p.note.isNullObject && typeof p.note.content === "string" ? p.note.content : null;
+      out.set(k, { fill: typeof p.fill.color === "string" ? p.fill.color : "", note });
+    }
+    return out;
+  }
+
+  /** The sheet list, the names, the note count — and, cold, the `_marks` rows: the head of every read. */
+  function queueHead(wb: Excel.Workbook, cold: boolean) {
+    const list = wb.worksheets;
+    list.load("items/name,items/visibility");
+    const names = wb.names;
+    names.load("items/name,items/type,items/formula");
+    const noteCount = capabilities.notes ? wb.notes.getCount() : null;
+    let marksRows: Excel.Range | null = null;
+    if (cold) {
+      // Cold, the marked cells are known only from `_marks`: read its rows with the list, probe them next.
+      marksRows = wb.worksheets.getItemOrNullObject(MARKS_SHEET).getUsedRangeOrNullObject(true);
+      marksRows.load("values");
+    }
+    return { list, names, noteCount, marksRows };
+  }
+
+  function queueBody(wb: Excel.Workbook, list: Excel.WorksheetCollection, sheets: readonly string[], marks: readonly MarkRecord[]) {
+    const present = new Set(sheets);
+    return {
+      sheets: sheets.map((n) => queueSheet(list.getItem(n), n)),
+      probes: queueProbes(
+        wb,
+        marks.filter((r) => present.has(r.sheet)),
+      ),
+    };
+  }
+
   /**
-   * One read. Sheet names are unknown until a sync returns, so a cold read takes 2 syncs (list + names,
-   * then every used range in one batch). The sheet list seen last is queued speculatively with the list, so
-   * a warm read whose sheets did not change takes 1 sync. Worst case (a sheet deleted since): 3. Never a loop.
+   * One read, which also gathers what the next marking run needs (fills and notes of the cells marked before,
+   * each sheet's fills), so 校验/评分 write their marks in their one write sync. Sheet names are unknown until a
+   * sync returns, so a cold read takes 2 syncs (list + names + `_marks` rows, then every used range, fill and
+   * probe in one batch). The sheet list seen last is queued speculatively with the list, so a warm read whose
+   * sheets did not change takes 1 sync. Worst case (a sheet deleted since): 3. Never a loop.
    */
   async function read(): Promise<WorkbookSnapshot> {
     return excel.run(async (context) => {
       const wb = context.workbook;
-      const list = wb.worksheets;
-      list.load("items/name,items/visibility");
-      const names = wb.names;
-      names.load("items/name,items/type,items/formula");
       const guess = knownSheets;
-      let batches: SheetBatch[] | null = guess ? guess.map((n) => queueSheet(list.getItem(n), n)) : null;
+      let head = queueHead(wb, !guess);
+      let body = guess ? queueBody(wb, head.list, guess, lastMarks ?? []) : null;
       try {
         await context.sync();
       } catch (e) {
-        if (!batches || (e as { code?: unknown }).code !== "ItemNotFound") throw e;
+        if (!body || (e as { code?: unknown }).code !== "ItemNotFound") throw e;
         // A guessed sheet is gone: read the list again, cold.
-        batches = null;
-        list.load("items/name,items/visibility");
-        names.load("items/name,items/type,items/formula");
+        body = null;
+        head = queueHead(wb, true);
         await context.sync();
       }
-      const actual = list.items.map((s) => ({ name: s.name, visible: s.visibility === "Visible" }));
+      const actual = head.list.items.map((s) => ({ name: s.name, visible: s.visibility === "Visible" }));
       const sameList =
         !!guess && guess.length === actual.length && guess.every((n, i) => n === actual[i]!.name);
-      if (!batches || !sameList) {
-        batches = actual.map((s) => queueSheet(list.getItem(s.name), s.name));
+      if (!body || !sameList) {
+        const rows = head.marksRows && !head.marksRows.isNullObject ? head.marksRows.values : [];
+        const marks = head.marksRows ? markRecordsFromRows(rows) : (lastMarks ?? []);
+        body = queueBody(wb, head.list, actual.map((s) => s.name), marks);
         await context.sync();
       }
+      const done = body;
       const snapshot: WorkbookSnapshot = {
-        sheets: batches.map((b, i) => sheetSnapshot(b, actual[i]!.visible)),
-        names: toDefinedNames(names.items as unknown as NamedItemData[]),
+        sheets: done.sheets.map((b, i) => sheetSnapshot(b, actual[i]!.visible)),
+        names: toDefinedNames(head.names.items as unknown as NamedItemData[]),
       };
       knownSheets = actual.map((s) => s.name);
-      protectedSheets = new Set(batches.filter((b) => b.protection.protected).map((b) => b.name));
+      protectedSheets = new Set(done.sheets.filter((b) => b.protection.protected).map((b) => b.name));
       lastMarks = readMarkRecords(snapshot);
+      const cells = probeStates(done.probes);
+      const grids = new Map<string, FillGrid>();
+      for (const b of done.sheets) {
+        const grid = fillGrid(b);
+        if (grid) grids.set(b.name, grid);
+      }
+      let userNotes: boolean | null = null;
+      if (head.noteCount) {
+        const own = [...cells.values()].filter((c) => isOwnNote(c.note)).length;
+        userNotes = head.noteCount.value > own;
+      }
+      markView = { cells, grids, userNotes };
       return snapshot;
     });
   }
@@ -225,109 +351,122 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     summary.cells.set(op.sheet, (summary.cells.get(op.sheet) ?? 0) + countCells(op.values));
   }
 
-  async function apply(plan: WritePlan): Promise<WriteSummary> {
+  /** The marking run for these diagnostics, or null when it has nothing to do. */
+  function prepareMarks(diagnostics: readonly Diagnostic[]): PreparedMarks | null {
+    const present = new Set(knownSheets ?? []);
+    const old = (lastMarks ?? []).filter((r) => present.has(r.sheet) && !protectedSheets.has(r.sheet));
+    const targets = markTargets(diagnostics, describe).filter(
+      (t) => present.has(t.sheet) && !protectedSheets.has(t.sheet),
+    );
+    if (old.length === 0 && targets.length === 0 && !present.has(MARKS_SHEET)) return null;
+    return { old, targets, marksSheetExists: present.has(MARKS_SHEET) };
+  }
+
+  /** What the last read could not say about these cells (so they need a probe sync), given the view. */
+  function unknownCells(prepared: PreparedMarks, view: MarkView | null): { sheet: string; address: string }[] {
+    const known = (c: { sheet: string; address: string }): boolean => {
+      if (!view) return false;
+      if (view.cells.has(cellKey(c.sheet, c.address))) return true;
+      const grid = view.grids.get(c.sheet);
+      if (!grid || gridFill(grid, c.address) === undefined) return false;
+      return !capabilities.notes || view.userNotes === false;
+    };
+    return [...prepared.old, ...prepared.targets].filter((c) => !known(c));
+  }
+
+  function stateFrom(view: MarkView | null, probed: Map<string, CellState>) {
+    return (sheet: string, address: string): CellState => {
+      const k = cellKey(sheet, address);
+      const hit = probed.get(k) ?? view?.cells.get(k);
+      if (hit) return hit;
+      const grid = view?.grids.get(sheet);
+      // Reached only for cells unknownCells() judged known: a grid fill and no user notes anywhere.
+      return { fill: (grid && gridFill(grid, address)) ?? "", note: null };
+    };
+  }
+
+  /**
+   * Queue a marking run into a write batch. If the last read could not tell every cell's fill or note (no
+   * ExcelApi 1.9, notes the add-in did not write, or no read since the last write), one probe sync comes first.
+   */
+  function queueMarks(wb: Excel.Workbook, prepared: PreparedMarks, probed: Map<string, CellState>): MarkRecord[] {
+    const plan = planMarks(prepared.old, prepared.targets, stateFrom(markView, probed), capabilities.notes);
+    for (const r of plan.restore) {
+      const range = wb.worksheets.getItem(r.sheet).getRange(r.address);
+      if (r.fill === "") range.format.fill.clear();
+      else if (r.fill !== null) range.format.fill.color = r.fill;
+      if (r.deleteNote) wb.notes.getItem(`${quoteSheet(r.sheet)}!${r.address}`).delete();
+    }
+    for (const m of plan.marks) {
+      wb.worksheets.getItem(m.sheet).getRange(m.address).format.fill.color = m.color;
+      if (m.note !== null) wb.notes.add(`${quoteSheet(m.sheet)}!${m.address}`, m.note);
+    }
+    writeMarksSheet(wb, prepared.marksSheetExists, plan.records);
+    return [...plan.records];
+  }
+
+  /** After a write: remember the new marks; the cell states read before are stale now. */
+  function afterWrite(records: MarkRecord[] | null, prepared: PreparedMarks | null): void {
+    markView = null;
+    if (!records || !prepared) return;
+    lastMarks = records;
+    if (!prepared.marksSheetExists) knownSheets = [...(knownSheets ?? []), MARKS_SHEET];
+  }
+
+  /**
+   * Apply a plan and/or (re)set marks in ONE write sync (plus the probe sync only when the last read could
+   * not tell a cell's fill or note). Everything is checked before anything is queued.
+   */
+  async function write(plan: WritePlan, diagnostics: readonly Diagnostic[] | null): Promise<WriteSummary> {
     if (knownSheets === null) await read();
     checkPlan(plan);
     const existing = new Set(knownSheets ?? []);
     const summary: Summary = { cells: new Map(), created: [] };
-    if (plan.ops.length === 0) return { cellsBySheet: {}, createdSheets: [] };
-    await writeRun(async (context) => {
-      const wb = context.workbook;
-      const sheets = new Map<string, Excel.Worksheet>();
-      // Probe every target sheet first: a sheet renamed since the read fails the batch before any write.
-      for (const name of new Set(plan.ops.filter((o) => o.kind !== "ensureSheet").map((o) => o.sheet))) {
-        if (!existing.has(name)) continue;
-        const ws = wb.worksheets.getItem(name);
-        ws.load("name");
-        sheets.set(name, ws);
-      }
-      if (supports("1.6")) context.application.suspendApiCalculationUntilNextSync();
-      for (const op of plan.ops) {
-        if (op.kind !== "ensureSheet" || existing.has(op.sheet) || sheets.has(op.sheet)) continue;
-        const ws = wb.worksheets.add(op.sheet);
-        op.columnWidths?.forEach((chars, c) => {
-          ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = Math.round(
-            chars * 5.6 + 5,
-          );
-        });
-        sheets.set(op.sheet, ws);
-        summary.created.push(op.sheet);
-      }
-      for (const op of plan.ops) queueOp(wb, op, sheets, summary);
-      await context.sync();
-    });
-    knownSheets = [...(knownSheets ?? []), ...summary.created];
+    const prepared = diagnostics ? prepareMarks(diagnostics) : null;
+    if (plan.ops.length === 0 && !prepared) return { cellsBySheet: {}, createdSheets: [] };
+    const unknown = prepared ? unknownCells(prepared, markView) : [];
+    let records: MarkRecord[] | null = null;
+    try {
+      await writeRun(async (context) => {
+        const wb = context.workbook;
+        let probed = new Map<string, CellState>();
+        if (unknown.length > 0) {
+          // The fallback probe sync, before anything is queued for writing.
+          const probes = queueProbes(wb, unknown);
+          await context.sync();
+          probed = probeStates(probes);
+        }
+        const sheets = new Map<string, Excel.Worksheet>();
+        // Probe every target sheet first: a sheet renamed since the read fails the batch before any write.
+        for (const name of new Set(plan.ops.filter((o) => o.kind !== "ensureSheet").map((o) => o.sheet))) {
+          if (!existing.has(name)) continue;
+          const ws = wb.worksheets.getItem(name);
+          ws.load("name");
+          sheets.set(name, ws);
+        }
+        // Likewise `_marks`: if the user deleted it meanwhile, we fail before writing any value or fill.
+        if (prepared?.marksSheetExists) wb.worksheets.getItem(MARKS_SHEET).load("name");
+        if (plan.ops.length > 0 && supports("1.6")) context.application.suspendApiCalculationUntilNextSync();
+        for (const op of plan.ops) {
+          if (op.kind !== "ensureSheet" || existing.has(op.sheet) || sheets.has(op.sheet)) continue;
+          const ws = wb.worksheets.add(op.sheet);
+          op.columnWidths?.forEach((chars, c) => {
+            ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = Math.round(
+              chars * 5.6 + 5,
+            );
+          });
+          sheets.set(op.sheet, ws);
+          summary.created.push(op.sheet);
+        }
+        for (const op of plan.ops) queueOp(wb, op, sheets, summary);
+        if (prepared) records = queueMarks(wb, prepared, probed);
+        await context.sync();
+      });
+    } finally {
+      if (summary.created.length > 0) knownSheets = [...(knownSheets ?? []), ...summary.created];
+    }
+    afterWrite(records, prepared);
     return { cellsBySheet: Object.fromEntries(summary.cells), createdSheets: summary.created };
-  }
-
-  /** Marks: 1 sync to read current fills (and notes), 1 sync to restore the old marks and set the new ones. */
-  async function mark(diagnostics: readonly Diagnostic[]): Promise<void> {
-    if (lastMarks === null) await read();
-    const old = lastMarks ?? [];
-    const targets = markTargets(diagnostics, describe).filter((t) => knownSheets?.includes(t.sheet));
-    const present = new Set(knownSheets ?? []);
-    const oldLive = old.filter((r) => present.has(r.sheet) && !protectedSheets.has(r.sheet));
-    const targetsLive = targets.filter((t) => !protectedSheets.has(t.sheet));
-    if (oldLive.length === 0 && targetsLive.length === 0 && !present.has(MARKS_SHEET)) return;
-    const notes = capabilities.notes;
-    await writeRun(async (context) => {
-      const wb = context.workbook;
-      const key = (s: string, a: string): string => `${s}\u0000${a}`;
-      const cells = new Map<string, { range: Excel.Range; note: Excel.Note | null }>();
-      for (const c of [...oldLive, ...targetsLive]) {
-        const k = key(c.sheet, c.address);
-        if (cells.has(k)) continue;
-        const range = wb.worksheets.getItem(c.sheet).getRange(c.address);
-        range.format.fill.load("color");
-        let note: Excel.Note | null = null;
-        if (notes) {
-          note = wb.notes.getItemOrNullObject(`${quoteSheet(c.sheet)}!${c.address}`);
-          note.load("content");
-        }
-        cells.set(k, { range, note });
-      }
-      // Probe `_marks` in the read batch: if the user deleted it meanwhile, we fail before writing any fill.
-      if (present.has(MARKS_SHEET)) wb.worksheets.getItem(MARKS_SHEET).load("name");
-      await context.sync();
-
-      const oldByKey = new Map(oldLive.map((r) => [key(r.sheet, r.address), r]));
-      // Undo the previous run: only where the cell still shows our colour (the user may have refilled it).
-      const ourNote = (n: Excel.Note | null): boolean =>
-        !!n && !n.isNullObject && typeof n.content === "string" && n.content.startsWith(NOTE_PREFIX);
-      for (const r of oldLive) {
-        const cell = cells.get(key(r.sheet, r.address))!;
-        if (normColor(cell.range.format.fill.color) === normColor(r.markColor)) {
-          if (r.originalColor === "" || normColor(r.originalColor) === "#FFFFFF")
-            cell.range.format.fill.clear();
-          else cell.range.format.fill.color = r.originalColor;
-        }
-        if (r.note && ourNote(cell.note)) cell.note!.delete();
-      }
-      const records: MarkRecord[] = [];
-      for (const t of targetsLive) {
-        const k = key(t.sheet, t.address);
-        const cell = cells.get(k)!;
-        const current = normColor(cell.range.format.fill.color);
-        const prev = oldByKey.get(k);
-        const original = prev && current === normColor(prev.markColor) ? prev.originalColor : current;
-        cell.range.format.fill.color = t.color;
-        const free = !cell.note || cell.note.isNullObject || (prev?.note === true && ourNote(cell.note));
-        const withNote = notes && free;
-        if (withNote) wb.notes.add(`${quoteSheet(t.sheet)}!${t.address}`, `${NOTE_PREFIX}${t.text}`);
-        records.push({
-          sheet: t.sheet,
-          address: t.address,
-          originalColor: original,
-          markColor: t.color,
-          note: withNote,
-        });
-      }
-      writeMarksSheet(wb, present.has(MARKS_SHEET), records);
-      await context.sync();
-      // Remember the marks so the next run restores them without reading `_marks` again.
-      lastMarks = records;
-    });
-    if (!present.has(MARKS_SHEET)) knownSheets = [...(knownSheets ?? []), MARKS_SHEET];
   }
 
   async function select(ref: CellRef): Promise<void> {
@@ -382,6 +521,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       if (repaired) await context.sync();
     });
     knownSheets = null;
+    markView = null;
   }
 
   async function openExample(): Promise<void> {
@@ -427,8 +567,9 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     kind: "office",
     capabilities,
     readSnapshot: () => serial(read),
-    applyWritePlan: (plan) => serial(() => apply(plan)),
-    markDiagnostics: (diagnostics) => serial(() => mark(diagnostics)),
+    applyWritePlan: (plan) => serial(() => write(plan, null)),
+    markDiagnostics: (diagnostics) => serial(async () => void (await write({ ops: [] }, diagnostics))),
+    applyAndMark: (plan, diagnostics) => serial(() => write(plan, diagnostics)),
     selectCell: (ref) => serial(() => select(ref)),
     createTemplate: () => serial(createTemplate),
     openExample: () => serial(openExample),
@@ -436,6 +577,12 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       serial(() => (options.saveFile ?? saveWithDownload(office))(fileName, bytes, mimeType)),
     onUserEdit,
   };
+}
+
+interface PreparedMarks {
+  readonly old: readonly MarkRecord[];
+  readonly targets: readonly MarkTarget[];
+  readonly marksSheetExists: boolean;
 }
 
 interface Summary {

@@ -145,6 +145,21 @@ function excelParse(input: unknown): FakeCell | null {
   return { value: text, type: "String" };
 }
 
+/** The used area of a sheet: cells with a value, or (valuesOnly false) also with a fill or number format. */
+function usedBounds(sheet: FakeSheet, valuesOnly: boolean): { r0: number; c0: number; r1: number; c1: number } | null {
+  const used = [...sheet.cells.entries()].filter(
+    ([, c]) => (c.type !== "Empty" && c.value !== "") || (!valuesOnly && (c.fill !== undefined || c.format !== undefined)),
+  );
+  if (used.length === 0) return null;
+  const pos = used.map(([a]) => parseA1(a)!);
+  return {
+    r0: Math.min(...pos.map((p) => p.row)),
+    c0: Math.min(...pos.map((p) => p.col)),
+    r1: Math.max(...pos.map((p) => p.row)),
+    c1: Math.max(...pos.map((p) => p.col)),
+  };
+}
+
 function cellsOf(address: string): string[] {
   const range = parseRange(address);
   if (!range) throw new OfficeError("InvalidArgument", address);
@@ -227,6 +242,10 @@ class FakeContext {
         return worksheets;
       },
       getItem: (name: string) => ctx.makeSheet(() => ctx.requireSheet(name), name),
+      getItemOrNullObject: (name: string) => ({
+        getUsedRangeOrNullObject: (_valuesOnly?: boolean) =>
+          ctx.makeUsedRange(() => wb.sheet(name), true),
+      }),
       add: (name: string) => {
         ctx.actions.push(() => {
           if (wb.sheet(name)) throw new OfficeError("ItemAlreadyExists", name);
@@ -265,6 +284,18 @@ class FakeContext {
       },
     };
     const notes = {
+      getCount: () => ctx.result(() => wb.notes.size),
+      getItem: (address: string) => {
+        const { sheet, local } = stripSheet(address);
+        const key = `${sheet}!${local}`;
+        return {
+          delete: () =>
+            ctx.actions.push(() => {
+              if (!wb.notes.has(key)) throw new OfficeError("ItemNotFound", `note ${key}`);
+              wb.notes.delete(key);
+            }),
+        };
+      },
       add: (address: string, content: string) => {
         ctx.actions.push(() => {
           const { sheet, local } = stripSheet(address);
@@ -338,12 +369,54 @@ class FakeContext {
         ctx.actions.push(() => void resolve());
       },
       activate: () => ctx.actions.push(() => void resolve()),
-      getUsedRangeOrNullObject: (_valuesOnly?: boolean) => ctx.makeUsedRange(resolve),
+      getUsedRangeOrNullObject: (valuesOnly?: boolean) => ctx.makeUsedRange(resolve, valuesOnly === true),
+      getUsedRange: (valuesOnly?: boolean) => ctx.makeFormattedRange(resolve, valuesOnly === true),
       getRange: (address: string) => ctx.makeRange(resolve, boundedAddress(address), name),
     };
   }
 
-  private makeUsedRange(resolve: () => FakeSheet): unknown {
+  /** A value read when the next sync runs, like OfficeExtension.ClientResult. */
+  result<T>(read: () => T): { readonly value: T } {
+    let value: { v: T } | null = null;
+    this.loaders.push(() => void (value = { v: read() }));
+    return {
+      get value(): T {
+        if (!value) throw new Error("ClientResult.value read before sync");
+        return value.v;
+      },
+    };
+  }
+
+  /** `getUsedRange(valuesOnly)`: never null (a blank sheet gives A1); `address` and the fills of its cells. */
+  private makeFormattedRange(resolve: () => FakeSheet, valuesOnly: boolean): unknown {
+    const mock = new OfficeMockObject({ address: "" }) as unknown as OfficeMockObject & Record<string, unknown>;
+    this.actions.push(() => void resolve());
+    const bounds = (): { r0: number; c0: number; r1: number; c1: number } =>
+      usedBounds(resolve(), valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 };
+    this.onLoad(mock, () => {
+      const b = bounds();
+      return { address: `'${resolve().name}'!${toA1({ row: b.r0, col: b.c0 })}:${toA1({ row: b.r1, col: b.c1 })}` };
+    });
+    return Object.assign(mock, {
+      getCellProperties: (_options: unknown) =>
+        this.result(() => {
+          const sheet = resolve();
+          const b = bounds();
+          const rows: unknown[][] = [];
+          for (let r = b.r0; r <= b.r1; r++) {
+            const row: unknown[] = [];
+            for (let c = b.c0; c <= b.c1; c++) {
+              const fill = sheet.cells.get(toA1({ row: r, col: c }))?.fill ?? WHITE;
+              row.push({ format: { fill: { color: fill } } });
+            }
+            rows.push(row);
+          }
+          return rows;
+        }),
+    });
+  }
+
+  private makeUsedRange(resolve: () => FakeSheet | undefined, valuesOnly: boolean): unknown {
     const mock = new OfficeMockObject({
       address: "",
       values: [],
@@ -353,13 +426,9 @@ class FakeContext {
     this.actions.push(() => void resolve());
     this.onLoad(mock, () => {
       const sheet = resolve();
-      const filled = [...sheet.cells.entries()].filter(([, c]) => c.type !== "Empty" && c.value !== "");
-      if (filled.length === 0) return { isNullObject: true };
-      const pos = filled.map(([a]) => parseA1(a)!);
-      const r0 = Math.min(...pos.map((p) => p.row));
-      const c0 = Math.min(...pos.map((p) => p.col));
-      const r1 = Math.max(...pos.map((p) => p.row));
-      const c1 = Math.max(...pos.map((p) => p.col));
+      const b = sheet ? usedBounds(sheet, valuesOnly) : null;
+      if (!sheet || !b) return { isNullObject: true };
+      const { r0, c0, r1, c1 } = b;
       const values: unknown[][] = [];
       const types: string[][] = [];
       const formats: string[][] = [];
@@ -374,10 +443,10 @@ class FakeContext {
           formats[r - r0]!.push(cell?.format ?? "General");
         }
       }
-      const a = toA1({ row: r0, col: c0 });
-      const b = toA1({ row: r1, col: c1 });
+      const tl = toA1({ row: r0, col: c0 });
+      const br = toA1({ row: r1, col: c1 });
       return {
-        address: `'${sheet.name}'!${a}:${b}`,
+        address: `'${sheet.name}'!${tl}:${br}`,
         values,
         valueTypes: types,
         numberFormat: formats,
