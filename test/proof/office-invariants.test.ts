@@ -4,7 +4,8 @@
  * formatting stays, and user text that looks like a formula is written as text.
  */
 import { describe, expect, it } from "vitest";
-import { runReport, runScoring, runValidation } from "../../src/engine";
+import { paneAction } from "./pane-actions";
+import type { PaneAction } from "./pane-actions";
 import type { WorkbookSnapshot } from "../../src/engine/model/snapshot";
 import { createOfficeHost } from "../../src/hosts/office/office-host";
 import { MARK_COLORS } from "../../src/hosts/office/marks";
@@ -16,26 +17,11 @@ import type { CellEdit } from "./workbooks";
 import { layoutToSnapshot } from "../../src/engine/template/standard";
 import { toA1 } from "../../src/engine/model/cell";
 
-const NOW = "2021-03-01T09:00:00";
 const LAYOUT = exampleLayout(1);
 const SNAP = layoutToSnapshot(LAYOUT);
 
-type Action = "校验" | "评分" | "报告";
-
-/** What the task pane does for each action (src/taskpane/state/use-pane.ts), report written to its sheet. */
-async function act(host: ReturnType<typeof createOfficeHost>, action: Action): Promise<void> {
-  const snapshot = await host.readSnapshot();
-  if (action === "校验") {
-    await host.markDiagnostics(runValidation(snapshot).diagnostics);
-  } else if (action === "评分") {
-    const r = runScoring(snapshot, { now: NOW });
-    if (r.scores) await host.applyWritePlan(r.writePlan);
-    else await host.markDiagnostics(r.diagnostics);
-  } else {
-    const r = runReport(snapshot, { now: NOW });
-    if (r.report) await host.applyWritePlan(r.writePlan);
-  }
-}
+type Action = PaneAction;
+const act = paneAction;
 
 function setup(edits: readonly CellEdit[] = []): {
   wb: FakeWorkbook;

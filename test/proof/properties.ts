@@ -9,6 +9,7 @@ import { runReport, runScoring, runValidation } from "../../src/engine";
 import { renderDiagnostic } from "../../src/engine/diagnostics/render";
 import { createOfficeHost } from "../../src/hosts/office/office-host";
 import { hostileCell } from "./hostile";
+import { paneAction } from "./pane-actions";
 import {
   cellsWithRole,
   exampleLayout,
@@ -117,12 +118,7 @@ export const PROPERTIES: readonly ProofProperty[] = [
         const host = createOfficeHost({ excel: wb.excel, office: wb.office });
         const before = await host.readSnapshot();
         const digest = inputDigest(before);
-        await host.markDiagnostics(runValidation(before).diagnostics);
-        const scored = runScoring(await host.readSnapshot(), { now: NOW });
-        if (scored.scores) await host.applyWritePlan(scored.writePlan);
-        else await host.markDiagnostics(scored.diagnostics);
-        const report = runReport(await host.readSnapshot(), { now: NOW });
-        if (report.report) await host.applyWritePlan(report.writePlan);
+        for (const a of ["校验", "评分", "报告", "校验"] as const) await paneAction(host, a);
         const after = await host.readSnapshot();
         const afterDigest = inputDigest(after);
         const changed = [...digest].filter(([k, h]) => afterDigest.get(k) !== h).map(([k]) => k);

@@ -1,0 +1,368 @@
+/**
+ * `npm run bench`: round trips through the Office host, engine time, the CLI batch, and the task pane bundle.
+ * Prints a table and writes bench/results.json. Flags: --skip-pane (no webpack build), --quick (fewer runs).
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os, { tmpdir } from "node:os";
+import path from "node:path";
+import { runReport, runScoring, runValidation } from "../src/engine";
+import type { WorkbookSnapshot } from "../src/engine/model/snapshot";
+import { createOfficeHost } from "../src/hosts/office/office-host";
+import { readSnapshot } from "../src/hosts/xlsx/read-snapshot";
+import { buildExampleWorkbook } from "../src/hosts/xlsx/standard";
+import { writeSummaryWorkbook } from "../src/hosts/xlsx/write-summary";
+import { CLI_MESSAGES } from "../src/cli/messages";
+import { fakeFromLayout, exampleLayout } from "../test/proof/workbooks";
+import { paneAction } from "../test/proof/pane-actions";
+import { scaledDescription, scaledSnapshot, sizeOf } from "./generate";
+import { departmentSeed } from "./departments";
+import { measurePane } from "./pane";
+import type { PaneFigures } from "./pane";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const args = new Set(process.argv.slice(2));
+const QUICK = args.has("--quick");
+const NOW = "2021-03-01T09:00:00";
+const FACTORS = [1, 10, 100] as const;
+const templateName = (k: number): string => (k === 1 ? "standard (example data)" : `generated ${k}×`);
+const log = (s: string): void => void process.stderr.write(`${s}\n`);
+const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+const p90 = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)]!;
+
+// ── Round trips ──────────────────────────────────────────────────────────────────────────────────────
+
+interface RoundTrip {
+  readonly template: string;
+  readonly leaves: number;
+  readonly tasks: number;
+  readonly action: string;
+  /** After the pane's opening read (what a user clicking the button sees). */
+  readonly syncs: number;
+  /** Without the pane's opening read (the host has not seen the workbook, or only through the earlier action). */
+  readonly syncsCold: number;
+  readonly writes: string;
+}
+
+async function roundTrips(): Promise<RoundTrip[]> {
+  const out: RoundTrip[] = [];
+  for (const k of FACTORS) {
+    const layout = exampleLayout(k);
+    const size = sizeOf(scaledDescription(k));
+    for (const [label, a, before] of [
+      ["校验", "校验", []],
+      ["校验 again", "校验", ["校验"]],
+      ["评分", "评分", []],
+      ["评分 after 校验", "评分", ["校验"]],
+      ["报告", "报告", []],
+    ] as const) {
+      const warm = fakeFromLayout(layout);
+      const host = createOfficeHost({ excel: warm.excel, office: warm.office });
+      await host.readSnapshot(); // the pane reads once when it opens
+      for (const b of before) await paneAction(host, b);
+      const start = warm.syncs;
+      const writes = await paneAction(host, a);
+      const cold = fakeFromLayout(layout);
+      const coldHost = createOfficeHost({ excel: cold.excel, office: cold.office });
+      for (const b of before) await paneAction(coldHost, b);
+      const coldStart = cold.syncs;
+      await paneAction(coldHost, a);
+      out.push({
+        template: templateName(k),
+        ...size,
+        action: label,
+        syncs: warm.syncs - start,
+        syncsCold: cold.syncs - coldStart,
+        writes,
+      });
+    }
+  }
+  return out;
+}
+
+// ── Engine time ──────────────────────────────────────────────────────────────────────────────────────
+interface EngineTime {
+  readonly template: string;
+  readonly runs: number;
+  readonly medianMs: number;
+  readonly p90Ms: number;
+  readonly targetMs: number;
+}
+
+function engineTime(k: number, runs: number, targetMs: number): EngineTime {
+  const snapshot: WorkbookSnapshot = scaledSnapshot(k);
+  const once = (): number => {
+    const t = performance.now();
+    runValidation(snapshot);
+    runScoring(snapshot, { now: NOW });
+    runReport(snapshot, { now: NOW });
+    return performance.now() - t;
+  };
+  for (let i = 0; i < Math.max(3, runs / 10); i++) once();
+  const times = Array.from({ length: runs }, once);
+  return {
+    template: templateName(k),
+    runs,
+    medianMs: round(median(times)),
+    p90Ms: round(p90(times)),
+    targetMs,
+  };
+}
+
+// ── Batch ────────────────────────────────────────────────────────────────────────────────────────────
+interface BatchFigures {
+  readonly workbooks: number;
+  readonly via: string;
+  readonly seconds: number;
+  readonly workbooksPerSecond: number;
+  readonly peakRssMB: number;
+  readonly scored: string;
+  readonly split: {
+    readonly parseShare: number;
+    readonly engineShare: number;
+    readonly summaryShare: number;
+    readonly note: string;
+  };
+}
+
+async function batch(n: number): Promise<BatchFigures> {
+  const dir = mkdtempSync(path.join(tmpdir(), "perfeval-bench-batch-"));
+  try {
+    log(`  generating ${n} department workbooks…`);
+    for (let i = 0; i < n; i++) {
+      writeFileSync(
+        path.join(dir, `dept-${String(i + 1).padStart(3, "0")}.xlsx`),
+        await buildExampleWorkbook(departmentSeed(i)),
+      );
+    }
+    const summary = path.join(dir, "summary", "汇总.xlsx");
+    log("  perfeval batch (own process)…");
+    const child = execFileSync(
+      process.execPath,
+      ["--import", "tsx", path.join(ROOT, "bench/batch-child.ts"), dir, summary],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    const run = JSON.parse(child.trim().split("\n").pop()!) as {
+      code: number;
+      ms: number;
+      maxRssMB: number;
+      stdout: string;
+    };
+    if (run.code !== 0) throw new Error(`perfeval batch exited ${run.code}: ${run.stdout}`);
+
+    // The same work step by step in this process, to split the time (the CLI runs exactly these calls per file).
+    log("  timing parse vs engine per file…");
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith(".xlsx"))
+      .sort();
+    let parse = 0;
+    let engine = 0;
+    const rows = [];
+    for (const f of files) {
+      const bytes = new Uint8Array(readFileSync(path.join(dir, f)));
+      let t = performance.now();
+      const snapshot = await readSnapshot(bytes);
+      parse += performance.now() - t;
+      t = performance.now();
+      const r = runScoring(snapshot, { lang: "zh-CN", now: NOW });
+      engine += performance.now() - t;
+      rows.push({
+        file: f,
+        unit: r.unit?.name ?? "",
+        year: r.unit?.year ?? "",
+        levels: (r.scores?.levels ?? [])
+          .filter((l) => l.depth === 1)
+          .map((l) => ({ name: l.name, score: l.score })),
+        total: r.scores?.total ?? null,
+        grade: r.scores?.grade ?? null,
+        errors: 0,
+        warnings: 0,
+        note: "",
+      });
+    }
+    let t = performance.now();
+    await writeSummaryWorkbook(rows, { headers: CLI_MESSAGES["zh-CN"].summaryHeaders });
+    const summaryMs = performance.now() - t;
+    t = parse + engine + summaryMs;
+    return {
+      workbooks: n,
+      via: "src/cli/main.ts main(['batch', dir, '-o', out]) in a child process",
+      seconds: round(run.ms / 1000),
+      workbooksPerSecond: round(n / (run.ms / 1000), 1),
+      peakRssMB: Math.round(run.maxRssMB),
+      scored: run.stdout.trim(),
+      split: {
+        parseShare: round(parse / t, 3),
+        engineShare: round(engine / t, 3),
+        summaryShare: round(summaryMs / t, 3),
+        note: "readSnapshot vs runScoring vs the summary writer, timed call by call in the bench process on the same files",
+      },
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ── Report ───────────────────────────────────────────────────────────────────────────────────────────
+/** Terminal width of a text: CJK and full-width characters take two columns. */
+const width = (s: string): number =>
+  [...s].reduce(
+    (n, ch) =>
+      n +
+      (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+        ch,
+      )
+        ? 2
+        : 1),
+    0,
+  );
+
+function table(rows: readonly (readonly (string | number)[])[]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => width(String(r[c])))));
+  return rows
+    .map((r) =>
+      r
+        .map((x, c) => String(x) + " ".repeat(widths[c]! - width(String(x))))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+const ok = (pass: boolean): string => (pass ? "ok" : "MISSED");
+
+async function mainBench(): Promise<void> {
+  const started = Date.now();
+  log("round trips…");
+  const trips = await roundTrips();
+  log("engine time…");
+  const engine = [
+    engineTime(1, QUICK ? 30 : 300, 10),
+    engineTime(10, QUICK ? 5 : 30, 100),
+    engineTime(100, QUICK ? 3 : 21, 100),
+  ];
+  log("batch…");
+  const batchFigures = await batch(QUICK ? 20 : 200);
+  let pane: PaneFigures | { notMeasured: string };
+  if (args.has("--skip-pane")) pane = { notMeasured: "skipped (--skip-pane)" };
+  else {
+    log("task pane…");
+    try {
+      pane = await measurePane(log);
+    } catch (e) {
+      pane = { notMeasured: `build or browser failed: ${String((e as Error).message).split("\n")[0]}` };
+    }
+  }
+  const results = {
+    measuredAt: new Date().toISOString(),
+    machine: {
+      node: process.version,
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? "",
+      memoryGB: round(os.totalmem() / 2 ** 30, 1),
+    },
+    quick: QUICK,
+    roundTrips: { target: "2 context.sync() per action, constant in template size", rows: trips },
+    engine: { what: "runValidation + runScoring + runReport on one snapshot, after warm-up", rows: engine },
+    batch: { target: "engine under 10 % of the time", ...batchFigures },
+    pane,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  writeFileSync(path.join(ROOT, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
+
+  const out: string[] = [];
+  out.push("Round trips (context.sync() per action, Office host with a counting mock; target 2, constant)");
+  out.push(
+    table([
+      ["template", "leaves", "tasks", "action", "syncs", "cold", "", "wrote"],
+      ...trips.map((r) => [
+        r.template,
+        r.leaves,
+        r.tasks,
+        r.action,
+        r.syncs,
+        r.syncsCold,
+        ok(r.syncs <= 2),
+        r.writes,
+      ]),
+    ]),
+  );
+  out.push("", "Engine time (validate + score + report)");
+  out.push(
+    table([
+      ["template", "runs", "median ms", "p90 ms", "target ms", ""],
+      ...engine.map((r) => [
+        r.template,
+        r.runs,
+        r.medianMs,
+        r.p90Ms,
+        r.targetMs,
+        ok(r.medianMs < r.targetMs),
+      ]),
+    ]),
+  );
+  const b = batchFigures;
+  out.push("", `Batch (${b.workbooks} generated department workbooks through the CLI)`);
+  out.push(
+    table([
+      ["workbooks/s", "seconds", "peak RSS MB", "parse", "engine", "summary", "engine < 10 %"],
+      [
+        b.workbooksPerSecond,
+        b.seconds,
+        b.peakRssMB,
+        `${round(b.split.parseShare * 100, 1)} %`,
+        `${round(b.split.engineShare * 100, 1)} %`,
+        `${round(b.split.summaryShare * 100, 1)} %`,
+        ok(b.split.engineShare < 0.1),
+      ],
+    ]),
+  );
+  out.push("", "Task pane (production bundle)");
+  if ("notMeasured" in pane) out.push(`not measured: ${pane.notMeasured}`);
+  else {
+    out.push(
+      table([
+        [
+          "initial JS gz KB",
+          "target",
+          "",
+          "Office.js gz KB",
+          "lazy exceljs/docx gz KB",
+          "first render ms",
+          "foreign requests",
+          "eval/new Function",
+          "CSP",
+        ],
+        [
+          pane.initialJsGzipKB,
+          "≤ 150",
+          ok(pane.initialJsGzipKB <= 150),
+          pane.officeJsGzipKB,
+          Object.entries(pane.lazyChunksGzipKB)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(", "),
+          pane.firstRenderMs ?? pane.firstRenderNote,
+          pane.foreignRequests.length,
+          pane.bundleCodeFromStrings.length,
+          pane.cspMeta ? "yes" : "no",
+        ],
+      ]),
+    );
+    out.push(
+      `largest packages in the initial chunk (raw KB): ${pane.topPackagesKB.map((p) => `${p.pkg} ${p.rawKB}`).join(", ")}`,
+    );
+  }
+  out.push("", `figures written to bench/results.json (${results.seconds} s)`);
+  process.stdout.write(`${out.join("\n")}\n`);
+}
+
+await mainBench();
