@@ -177,7 +177,12 @@ export function planMarks(
     // Undo only where the cell still shows our colour: a colour the user set since is kept.
     const ours = normColor(now.fill) === normColor(r.markColor);
     const back = r.originalColor === "" || normColor(r.originalColor) === "#FFFFFF" ? "" : r.originalColor;
-    return { sheet: r.sheet, address: r.address, fill: ours ? back : null, deleteNote: r.note && isOwnNote(now.note) };
+    return {
+      sheet: r.sheet,
+      address: r.address,
+      fill: ours ? back : null,
+      deleteNote: r.note && isOwnNote(now.note),
+    };
   });
   const marks: MarkPlan["marks"][number][] = [];
   const records: MarkRecord[] = [];
@@ -188,8 +193,19 @@ export function planMarks(
     const original = prev && current === normColor(prev.markColor) ? prev.originalColor : current;
     const free = now.note === null || (prev?.note === true && isOwnNote(now.note));
     const withNote = notes && free;
-    marks.push({ sheet: t.sheet, address: t.address, color: t.color, note: withNote ? `${NOTE_PREFIX}${t.text}` : null });
-    records.push({ sheet: t.sheet, address: t.address, originalColor: original, markColor: t.color, note: withNote });
+    marks.push({
+      sheet: t.sheet,
+      address: t.address,
+      color: t.color,
+      note: withNote ? `${NOTE_PREFIX}${t.text}` : null,
+    });
+    records.push({
+      sheet: t.sheet,
+      address: t.address,
+      originalColor: original,
+      markColor: t.color,
+      note: withNote,
+    });
   }
   return { restore, marks, records };
 }

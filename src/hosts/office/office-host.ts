@@ -243,7 +243,12 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     return { list, names, noteCount, marksRows };
   }
 
-  function queueBody(wb: Excel.Workbook, list: Excel.WorksheetCollection, sheets: readonly string[], marks: readonly MarkRecord[]) {
+  function queueBody(
+    wb: Excel.Workbook,
+    list: Excel.WorksheetCollection,
+    sheets: readonly string[],
+    marks: readonly MarkRecord[],
+  ) {
     const present = new Set(sheets);
     return {
       sheets: sheets.map((n) => queueSheet(list.getItem(n), n)),
@@ -282,7 +287,12 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       if (!body || !sameList) {
         const rows = head.marksRows && !head.marksRows.isNullObject ? head.marksRows.values : [];
         const marks = head.marksRows ? markRecordsFromRows(rows) : (lastMarks ?? []);
-        body = queueBody(wb, head.list, actual.map((s) => s.name), marks);
+        body = queueBody(
+          wb,
+          head.list,
+          actual.map((s) => s.name),
+          marks,
+        );
         await context.sync();
       }
       const done = body;
@@ -363,7 +373,10 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   }
 
   /** What the last read could not say about these cells (so they need a probe sync), given the view. */
-  function unknownCells(prepared: PreparedMarks, view: MarkView | null): { sheet: string; address: string }[] {
+  function unknownCells(
+    prepared: PreparedMarks,
+    view: MarkView | null,
+  ): { sheet: string; address: string }[] {
     const known = (c: { sheet: string; address: string }): boolean => {
       if (!view) return false;
       if (view.cells.has(cellKey(c.sheet, c.address))) return true;
@@ -389,7 +402,11 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
    * Queue a marking run into a write batch. If the last read could not tell every cell's fill or note (no
    * ExcelApi 1.9, notes the add-in did not write, or no read since the last write), one probe sync comes first.
    */
-  function queueMarks(wb: Excel.Workbook, prepared: PreparedMarks, probed: Map<string, CellState>): MarkRecord[] {
+  function queueMarks(
+    wb: Excel.Workbook,
+    prepared: PreparedMarks,
+    probed: Map<string, CellState>,
+  ): MarkRecord[] {
     const plan = planMarks(prepared.old, prepared.targets, stateFrom(markView, probed), capabilities.notes);
     for (const r of plan.restore) {
       const range = wb.worksheets.getItem(r.sheet).getRange(r.address);

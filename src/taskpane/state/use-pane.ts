@@ -163,7 +163,13 @@ export function usePane(host: WorkbookHost, engine: EnginePort, notify: (text: s
         }
         const scores = outcome.scores;
         setScoring({ scores, errors: 0, summary: null });
-        const summary = await host.applyWritePlan(outcome.writePlan);
+        // Scores and marks (warnings left after scoring) in one write batch where the host can; else two calls.
+        const summary = host.applyAndMark
+          ? await host.applyAndMark(outcome.writePlan, outcome.diagnostics)
+          : await host.applyWritePlan(outcome.writePlan).then(async (s) => {
+              await host.markDiagnostics(outcome.diagnostics);
+              return s;
+            });
         setScoring({ scores, errors: 0, summary });
         setFirstWrite(false);
         const total = formatPoints(scores.total);

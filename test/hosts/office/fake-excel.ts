@@ -146,9 +146,14 @@ function excelParse(input: unknown): FakeCell | null {
 }
 
 /** The used area of a sheet: cells with a value, or (valuesOnly false) also with a fill or number format. */
-function usedBounds(sheet: FakeSheet, valuesOnly: boolean): { r0: number; c0: number; r1: number; c1: number } | null {
+function usedBounds(
+  sheet: FakeSheet,
+  valuesOnly: boolean,
+): { r0: number; c0: number; r1: number; c1: number } | null {
   const used = [...sheet.cells.entries()].filter(
-    ([, c]) => (c.type !== "Empty" && c.value !== "") || (!valuesOnly && (c.fill !== undefined || c.format !== undefined)),
+    ([, c]) =>
+      (c.type !== "Empty" && c.value !== "") ||
+      (!valuesOnly && (c.fill !== undefined || c.format !== undefined)),
   );
   if (used.length === 0) return null;
   const pos = used.map(([a]) => parseA1(a)!);
@@ -243,8 +248,7 @@ class FakeContext {
       },
       getItem: (name: string) => ctx.makeSheet(() => ctx.requireSheet(name), name),
       getItemOrNullObject: (name: string) => ({
-        getUsedRangeOrNullObject: (_valuesOnly?: boolean) =>
-          ctx.makeUsedRange(() => wb.sheet(name), true),
+        getUsedRangeOrNullObject: (_valuesOnly?: boolean) => ctx.makeUsedRange(() => wb.sheet(name), true),
       }),
       add: (name: string) => {
         ctx.actions.push(() => {
@@ -389,13 +393,16 @@ class FakeContext {
 
   /** `getUsedRange(valuesOnly)`: never null (a blank sheet gives A1); `address` and the fills of its cells. */
   private makeFormattedRange(resolve: () => FakeSheet, valuesOnly: boolean): unknown {
-    const mock = new OfficeMockObject({ address: "" }) as unknown as OfficeMockObject & Record<string, unknown>;
+    const mock = new OfficeMockObject({ address: "" }) as unknown as OfficeMockObject &
+      Record<string, unknown>;
     this.actions.push(() => void resolve());
     const bounds = (): { r0: number; c0: number; r1: number; c1: number } =>
       usedBounds(resolve(), valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 };
     this.onLoad(mock, () => {
       const b = bounds();
-      return { address: `'${resolve().name}'!${toA1({ row: b.r0, col: b.c0 })}:${toA1({ row: b.r1, col: b.c1 })}` };
+      return {
+        address: `'${resolve().name}'!${toA1({ row: b.r0, col: b.c0 })}:${toA1({ row: b.r1, col: b.c1 })}`,
+      };
     });
     return Object.assign(mock, {
       getCellProperties: (_options: unknown) =>
