@@ -125,7 +125,7 @@ export interface CellState {
   readonly note: string | null;
 }
 
-/** A sheet's fills as read with the snapshot (ExcelApi 1.9 getCellProperties); cells outside have no fill. */
+/** Fills of a block of a sheet as read with the snapshot (ExcelApi 1.9 getCellProperties). */
 export interface FillGrid {
   readonly row0: number;
   readonly col0: number;
@@ -133,17 +133,14 @@ export interface FillGrid {
   readonly colors: readonly (readonly (string | null)[])[];
 }
 
-/** The fill of one cell according to a grid; undefined when the grid cannot say. */
+/** The fill of one cell according to a grid; undefined when the grid cannot say (outside it, say). */
 export function gridFill(grid: FillGrid, address: string): string | undefined {
   const range = parseRange(address);
   if (!range) return undefined;
   const r = range.start.row - grid.row0;
   const c = range.start.col - grid.col0;
-  // Outside the sheet's formatted area a cell has no fill, which Office.js reads as white.
-  if (r < 0 || c < 0 || r >= grid.colors.length) return "#FFFFFF";
-  const row = grid.colors[r]!;
-  if (c >= row.length) return "#FFFFFF";
-  const color = row[c];
+  if (r < 0 || c < 0 || r >= grid.colors.length) return undefined;
+  const color = grid.colors[r]![c];
   return color === null || color === undefined ? undefined : color;
 }
 

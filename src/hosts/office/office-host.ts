@@ -82,6 +82,9 @@ export const CORE_EXCEL_API = "1.7";
 /** Events arriving this long after our own write are taken to be its echo when Excel cannot say (pre-1.14). */
 const ECHO_WINDOW_MS = 800;
 
+/** Rows and columns past a sheet's values whose fills the read also gathers (problem cells beyond = a probe). */
+const GRID_MARGIN = { rows: 20, cols: 4 } as const;
+
 interface SheetBatch {
   readonly name: string;
   readonly used: Excel.Range;
@@ -165,12 +168,16 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     used.load("address,values,valueTypes,numberFormat");
     const protection = sheet.protection;
     protection.load("protected");
-    // Fills of the formatted area (any filled cell lies inside it), so marking needs no read of its own.
-    // System sheets (`_meta`, `_marks`) are never marked.
+    // Fills of A1 through the values area plus a margin (where problem cells lie: inputs left empty), so
+    // marking needs no read of its own. Bounded by the values read anyway, never by how far formatting
+    // reaches. System sheets (`_meta`, `_marks`) are never marked.
     let formatted: Excel.Range | null = null;
     let fills: SheetBatch["fills"] = null;
     if (gridsSupported() && !name.startsWith("_")) {
-      formatted = sheet.getUsedRange(false);
+      formatted = sheet
+        .getRange("A1")
+        .getBoundingRect(sheet.getUsedRange(true))
+        .getResizedRange(GRID_MARGIN.rows, GRID_MARGIN.cols);
       formatted.load("address");
       fills = formatted.getCellProperties({ format: { fill: { color: true } } });
     }

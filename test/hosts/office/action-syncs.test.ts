@@ -12,21 +12,29 @@ import { FakeWorkbook } from "./fake-excel";
 
 const INPUT_FILL = "#FFF2CC";
 
-/** n sheets of 20×6 values, every third row's input cells filled like a template's input area. */
+const ROWS = 200;
+
+/**
+ * n sheets shaped like a template's tables: 200 rows, labels and figures in A, B, D–F, the input column C
+ * empty (every third input cell filled like a template's input area).
+ */
 function workbook(sheets: number, apiVersion = 18): FakeWorkbook {
   const wb = new FakeWorkbook();
   wb.apiVersion = apiVersion;
   for (let i = 0; i < sheets; i++) {
-    const rows = Array.from({ length: 20 }, (_, r) => Array.from({ length: 6 }, (_, c) => `${i}-${r}-${c}`));
+    const rows = Array.from({ length: ROWS }, (_, r) =>
+      Array.from({ length: 6 }, (_, c) => (c === 2 ? null : `${i}-${r}-${c}`)),
+    );
     wb.addSheet(`表${i + 1}`, rows);
-    for (let r = 0; r < 20; r += 3)
+    for (let r = 0; r < ROWS; r += 3) {
       wb.setCell(`表${i + 1}`, `C${r + 1}`, { value: "", type: "Empty", fill: INPUT_FILL });
+    }
   }
   wb.names.push({ name: "unit_name", type: "Range", formula: "='表1'!$B$1" });
   return wb;
 }
 
-/** `count` distinct problem cells spread over the sheets (some inside, some beyond the used area). */
+/** `count` distinct problem cells in the input column C, spread over the sheets. */
 function diagnostics(count: number, sheets: number, shift = 0): Diagnostic[] {
   return Array.from({ length: count }, (_, i) => ({
     code: "required_missing",
@@ -119,7 +127,7 @@ describe("syncs per action", () => {
       expect(await syncsOf(wb, () => run(host, "校验", []))).toBe(2);
       expect(wb.notes.size).toBe(0);
       for (let s = 1; s <= sheets; s++) {
-        for (let r = 0; r < 20; r++) {
+        for (let r = 0; r < ROWS; r++) {
           expect(wb.cell(`表${s}`, `C${r + 1}`)?.fill).toBe(r % 3 === 0 ? INPUT_FILL : undefined);
         }
       }
@@ -153,5 +161,31 @@ describe("syncs per action", () => {
     expect(wb.notes.get("表2!C1")).toBe("用户的批注");
     expect(wb.cell("表2", "C1")?.fill).toBe("#FFC7CE");
     expect(wb.notes.get("表1!C1")).toMatch(/^【绩效评价助手】/);
+  });
+
+  it("a problem cell beyond the read's fill grid costs one probe sync and is still marked and restored right", async () => {
+    const wb = workbook(3);
+    // Far below the table: the read gathered no fill there, so the host probes before writing.
+    wb.setCell("表1", "C900", { value: "", type: "Empty", fill: "#DDEBF7" });
+    const host = createOfficeHost({ excel: wb.excel, office: wb.office });
+    await host.readSnapshot();
+    const far: Diagnostic = {
+      ...diagnostics(1, 3)[0]!,
+      severity: "error",
+      location: { sheet: "表1", address: "C900" },
+    };
+    expect(await syncsOf(wb, () => run(host, "校验", [far]))).toBe(3);
+    expect(wb.cell("表1", "C900")?.fill).toBe("#FFC7CE");
+    expect(await syncsOf(wb, () => run(host, "校验", []))).toBe(2);
+    expect(wb.cell("表1", "C900")?.fill).toBe("#DDEBF7");
+  });
+
+  it("reads fills of the values area plus a margin only, however far the user's formatting reaches", async () => {
+    const wb = workbook(3);
+    for (let r = 1; r <= 5000; r += 10)
+      wb.setCell("表2", `Z${r}`, { value: "", type: "Empty", fill: "#EEEEEE" });
+    await createOfficeHost({ excel: wb.excel, office: wb.office }).readSnapshot();
+    // A1 to the last value (F200), plus 20 rows and 4 columns: 220 × 10 cells a sheet.
+    expect(wb.cellPropertyCells).toBe(3 * 220 * 10);
   });
 });

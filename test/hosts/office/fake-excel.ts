@@ -53,6 +53,8 @@ export class FakeWorkbook {
   /** Notes by "Sheet!A1" (unquoted sheet name). */
   notes = new Map<string, string>();
   syncs = 0;
+  /** Cells whose properties getCellProperties returned, so tests can bound a read's size. */
+  cellPropertyCells = 0;
   /** Throw this Office error at the next sync (before any action runs). */
   failNextSync: OfficeError | null = null;
   /** The highest ExcelApi minor version this fake "supports" (1.x). */
@@ -144,6 +146,15 @@ function excelParse(input: unknown): FakeCell | null {
   if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === "true", type: "Boolean" };
   return { value: text, type: "String" };
 }
+
+interface Bounds {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+const A1_BOUNDS: Bounds = { r0: 0, c0: 0, r1: 0, c1: 0 };
 
 /** The used area of a sheet: cells with a value, or (valuesOnly false) also with a fill or number format. */
 function usedBounds(
@@ -374,7 +385,8 @@ class FakeContext {
       },
       activate: () => ctx.actions.push(() => void resolve()),
       getUsedRangeOrNullObject: (valuesOnly?: boolean) => ctx.makeUsedRange(resolve, valuesOnly === true),
-      getUsedRange: (valuesOnly?: boolean) => ctx.makeFormattedRange(resolve, valuesOnly === true),
+      getUsedRange: (valuesOnly?: boolean) =>
+        ctx.makeComputedRange(resolve, () => usedBounds(resolve(), valuesOnly === true) ?? A1_BOUNDS),
       getRange: (address: string) => ctx.makeRange(resolve, boundedAddress(address), name),
     };
   }
@@ -391,13 +403,14 @@ class FakeContext {
     };
   }
 
-  /** `getUsedRange(valuesOnly)`: never null (a blank sheet gives A1); `address` and the fills of its cells. */
-  private makeFormattedRange(resolve: () => FakeSheet, valuesOnly: boolean): unknown {
+  /**
+   * A range whose bounds are computed at sync: `getUsedRange(valuesOnly)` (never null: a blank sheet gives A1),
+   * `getResizedRange`, `getBoundingRect`. Loads `address`; `getCellProperties` gives each cell's fill.
+   */
+  private makeComputedRange(resolve: () => FakeSheet, bounds: () => Bounds): unknown {
     const mock = new OfficeMockObject({ address: "" }) as unknown as OfficeMockObject &
       Record<string, unknown>;
     this.actions.push(() => void resolve());
-    const bounds = (): { r0: number; c0: number; r1: number; c1: number } =>
-      usedBounds(resolve(), valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 };
     this.onLoad(mock, () => {
       const b = bounds();
       return {
@@ -405,8 +418,14 @@ class FakeContext {
       };
     });
     return Object.assign(mock, {
-      getCellProperties: (_options: unknown) =>
-        this.result(() => {
+      _bounds: bounds,
+      getResizedRange: (dr: number, dc: number) =>
+        this.makeComputedRange(resolve, () => {
+          const b = bounds();
+          return { ...b, r1: b.r1 + dr, c1: b.c1 + dc };
+        }),
+      getCellProperties: (_options: unknown) => {
+        return this.result(() => {
           const sheet = resolve();
           const b = bounds();
           const rows: unknown[][] = [];
@@ -418,8 +437,10 @@ class FakeContext {
             }
             rows.push(row);
           }
+          this.wb.cellPropertyCells += rows.length * (rows[0]?.length ?? 0);
           return rows;
-        }),
+        });
+      },
     });
   }
 
@@ -550,6 +571,17 @@ class FakeContext {
             const cell = sheet.cells.get(a);
             if (cell) sheet.cells.set(a, { ...cell, value: "", type: "Empty", formula: undefined });
           }
+        }),
+      getBoundingRect: (other: { _bounds: () => Bounds }) =>
+        ctx.makeComputedRange(resolve, () => {
+          const own = parseRange(address)!;
+          const b = other._bounds();
+          return {
+            r0: Math.min(own.start.row, b.r0),
+            c0: Math.min(own.start.col, b.c0),
+            r1: Math.max(own.end.row, b.r1),
+            c1: Math.max(own.end.col, b.c1),
+          };
         }),
       select: () => ctx.actions.push(() => void (resolve(), (wb.selected = `${sheetName}!${address}`))),
     };
