@@ -40,9 +40,12 @@ export interface PaneFigures {
   readonly initialJsFiles: readonly { file: string; rawKB: number; gzipKB: number }[];
   readonly officeJsGzipKB: number;
   readonly lazyChunksGzipKB: Readonly<Record<string, number>>;
-  /** The biggest packages in the initial chunk, from webpack's stats. */
+  /** The biggest packages in the initial chunk: webpack stats module sizes (source, before minification). */
   readonly topPackagesKB: readonly { pkg: string; rawKB: number }[];
+  /** Every match of test/proof/code-patterns.ts in the bundle, with the file and the surrounding text. */
   readonly bundleCodeFromStrings: readonly string[];
+  /** The same, counted per bundle file (the initial chunk is the one that matters under the pane's CSP). */
+  readonly bundleCodeFromStringsByFile: Readonly<Record<string, number>>;
   readonly firstRenderMs: number | null;
   readonly firstRenderNote: string;
   readonly requests: number;
@@ -171,6 +174,11 @@ export async function measurePane(log: (s: string) => void): Promise<PaneFigures
         );
       });
     });
+    const byFile: Record<string, number> = {};
+    for (const hit of bundleCodeFromStrings) {
+      const f = hit.split(":")[0]!;
+      byFile[f] = (byFile[f] ?? 0) + 1;
+    }
     const officeJs = path.join(out, "office-js/office.js");
     const figures = {
       buildSeconds,
@@ -185,6 +193,7 @@ export async function measurePane(log: (s: string) => void): Promise<PaneFigures
           )
         : [],
       bundleCodeFromStrings,
+      bundleCodeFromStringsByFile: byFile,
       cspMeta: /http-equiv=["']?Content-Security-Policy/i.test(html),
     };
     const render = await firstRender(out);
