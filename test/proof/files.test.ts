@@ -2,13 +2,16 @@
  * Hostile files: whatever the bytes, reading gives a snapshot or a HostError (a clear sentence) within bounded
  * time, and the command line answers with one sentence and an exit code, never a stack trace.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import JSZip from "jszip";
 import { readSnapshot } from "../../src/hosts/xlsx/read-snapshot";
+import { MAX_UNCOMPRESSED_BYTES, openWorkbook } from "../../src/hosts/xlsx/open-workbook";
+
+const EXAMPLE_PATH = path.resolve(__dirname, "../../assets/example-wanzhou-2020.xlsx");
 import { HostError } from "../../src/hosts/types";
 import { buildTemplateWorkbook } from "../../src/hosts/xlsx/write-template";
 import { main, EXIT } from "../../src/cli/main";
@@ -167,13 +170,24 @@ describe("hostile files", () => {
     );
   });
 
-  it.todo(
-    "a zip bomb gives a clear error quickly: the example with one 300 MB shared string (317 KB file) is read in full today " +
-      "(4 s, 1.36 GB RSS); needs a guard in src/hosts/xlsx/open-workbook.ts that sums the entries' uncompressed sizes " +
-      "(JSZip keeps them per entry) before exceljs loads and throws HostError file_unreadable above a limit (e.g. 50 MB total)",
-  );
-  it.todo(
-    "a very large sheet gives a clear error within bounded time and memory: a 10 MB .xlsx whose sheet1 has 975,189 rows × 3 " +
-      "cells (100 MB XML) is read in full today (25 s, 1.78 GB RSS); same guard (uncompressed size, or a cell/row cap)",
-  );
+  it("a zip bomb gives a clear error quickly, before anything is inflated", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(EXAMPLE_PATH));
+    // 60 MB of one repeated letter packs into a few dozen KB.
+    zip.file("xl/sharedStrings.xml", "a".repeat(60 * 1024 * 1024));
+    const bomb = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const started = performance.now();
+    const result = await outcome(bomb);
+    expect(result).toBeInstanceOf(HostError);
+    expect((result as HostError).code).toBe("file_unreadable");
+    expect((result as HostError).message).toMatch(/解压后约 \d+ MB/);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it("a very large sheet is refused by the same bound, and the bound is the only thing that refuses it", async () => {
+    const bytes = new Uint8Array(readFileSync(EXAMPLE_PATH));
+    await expect(openWorkbook(bytes, { maxUncompressedBytes: 1024 })).rejects.toMatchObject({ code: "file_unreadable" });
+    await expect(openWorkbook(bytes)).resolves.toBeDefined();
+    expect(MAX_UNCOMPRESSED_BYTES).toBeGreaterThanOrEqual(10 * 1024 * 1024);
+  });
 });

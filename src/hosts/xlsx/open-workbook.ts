@@ -27,8 +27,27 @@ export interface OpenedWorkbook {
   readonly workbookXml: string;
 }
 
+/**
+ * The most a workbook may unpack to. A department's template unpacks to well under 2 MB; anything near this
+ * is a zip bomb or a sheet far larger than any evaluation workbook, and would exhaust the pane's memory.
+ */
+export const MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
+
+/** The sizes the zip's directory declares for its entries (JSZip keeps them on each entry, unexported). */
+function declaredSize(zip: JSZip): number {
+  let total = 0;
+  zip.forEach((_path, entry) => {
+    const size = (entry as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+    if (typeof size === "number" && Number.isFinite(size)) total += size;
+  });
+  return total;
+}
+
 /** Check the bytes, unzip, and load with exceljs. */
-export async function openWorkbook(input: Uint8Array | ArrayBuffer): Promise<OpenedWorkbook> {
+export async function openWorkbook(
+  input: Uint8Array | ArrayBuffer,
+  options: { readonly maxUncompressedBytes?: number } = {},
+): Promise<OpenedWorkbook> {
   const bytes = toUint8Array(input);
   if (bytes.length === 0) throw new HostError("file_unreadable", "文件是空的（0 字节），请重新选择 .xlsx 文件。");
   if (startsWith(bytes, CFB_MAGIC)) {
@@ -46,6 +65,15 @@ export async function openWorkbook(input: Uint8Array | ArrayBuffer): Promise<Ope
     zip = await JSZip.loadAsync(bytes);
   } catch (e) {
     throw new HostError("file_unreadable", "文件已损坏或不完整，无法打开。请重新保存或重新下载该文件。", String(e));
+  }
+  const limit = options.maxUncompressedBytes ?? MAX_UNCOMPRESSED_BYTES;
+  const unpacked = declaredSize(zip);
+  if (unpacked > limit) {
+    throw new HostError(
+      "file_unreadable",
+      `文件解压后约 ${Math.ceil(unpacked / 1024 / 1024)} MB，远大于绩效评价工作簿（上限 ${Math.round(limit / 1024 / 1024)} MB），为防止耗尽内存未打开。请确认选择的是正确的文件。`,
+      `uncompressed ${unpacked} bytes`,
+    );
   }
   const wbFile = zip.file("xl/workbook.xml");
   if (!wbFile || !zip.file("[Content_Types].xml")) {
