@@ -8,7 +8,7 @@ import { diag, type Diagnostic, type Location } from "../diagnostics/types";
 import { toA1 } from "../model/cell";
 import type { InputValues, TableRowValues, TypedValue } from "../model/values";
 import type { ScoreSheet } from "../scoring/result-types";
-import type { FieldType, Template } from "../template/types";
+import type { FieldType, RubricRowDef, Template } from "../template/types";
 import { formatNumber, share, styleOfFieldType, type NumberStyle } from "./format";
 import type { ReportPhrases } from "./phrases";
 import { num, text } from "./runs";
@@ -29,6 +29,8 @@ const FALLBACK_COLUMN_TYPES: Readonly<Record<string, FieldType>> = {
 export class ReportContext {
   readonly diagnostics: Diagnostic[] = [];
   private readonly reported = new Set<string>();
+  // Built on first use: the report looks up a rubric row per indicator (thousands on large templates).
+  private rubricIndex: Map<string, RubricRowDef> | null = null;
 
   constructor(
     readonly template: Template,
@@ -36,6 +38,15 @@ export class ReportContext {
     readonly scores: ScoreSheet,
     readonly phrases: ReportPhrases,
   ) {}
+
+  /** The first rubric row with this 编号 (as `rubric.find` would), through an index built once. */
+  rubricRow(id: string): RubricRowDef | undefined {
+    if (!this.rubricIndex) {
+      this.rubricIndex = new Map();
+      for (const r of this.template.rubric) if (!this.rubricIndex.has(r.id)) this.rubricIndex.set(r.id, r);
+    }
+    return this.rubricIndex.get(id);
+  }
 
   /** A visible placeholder for a missing input, with one warning per item and place. */
   missing(item: string, location: Location | null): Run[] {

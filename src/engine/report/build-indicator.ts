@@ -20,10 +20,10 @@ export interface IndicatorSource {
 
 /** Find the rubric row (by 编号, or `<编号>.<n>` for the n-th expanded row) and the table row. */
 export function indicatorSource(ctx: ReportContext, ind: IndicatorResult): IndicatorSource {
-  const exact = ctx.template.rubric.find((r) => r.id === ind.id);
+  const exact = ctx.rubricRow(ind.id);
   if (exact && !exact.expand) return { rubric: exact, expandRow: undefined };
   const m = /^(.*)\.(\d+)$/.exec(ind.id);
-  const rubric = exact ?? (m ? ctx.template.rubric.find((r) => r.id === m[1]) : undefined);
+  const rubric = exact ?? (m ? ctx.rubricRow(m[1]!) : undefined);
   if (rubric?.expand && m) {
     const row = ctx.rows(rubric.expand)[Number(m[2]) - 1];
     return { rubric, expandRow: row ? { table: rubric.expand, row } : undefined };

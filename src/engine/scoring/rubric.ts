@@ -12,7 +12,7 @@ import type { RubricRowDef, Template } from "../template/types";
 import { parseExpression } from "../formula/parse";
 import type { ColumnRef, Expr } from "../formula/types";
 import { formatScore } from "../model/decimal";
-import type { CompiledRule, RuleProblem } from "./compile";
+import type { CompiledRule, CompileResult, RuleProblem } from "./compile";
 import { compileRule } from "./compile";
 import { rowName, rubricCell, tableCell } from "./locate";
 
@@ -110,6 +110,19 @@ function sumMismatch(parent: RubricRowDef, name: string, expected: Decimal, actu
   ];
 }
 
+type RuleCompiler = (kind: string, paramsText: string, weight: Decimal) => CompileResult;
+
+/** compileRule, memoised for one build: repeated rows (an expanded leaf's rows, copied leaves) share one compiled rule. */
+function ruleCompiler(): RuleCompiler {
+  const cache = new Map<string, CompileResult>();
+  return (kind, paramsText, weight) => {
+    const key = `${kind}\u0000${paramsText}\u0000${weight.isNegative() ? "-" : ""}${weight.toString()}`;
+    let r = cache.get(key);
+    if (!r) cache.set(key, (r = compileRule(kind, paramsText, weight)));
+    return r;
+  };
+}
+
 /** Parse a leaf's formula and check every name it uses against the template. */
 function checkFormula(template: Template, row: RubricRowDef, indicator: string, out: Diagnostic[]): { expr: Expr; fields: readonly string[]; columns: readonly ColumnRef[] } | null {
   const text = row.formula.trim();
@@ -144,6 +157,7 @@ function expandLeaf(
   path: readonly [string, string],
   weight: Decimal,
   kind: string,
+  compile: RuleCompiler,
   out: Diagnostic[],
 ): RubricLeaf[] {
   const indicator = rowName(row);
@@ -164,13 +178,17 @@ function expandLeaf(
       return;
     }
     sum = sum.plus(w);
-    const compiled = compileRule(kind, row.ruleParams, w);
+    const compiled = compile(kind, row.ruleParams, w);
     if (!compiled.ok) {
       out.push(...ruleDiagnostics(compiled.problems, row, name, kind));
       return;
     }
     leaves.push({
-      ...base,
+      formulaText: base.formulaText,
+      formula: base.formula,
+      fields: base.fields,
+      columns: base.columns,
+      row: base.row,
       id: `${row.id.trim()}.${i + 1}`,
       name,
       weight: w,
@@ -195,6 +213,7 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
   const seen = new Set<string>();
   let l1: MutableL1 | null = null;
   let l2: MutableL2 | null = null;
+  const compile = ruleCompiler();
 
   for (const row of template.rubric) {
     const name = rowName(row);
@@ -233,7 +252,7 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
     }
 
     const kind = row.ruleKind.trim();
-    const compiled = compileRule(kind, row.ruleParams, weight);
+    const compiled = compile(kind, row.ruleParams, weight);
     if (!compiled.ok) {
       out.push(...ruleDiagnostics(compiled.problems, row, name, kind));
       l2.failed.push(weight);
@@ -259,12 +278,24 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
       row: fixed,
     };
     if (expand) {
-      const rows = expandLeaf(template, values, fixed, base, [l1.name, l2.name], weight, kind, out);
+      const rows = expandLeaf(template, values, fixed, base, [l1.name, l2.name], weight, kind, compile, out);
       l2.leaves.push(...rows);
       expanded.push({ row: fixed, table: row.expand.trim(), leafIds: rows.map((r) => r.id), parentId: l2.id });
     } else {
       const ref = rubricCell(row, "level3");
-      l2.leaves.push({ ...base, id, name, weight, rule: compiled.rule, path: [l1.name, l2.name, name], ref: { sheet: ref.sheet, address: ref.address } });
+      l2.leaves.push({
+        formulaText: base.formulaText,
+        formula: base.formula,
+        fields: base.fields,
+        columns: base.columns,
+        row: base.row,
+        id,
+        name,
+        weight,
+        rule: compiled.rule,
+        path: [l1.name, l2.name, name],
+        ref: { sheet: ref.sheet, address: ref.address },
+      });
     }
   }
 
