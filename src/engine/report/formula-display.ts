@@ -59,7 +59,21 @@ function tokenize(src: string): Tok[] | null {
   return out;
 }
 
+// Parsed display trees by formula text: every indicator's formula is parsed up to four times per report,
+// and the trees are never mutated. Bounded so a long-lived process cannot grow it without limit.
+const PARSED = new Map<string, Node | null>();
+const PARSED_LIMIT = 2000;
+
 function parse(src: string): Node | null {
+  const hit = PARSED.get(src);
+  if (hit !== undefined || PARSED.has(src)) return hit ?? null;
+  const node = parseUncached(src);
+  if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+  PARSED.set(src, node);
+  return node;
+}
+
+function parseUncached(src: string): Node | null {
   const toks = tokenize(src);
   if (!toks || toks.length === 0) return null;
   let i = 0;

@@ -10,7 +10,7 @@ import { makeProblem } from "../diagnostics/problems";
 import type { InputValues, TableRowValues } from "../model/values";
 import type { RubricRowDef, Template } from "../template/types";
 import { parseExpression } from "../formula/parse";
-import type { ColumnRef, Expr } from "../formula/types";
+import type { ColumnRef, Expr, ParseResult } from "../formula/types";
 import { formatScore } from "../model/decimal";
 import type { CompiledRule, CompileResult, RuleProblem } from "./compile";
 import { compileRule } from "./compile";
@@ -124,10 +124,16 @@ function ruleCompiler(): RuleCompiler {
 }
 
 /** Parse a leaf's formula and check every name it uses against the template. */
-function checkFormula(template: Template, row: RubricRowDef, indicator: string, out: Diagnostic[]): { expr: Expr; fields: readonly string[]; columns: readonly ColumnRef[] } | null {
+function checkFormula(
+  template: Template,
+  row: RubricRowDef,
+  indicator: string,
+  parse: (text: string) => ParseResult,
+  out: Diagnostic[],
+): { expr: Expr; fields: readonly string[]; columns: readonly ColumnRef[] } | null {
   const text = row.formula.trim();
   const at = rubricCell(row, "formula", indicator);
-  const parsed = parseExpression(text);
+  const parsed = parse(text);
   if (!parsed.ok) {
     out.push(diag("formula_invalid", "error", at, { indicator, formula: text, ...parsed.problem }));
     return null;
@@ -214,6 +220,13 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
   let l1: MutableL1 | null = null;
   let l2: MutableL2 | null = null;
   const compile = ruleCompiler();
+  // Parsed formulas are immutable, so rows with the same formula text share one parse.
+  const parses = new Map<string, ParseResult>();
+  const parse = (text: string): ParseResult => {
+    let r = parses.get(text);
+    if (!r) parses.set(text, (r = parseExpression(text)));
+    return r;
+  };
 
   for (const row of template.rubric) {
     const name = rowName(row);
@@ -265,7 +278,7 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
       l2.failed.push(weight);
       continue;
     }
-    const formula = manual ? null : checkFormula(template, row, name, out);
+    const formula = manual ? null : checkFormula(template, row, name, parse, out);
     if (!manual && !formula) {
       l2.failed.push(weight);
       continue;
