@@ -4,7 +4,7 @@ import type { IndicatorResult, LevelResult } from "../scoring/result-types";
 import { para, section } from "./build-basic";
 import { trimEnd, type ReportContext } from "./build-context";
 import { indicatorRuns } from "./build-indicator";
-import { join, num, text } from "./runs";
+import { join, num, numOf, text } from "./runs";
 import type { Block, Run, Section } from "./tree";
 
 interface Group {
@@ -43,7 +43,7 @@ function weightOf(ctx: ReportContext, g: Group, depth: 1 | 2): Decimal {
 }
 
 function indicatorSection(ctx: ReportContext, ind: IndicatorResult, depth: 3 | 4): Section {
-  const title = ctx.phrases.indicatorTitle({ name: ind.name, weight: [num(new Decimal(String(ind.weight)), "score")] });
+  const title = ctx.phrases.indicatorTitle({ name: ind.name, weight: [numOf(ind.weight, "score")] });
   return section(`indicator:${ind.id}`, depth, title, [para(indicatorRuns(ctx, ind))], true, ctx.phrases.inlineTitleSep);
 }
 
@@ -114,7 +114,8 @@ export function problemCovers(problem: string, indicatorName: string, reason: st
 
 /** The indicators that lost points, in rubric order. */
 export function deductions(indicators: readonly IndicatorResult[]): IndicatorResult[] {
-  return indicators.filter((i) => new Decimal(String(i.score)).lessThan(new Decimal(String(i.weight))));
+  // Numbers compare as their shortest decimal texts do (what the Decimals would be built from).
+  return indicators.filter((i) => i.score < i.weight);
 }
 
 function itemSections(key: string, items: readonly Run[][]): Section[] {

@@ -9,7 +9,7 @@ import { normalizeIndicatorName } from "./default-phrases";
 import { styleOfFieldType, type NumberStyle } from "./format";
 import { displayFormula, formulaIsRate, formulaSingleField, type FormulaLeaves } from "./formula-display";
 import { phrasePlaceholders, renderPhrase, type PhraseScope } from "./phrase-template";
-import { join, joinWith, num, text } from "./runs";
+import { join, joinWith, num, numOf, text } from "./runs";
 import type { Run } from "./tree";
 
 /** The rubric row an indicator comes from, and for an expanded row the table row it stands for. */
@@ -57,7 +57,7 @@ function valueStyle(ctx: ReportContext, formula: string): NumberStyle {
 /** The indicator's value as runs: a number, or why it does not apply; null when there is none (manual). */
 export function valueRuns(ctx: ReportContext, ind: IndicatorResult): Run[] | null {
   const v = ind.value;
-  if (v.t === "number") return [num(new Decimal(String(v.v)), valueStyle(ctx, ind.formula))];
+  if (v.t === "number") return [numOf(v.v, valueStyle(ctx, ind.formula))];
   if (v.t === "na") return [text(ctx.phrases.notApplicable(v.why))];
   if (v.t === "undefined") return [text(ctx.phrases.valueUndefined(v.why))];
   return null;
@@ -100,13 +100,11 @@ function formulaLeaves(ctx: ReportContext, figures: boolean, expand: IndicatorSo
 /** The phrase scope of one indicator (see phrase-template.ts for the placeholders). */
 function indicatorScope(ctx: ReportContext, ind: IndicatorResult, src: IndicatorSource): PhraseScope {
   const params = ruleParams(src.rubric?.ruleParams ?? "");
-  const weight = new Decimal(String(ind.weight));
-  const score = new Decimal(String(ind.score));
   const specials: Record<string, () => Run[]> = {
     value: () => valueRuns(ctx, ind) ?? ctx.missing(`${ind.name}：指标值`, null),
-    score: () => [num(score, "score")],
-    weight: () => [num(weight, "score")],
-    deduction: () => [num(weight.minus(score), "score")],
+    score: () => [numOf(ind.score, "score")],
+    weight: () => [numOf(ind.weight, "score")],
+    deduction: () => [num(new Decimal(String(ind.weight)).minus(new Decimal(String(ind.score))), "score")],
     name: () => [text(ind.name)],
     reason: () => (ind.reason.trim() ? [text(trimEnd(ind.reason))] : [text(ctx.phrases.none)]),
     description: () => [text(src.rubric?.description.trim() ?? "")],
@@ -195,18 +193,18 @@ export function indicatorRuns(ctx: ReportContext, ind: IndicatorResult): Run[] {
       }),
     ];
   }
-  const weight = new Decimal(String(ind.weight));
-  const score = new Decimal(String(ind.score));
   const tail: Run[] = [];
   if (!used.has("score")) {
-    tail.push(...p.scoreSentence({ score: [num(score, "score")] }));
-    if (score.lessThan(weight) && !used.has("reason")) {
+    tail.push(...p.scoreSentence({ score: [numOf(ind.score, "score")] }));
+    // Numbers compare as their shortest decimal texts do, so this is the Decimal comparison without the Decimals.
+    if (ind.score < ind.weight && !used.has("reason")) {
       const reason = ind.reason.trim()
         ? [text(trimEnd(ind.reason))]
         : ind.explanation.trim()
           ? [text(trimEnd(ind.explanation))]
           : ctx.missing(`${ind.name}：扣分原因`, rubricLocationOrNull(src, ind));
-      tail.push(...p.deduction({ deducted: [num(weight.minus(score), "score")], reason }));
+      const deducted = new Decimal(String(ind.weight)).minus(new Decimal(String(ind.score)));
+      tail.push(...p.deduction({ deducted: [num(deducted, "score")], reason }));
     }
     tail.push(text(p.period));
   }

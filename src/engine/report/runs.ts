@@ -1,5 +1,5 @@
 /** Small constructors for report runs; the phrase files write sentences with the `r` tag. */
-import type Decimal from "decimal.js";
+import Decimal from "decimal.js";
 import { formatNumber, type NumberStyle } from "./format";
 import type { Run } from "./tree";
 
@@ -19,16 +19,56 @@ export type Piece = Run | readonly Run[] | string;
 /** Flatten pieces into runs, merging neighbouring text runs. */
 export function join(...pieces: readonly Piece[]): Run[] {
   const out: Run[] = [];
-  for (const p of pieces) {
-    const list: readonly Run[] = typeof p === "string" ? [text(p)] : isRun(p) ? [p] : p;
-    for (const run of list) {
-      const last = out[out.length - 1];
-      if (run.kind === "text" && run.text === "") continue;
-      if (run.kind === "text" && last?.kind === "text") out[out.length - 1] = text(last.text + run.text);
-      else out.push(run);
+  // Neighbouring texts are gathered in a string and become one run; a lone text run is kept as it is.
+  let pending = "";
+  let lone: Run | null = null;
+  let count = 0;
+  const flush = (): void => {
+    if (count === 1 && lone) out.push(lone);
+    else if (count > 0) out.push(text(pending));
+    pending = "";
+    lone = null;
+    count = 0;
+  };
+  const add = (run: Run): void => {
+    if (run.kind === "text") {
+      if (run.text === "") return;
+      pending += run.text;
+      lone = count === 0 ? run : null;
+      count++;
+      return;
     }
+    flush();
+    out.push(run);
+  };
+  for (const p of pieces) {
+    if (typeof p === "string") {
+      if (p === "") continue;
+      pending += p;
+      lone = null;
+      count += 2; // a string always becomes a new run
+    } else if (isRun(p)) add(p);
+    else for (const run of p) add(run);
   }
+  flush();
   return out;
+}
+
+// Printed numbers by style and value: a report prints the same weights and scores many times.
+const PRINTED = new Map<string, { readonly value: string; readonly text: string }>();
+const PRINTED_LIMIT = 5000;
+
+/** A number run for a JS number: the same as num(new Decimal(String(x)), style), formatted once per value. */
+export function numOf(x: number, style: NumberStyle): Run {
+  const key = `${style}|${String(x)}`;
+  let printed = PRINTED.get(key);
+  if (!printed) {
+    const v = new Decimal(String(x));
+    printed = { value: v.toString(), text: formatNumber(v, style) };
+    if (PRINTED.size >= PRINTED_LIMIT) PRINTED.clear();
+    PRINTED.set(key, printed);
+  }
+  return { kind: "number", value: printed.value, text: printed.text };
 }
 
 /** Tagged template: r`本部门编制数为${quota}人。` → runs. */
