@@ -1,5 +1,6 @@
 import type { Template } from "./template/types";
 import type { WriteOp } from "./model/write-plan";
+import type { RangePos } from "./model/cell";
 import { parseA1, parseRange, toA1 } from "./model/cell";
 import { EngineInvariantError } from "./diagnostics/types";
 
@@ -27,8 +28,8 @@ export function outputCells(template: Template): ReadonlySet<string> {
   return cells;
 }
 
-function* opCells(op: WriteOp): Generator<string> {
-  if (op.kind === "ensureSheet") return;
+/** The cells a write op covers, as a 0-based inclusive rectangle (empty when end < start). */
+function opRange(op: Exclude<WriteOp, { kind: "ensureSheet" }>): RangePos {
   const range =
     op.kind === "clear"
       ? parseRange(op.range)
@@ -39,9 +40,53 @@ function* opCells(op: WriteOp): Generator<string> {
           return { start, end: { row: start.row + op.values.length - 1, col: start.col + width - 1 } };
         })();
   if (!range) throw new EngineInvariantError(`write op has an invalid address: ${JSON.stringify(op)}`);
-  for (let r = range.start.row; r <= range.end.row; r++) {
-    for (let c = range.start.col; c <= range.end.col; c++) yield key(op.sheet, toA1({ row: r, col: c }));
+  return range;
+}
+
+/** Output cells by sheet without listing every table cell: single cells, plus table column spans. */
+interface OutputIndex {
+  readonly cells: ReadonlyMap<string, ReadonlySet<number>>;
+  readonly spans: ReadonlyMap<string, readonly { readonly col: number; readonly from: number; readonly to: number }[]>;
+}
+
+// Row-major cell number: unique for every address parseA1 accepts (up to column ZZZ = 18,278).
+const cellNo = (row: number, col: number): number => row * 32768 + col;
+
+function outputIndex(template: Template): OutputIndex {
+  const cells = new Map<string, Set<number>>();
+  const add = (sheet: string, row: number, col: number): void => {
+    let set = cells.get(sheet);
+    if (!set) cells.set(sheet, (set = new Set()));
+    set.add(cellNo(row, col));
+  };
+  for (const f of template.fields.values()) {
+    if (!f.output) continue;
+    const pos = parseA1(f.ref.address);
+    // Only an address written exactly as toA1 writes it ever matched an op's cell.
+    if (pos && toA1(pos) === f.ref.address) add(f.ref.sheet, pos.row, pos.col);
   }
+  const spans = new Map<string, { col: number; from: number; to: number }[]>();
+  for (const t of template.tables.values()) {
+    for (const c of t.columns) {
+      if (!c.output || t.lastRowLimit < t.headerRow + 1) continue;
+      let list = spans.get(t.sheet);
+      if (!list) spans.set(t.sheet, (list = []));
+      list.push({ col: c.col, from: t.headerRow + 1, to: t.lastRowLimit });
+    }
+  }
+  for (const row of template.rubric) {
+    for (const k of ["outValue", "outScore", "outExplain"] as const) {
+      const col = row.cols?.[k];
+      if (col !== undefined) add(row.sheet, row.row, col);
+    }
+  }
+  return { cells, spans };
+}
+
+function isOutput(index: OutputIndex, sheet: string, row: number, col: number): boolean {
+  if (index.cells.get(sheet)?.has(cellNo(row, col))) return true;
+  for (const s of index.spans.get(sheet) ?? []) if (s.col === col && row >= s.from && row <= s.to) return true;
+  return false;
 }
 
 /**
@@ -49,12 +94,15 @@ function* opCells(op: WriteOp): Generator<string> {
  * the engine must never overwrite what a person typed.
  */
 export function assertOutputsOnly(template: Template, ops: readonly WriteOp[]): void {
-  const allowed = outputCells(template);
+  const index = outputIndex(template);
   for (const op of ops) {
     if (ENGINE_OWNED_SHEETS.has(op.sheet)) continue;
     if (op.kind === "ensureSheet") throw new EngineInvariantError(`the engine may not create sheet ${op.sheet}`);
-    for (const cell of opCells(op)) {
-      if (!allowed.has(cell)) throw new EngineInvariantError(`write plan targets a non-output cell ${cell}`);
+    const range = opRange(op);
+    for (let r = range.start.row; r <= range.end.row; r++) {
+      for (let c = range.start.col; c <= range.end.col; c++) {
+        if (!isOutput(index, op.sheet, r, c)) throw new EngineInvariantError(`write plan targets a non-output cell ${key(op.sheet, toA1({ row: r, col: c }))}`);
+      }
     }
   }
 }
