@@ -92,10 +92,12 @@ function scoreLeaf(template: Template, values: InputValues, leaf: RubricLeaf, la
   else {
     value = evaluateExpression(leaf.formula, env);
     outcome = applyRule(leaf.rule, value);
-    const at = rubricCell(leaf.row, "formula", leaf.name);
-    const why = outcome.why ? renderPhrase(lang, phrase(outcome.why, {})) : "";
-    if (outcome.status === "na") out.push(diag("not_applicable", "info", at, { indicator: leaf.name, why }));
-    if (outcome.status === "undefined") out.push(diag("value_undefined", "info", at, { indicator: leaf.name, why }));
+    if (outcome.status !== "scored") {
+      const at = rubricCell(leaf.row, "formula", leaf.name);
+      const why = outcome.why ? renderPhrase(lang, phrase(outcome.why, {})) : "";
+      if (outcome.status === "na") out.push(diag("not_applicable", "info", at, { indicator: leaf.name, why }));
+      if (outcome.status === "undefined") out.push(diag("value_undefined", "info", at, { indicator: leaf.name, why }));
+    }
   }
 
   let reason = "";

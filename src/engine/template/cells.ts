@@ -26,6 +26,8 @@ export function cellText(cell: CellValue | undefined): string {
 export function normaliseNumberText(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (n === 0) return "0";
+  // Integers below 10^15 have at most 15 digits: nothing to round, String() is already the answer.
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   // toPrecision(15) then Number() drops trailing zeros and float noise; String() keeps it exact for Decimal.
   return String(Number(n.toPrecision(15)));
 }

@@ -54,9 +54,10 @@ function coerceText(cell: CellValue, spec: CellSpec, where: Location): CoercedCe
   else if (cell.t === "d") text = cell.v;
   else text = "";
   const diagnostics: Diagnostic[] = [];
-  const length = [...text].length;
-  if (spec.max !== null && length > spec.max) {
-    diagnostics.push(diag("text_too_long", "warning", where, { label: spec.label, length, max: spec.max }));
+  // A text has at most as many characters as UTF-16 units, so short texts need no counting.
+  if (spec.max !== null && text.length > spec.max) {
+    const length = [...text].length;
+    if (length > spec.max) diagnostics.push(diag("text_too_long", "warning", where, { label: spec.label, length, max: spec.max }));
   }
   return { value: text, diagnostics };
 }
@@ -72,11 +73,24 @@ function coerceYesNo(cell: CellValue, spec: CellSpec, where: Location): CoercedC
   return { value: null, diagnostics: [diag("wrong_type", "error", where, { label: spec.label, expected: "yesno", got })] };
 }
 
+// Bounds as Decimals, made once per bound value: every cell of a column is checked against the same bounds.
+const BOUNDS = new Map<number, Decimal>();
+
+function boundOf(n: number): Decimal {
+  let d = BOUNDS.get(n);
+  if (!d) {
+    d = decimalOf(n);
+    if (BOUNDS.size >= 1000) BOUNDS.clear();
+    BOUNDS.set(n, d);
+  }
+  return d;
+}
+
 function rangeCheck(value: Decimal, spec: CellSpec, where: Location): Diagnostic[] {
   const min = spec.min ?? (spec.type === "year" ? YEAR_BOUNDS.min : null);
   const max = spec.max ?? (spec.type === "year" ? YEAR_BOUNDS.max : null);
-  const below = min !== null && value.lt(decimalOf(min));
-  const above = max !== null && value.gt(decimalOf(max));
+  const below = min !== null && value.lt(boundOf(min));
+  const above = max !== null && value.gt(boundOf(max));
   if (!below && !above) return [];
   // A rate typed as 97 where a fraction is expected: the person meant 97 %.
   const looksLikePercent = spec.type === "rate" && max === 1 && above && value.lte(100);
