@@ -1,6 +1,6 @@
 /** The report as write operations for the 报告 sheet: one paragraph per row in column A. */
 import type { WriteOp } from "../model/write-plan";
-import { layoutReport, lineText } from "./layout";
+import { reportLineTexts } from "./layout";
 import type { ReportTree } from "./tree";
 
 /** Rows the report may occupy; the whole block is cleared first so a shorter report leaves no tail. */
@@ -13,7 +13,7 @@ export const REPORT_COLUMN_WIDTH = 100;
  * Only the report sheet is touched. Lines beyond REPORT_SHEET_ROWS are joined into the last row.
  */
 export function reportWritePlan(tree: ReportTree, sheetName = "报告"): WriteOp[] {
-  let texts = layoutReport(tree).map(lineText);
+  let texts = reportLineTexts(tree);
   if (texts.length > REPORT_SHEET_ROWS) {
     texts = [...texts.slice(0, REPORT_SHEET_ROWS - 1), texts.slice(REPORT_SHEET_ROWS - 1).join("\n")];
   }
