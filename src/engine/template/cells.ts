@@ -26,10 +26,23 @@ export function cellText(cell: CellValue | undefined): string {
 export function normaliseNumberText(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (n === 0) return "0";
-  // Integers below 10^15 have at most 15 digits: nothing to round, String() is already the answer.
-  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
+  // The shortest text of a number with at most 15 significant digits is what rounding to 15 digits gives back.
+  const shortest = String(n);
+  if (significantDigits(shortest) <= 15) return shortest;
   // toPrecision(15) then Number() drops trailing zeros and float noise; String() keeps it exact for Decimal.
   return String(Number(n.toPrecision(15)));
+}
+
+// Digits of a number's text from the first non-zero one, up to any exponent (integers' trailing zeros count).
+function significantDigits(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 101) break; // "e"
+    if (ch < 48 || ch > 57 || (count === 0 && ch === 48)) continue;
+    count++;
+  }
+  return count;
 }
 
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
