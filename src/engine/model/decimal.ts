@@ -46,7 +46,17 @@ export function formatPercent(d: Decimal): string {
   return `${roundRate(d).times(HUNDRED).toString()}%`;
 }
 
-/** Clamp into [lo, hi]. */
+/**
+ * Decimal.max (n = -1) / Decimal.min (n = 1) of two Decimals without copying them: the same choice as
+ * decimal.js makes (NaN wins, a tie between 0 and -0 goes by sign), so the value is identical.
+ */
+function pick(x: Decimal, y: Decimal, n: 1 | -1): Decimal {
+  if (!y.s) return y;
+  const k = x.cmp(y);
+  return k === n || (k === 0 && x.s === n) ? y : x;
+}
+
+/** Clamp into [lo, hi] (the value of Decimal.max(lo, Decimal.min(hi, d)), without the copies). */
 export function clamp(d: Decimal, lo: Decimal, hi: Decimal): Decimal {
-  return Decimal.max(lo, Decimal.min(hi, d));
+  return pick(lo, pick(hi, d, 1), -1);
 }

@@ -10,7 +10,7 @@ import type { Explain, WhyKey } from "./phrases";
 import { phrase } from "./phrases";
 import { findRule } from "./registry";
 import type { RuleDefinition } from "./rule-types";
-import { clamp, formatScore } from "../model/decimal";
+import { clamp, formatScore, ZERO } from "../model/decimal";
 import type { RuleParamProblem } from "../diagnostics/problems";
 import { makeProblem } from "../diagnostics/problems";
 
@@ -186,8 +186,7 @@ function whyKey(v: FormulaValue): WhyKey {
 
 /** Score a formula value with a compiled rule: na → na=, undefined/not a number/unplaced → undefined=, clamp to [0, W]. */
 export function applyRule(rule: CompiledRule, value: FormulaValue): RuleOutcome {
-  const zero = new Decimal(0);
-  const cap = (d: Decimal) => clamp(d, zero, rule.weight);
+  const cap = (d: Decimal) => clamp(d, ZERO, rule.weight);
   const special = (status: "na" | "undefined", why: WhyKey, points: Decimal): RuleOutcome => {
     const explain = phrase(status === "na" ? "not_applicable" : "undefined_value", { why, score: formatScore(points) });
     return points.lt(rule.weight) ? { status, score: cap(points), explain, deduction: explain, why } : { status, score: cap(points), explain, why };

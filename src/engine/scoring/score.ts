@@ -7,7 +7,7 @@ import type { Diagnostic } from "../diagnostics/types";
 import { diag } from "../diagnostics/types";
 import { evaluateExpression } from "../formula/evaluate";
 import type { FormulaEnv, FormulaValue } from "../formula/types";
-import { formatScore, roundScore, toNumber } from "../model/decimal";
+import { clamp, formatScore, roundScore, toNumber, ZERO } from "../model/decimal";
 import type { InputValues, TypedValue } from "../model/values";
 import type { Template } from "../template/types";
 import { compileAdjustments } from "./adjust";
@@ -71,7 +71,7 @@ function scoreManual(leaf: RubricLeaf, out: Diagnostic[]): RuleOutcome {
     out.push(diag("reason_missing", "warning", rubricCell(row, "manualReason", indicator), { indicator, score: m.toString(), weight: formatScore(w) }));
   }
   const r = leaf.rule.def.score(m, leaf.rule.params, w);
-  return { status: "scored", score: Decimal.max(0, Decimal.min(w, r.score)), explain: r.explain };
+  return { status: "scored", score: clamp(r.score, ZERO, w), explain: r.explain };
 }
 
 function toIndicatorValue(v: FormulaValue | null): IndicatorValue {
