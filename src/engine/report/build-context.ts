@@ -31,6 +31,7 @@ export class ReportContext {
   private readonly reported = new Set<string>();
   // Built on first use: the report looks up a rubric row per indicator (thousands on large templates).
   private rubricIndex: Map<string, RubricRowDef> | null = null;
+  private readonly printed = new WeakMap<Decimal, Map<NumberStyle, { value: string; text: string }>>();
 
   constructor(
     readonly template: Template,
@@ -166,7 +167,12 @@ export class ReportContext {
   private typed(v: Exclude<TypedValue, null>, style: NumberStyle): Run[] {
     if (typeof v === "string") return [text(v.trim())];
     if (typeof v === "boolean") return [text(v ? this.phrases.yes : this.phrases.no)];
-    return [{ kind: "number", value: v.toString(), text: formatNumber(v, style) }];
+    // The same input figure is printed by many indicators: format each Decimal once per style.
+    let byStyle = this.printed.get(v);
+    if (!byStyle) this.printed.set(v, (byStyle = new Map()));
+    let printed = byStyle.get(style);
+    if (!printed) byStyle.set(style, (printed = { value: v.toString(), text: formatNumber(v, style) }));
+    return [{ kind: "number", value: printed.value, text: printed.text }];
   }
 }
 

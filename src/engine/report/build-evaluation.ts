@@ -101,9 +101,11 @@ function bigrams(s: string): string[] {
  * reason or the indicator's name (ignoring punctuation), or most of the reason's character pairs.
  */
 export function problemCovers(problem: string, indicatorName: string, reason: string): boolean {
-  const pr = problem.replace(PUNCT, "");
-  const rs = reason.replace(PUNCT, "");
-  const nm = indicatorName.replace(PUNCT, "");
+  return coversStripped(problem.replace(PUNCT, ""), indicatorName.replace(PUNCT, ""), reason.replace(PUNCT, ""));
+}
+
+// problemCovers on texts already stripped of punctuation (the problems section strips each text once).
+function coversStripped(pr: string, nm: string, rs: string): boolean {
   if ((rs && pr.includes(rs)) || (nm && pr.includes(nm))) return true;
   const pairs = bigrams(rs);
   if (pairs.length === 0) return false;
@@ -127,9 +129,14 @@ export function buildProblemsSection(ctx: ReportContext): Section {
   const p = ctx.phrases;
   const entered = ctx.texts("problems");
   const items: Run[][] = entered.map((t) => [text(t)]);
+  const stripped = entered.map((t) => t.replace(PUNCT, ""));
   for (const ind of deductions(ctx.scores.indicators)) {
     const reason = ind.reason.trim() || ind.explanation.trim();
-    if (entered.some((t) => problemCovers(t, ind.name, reason))) continue;
+    if (stripped.length > 0) {
+      const nm = ind.name.replace(PUNCT, "");
+      const rs = reason.replace(PUNCT, "");
+      if (stripped.some((pr) => coversStripped(pr, nm, rs))) continue;
+    }
     const weight = new Decimal(String(ind.weight));
     const score = new Decimal(String(ind.score));
     items.push([

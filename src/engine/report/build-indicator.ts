@@ -99,7 +99,8 @@ function formulaLeaves(ctx: ReportContext, figures: boolean, expand: IndicatorSo
 
 /** The phrase scope of one indicator (see phrase-template.ts for the placeholders). */
 function indicatorScope(ctx: ReportContext, ind: IndicatorResult, src: IndicatorSource): PhraseScope {
-  const params = ruleParams(src.rubric?.ruleParams ?? "");
+  // Read only when a phrase asks for {param.…}.
+  let params: Map<string, string> | null = null;
   const specials: Record<string, () => Run[]> = {
     value: () => valueRuns(ctx, ind) ?? ctx.missing(`${ind.name}：指标值`, null),
     score: () => [numOf(ind.score, "score")],
@@ -124,6 +125,7 @@ function indicatorScope(ctx: ReportContext, ind: IndicatorResult, src: Indicator
       if (special) return special();
       if (name.startsWith("sum:")) return sumColumn(ctx, name.slice(4));
       if (name.startsWith("param.")) {
+        params ??= ruleParams(src.rubric?.ruleParams ?? "");
         const p = params.get(name.slice(6));
         return p === undefined ? undefined : [text(p)];
       }
