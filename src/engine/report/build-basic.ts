@@ -21,15 +21,11 @@ export function section(
   titleSeparator?: string,
 ): Section {
   const t = typeof title === "string" ? [text(title)] : title;
-  return {
-    kind: "section",
-    key,
-    depth,
-    title: t,
-    children,
-    ...(inline ? { inline: true } : {}),
-    ...(titleSeparator !== undefined ? { titleSeparator } : {}),
-  };
+  // Optional keys assigned in order rather than spread in: a report has a section per indicator.
+  const s: { -readonly [K in keyof Section]: Section[K] } = { kind: "section", key, depth, title: t, children };
+  if (inline) s.inline = true;
+  if (titleSeparator !== undefined) s.titleSeparator = titleSeparator;
+  return s;
 }
 
 /** Paragraphs of a text table, numbered 1. 2. … as in the seed's list of duties; empty → placeholder. */

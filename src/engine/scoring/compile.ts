@@ -195,5 +195,6 @@ export function applyRule(rule: CompiledRule, value: FormulaValue): RuleOutcome 
   if (value.t !== "number") return special("undefined", whyKey(value), rule.undefinedScore);
   const r = rule.def.score(value.v, rule.params, rule.weight);
   if (r.unplaced) return special("undefined", "why_no_band", rule.undefinedScore);
-  return { status: "scored", score: cap(r.score), explain: r.explain, ...(r.deduction ? { deduction: r.deduction } : {}) };
+  // Literals rather than a spread: this runs for every indicator.
+  return r.deduction ? { status: "scored", score: cap(r.score), explain: r.explain, deduction: r.deduction } : { status: "scored", score: cap(r.score), explain: r.explain };
 }

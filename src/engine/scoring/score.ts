@@ -6,7 +6,7 @@ import Decimal from "decimal.js";
 import type { Diagnostic } from "../diagnostics/types";
 import { diag } from "../diagnostics/types";
 import { evaluateExpression } from "../formula/evaluate";
-import type { FormulaEnv, FormulaValue } from "../formula/types";
+import type { Expr, FormulaEnv, FormulaValue } from "../formula/types";
 import { clamp, formatScore, roundScore, toNumber, ZERO } from "../model/decimal";
 import type { InputValues, TypedValue } from "../model/values";
 import type { Template } from "../template/types";
@@ -22,6 +22,7 @@ import type { IndicatorResult, IndicatorValue, ScoreSheet } from "./result-types
 import type { RubricLeaf } from "./rubric";
 import { buildRubric } from "./rubric";
 import { valueFormat } from "./units";
+import type { ValueFormat } from "./units";
 
 export interface ScoreOptions {
   /** Language of explanations and reasons written by the engine (default zh-CN). */
@@ -30,14 +31,15 @@ export interface ScoreOptions {
 
 /** A formula environment over the typed input values (unknown names → undefined). */
 export function valuesEnv(template: Template, values: InputValues, currentRow?: FormulaEnv["currentRow"]): FormulaEnv {
-  return {
+  const env: { -readonly [K in keyof FormulaEnv]: FormulaEnv[K] } = {
     field: (name) => (template.fields.has(name) ? (values.fields.get(name) ?? null) : undefined),
     column: (table, key) => {
       if (!template.tables.get(table)?.columns.some((c) => c.key === key)) return undefined;
       return (values.tables.get(table) ?? []).map((r) => r.values.get(key) ?? null);
     },
-    ...(currentRow ? { currentRow } : {}),
   };
+  if (currentRow) env.currentRow = currentRow; // assigned, not spread in: one environment per indicator
+  return env;
 }
 
 const DEFAULT_STEP = new Decimal("0.5");
@@ -83,7 +85,14 @@ function toIndicatorValue(v: FormulaValue | null): IndicatorValue {
 }
 
 /** Score one leaf: its value, outcome, reason and the diagnostics it raises. */
-function scoreLeaf(template: Template, values: InputValues, leaf: RubricLeaf, lang: Lang, out: Diagnostic[]): { result: IndicatorResult; exact: Decimal } {
+function scoreLeaf(
+  template: Template,
+  values: InputValues,
+  leaf: RubricLeaf,
+  lang: Lang,
+  formats: (expr: Expr) => ValueFormat,
+  out: Diagnostic[],
+): { result: IndicatorResult; exact: Decimal } {
   const currentRow = leaf.expanded ? { table: leaf.expanded.table, values: leaf.expanded.tableRow.values } : undefined;
   const env = valuesEnv(template, values, currentRow);
   let value: FormulaValue | null = null;
@@ -133,8 +142,9 @@ function scoreLeaf(template: Template, values: InputValues, leaf: RubricLeaf, la
     explanation: renderPhrase(lang, outcome.explain),
     ref: leaf.ref,
     inputs,
-    ...(leaf.formula ? { valueFormat: valueFormat(leaf.formula, template) } : {}),
   };
+  // Assigned, not spread in: spreading into a literal is markedly slower, and this runs for every indicator.
+  if (leaf.formula) (result as { valueFormat?: ValueFormat }).valueFormat = formats(leaf.formula);
   return { result, exact: outcome.score };
 }
 
@@ -153,8 +163,15 @@ export function scoreWorkbook(template: Template, values: InputValues, options: 
 
   const indicators: IndicatorResult[] = [];
   const exact = new Map<string, Decimal>();
+  // Leaves with the same formula share its parse, so the value format is inferred once per formula.
+  const formatOf = new Map<Expr, ValueFormat>();
+  const formats = (expr: Expr): ValueFormat => {
+    let f = formatOf.get(expr);
+    if (f === undefined) formatOf.set(expr, (f = valueFormat(expr, template)));
+    return f;
+  };
   for (const leaf of rubric.leaves) {
-    const r = scoreLeaf(template, values, leaf, lang, diagnostics);
+    const r = scoreLeaf(template, values, leaf, lang, formats, diagnostics);
     indicators.push(r.result);
     exact.set(leaf.id, r.exact);
   }

@@ -62,7 +62,8 @@ function readManualScores(template: Template, snapshot: WorkbookSnapshot): Diagn
     if (col === undefined || !sheet) continue;
     const address = toA1({ row: r.row, col });
     const label = rubricRowName(r);
-    const where: Location = { sheet: r.sheet, address, ...(r.id ? { name: r.id } : {}), label };
+    // Literals, not a spread: this runs for every rubric row.
+    const where: Location = r.id ? { sheet: r.sheet, address, name: r.id, label } : { sheet: r.sheet, address, label };
     const spec = { label, type: "number" as const, required: false, min: null, max: null };
     diagnostics.push(...coerceCell(cellAt(sheet, { row: r.row, col }), spec, where).diagnostics);
   }
