@@ -6,27 +6,18 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Tab,
-  TabList,
-  Toast,
-  ToastTitle,
-  Toaster,
   useId,
-  useToastController,
 } from "@fluentui/react-components";
 import type { Theme } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import { useCallback, useMemo } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import type { WorkbookHost } from "../hosts/types";
 import { FirstRun } from "./components/FirstRun/FirstRun";
-import { ReportPanel } from "./components/ReportPanel/ReportPanel";
-import { ScorePanel } from "./components/ScorePanel/ScorePanel";
+import type { Notice } from "./components/Notifier/Notifier";
 import { StatusLine } from "./components/StatusLine/StatusLine";
-import { TemplatePanel } from "./components/TemplatePanel/TemplatePanel";
-import { ValidatePanel } from "./components/ValidatePanel/ValidatePanel";
 import type { EnginePort, PaneLang } from "./engine-port";
 import { I18nContext, catalogs, useI18n } from "./i18n";
-import type { TabId } from "./state/use-pane";
+import { LazyNotifier, LazyPaneSteps, preloadPane } from "./lazy-panels";
 import { usePane } from "./state/use-pane";
 import { useAppStyles } from "./useAppStyles";
 
@@ -52,72 +43,19 @@ export interface TaskPaneProps {
   readonly engine: EnginePort;
 }
 
-const TABS: readonly TabId[] = ["template", "validate", "score", "report"];
-
 /** The task pane: status line, progress, failures, and the four steps 模板 · 校验 · 评分 · 报告. */
 export function TaskPane({ host, engine }: TaskPaneProps) {
   const { t } = useI18n();
   const styles = useAppStyles();
   const toasterId = useId("toaster");
-  const idBase = useId("step");
-  const { dispatchToast } = useToastController(toasterId);
-  const notify = useCallback(
-    (text: string) =>
-      dispatchToast(
-        <Toast>
-          <ToastTitle>{text}</ToastTitle>
-        </Toast>,
-        { intent: "success", timeout: 3000 },
-      ),
-    [dispatchToast],
-  );
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const notify = useCallback((text: string) => setNotice((n) => ({ id: (n?.id ?? 0) + 1, text })), []);
+  // The other panels and the toaster load right after the first render, before anyone can click.
+  useEffect(() => {
+    preloadPane().catch(() => undefined);
+  }, []);
   const pane = usePane(host, engine, notify);
   const { actions } = pane;
-  const panel = (tab: TabId): ReactNode => {
-    switch (tab) {
-      case "template":
-        return (
-          <TemplatePanel
-            template={pane.status.template}
-            busy={pane.busy}
-            onRefresh={() => void actions.refresh()}
-            onCreateTemplate={() => void actions.createTemplate()}
-            onOpenExample={() => void actions.openExample()}
-          />
-        );
-      case "validate":
-        return (
-          <ValidatePanel
-            diagnostics={pane.diagnostics}
-            engine={engine}
-            busy={pane.busy}
-            onValidate={() => void actions.validate()}
-            onSelectCell={(ref) => void actions.selectCell(ref)}
-          />
-        );
-      case "score":
-        return (
-          <ScorePanel
-            scoring={pane.scoring}
-            firstWrite={pane.firstWrite}
-            busy={pane.busy}
-            onScore={() => void actions.score()}
-            onShowProblems={() => pane.setTab("validate")}
-          />
-        );
-      case "report":
-        return (
-          <ReportPanel
-            report={pane.report}
-            busy={pane.busy}
-            onGenerate={() => void actions.generateReport()}
-            onCopy={() => void actions.copyReport()}
-            onWrite={() => void actions.writeReport()}
-            onExport={() => void actions.exportWord()}
-          />
-        );
-    }
-  };
   return (
     <main className={styles.root} aria-busy={pane.busy}>
       <StatusLine status={pane.status} />
@@ -144,25 +82,13 @@ export function TaskPane({ host, engine }: TaskPaneProps) {
         />
       )}
       {pane.phase === "ready" && (
-        <>
-          <TabList
-            className={styles.tabs}
-            aria-label={t.tabs.label}
-            selectedValue={pane.tab}
-            onTabSelect={(_, data) => pane.setTab(data.value as TabId)}
-          >
-            {TABS.map((tab) => (
-              <Tab key={tab} value={tab} id={`${idBase}-${tab}`}>
-                {t.tabs[tab]}
-              </Tab>
-            ))}
-          </TabList>
-          <div role="tabpanel" aria-labelledby={`${idBase}-${pane.tab}`}>
-            {panel(pane.tab)}
-          </div>
-        </>
+        <Suspense fallback={<ProgressBar aria-label={t.busy} thickness="medium" />}>
+          <LazyPaneSteps pane={pane} engine={engine} />
+        </Suspense>
       )}
-      <Toaster toasterId={toasterId} position="bottom" />
+      <Suspense fallback={null}>
+        <LazyNotifier toasterId={toasterId} notice={notice} />
+      </Suspense>
     </main>
   );
 }

@@ -1,14 +1,32 @@
-import { renderDiagnostic } from "../engine/diagnostics/render";
-import type { EnginePort, ScoreOptions } from "./engine-port";
+import type { Diagnostic } from "../engine/diagnostics/types";
+import type { EnginePort, RenderedDiagnostic, ScoreOptions } from "./engine-port";
 import { localIsoNow } from "./local-time";
 
 function nowOf(options: ScoreOptions | undefined): string {
   return options?.now ?? localIsoNow();
 }
 
-// The engine (scoring, report, decimal arithmetic) loads on first use so the pane's first render stays small.
-let engine: Promise<typeof import("../engine")> | null = null;
-const loadEngine = () => (engine ??= import(/* webpackChunkName: "engine" */ "../engine"));
+type EngineChunk = typeof import("./engine-chunk");
+
+// The engine (scoring, report, decimal arithmetic, both diagnostic catalogs) loads on first use so the pane's
+// first render stays small.
+let engine: Promise<EngineChunk> | null = null;
+let loaded: EngineChunk | null = null;
+const loadEngine = () =>
+  (engine ??= import(/* webpackChunkName: "engine" */ "./engine-chunk").then(
+    (m) => (loaded = m),
+    (error: unknown) => {
+      // A chunk that failed to arrive (network) is tried again on the next action.
+      engine = null;
+      throw error;
+    },
+  ));
+
+// Diagnostics only ever come out of the engine, so its catalogs are there by the time one is rendered; the
+// code alone is the last resort should that ever change.
+function renderLoaded(d: Diagnostic, lang: Parameters<EnginePort["renderDiagnostic"]>[1]): RenderedDiagnostic {
+  return loaded ? loaded.renderDiagnostic(d, lang) : { message: d.code, fix: "", where: "" };
+}
 
 /** The real engine behind the pane's port. The .docx renderer is imported only when 导出 Word is pressed. */
 export function createEngineAdapter(): EnginePort {
@@ -27,6 +45,7 @@ export function createEngineAdapter(): EnginePort {
         },
       };
     },
-    renderDiagnostic: (d, lang) => renderDiagnostic(d, lang),
+    renderDiagnostic: renderLoaded,
   };
 }
+

@@ -1,0 +1,88 @@
+import { ProgressBar, Tab, TabList, useId } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import { Suspense } from "react";
+import type { EnginePort } from "../../engine-port";
+import { useI18n } from "../../i18n";
+import { LazyReportPanel, LazyScorePanel, LazyTemplatePanel } from "../../lazy-panels";
+import type { PaneModel, TabId } from "../../state/use-pane";
+import { useAppStyles } from "../../useAppStyles";
+import { ValidatePanel } from "../ValidatePanel/ValidatePanel";
+
+export interface PaneStepsProps {
+  readonly pane: PaneModel;
+  readonly engine: EnginePort;
+}
+
+const TABS: readonly TabId[] = ["template", "validate", "score", "report"];
+
+/** The four steps 模板 · 校验 · 评分 · 报告 as tabs, and the selected step's panel. */
+export function PaneSteps({ pane, engine }: PaneStepsProps) {
+  const { t } = useI18n();
+  const styles = useAppStyles();
+  const idBase = useId("step");
+  const { actions } = pane;
+  const panel = (tab: TabId): ReactNode => {
+    switch (tab) {
+      case "template":
+        return (
+          <LazyTemplatePanel
+            template={pane.status.template}
+            busy={pane.busy}
+            onRefresh={() => void actions.refresh()}
+            onCreateTemplate={() => void actions.createTemplate()}
+            onOpenExample={() => void actions.openExample()}
+          />
+        );
+      case "validate":
+        return (
+          <ValidatePanel
+            diagnostics={pane.diagnostics}
+            engine={engine}
+            busy={pane.busy}
+            onValidate={() => void actions.validate()}
+            onSelectCell={(ref) => void actions.selectCell(ref)}
+          />
+        );
+      case "score":
+        return (
+          <LazyScorePanel
+            scoring={pane.scoring}
+            firstWrite={pane.firstWrite}
+            busy={pane.busy}
+            onScore={() => void actions.score()}
+            onShowProblems={() => pane.setTab("validate")}
+          />
+        );
+      case "report":
+        return (
+          <LazyReportPanel
+            report={pane.report}
+            busy={pane.busy}
+            onGenerate={() => void actions.generateReport()}
+            onCopy={() => void actions.copyReport()}
+            onWrite={() => void actions.writeReport()}
+            onExport={() => void actions.exportWord()}
+          />
+        );
+    }
+  };
+  return (
+    <>
+      <TabList
+        className={styles.tabs}
+        aria-label={t.tabs.label}
+        selectedValue={pane.tab}
+        onTabSelect={(_, data) => pane.setTab(data.value as TabId)}
+      >
+        {TABS.map((tab) => (
+          <Tab key={tab} value={tab} id={`${idBase}-${tab}`}>
+            {t.tabs[tab]}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" aria-labelledby={`${idBase}-${pane.tab}`}>
+        <Suspense fallback={<ProgressBar aria-label={t.busy} thickness="medium" />}>{panel(pane.tab)}</Suspense>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+// Everything of the engine the pane uses, as one lazily loaded chunk (engine-adapter.ts imports it with import()).
+export { runReport, runScoring, runValidation } from "../engine";
+export { renderDiagnostic } from "../engine/diagnostics/render";
