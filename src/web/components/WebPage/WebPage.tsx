@@ -7,14 +7,17 @@ import {
   MessageBarTitle,
   mergeClasses,
 } from "@fluentui/react-components";
-import { useRef } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { TaskPane } from "../../../taskpane/App";
 import type { EnginePort } from "../../../taskpane/engine-port";
 import { useI18n } from "../../../taskpane/i18n";
+import { lazyComponent } from "../../../taskpane/lazy-panels";
 import type { BrowserHost } from "../../browser-host";
-import { SheetGrid } from "../SheetGrid/SheetGrid";
 import { useWebPage } from "./useWebPage";
 import { useWebPageStyles } from "./useWebPageStyles";
+
+// The grid shows only once a workbook is open (which loads exceljs anyway), so it is no part of the first render.
+const LazySheetGrid = lazyComponent(async () => (await import("../SheetGrid/SheetGrid")).SheetGrid);
 
 export interface WebPageProps {
   readonly host: BrowserHost;
@@ -29,6 +32,9 @@ export function WebPage({ host, engine, openExampleOnStart = false }: WebPagePro
   const page = useWebPage(host, openExampleOnStart);
   const input = useRef<HTMLInputElement>(null);
   const { state } = page;
+  useEffect(() => {
+    LazySheetGrid.preload().catch(() => undefined);
+  }, []);
   return (
     <div className={styles.root}>
       <header className={styles.header}>
@@ -74,7 +80,9 @@ export function WebPage({ host, engine, openExampleOnStart = false }: WebPagePro
         >
           <Caption1 className={styles.privacy}>{t.web.privacy}</Caption1>
           {state.snapshot ? (
-            <SheetGrid state={state} onSheetChange={(s) => host.showSheet(s)} />
+            <Suspense fallback={null}>
+              <LazySheetGrid state={state} onSheetChange={(s) => host.showSheet(s)} />
+            </Suspense>
           ) : (
             <div className={styles.dropHint}>{page.dropping ? t.web.dropNow : t.web.dropHint}</div>
           )}
