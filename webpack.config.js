@@ -180,7 +180,17 @@ export default async (env = {}, argv = {}) => {
       publicPath: "auto",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs"],
+      alias: {
+        // jszip from its sources, not its prebuilt dist/jszip.min.js (which inlines the setimmediate polyfill and
+        // its new Function); setimmediate itself becomes a small local stand-in without code built from strings.
+        jszip$: path.join(root, "node_modules/jszip/lib/index.js"),
+        setimmediate$: path.join(root, "src/web/set-immediate.ts"),
+      },
+      // jszip's Node stream support is probed with require("readable-stream") → "stream"; the browser has none.
+      fallback: { stream: false },
+    },
     module: {
       rules: [
         {
