@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import webpack from "webpack";
 import type { Configuration, Stats } from "webpack";
 
@@ -59,7 +60,20 @@ describe("production build", () => {
         const html = readFileSync(join(out, page), "utf8");
         expect(html).toContain("Content-Security-Policy");
         expect(html).not.toMatch(/(exceljs|docx)\.[0-9a-f]+\.js/);
+        // The first render's JS (the scripts the page references) within the Proof issue's budget.
+        const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]*js\/[^"'\s>]+\.js)/g)].map((m) => join(out, page, "..", m[1]!));
+        expect(scripts.length, page).toBeGreaterThan(0);
+        const gzipped = scripts.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+        expect(gzipped, page).toBeLessThanOrEqual(150 * 1024);
       }
+      // Nothing of the workbook, Word or decimal libraries is in an entry chunk: they load where used.
+      const json = stats.toJson({ all: false, chunks: true, chunkModules: true, chunkRelations: false });
+      const upFront = (json.chunks ?? [])
+        .filter((c) => c.initial)
+        .flatMap((c) => (c.modules ?? []).flatMap((m) => [m, ...(m.modules ?? [])]))
+        .map((m) => m.name ?? "")
+        .filter((n) => /node_modules[\\/](exceljs|docx|jszip|decimal\.js)[\\/]/.test(n));
+      expect(upFront).toEqual([]);
     },
   );
 });
