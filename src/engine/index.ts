@@ -94,7 +94,8 @@ function plan(template: Template | null, ops: readonly WriteOp[]): WritePlan {
 
 /** 校验: recognise the template and check every input cell and identity. */
 export function runValidation(snapshot: WorkbookSnapshot): ValidationOutcome {
-  const r = evaluateInputs(snapshot);
+  // 校验 also compiles the rubric and checks manual scores, so no problem first appears at 评分.
+  const r = evaluateScores(snapshot, {});
   return { template: r.template?.info ?? null, unit: unitOf(r.values), diagnostics: sortDiagnostics(r.diagnostics) };
 }
 
