@@ -3,9 +3,31 @@
 // overrides so a test changes one thing.
 import Decimal from "decimal.js";
 import type { InputValues, TableRowValues, TypedValue } from "../../../src/engine/model/values";
-import type { IndicatorResult, IndicatorValue, LevelResult, ScoreSheet } from "../../../src/engine/scoring/result-types";
-import type { ColumnDef, FieldDef, FieldType, RubricRowDef, TableDef, Template } from "../../../src/engine/template/types";
-import { BASIS, BENEFITS, DUTIES, MEASURES, ORG, PROBLEMS, SANGONG_REASONS, TASK_DESCRIPTIONS } from "./seed-texts";
+import type {
+  IndicatorResult,
+  IndicatorValue,
+  LevelResult,
+  ScoreSheet,
+} from "../../../src/engine/scoring/result-types";
+import type {
+  ColumnDef,
+  FieldDef,
+  FieldType,
+  RubricRowDef,
+  TableDef,
+  Template,
+} from "../../../src/engine/template/types";
+import {
+  BASIS,
+  BENEFITS,
+  DUTIES,
+  MEASURES,
+  ORG,
+  PROBLEMS,
+  SANGONG_REASONS,
+  TASK_DESCRIPTIONS,
+} from "./seed-texts";
+import seedJson from "../../../assets/examples/wanzhou-2020.json";
 
 type FieldSpec = readonly [name: string, label: string, type: FieldType, required: boolean];
 
@@ -47,42 +69,7 @@ const FIELD_SPECS: readonly FieldSpec[] = [
 ];
 
 /** The seed's single-value inputs (wanzhou-2020.json "inputs"). */
-export const SEED_INPUTS: Readonly<Record<string, string | number>> = {
-  unit_name: "重庆市万州区人民政府外事办公室",
-  eval_year: 2020,
-  unit_founded_year: 2019,
-  staff_quota: 7,
-  staff_actual: 7,
-  carryover_prev: 0,
-  income_total: 226.86,
-  income_fiscal: 226.86,
-  budget_initial: 226.86,
-  budget_final: 226.86,
-  expend_total: 226.86,
-  expend_basic: 166.03,
-  expend_personnel: 132.94,
-  expend_public: 33.1,
-  expend_project: 60.72,
-  carryover_end: 0.11,
-  project_funds_due: 60.72,
-  project_funds_paid: 60.72,
-  funds_recalled_count: 0,
-  sangong_budget: 4,
-  sangong_actual_budget_scope: 2.95,
-  sangong_total: 11.96,
-  sangong_prev: 21.97,
-  sangong_abroad: 0,
-  sangong_vehicle_purchase: 0,
-  sangong_vehicle_operation: 2.95,
-  sangong_reception: 0,
-  sangong_foreign_reception: 9.01,
-  procurement_budget: 0,
-  procurement_actual: 0,
-  card_settlement: 8.5,
-  cash_settlement: 0,
-  fixed_assets_total: 45.0,
-  fixed_assets_in_use: 45.0,
-};
+export const SEED_INPUTS: Readonly<Record<string, string | number>> = seedJson.inputs;
 
 type ColSpec = readonly [key: string, label: string, type: FieldType, output?: boolean];
 
@@ -90,7 +77,11 @@ const TABLE_SPECS: Readonly<Record<string, { label: string; sheet: string; cols:
   duties: { label: "职能职责", sheet: "基本情况", cols: [["text", "职能职责", "text"]] },
   org: { label: "机构设置", sheet: "基本情况", cols: [["text", "机构设置", "text"]] },
   basis: { label: "评价依据", sheet: "基本情况", cols: [["text", "评价依据", "text"]] },
-  sangong_reasons: { label: "“三公”经费变动原因", sheet: "收支情况", cols: [["text", "“三公”经费变动原因", "text"]] },
+  sangong_reasons: {
+    label: "“三公”经费变动原因",
+    sheet: "收支情况",
+    cols: [["text", "“三公”经费变动原因", "text"]],
+  },
   tasks: {
     label: "重点工作",
     sheet: "重点工作",
@@ -140,16 +131,64 @@ export interface RubricSpec {
 }
 
 export const SEED_RUBRIC: readonly RubricSpec[] = [
-  { id: "A01", path: ["投入", "预算配置", "财政供养人员控制率"], weight: 2, formula: "ratio(staff_actual, staff_quota)", ruleKind: "deduct_per_point" },
-  { id: "A02", path: ["投入", "预算配置", "“三公”经费变动率"], weight: 3, formula: "change(sangong_total, sangong_prev)", ruleKind: "deduct_per_point" },
-  { id: "B01", path: ["过程", "预算执行", "预算调整率"], weight: 2, formula: "ratio(abs(budget_final - budget_initial), budget_initial)", ruleKind: "bands" },
-  { id: "B02", path: ["过程", "预算执行", "支付进度"], weight: 3, formula: "ratio(project_funds_paid, project_funds_due)", ruleKind: "proportional" },
-  { id: "B03", path: ["过程", "预算执行", "指标或资金收回"], weight: 3, formula: "funds_recalled_count", ruleKind: "per_event" },
-  { id: "B04", path: ["过程", "预算执行", "“三公”经费控制率"], weight: 2, formula: "ratio(sangong_actual_budget_scope, sangong_budget)", ruleKind: "deduct_per_point" },
+  {
+    id: "A01",
+    path: ["投入", "预算配置", "财政供养人员控制率"],
+    weight: 2,
+    formula: "ratio(staff_actual, staff_quota)",
+    ruleKind: "deduct_per_point",
+  },
+  {
+    id: "A02",
+    path: ["投入", "预算配置", "“三公”经费变动率"],
+    weight: 3,
+    formula: "change(sangong_total, sangong_prev)",
+    ruleKind: "deduct_per_point",
+  },
+  {
+    id: "B01",
+    path: ["过程", "预算执行", "预算调整率"],
+    weight: 2,
+    formula: "ratio(abs(budget_final - budget_initial), budget_initial)",
+    ruleKind: "bands",
+  },
+  {
+    id: "B02",
+    path: ["过程", "预算执行", "支付进度"],
+    weight: 3,
+    formula: "ratio(project_funds_paid, project_funds_due)",
+    ruleKind: "proportional",
+  },
+  {
+    id: "B03",
+    path: ["过程", "预算执行", "指标或资金收回"],
+    weight: 3,
+    formula: "funds_recalled_count",
+    ruleKind: "per_event",
+  },
+  {
+    id: "B04",
+    path: ["过程", "预算执行", "“三公”经费控制率"],
+    weight: 2,
+    formula: "ratio(sangong_actual_budget_scope, sangong_budget)",
+    ruleKind: "deduct_per_point",
+  },
   { id: "B05", path: ["过程", "预算管理", "管理制度健全性"], weight: 1.5, formula: "", ruleKind: "manual" },
   { id: "B06", path: ["过程", "预算管理", "资金使用合规性"], weight: 2, formula: "", ruleKind: "manual" },
-  { id: "B07", path: ["过程", "预算管理", "预决算信息公开性和完善性"], weight: 2.5, formula: "", ruleKind: "manual" },
-  { id: "B08", path: ["过程", "预算管理", "政府采购执行率"], weight: 2, formula: "ratio(procurement_actual, procurement_budget)", ruleKind: "proportional" },
+  {
+    id: "B07",
+    path: ["过程", "预算管理", "预决算信息公开性和完善性"],
+    weight: 2.5,
+    formula: "",
+    ruleKind: "manual",
+  },
+  {
+    id: "B08",
+    path: ["过程", "预算管理", "政府采购执行率"],
+    weight: 2,
+    formula: "ratio(procurement_actual, procurement_budget)",
+    ruleKind: "proportional",
+  },
   {
     id: "B09",
     path: ["过程", "预算管理", "公务卡刷卡率"],
@@ -160,8 +199,21 @@ export const SEED_RUBRIC: readonly RubricSpec[] = [
   },
   { id: "B10", path: ["过程", "资产管理", "资产管理制度健全性"], weight: 2, formula: "", ruleKind: "manual" },
   { id: "B11", path: ["过程", "资产管理", "资产管理安全性"], weight: 2, formula: "", ruleKind: "manual" },
-  { id: "B12", path: ["过程", "资产管理", "固定资产利用率"], weight: 1, formula: "ratio(fixed_assets_in_use, fixed_assets_total)", ruleKind: "proportional" },
-  { id: "C01", path: ["产出", "职责履行", "重点工作完成情况"], weight: 50, formula: "tasks.completion", ruleKind: "proportional", expand: "tasks" },
+  {
+    id: "B12",
+    path: ["过程", "资产管理", "固定资产利用率"],
+    weight: 1,
+    formula: "ratio(fixed_assets_in_use, fixed_assets_total)",
+    ruleKind: "proportional",
+  },
+  {
+    id: "C01",
+    path: ["产出", "职责履行", "重点工作完成情况"],
+    weight: 50,
+    formula: "tasks.completion",
+    ruleKind: "proportional",
+    expand: "tasks",
+  },
   { id: "D01", path: ["效果", "履职效益", "经济效益"], weight: 7, formula: "", ruleKind: "manual" },
   { id: "D02", path: ["效果", "履职效益", "社会效益"], weight: 8, formula: "", ruleKind: "manual" },
   {
@@ -182,7 +234,8 @@ export const SEED_TASKS = [
     name: "年度对外交往合作、开展友好城市交往工作",
     weight: 8,
     completion: 0.5,
-    reason: "受疫情影响奥地利古兴市与万州区建立友好城市2020年度未正式签署协议；未完成年度因公出访计划，取消4批团组出访计划",
+    reason:
+      "受疫情影响奥地利古兴市与万州区建立友好城市2020年度未正式签署协议；未完成年度因公出访计划，取消4批团组出访计划",
   },
   { name: "加强港澳台联动工作，引进高科技产业落户万州协调工作", weight: 8, completion: 1 },
   { name: "海外领事保护服务工作惠民、务实", weight: 8, completion: 1 },
@@ -217,7 +270,15 @@ export function buildTemplate(rubric: readonly RubricSpec[] = SEED_RUBRIC): Temp
       output: output ?? false,
       col,
     }));
-    tables.set(id, { id, label: spec.label, sheet: spec.sheet, headerRow: 2, rows: [], columns, lastRowLimit: 200 });
+    tables.set(id, {
+      id,
+      label: spec.label,
+      sheet: spec.sheet,
+      headerRow: 2,
+      rows: [],
+      columns,
+      lastRowLimit: 200,
+    });
   }
   const rubricRows: RubricRowDef[] = rubric.map((r, i) => ({
     id: r.id,
@@ -253,7 +314,9 @@ function typed(v: string | number | boolean | null | undefined): TypedValue {
   return v;
 }
 
-function rows(items: readonly Readonly<Record<string, string | number | boolean | undefined>>[]): TableRowValues[] {
+function rows(
+  items: readonly Readonly<Record<string, string | number | boolean | undefined>>[],
+): TableRowValues[] {
   return items.map((it, i) => ({
     row: 3 + i,
     values: new Map(Object.entries(it).map(([k, v]) => [k, typed(v)])),
@@ -262,7 +325,9 @@ function rows(items: readonly Readonly<Record<string, string | number | boolean 
 
 export interface ValuesOverrides {
   fields?: Readonly<Record<string, string | number | null>>;
-  tables?: Readonly<Record<string, readonly Readonly<Record<string, string | number | boolean | undefined>>[]>>;
+  tables?: Readonly<
+    Record<string, readonly Readonly<Record<string, string | number | boolean | undefined>>[]>
+  >;
 }
 
 /** The seed's inputs (figures and texts); overrides replace single fields (null = blank) or whole tables. */

@@ -1,5 +1,6 @@
 /** The single-value fields of shared/domain/fields.md and its consistency identities, as a test template. */
 import type { FieldRow, MiniTemplate } from "../template/builders";
+import seedJson from "../../../assets/examples/wanzhou-2020.json";
 
 const amount = (name: string, label: string, required = true): FieldRow => ({
   name,
@@ -48,9 +49,30 @@ export const FIELDS_MD: readonly FieldRow[] = [
 
 /** The identities of fields.md (tolerance 0.005 万元) as 校验规则 rows. */
 export const FIELDS_MD_CHECKS: readonly (readonly (string | number | null)[])[] = [
-  ["C01", null, "expend_basic + expend_project = expend_total", 0.005, "警告", "基本支出 + 项目支出 = 本年支出合计"],
-  ["C02", null, "expend_personnel + expend_public = expend_basic", 0.005, "警告", "人员经费 + 公用经费 = 基本支出"],
-  ["C03", null, "carryover_prev + income_total − expend_total = carryover_end", 0.005, "警告", "上年结转 + 本年收入 − 本年支出 = 年末结转结余"],
+  [
+    "C01",
+    null,
+    "expend_basic + expend_project = expend_total",
+    0.005,
+    "警告",
+    "基本支出 + 项目支出 = 本年支出合计",
+  ],
+  [
+    "C02",
+    null,
+    "expend_personnel + expend_public = expend_basic",
+    0.005,
+    "警告",
+    "人员经费 + 公用经费 = 基本支出",
+  ],
+  [
+    "C03",
+    null,
+    "carryover_prev + income_total − expend_total = carryover_end",
+    0.005,
+    "警告",
+    "上年结转 + 本年收入 − 本年支出 = 年末结转结余",
+  ],
   [
     "C04",
     null,
@@ -61,47 +83,23 @@ export const FIELDS_MD_CHECKS: readonly (readonly (string | number | null)[])[] 
   ],
   ["C05", null, "project_funds_paid <= project_funds_due", null, "警告", "已支付数不超过应支付数"],
   ["C06", null, "income_fiscal <= income_total", null, "错误", "财政拨款收入不超过收入合计"],
-  ["C07", "unit_founded_year = eval_year", "blank(sangong_prev)", null, "警告", "新成立单位没有上年“三公”经费"],
+  [
+    "C07",
+    "unit_founded_year = eval_year",
+    "blank(sangong_prev)",
+    null,
+    "警告",
+    "新成立单位没有上年“三公”经费",
+  ],
   ["C08", null, "fixed_assets_in_use ≤ fixed_assets_total", null, "警告", "在用固定资产不超过固定资产总额"],
   ["C09", null, "unit_founded_year <= eval_year", null, "错误", "成立年份不晚于评价年度"],
 ];
 
 /** The figures of the seed report (shared/domain/wanzhou-2020.json "inputs"). */
-export const WANZHOU_2020: Readonly<Record<string, string | number>> = {
-  unit_name: "重庆市万州区人民政府外事办公室",
-  eval_year: 2020,
-  unit_founded_year: 2019,
-  staff_quota: 7,
-  staff_actual: 7,
-  carryover_prev: 0,
-  income_total: 226.86,
-  income_fiscal: 226.86,
-  budget_initial: 226.86,
-  budget_final: 226.86,
-  expend_total: 226.86,
-  expend_basic: 166.03,
-  expend_personnel: 132.94,
-  expend_public: 33.1,
-  expend_project: 60.72,
-  carryover_end: 0.11,
-  project_funds_due: 60.72,
-  project_funds_paid: 60.72,
-  funds_recalled_count: 0,
-  sangong_budget: 4,
-  sangong_actual_budget_scope: 2.95,
-  sangong_total: 11.96,
-  sangong_prev: 21.97,
-  sangong_abroad: 0,
-  sangong_vehicle_purchase: 0,
-  sangong_vehicle_operation: 2.95,
-  sangong_reception: 0,
-  sangong_foreign_reception: 9.01,
-  procurement_budget: 0,
-  procurement_actual: 0,
-  card_settlement: 8.5,
-  cash_settlement: 0,
-  fixed_assets_total: 45,
-  fixed_assets_in_use: 45,
-};
+export const WANZHOU_2020: Readonly<Record<string, string | number>> = seedJson.inputs;
 
-export const FIELDS_MD_TEMPLATE: MiniTemplate = { fields: FIELDS_MD, values: WANZHOU_2020, checks: FIELDS_MD_CHECKS };
+export const FIELDS_MD_TEMPLATE: MiniTemplate = {
+  fields: FIELDS_MD,
+  values: WANZHOU_2020,
+  checks: FIELDS_MD_CHECKS,
+};
