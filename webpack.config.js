@@ -229,6 +229,8 @@ export default async (env = {}, argv = {}) => {
       },
     },
     performance: { hints: false },
+    // Browsers have globalThis; without this webpack adds a `new Function("return this")` shim for `global`.
+    node: { global: false },
     plugins: [
       ...found.map(
         (p) =>

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
@@ -79,5 +79,17 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     await page.screenshot({ path: path.join(process.cwd(), ".tmp/e2e-320.png"), fullPage: false });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+describe.skipIf(!browserPath)("the built pages' own code", () => {
+  it("has no eval or new Function in the entry chunks (exceljs's prebuilt lazy chunk is the known exception)", () => {
+    const dir = path.join(process.cwd(), ".tmp/e2e-dist/js");
+    const entries = readdirSync(dir).filter((f) => /^(taskpane|web)\.[0-9a-f]+\.js$/.test(f));
+    expect(entries).toHaveLength(2);
+    for (const f of entries) {
+      const js = readFileSync(path.join(dir, f), "utf8");
+      expect(js, f).not.toMatch(/new Function\(|\beval\(/);
+    }
   });
 });
