@@ -20,18 +20,10 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { CODE_FROM_STRINGS } from "../test/proof/code-patterns";
+import { BROWSER_ARGS, findBrowser } from "../scripts/browser";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const CHROMIUM = "/usr/bin/chromium";
-const BROWSER_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+const CHROMIUM = findBrowser() ?? "/usr/bin/chromium";
 
 export interface PaneFigures {
   readonly buildSeconds: number;

@@ -6,6 +6,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { BROWSER_ARGS, findBrowser } from "./browser";
 
 export const ICON_SIZES = [16, 32, 64, 80, 128] as const;
 
@@ -14,16 +15,8 @@ const dir = fileURLToPath(new URL("../assets/icons/", import.meta.url));
 async function main(): Promise<void> {
   const svg = await readFile(`${dir}icon.svg`, "utf8");
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    executablePath: process.env.CHROMIUM ?? findBrowser() ?? "/usr/bin/chromium",
+    args: BROWSER_ARGS,
   });
   try {
     for (const size of ICON_SIZES) {

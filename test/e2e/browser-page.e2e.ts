@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { readSnapshot } from "../../src/hosts/xlsx/read-snapshot";
 import { cellAtRef, findName } from "../../src/engine/model/snapshot";
-import { BROWSER_ARGS } from "./browser";
+import { BROWSER_ARGS } from "../../scripts/browser";
 
 const baseUrl = inject("baseUrl");
 const browserPath = inject("browserPath");

@@ -4,7 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import type { TestProject } from "vitest/node";
-import { findBrowser, NO_BROWSER_MESSAGE } from "./browser";
+import { findBrowser, NO_BROWSER_MESSAGE } from "../../scripts/browser";
 
 declare module "vitest" {
   export interface ProvidedContext {

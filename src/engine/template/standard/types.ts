@@ -3,6 +3,7 @@
  * (src/hosts/xlsx/write-template.ts) and that `layoutTemplate` turns into positioned cells.
  */
 import type { FieldType, TemplateInfo } from "../types";
+import type { RuleKindId } from "../../scoring/rule-types";
 
 /** What a cell holds when the template is written. */
 export type CellContent = string | number | boolean | null;
@@ -56,16 +57,8 @@ export interface CheckSpec {
   readonly description: string;
 }
 
-/** The rule kinds of the template format (评分方法). */
-export type RuleKindId =
-  | "threshold"
-  | "deduct_per_point"
-  | "step_per_block"
-  | "bands"
-  | "proportional"
-  | "checklist"
-  | "per_event"
-  | "manual";
+/** The rule kinds of the template format (评分方法): the scoring registry's own ids. */
+export type { RuleKindId } from "../../scoring/rule-types";
 
 /** A row of 指标体系. Level-1 rows have only `level1`, level-2 rows `level2`, leaves `level3`. */
 export interface RubricRowSpec {
