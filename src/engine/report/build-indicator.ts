@@ -78,72 +78,103 @@ function benefitList(ctx: ReportContext, name: string): Run[] {
 }
 
 /** Leaves of a displayed formula: labels, or the actual figures (per row for table columns). */
-function formulaLeaves(ctx: ReportContext, figures: boolean, expand: IndicatorSource["expandRow"]): FormulaLeaves {
-  return {
-    leaf: (name) => {
-      const [t, k] = name.split(".");
-      if (k) {
-        if (!figures) return [text(ctx.columnLabel(t!, k))];
-        if (expand && expand.table === t) return ctx.cell(t, k, expand.row);
-        return joinWith(ctx.rows(t!).map((r) => ctx.cell(t!, k, r)), "＋");
-      }
-      return figures ? ctx.field(name) : [text(ctx.fieldLabel(name))];
-    },
-    rows: (name) => {
-      const [t, k] = name.split(".");
-      if (!figures || !k || (expand && expand.table === t)) return undefined;
-      return ctx.rows(t!).map((r) => ctx.cell(t!, k, r));
-    },
-  };
+class IndicatorFormulaLeaves implements FormulaLeaves {
+  constructor(
+    private readonly ctx: ReportContext,
+    private readonly figures: boolean,
+    private readonly expand: IndicatorSource["expandRow"],
+  ) {}
+
+  leaf(name: string): Run[] {
+    const { ctx, figures, expand } = this;
+    const [t, k] = name.split(".");
+    if (k) {
+      if (!figures) return [text(ctx.columnLabel(t!, k))];
+      if (expand && expand.table === t) return ctx.cell(t, k, expand.row);
+      return joinWith(ctx.rows(t!).map((r) => ctx.cell(t!, k, r)), "＋");
+    }
+    return figures ? ctx.field(name) : [text(ctx.fieldLabel(name))];
+  }
+
+  rows(name: string): Run[][] | undefined {
+    const { ctx, figures, expand } = this;
+    const [t, k] = name.split(".");
+    if (!figures || !k || (expand && expand.table === t)) return undefined;
+    return ctx.rows(t!).map((r) => ctx.cell(t!, k, r));
+  }
 }
 
-/** The phrase scope of one indicator (see phrase-template.ts for the placeholders). */
-function indicatorScope(ctx: ReportContext, ind: IndicatorResult, src: IndicatorSource): PhraseScope {
+function formulaLeaves(ctx: ReportContext, figures: boolean, expand: IndicatorSource["expandRow"]): FormulaLeaves {
+  return new IndicatorFormulaLeaves(ctx, figures, expand);
+}
+
+/** The placeholders every indicator phrase knows, by name. */
+const SPECIALS: Readonly<Record<string, (ctx: ReportContext, ind: IndicatorResult, src: IndicatorSource) => Run[]>> = {
+  value: (ctx, ind) => valueRuns(ctx, ind) ?? ctx.missing(`${ind.name}：指标值`, null),
+  score: (_ctx, ind) => [numOf(ind.score, "score")],
+  weight: (_ctx, ind) => [numOf(ind.weight, "score")],
+  deduction: (_ctx, ind) => [num(new Decimal(String(ind.weight)).minus(new Decimal(String(ind.score))), "score")],
+  name: (_ctx, ind) => [text(ind.name)],
+  reason: (ctx, ind) => (ind.reason.trim() ? [text(trimEnd(ind.reason))] : [text(ctx.phrases.none)]),
+  description: (_ctx, _ind, src) => [text(src.rubric?.description.trim() ?? "")],
+  formula: (ctx, ind, src) => displayFormula(ind.formula, formulaLeaves(ctx, false, src.expandRow)),
+  figures: (ctx, ind, src) => displayFormula(ind.formula, formulaLeaves(ctx, true, src.expandRow)),
+  prev_year: (ctx) => prevYear(ctx),
+  sangong_comparison: (ctx) => sangongComparison(ctx),
+  sangong_breakdown: (ctx) => sangongBreakdown(ctx),
+  benefit_list: (ctx, ind) => benefitList(ctx, ind.name),
+};
+
+/**
+ * The phrase scope of one indicator (see phrase-template.ts for the placeholders). A class, so the
+ * methods are shared by every indicator rather than made anew for each.
+ */
+class IndicatorScope implements PhraseScope {
   // Read only when a phrase asks for {param.…}.
-  let params: Map<string, string> | null = null;
-  const specials: Record<string, () => Run[]> = {
-    value: () => valueRuns(ctx, ind) ?? ctx.missing(`${ind.name}：指标值`, null),
-    score: () => [numOf(ind.score, "score")],
-    weight: () => [numOf(ind.weight, "score")],
-    deduction: () => [num(new Decimal(String(ind.weight)).minus(new Decimal(String(ind.score))), "score")],
-    name: () => [text(ind.name)],
-    reason: () => (ind.reason.trim() ? [text(trimEnd(ind.reason))] : [text(ctx.phrases.none)]),
-    description: () => [text(src.rubric?.description.trim() ?? "")],
-    formula: () => displayFormula(ind.formula, formulaLeaves(ctx, false, src.expandRow)),
-    figures: () => displayFormula(ind.formula, formulaLeaves(ctx, true, src.expandRow)),
-    prev_year: () => prevYear(ctx),
-    sangong_comparison: () => sangongComparison(ctx),
-    sangong_breakdown: () => sangongBreakdown(ctx),
-    benefit_list: () => benefitList(ctx, ind.name),
-  };
-  return {
-    resolve: (name, row) => {
-      if (row && !name.includes(".") && !name.includes(":")) {
-        if (ctx.columnType(row.table, name) !== null || row.row.values.has(name)) return ctx.cell(row.table, name, row.row);
-      }
-      const special = specials[name];
-      if (special) return special();
-      if (name.startsWith("sum:")) return sumColumn(ctx, name.slice(4));
-      if (name.startsWith("param.")) {
-        params ??= ruleParams(src.rubric?.ruleParams ?? "");
-        const p = params.get(name.slice(6));
-        return p === undefined ? undefined : [text(p)];
-      }
-      const [t, k] = name.split(".");
-      if (k !== undefined && t !== undefined) {
-        if (!ctx.values.tables.has(t) && !ctx.template.tables.has(t)) return undefined;
-        if (src.expandRow && src.expandRow.table === t) return ctx.cell(t, k, src.expandRow.row);
-        return joinWith(
-          ctx.rows(t).map((r) => ctx.cell(t, k, r)),
-          ctx.phrases.listSep,
-        );
-      }
-      return ctx.hasField(name) ? ctx.field(name) : undefined;
-    },
-    rows: (table) => (ctx.values.tables.has(table) || ctx.template.tables.has(table) ? ctx.rows(table) : undefined),
-    unknown: (ph) => ctx.missing(`{${ph}}`, src.rubric ? rubricLocation(src.rubric, ind) : null),
-    emptyTable: (table) => ctx.missing(ctx.template.tables.get(table)?.label ?? table, ctx.tableLocation(table)),
-  };
+  private params: Map<string, string> | null = null;
+
+  constructor(
+    private readonly ctx: ReportContext,
+    private readonly ind: IndicatorResult,
+    private readonly src: IndicatorSource,
+  ) {}
+
+  resolve(name: string, row?: { table: string; row: TableRowValues }): Run[] | undefined {
+    const { ctx, src } = this;
+    if (row && !name.includes(".") && !name.includes(":")) {
+      if (ctx.columnType(row.table, name) !== null || row.row.values.has(name)) return ctx.cell(row.table, name, row.row);
+    }
+    const special = Object.hasOwn(SPECIALS, name) ? SPECIALS[name] : undefined;
+    if (special) return special(ctx, this.ind, src);
+    if (name.startsWith("sum:")) return sumColumn(ctx, name.slice(4));
+    if (name.startsWith("param.")) {
+      this.params ??= ruleParams(src.rubric?.ruleParams ?? "");
+      const p = this.params.get(name.slice(6));
+      return p === undefined ? undefined : [text(p)];
+    }
+    const [t, k] = name.split(".");
+    if (k !== undefined && t !== undefined) {
+      if (!ctx.values.tables.has(t) && !ctx.template.tables.has(t)) return undefined;
+      if (src.expandRow && src.expandRow.table === t) return ctx.cell(t, k, src.expandRow.row);
+      return joinWith(
+        ctx.rows(t).map((r) => ctx.cell(t, k, r)),
+        ctx.phrases.listSep,
+      );
+    }
+    return ctx.hasField(name) ? ctx.field(name) : undefined;
+  }
+
+  rows(table: string): readonly TableRowValues[] | undefined {
+    return this.ctx.values.tables.has(table) || this.ctx.template.tables.has(table) ? this.ctx.rows(table) : undefined;
+  }
+
+  unknown(ph: string): Run[] {
+    return this.ctx.missing(`{${ph}}`, this.src.rubric ? rubricLocation(this.src.rubric, this.ind) : null);
+  }
+
+  emptyTable(table: string): Run[] {
+    return this.ctx.missing(this.ctx.template.tables.get(table)?.label ?? table, this.ctx.tableLocation(table));
+  }
 }
 
 function rubricLocation(rubric: RubricRowDef, ind: IndicatorResult): { sheet: string; address: string; label: string } {
@@ -177,7 +208,7 @@ export function indicatorRuns(ctx: ReportContext, ind: IndicatorResult): Run[] {
   const p = ctx.phrases;
   const src = indicatorSource(ctx, ind);
   const phrase = indicatorPhrase(ctx, ind, src);
-  const scope = indicatorScope(ctx, ind, src);
+  const scope = new IndicatorScope(ctx, ind, src);
   let body: Run[];
   let used = new Set<string>();
   if (phrase !== null) {

@@ -39,14 +39,24 @@ export type PhraseNode =
 const ROWS_START = /^\[([A-Za-z_][A-Za-z0-9_]*)(?:\|([^:\]]*))?:\s*/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_.:]*$/;
 
+// Parsed phrases by source: every indicator of a kind shares one phrase, and nodes are never changed.
+const PARSED = new Map<string, readonly PhraseNode[]>();
+const PARSED_LIMIT = 1000;
+
 /** Parse a phrase template; malformed braces are kept as literal text, so parsing never fails. */
-export function parsePhrase(source: string): PhraseNode[] {
+export function parsePhrase(source: string): readonly PhraseNode[] {
+  let nodes = PARSED.get(source);
+  if (!nodes) {
+    nodes = parseNodes(source);
+    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+    PARSED.set(source, nodes);
+  }
+  return nodes;
+}
+
+function parseNodes(source: string): PhraseNode[] {
   const nodes: PhraseNode[] = [];
   let buf = "";
-  const flush = (): void => {
-    if (buf) nodes.push({ t: "text", text: buf });
-    buf = "";
-  };
   let i = 0;
   while (i < source.length) {
     const ch = source[i]!;
@@ -54,7 +64,8 @@ export function parsePhrase(source: string): PhraseNode[] {
       const end = source.indexOf("}", i + 1);
       const name = end < 0 ? "" : source.slice(i + 1, end).trim();
       if (end > 0 && NAME.test(name)) {
-        flush();
+        if (buf) nodes.push({ t: "text", text: buf });
+        buf = "";
         nodes.push({ t: "ph", name });
         i = end + 1;
         continue;
@@ -63,8 +74,9 @@ export function parsePhrase(source: string): PhraseNode[] {
       const m = ROWS_START.exec(source.slice(i));
       const close = m ? findRowsEnd(source, i + m[0].length) : -1;
       if (m && close > 0) {
-        flush();
-        const body = parsePhrase(source.slice(i + m[0].length, close));
+        if (buf) nodes.push({ t: "text", text: buf });
+        buf = "";
+        const body = parseNodes(source.slice(i + m[0].length, close));
         nodes.push({ t: "rows", table: m[1]!, sep: m[2] ?? "、", body });
         i = close + 1;
         continue;
@@ -73,7 +85,7 @@ export function parsePhrase(source: string): PhraseNode[] {
     buf += ch;
     i++;
   }
-  flush();
+  if (buf) nodes.push({ t: "text", text: buf });
   return nodes;
 }
 
@@ -92,14 +104,15 @@ function findRowsEnd(source: string, from: number): number {
 /** The placeholder names a phrase uses (outside and inside row lists). */
 export function phrasePlaceholders(source: string): Set<string> {
   const out = new Set<string>();
-  const visit = (nodes: readonly PhraseNode[]): void => {
-    for (const n of nodes) {
-      if (n.t === "ph") out.add(n.name);
-      else if (n.t === "rows") visit(n.body);
-    }
-  };
-  visit(parsePhrase(source));
+  collectPlaceholders(parsePhrase(source), out);
   return out;
+}
+
+function collectPlaceholders(nodes: readonly PhraseNode[], out: Set<string>): void {
+  for (const n of nodes) {
+    if (n.t === "ph") out.add(n.name);
+    else if (n.t === "rows") collectPlaceholders(n.body, out);
+  }
 }
 
 /** Render a phrase template to runs against a scope. */

@@ -16,42 +16,49 @@ export function num(v: Decimal, style: NumberStyle): Run {
 /** What may be interpolated into a sentence. */
 export type Piece = Run | readonly Run[] | string;
 
+/** Runs being joined: neighbouring texts are gathered in `pending` and become one run; a lone text run is kept as it is. */
+interface Joining {
+  readonly out: Run[];
+  pending: string;
+  lone: Run | null;
+  count: number;
+}
+
+// Module-level helpers rather than closures inside join: join runs for every sentence of the report.
+function flushText(j: Joining): void {
+  if (j.count === 1 && j.lone) j.out.push(j.lone);
+  else if (j.count > 0) j.out.push(text(j.pending));
+  j.pending = "";
+  j.lone = null;
+  j.count = 0;
+}
+
+function addRun(j: Joining, run: Run): void {
+  if (run.kind === "text") {
+    if (run.text === "") return;
+    j.pending += run.text;
+    j.lone = j.count === 0 ? run : null;
+    j.count++;
+    return;
+  }
+  flushText(j);
+  j.out.push(run);
+}
+
 /** Flatten pieces into runs, merging neighbouring text runs. */
 export function join(...pieces: readonly Piece[]): Run[] {
-  const out: Run[] = [];
-  // Neighbouring texts are gathered in a string and become one run; a lone text run is kept as it is.
-  let pending = "";
-  let lone: Run | null = null;
-  let count = 0;
-  const flush = (): void => {
-    if (count === 1 && lone) out.push(lone);
-    else if (count > 0) out.push(text(pending));
-    pending = "";
-    lone = null;
-    count = 0;
-  };
-  const add = (run: Run): void => {
-    if (run.kind === "text") {
-      if (run.text === "") return;
-      pending += run.text;
-      lone = count === 0 ? run : null;
-      count++;
-      return;
-    }
-    flush();
-    out.push(run);
-  };
+  const j: Joining = { out: [], pending: "", lone: null, count: 0 };
   for (const p of pieces) {
     if (typeof p === "string") {
       if (p === "") continue;
-      pending += p;
-      lone = null;
-      count += 2; // a string always becomes a new run
-    } else if (isRun(p)) add(p);
-    else for (const run of p) add(run);
+      j.pending += p;
+      j.lone = null;
+      j.count += 2; // a string always becomes a new run
+    } else if (isRun(p)) addRun(j, p);
+    else for (const run of p) addRun(j, run);
   }
-  flush();
-  return out;
+  flushText(j);
+  return j.out;
 }
 
 // Printed numbers by style and value: a report prints the same weights and scores many times.

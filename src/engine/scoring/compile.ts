@@ -184,17 +184,22 @@ function whyKey(v: FormulaValue): WhyKey {
   return v.t === "undefined" ? "why_nonzero_over_zero" : "why_not_a_number";
 }
 
+// Module-level rather than closures in applyRule, which runs for every indicator.
+function cap(rule: CompiledRule, d: Decimal): Decimal {
+  return clamp(d, ZERO, rule.weight);
+}
+
+function special(rule: CompiledRule, status: "na" | "undefined", why: WhyKey, points: Decimal): RuleOutcome {
+  const explain = phrase(status === "na" ? "not_applicable" : "undefined_value", { why, score: formatScore(points) });
+  return points.lt(rule.weight) ? { status, score: cap(rule, points), explain, deduction: explain, why } : { status, score: cap(rule, points), explain, why };
+}
+
 /** Score a formula value with a compiled rule: na → na=, undefined/not a number/unplaced → undefined=, clamp to [0, W]. */
 export function applyRule(rule: CompiledRule, value: FormulaValue): RuleOutcome {
-  const cap = (d: Decimal) => clamp(d, ZERO, rule.weight);
-  const special = (status: "na" | "undefined", why: WhyKey, points: Decimal): RuleOutcome => {
-    const explain = phrase(status === "na" ? "not_applicable" : "undefined_value", { why, score: formatScore(points) });
-    return points.lt(rule.weight) ? { status, score: cap(points), explain, deduction: explain, why } : { status, score: cap(points), explain, why };
-  };
-  if (value.t === "na") return special("na", whyKey(value), rule.naScore);
-  if (value.t !== "number") return special("undefined", whyKey(value), rule.undefinedScore);
+  if (value.t === "na") return special(rule, "na", whyKey(value), rule.naScore);
+  if (value.t !== "number") return special(rule, "undefined", whyKey(value), rule.undefinedScore);
   const r = rule.def.score(value.v, rule.params, rule.weight);
-  if (r.unplaced) return special("undefined", "why_no_band", rule.undefinedScore);
+  if (r.unplaced) return special(rule, "undefined", "why_no_band", rule.undefinedScore);
   // Literals rather than a spread: this runs for every indicator.
-  return r.deduction ? { status: "scored", score: cap(r.score), explain: r.explain, deduction: r.deduction } : { status: "scored", score: cap(r.score), explain: r.explain };
+  return r.deduction ? { status: "scored", score: cap(rule, r.score), explain: r.explain, deduction: r.deduction } : { status: "scored", score: cap(rule, r.score), explain: r.explain };
 }

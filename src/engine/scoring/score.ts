@@ -29,17 +29,50 @@ export interface ScoreOptions {
   readonly lang?: Lang;
 }
 
+/** A formula environment over the typed input values (unknown names → undefined); each column is gathered once. */
+class ValuesEnv implements FormulaEnv {
+  private readonly columns = new Map<string, readonly TypedValue[] | undefined>();
+
+  constructor(
+    private readonly template: Template,
+    private readonly values: InputValues,
+  ) {}
+
+  field(name: string): TypedValue | undefined {
+    return this.template.fields.has(name) ? (this.values.fields.get(name) ?? null) : undefined;
+  }
+
+  column(table: string, key: string): readonly TypedValue[] | undefined {
+    const id = `${table}\u0000${key}`;
+    if (this.columns.has(id)) return this.columns.get(id);
+    const col = this.template.tables.get(table)?.columns.some((c) => c.key === key)
+      ? (this.values.tables.get(table) ?? []).map((r) => r.values.get(key) ?? null)
+      : undefined;
+    this.columns.set(id, col);
+    return col;
+  }
+}
+
+/** The environment of one expanded row: the workbook's values, and `table.key` meaning this row's cell. */
+class RowEnv implements FormulaEnv {
+  constructor(
+    private readonly base: FormulaEnv,
+    readonly currentRow: NonNullable<FormulaEnv["currentRow"]>,
+  ) {}
+
+  field(name: string): TypedValue | undefined {
+    return this.base.field(name);
+  }
+
+  column(table: string, key: string): readonly TypedValue[] | undefined {
+    return this.base.column(table, key);
+  }
+}
+
 /** A formula environment over the typed input values (unknown names → undefined). */
 export function valuesEnv(template: Template, values: InputValues, currentRow?: FormulaEnv["currentRow"]): FormulaEnv {
-  const env: { -readonly [K in keyof FormulaEnv]: FormulaEnv[K] } = {
-    field: (name) => (template.fields.has(name) ? (values.fields.get(name) ?? null) : undefined),
-    column: (table, key) => {
-      if (!template.tables.get(table)?.columns.some((c) => c.key === key)) return undefined;
-      return (values.tables.get(table) ?? []).map((r) => r.values.get(key) ?? null);
-    },
-  };
-  if (currentRow) env.currentRow = currentRow; // assigned, not spread in: one environment per indicator
-  return env;
+  const env = new ValuesEnv(template, values);
+  return currentRow ? new RowEnv(env, currentRow) : env;
 }
 
 const DEFAULT_STEP = new Decimal("0.5");
@@ -88,13 +121,14 @@ function toIndicatorValue(v: FormulaValue | null): IndicatorValue {
 function scoreLeaf(
   template: Template,
   values: InputValues,
+  base: FormulaEnv,
   leaf: RubricLeaf,
   lang: Lang,
   formats: (expr: Expr) => ValueFormat,
   out: Diagnostic[],
 ): { result: IndicatorResult; exact: Decimal } {
   const currentRow = leaf.expanded ? { table: leaf.expanded.table, values: leaf.expanded.tableRow.values } : undefined;
-  const env = valuesEnv(template, values, currentRow);
+  const env = currentRow ? new RowEnv(base, currentRow) : base;
   let value: FormulaValue | null = null;
   let outcome: RuleOutcome;
   if (leaf.formula === null) outcome = scoreManual(leaf, out);
@@ -170,13 +204,14 @@ export function scoreWorkbook(template: Template, values: InputValues, options: 
     if (f === undefined) formatOf.set(expr, (f = valueFormat(expr, template)));
     return f;
   };
+  const env = valuesEnv(template, values);
   for (const leaf of rubric.leaves) {
-    const r = scoreLeaf(template, values, leaf, lang, formats, diagnostics);
+    const r = scoreLeaf(template, values, env, leaf, lang, formats, diagnostics);
     indicators.push(r.result);
     exact.set(leaf.id, r.exact);
   }
   const totals = aggregate(rubric, exact);
-  const applied = applyAdjustments(totals.rawTotal, adj.adjustments, valuesEnv(template, values));
+  const applied = applyAdjustments(totals.rawTotal, adj.adjustments, env);
   diagnostics.push(...applied.diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) return { scores: null, diagnostics };
 
