@@ -207,12 +207,12 @@ describe("indicator phrases from the rubric", () => {
     expect(text).toContain("（1）管理制度健全性（1.5分）。本项得1分（满分1.5分，扣0.5分：内部财务管理制度有待加强）。\n");
   });
 
-  it("shows an unknown placeholder visibly and warns at the rubric row", () => {
-    const rubric = withPhrase("A01", "控制率{valeu}。");
+  it.each(["valeu", "toString", "constructor"])("shows an unknown placeholder {%s} visibly and warns at the rubric row", (ph) => {
+    const rubric = withPhrase("A01", `控制率{${ph}}。`);
     const { tree, diagnostics } = buildReport({ ...seedInput(), template: buildTemplate(rubric), scores: buildScores(rubric) });
-    expect(renderText(tree)).toContain("（1）财政供养人员控制率（2分）。控制率【待补充：{valeu}】。根据评分标准");
+    expect(renderText(tree)).toContain(`（1）财政供养人员控制率（2分）。控制率【待补充：{${ph}}】。根据评分标准`);
     expect(diagnostics).toEqual([
-      expect.objectContaining({ code: "report_input_missing", params: { item: "{valeu}" }, location: expect.objectContaining({ sheet: "指标体系" }) }),
+      expect.objectContaining({ code: "report_input_missing", params: { item: `{${ph}}` }, location: expect.objectContaining({ sheet: "指标体系" }) }),
     ]);
   });
 
