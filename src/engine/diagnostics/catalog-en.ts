@@ -45,8 +45,14 @@ export const CATALOG_EN: DiagnosticCatalog = {
     fix: "Update the add-in; until then treat the results as provisional.",
   }),
   template_sheet_missing: (p) => ({
-    message: `The template's sheet "${p.sheet}" is missing.`,
-    fix: "Do not delete or rename the template's sheets; copy it back from the original template.",
+    message:
+      `The sheet "${p.sheet}" does not exist (it may have been deleted or renamed)` +
+      (p.namedCount === undefined || p.namedCount === 0
+        ? "."
+        : p.namedCount === 1
+          ? ", so 1 named cell or table on it cannot be read."
+          : `, so ${p.namedCount} named cells or tables on it cannot be read.`),
+    fix: `Copy the sheet "${p.sheet}" back from the original template, or, if it was only renamed, rename it back to "${p.sheet}".`,
   }),
   template_name_missing: (p) => ({
     message: `The defined name "${p.name}" does not exist in the workbook.`,

@@ -45,8 +45,10 @@ export const CATALOG_ZH: DiagnosticCatalog = {
     fix: "建议升级绩效评价助手；升级前的结果仅供参考。",
   }),
   template_sheet_missing: (p) => ({
-    message: `模板缺少工作表「${p.sheet}」。`,
-    fix: "请不要删除或重命名模板自带的工作表；可以从原模板中把它复制回来。",
+    message:
+      `工作表“${p.sheet}”不存在（可能已被删除或改名）` +
+      (p.namedCount ? `，其中 ${p.namedCount} 个命名单元格或表格无法读取。` : "。"),
+    fix: `请从原模板把工作表“${p.sheet}”复制回来；如果只是改了名，请把名字改回“${p.sheet}”。`,
   }),
   template_name_missing: (p) => ({
     message: `找不到名称“${p.name}”所指的单元格（名称管理器中没有这个名称）。`,

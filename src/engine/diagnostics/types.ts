@@ -22,7 +22,8 @@ export interface DiagnosticParamsByCode {
   template_not_recognized: Record<string, never>;
   template_version_unsupported: { found: string; supported: string };
   template_version_newer: { found: string; supported: string };
-  template_sheet_missing: { sheet: string };
+  /** namedCount: the named cells and tables on the sheet that could not be read (absent when none). */
+  template_sheet_missing: { sheet: string; namedCount?: number };
   template_name_missing: { name: string };
   template_name_invalid: { name: string; target: string };
   table_header_missing: { table: string };

@@ -11,29 +11,41 @@ import type { ColumnDef, FieldDef, TableDef } from "./types";
 import { rangeToA1 } from "../model/cell";
 import { TABLE_NAME_PREFIX } from "./labels";
 import type { FieldSpec } from "./read-fields";
+import type { SheetResolver } from "./missing-sheets";
+import { lostOnSheet } from "./missing-sheets";
 import { dataRows, lastRowLimitFor, locateHeader, matchColumns } from "./read-table";
 
 function defLocation(spec: FieldSpec): Location {
   return { sheet: spec.defRef.sheet, address: spec.defRef.address, name: spec.name, label: spec.label };
 }
 
-/** Resolve every single-value field's defined name to one cell. */
+/**
+ * Resolve every single-value field's defined name to one cell. A name whose sheet is missing is reported
+ * as that sheet missing (folded by readTemplate), not as a broken name.
+ */
 export function readSingleFields(
   snapshot: WorkbookSnapshot,
   specs: readonly FieldSpec[],
+  sheets: SheetResolver,
 ): { fields: Map<string, FieldDef>; diagnostics: Diagnostic[] } {
   const fields = new Map<string, FieldDef>();
   const diagnostics: Diagnostic[] = [];
   for (const spec of specs) {
     if (spec.table !== null) continue;
     const dn = findName(snapshot, spec.name);
+    const onSheet = dn ? findSheet(snapshot, dn.sheet) : undefined;
+    const lost = onSheet ? null : sheets.lostSheet(spec.name);
+    if (lost !== null) {
+      diagnostics.push(lostOnSheet(lost, "error"));
+      continue;
+    }
     if (!dn) {
       diagnostics.push(diag("template_name_missing", "error", defLocation(spec), { name: spec.name }));
       continue;
     }
     const range = parseRange(dn.address);
     const single = range !== null && range.start.row === range.end.row && range.start.col === range.end.col;
-    if (!findSheet(snapshot, dn.sheet) || !single) {
+    if (!onSheet || !single) {
       const target = `${dn.sheet}!${dn.address}`;
       diagnostics.push(diag("template_name_invalid", "error", defLocation(spec), { name: spec.name, target }));
       continue;
@@ -59,10 +71,11 @@ function tableLabel(columns: readonly FieldSpec[], sheet: string | null, id: str
   return sheet ?? id;
 }
 
-/** Resolve every table mentioned in 字段定义 (`<table>.<key>`) to its header and data rows. */
+/** Resolve every table mentioned in 字段定义 (`<table>.<key>`) to its header and data rows (a missing sheet as in readSingleFields). */
 export function readDataTables(
   snapshot: WorkbookSnapshot,
   specs: readonly FieldSpec[],
+  sheets: SheetResolver,
 ): { tables: Map<string, TableDef>; diagnostics: Diagnostic[] } {
   const byTable = new Map<string, FieldSpec[]>();
   for (const s of specs) {
@@ -79,14 +92,14 @@ export function readDataTables(
     const lookup = locateHeader(snapshot, definedName);
     if (!lookup.ok) {
       const where = { ...defLocation(first), name: definedName };
-      diagnostics.push(
-        lookup.reason === "no_name"
-          ? diag("table_header_missing", "error", where, { table: tableLabel(columns, null, id) })
-          : diag("template_name_invalid", "error", where, {
-              name: lookup.name.name,
-              target: `${lookup.name.sheet}!${lookup.name.address}`,
-            }),
-      );
+      const lost = lookup.reason === "bad_address" ? null : sheets.lostSheet(definedName);
+      if (lost !== null) diagnostics.push(lostOnSheet(lost, "error"));
+      else if (lookup.reason === "no_name") {
+        diagnostics.push(diag("table_header_missing", "error", where, { table: tableLabel(columns, null, id) }));
+      } else {
+        const target = `${lookup.name.sheet}!${lookup.name.address}`;
+        diagnostics.push(diag("template_name_invalid", "error", where, { name: lookup.name.name, target }));
+      }
       continue;
     }
     const { sheet, row, range } = lookup.place;

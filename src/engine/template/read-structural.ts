@@ -3,7 +3,6 @@
  * found through their `tbl_*` defined names. Problems become diagnostics; nothing throws.
  */
 import type { SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
-import { findSheet } from "../model/snapshot";
 import type { Diagnostic, Severity } from "../diagnostics/types";
 import { diag } from "../diagnostics/types";
 import { addressOf } from "./cells";
@@ -11,6 +10,7 @@ import type { StructureTableId } from "./labels";
 import { STRUCTURE_SHEETS, STRUCTURE_TABLE_LABELS, STRUCTURE_TABLE_NAMES } from "./labels";
 import { dataRows, lastRowLimitFor, locateHeader, matchColumns } from "./read-table";
 import { rangeToA1 } from "../model/cell";
+import { lostOnSheet, lostSheet } from "./missing-sheets";
 
 /** A located structural table: its sheet, header row, matched columns and data rows. */
 export interface StructuralTable<K extends string> {
@@ -43,12 +43,13 @@ export function readStructuralTable<K extends string>(
   const severity = spec.missingSeverity;
   const lookup = locateHeader(snapshot, definedName);
   if (!lookup.ok) {
+    const sheetName = STRUCTURE_SHEETS[spec.id];
+    const lost = lookup.reason === "bad_address" ? null : lostSheet(snapshot, definedName, sheetName);
+    // A name still pointing at a missing sheet means the sheet was there: always an error.
+    if (lost !== null) return { table: null, diagnostics: [lostOnSheet(lost, lookup.reason === "no_name" ? severity : "error")] };
     if (lookup.reason === "no_name") {
-      const sheetName = STRUCTURE_SHEETS[spec.id];
-      const d = findSheet(snapshot, sheetName)
-        ? diag("table_header_missing", severity, { sheet: sheetName, address: "A1", name: definedName }, { table: tableLabel })
-        : diag("template_sheet_missing", severity, null, { sheet: sheetName });
-      return { table: null, diagnostics: [d] };
+      const where = { sheet: sheetName, address: "A1", name: definedName };
+      return { table: null, diagnostics: [diag("table_header_missing", severity, where, { table: tableLabel })] };
     }
     const n = lookup.name;
     const where = lookup.reason === "bad_address" ? { sheet: n.sheet, address: n.address.split(":")[0] ?? "A1", name: n.name } : null;

@@ -3,11 +3,9 @@
  * rubric, grades, adjustments) and every structural problem, as diagnostics. Never throws.
  */
 import type { WorkbookSnapshot } from "../model/snapshot";
-import { findSheet } from "../model/snapshot";
 import type { Diagnostic } from "../diagnostics/types";
-import { diag, severityRank } from "../diagnostics/types";
 import type { Template } from "./types";
-import { FIELD_COLUMNS, META_NAMES, TABLE_NAME_PREFIX } from "./labels";
+import { FIELD_COLUMNS, META_NAMES, STRUCTURE_TABLE_NAMES, TABLE_NAME_PREFIX } from "./labels";
 import type { FieldColumnKey } from "./labels";
 import { recognizeTemplate } from "./recognize";
 import { readFieldSpecs } from "./read-fields";
@@ -15,6 +13,8 @@ import type { FieldSpec } from "./read-fields";
 import { readStructuralTable } from "./read-structural";
 import { readAdjustments, readChecks, readGrades, readRubric } from "./read-config";
 import { readDataTables, readSingleFields } from "./read-data";
+import type { SheetResolver } from "./missing-sheets";
+import { foldMissingSheets, lostOnSheet, requiredSheets, sheetResolver } from "./missing-sheets";
 
 export { SUPPORTED_TEMPLATE_VERSION } from "./recognize";
 
@@ -24,28 +24,22 @@ export interface TemplateReading {
   readonly diagnostics: Diagnostic[];
 }
 
-/** One `template_sheet_missing` per sheet that a template name points at but the workbook lacks. */
-function missingSheets(snapshot: WorkbookSnapshot, specs: readonly FieldSpec[]): Diagnostic[] {
-  const relevant = new Set<string>(Object.values(META_NAMES).map((n) => n.toLowerCase()));
-  for (const s of specs) if (s.table === null) relevant.add(s.name.toLowerCase());
-  const sheets = new Set<string>();
+/**
+ * The names no reader looks at (the identity names, `tbl_*` names of no known table) that point at a
+ * missing sheet: one lost named cell each, so a sheet holding only those is reported too.
+ */
+function otherLostNames(snapshot: WorkbookSnapshot, specs: readonly FieldSpec[], sheets: SheetResolver): Diagnostic[] {
+  const read = new Set<string>(Object.values(STRUCTURE_TABLE_NAMES));
+  for (const s of specs) read.add((s.table === null ? s.name : `${TABLE_NAME_PREFIX}${s.table}`).toLowerCase());
+  const meta = new Set<string>(Object.values(META_NAMES));
+  const out: Diagnostic[] = [];
   for (const n of snapshot.names) {
     const lower = n.name.toLowerCase();
-    if (!(relevant.has(lower) || lower.startsWith(TABLE_NAME_PREFIX))) continue;
-    if (!findSheet(snapshot, n.sheet)) sheets.add(n.sheet);
+    if (read.has(lower) || !(meta.has(lower) || lower.startsWith(TABLE_NAME_PREFIX))) continue;
+    const lost = sheets.lostSheet(n.name);
+    if (lost !== null) out.push(lostOnSheet(lost, "error"));
   }
-  return [...sheets].map((sheet) => diag("template_sheet_missing", "error", null, { sheet }));
-}
-
-/** Drop repeated template_sheet_missing diagnostics for the same sheet, keeping the most severe. */
-function dedupeSheets(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const best = new Map<string, Diagnostic>();
-  for (const d of diagnostics) {
-    if (d.code !== "template_sheet_missing") continue;
-    const prev = best.get(d.params.sheet);
-    if (!prev || severityRank(d.severity) < severityRank(prev.severity)) best.set(d.params.sheet, d);
-  }
-  return diagnostics.filter((d) => d.code !== "template_sheet_missing" || best.get(d.params.sheet) === d);
+  return out;
 }
 
 /**
@@ -67,14 +61,15 @@ export function readTemplate(snapshot: WorkbookSnapshot): TemplateReading {
   const specs = fieldTable.table ? readFieldSpecs(snapshot, fieldTable.table) : { specs: [], diagnostics: [] };
   diagnostics.push(...specs.diagnostics);
 
-  const single = readSingleFields(snapshot, specs.specs);
-  const data = readDataTables(snapshot, specs.specs);
+  const sheets = sheetResolver(snapshot, recognition.info.id);
+  const single = readSingleFields(snapshot, specs.specs, sheets);
+  const data = readDataTables(snapshot, specs.specs, sheets);
   const checks = readChecks(snapshot);
   const rubric = readRubric(snapshot);
   const grades = readGrades(snapshot);
   const adjustments = readAdjustments(snapshot);
   diagnostics.push(
-    ...missingSheets(snapshot, specs.specs),
+    ...otherLostNames(snapshot, specs.specs, sheets),
     ...single.diagnostics,
     ...data.diagnostics,
     ...checks.diagnostics,
@@ -91,5 +86,6 @@ export function readTemplate(snapshot: WorkbookSnapshot): TemplateReading {
     grades: grades.grades,
     adjustments: adjustments.adjustments,
   };
-  return { template, diagnostics: dedupeSheets(diagnostics) };
+  // One diagnostic per missing sheet, however many named cells and tables lived on it.
+  return { template, diagnostics: foldMissingSheets(diagnostics, requiredSheets(recognition.info.id)) };
 }

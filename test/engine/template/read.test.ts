@@ -149,34 +149,40 @@ describe("readTemplate: damaged structure", () => {
     ]);
   });
 
-  it("a name pointing at a missing sheet → template_name_invalid and template_sheet_missing", () => {
-    const r = readTemplate(withName(base(), "staff_quota", "旧表!B3"));
-    expect(r.diagnostics).toMatchObject([
-      { code: "template_sheet_missing", severity: "error", params: { sheet: "旧表" } },
-      { code: "template_name_invalid", params: { name: "staff_quota", target: "旧表!B3" } },
-    ]);
+  const sheetMissing = (sheet: string, namedCount: number, severity = "error") => ({
+    code: "template_sheet_missing",
+    severity,
+    location: null,
+    params: { sheet, namedCount },
   });
 
-  it("a deleted input sheet → one template_sheet_missing plus one template_name_invalid per name", () => {
+  it("a name pointing at a missing sheet → that sheet missing, with the name counted, not a broken name", () => {
+    const r = readTemplate(withName(base(), "staff_quota", "旧表!B3"));
+    expect(r.diagnostics).toEqual([sheetMissing("旧表", 1)]);
+    expect(r.template?.fields.has("staff_quota")).toBe(false);
+  });
+
+  it("a deleted input sheet → one template_sheet_missing counting its 9 names, nothing per name", () => {
     const r = readTemplate(withoutSheet(base(), "输入"));
-    const c = codes(r.diagnostics);
-    expect(c.filter((x) => x === "template_sheet_missing")).toHaveLength(1);
-    expect(c.filter((x) => x === "template_name_invalid")).toHaveLength(9);
+    expect(r.diagnostics).toEqual([sheetMissing("输入", 9)]);
   });
 
   it.each([
     ["字段定义", "tbl_fields", "error"],
     ["校验规则", "tbl_checks", "warning"],
-  ])("missing sheet %s with its name → template_sheet_missing (%s)", (sheet, name, severity) => {
+  ])("missing sheet %s with its name %s also gone → template_sheet_missing (%s)", (sheet, name, severity) => {
     const r = readTemplate(withoutName(withoutSheet(base(), sheet), name));
-    expect(r.diagnostics).toEqual([{ code: "template_sheet_missing", severity, location: null, params: { sheet } }]);
+    expect(r.diagnostics).toEqual([sheetMissing(sheet, 1, severity)]);
+  });
+
+  it.each([["字段定义"], ["校验规则"]])("missing sheet %s, its name left behind → an error (the sheet was there)", (sheet) => {
+    const r = readTemplate(withoutSheet(base(), sheet));
+    expect(r.diagnostics).toEqual([sheetMissing(sheet, 1)]);
   });
 
   it("missing 指标体系 sheet → one template_sheet_missing (error) for rubric, grades and adjustments", () => {
     const r = readTemplate(withoutSheet(base(), "指标体系"));
-    expect(r.diagnostics.filter((d) => d.code === "template_sheet_missing")).toEqual([
-      { code: "template_sheet_missing", severity: "error", location: null, params: { sheet: "指标体系" } },
-    ]);
+    expect(r.diagnostics).toEqual([sheetMissing("指标体系", 3)]);
   });
 
   it("a removed table name → table_header_missing", () => {

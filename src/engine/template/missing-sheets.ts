@@ -1,0 +1,101 @@
+/**
+ * A deleted or renamed template sheet is one problem, not one per defined name that lived on it: the
+ * readers ask here whether a name's sheet is missing, report it as `template_sheet_missing` (one named
+ * cell or table lost), and readTemplate folds those into one diagnostic per sheet with the count.
+ */
+import type { WorkbookSnapshot } from "../model/snapshot";
+import { findName, findSheet } from "../model/snapshot";
+import type { Diagnostic, Severity } from "../diagnostics/types";
+import { diag, severityRank } from "../diagnostics/types";
+import { META_NAMES, META_SHEET, STRUCTURE_TABLE_NAMES, TABLE_NAME_PREFIX } from "./labels";
+import { STANDARD_TEMPLATE_INFO, standardTemplateDescription } from "./standard/description";
+
+/** The sheet text a host leaves in a name whose sheet Excel deleted (`=#REF!$B$3`): no sheet at all. */
+const DELETED_SHEET = "#ref";
+
+/** Tells, for a template name that cannot be read, which missing sheet it should be on. */
+export interface SheetResolver {
+  /**
+   * The sheet `name` should be on when that sheet is missing from the workbook; null when the sheet is
+   * there or cannot be told. `fallback` is the expected sheet when the name is gone (or #REF!).
+   */
+  lostSheet(name: string, fallback?: string): string | null;
+}
+
+/** Lower-cased defined name → its sheet in the standard template, from the standard description. */
+export function standardNameSheets(): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const sheet of standardTemplateDescription().sheets) {
+    for (const block of sheet.blocks) {
+      if (block.kind === "fields") for (const n of block.names) out.set(n.toLowerCase(), sheet.name);
+      else if (block.kind === "table") out.set(`${TABLE_NAME_PREFIX}${block.id}`.toLowerCase(), sheet.name);
+      else if (block.kind === "structure") out.set(STRUCTURE_TABLE_NAMES[block.id].toLowerCase(), sheet.name);
+    }
+  }
+  for (const n of Object.values(META_NAMES)) out.set(n.toLowerCase(), META_SHEET);
+  return out;
+}
+
+/**
+ * The missing sheet `name` should be on, or null. A name that points at a sheet the workbook lacks lost
+ * that sheet (deleted, or renamed by a tool that left the names behind). A name that is gone or `#REF!`
+ * (Excel deleted its sheet) lost `expected` when that sheet is missing too.
+ */
+export function lostSheet(snapshot: WorkbookSnapshot, name: string, expected: string | undefined): string | null {
+  const dn = findName(snapshot, name);
+  if (dn && dn.sheet.toLowerCase() !== DELETED_SHEET) return findSheet(snapshot, dn.sheet) ? null : dn.sheet;
+  return expected !== undefined && !findSheet(snapshot, expected) ? expected : null;
+}
+
+/** A resolver for one snapshot: a name that is gone or `#REF!` is expected where the standard template has it. */
+export function sheetResolver(snapshot: WorkbookSnapshot, templateId: string): SheetResolver {
+  let standard: ReadonlyMap<string, string> | null = null;
+  const expected = (name: string): string | undefined => {
+    if (templateId !== STANDARD_TEMPLATE_INFO.id) return undefined;
+    standard ??= standardNameSheets();
+    return standard.get(name.toLowerCase());
+  };
+  return { lostSheet: (name, fallback) => lostSheet(snapshot, name, fallback ?? expected(name)) };
+}
+
+/** One named cell or table that cannot be read because its sheet is missing. */
+export function lostOnSheet(sheet: string, severity: Severity): Diagnostic {
+  return diag("template_sheet_missing", severity, null, { sheet, namedCount: 1 });
+}
+
+/**
+ * Fold every `template_sheet_missing` of one sheet into the first of them: the most severe severity
+ * (an error for the sheets in `alwaysError`) and the named cells and tables counted. Other diagnostics
+ * keep their order.
+ */
+export function foldMissingSheets(diagnostics: readonly Diagnostic[], alwaysError: ReadonlySet<string>): Diagnostic[] {
+  const merged = new Map<string, { severity: Severity; count: number }>();
+  for (const d of diagnostics) {
+    if (d.code !== "template_sheet_missing") continue;
+    const prev = merged.get(d.params.sheet);
+    const severity = alwaysError.has(d.params.sheet) ? "error" : d.severity;
+    merged.set(d.params.sheet, {
+      severity: prev && severityRank(prev.severity) <= severityRank(severity) ? prev.severity : severity,
+      count: (prev?.count ?? 0) + (d.params.namedCount ?? 0),
+    });
+  }
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    if (d.code !== "template_sheet_missing") {
+      out.push(d);
+      continue;
+    }
+    const m = merged.get(d.params.sheet);
+    if (!m) continue;
+    merged.delete(d.params.sheet);
+    const params = m.count > 0 ? { sheet: d.params.sheet, namedCount: m.count } : { sheet: d.params.sheet };
+    out.push(diag("template_sheet_missing", m.severity, null, params));
+  }
+  return out;
+}
+
+/** The sheets whose absence is always an error: every sheet of the standard template when that is the template. */
+export function requiredSheets(templateId: string): ReadonlySet<string> {
+  if (templateId !== STANDARD_TEMPLATE_INFO.id) return new Set();
+  return new Set(standardNameSheets().values());
+}
