@@ -19,30 +19,57 @@ interface Cell {
 
 /** One op per run of consecutive rows in a column (a constant number of ops, not one per cell). */
 function columnOps(sheet: string, col: number, cells: readonly Cell[]): WriteOp[] {
-  const sorted = [...cells].sort((a, b) => a.row - b.row);
+  // Cells arrive in rubric (row) order; sort only when they do not.
+  const sorted = isSortedByRow(cells) ? cells : [...cells].sort((a, b) => a.row - b.row);
   const ops: WriteOp[] = [];
-  let run: Cell[] = [];
-  const flush = () => {
-    if (run.length === 0) return;
-    const formats = run.map((c) => c.format);
-    const op: WriteOp = {
-      kind: "values",
-      sheet,
-      address: toA1({ row: run[0]!.row, col }),
-      values: run.map((c) => [c.value]),
-      ...(formats.some((f) => f !== null) ? { numberFormats: [formats.find((f) => f !== null) ?? null] } : {}),
-    };
-    ops.push(op);
-    run = [];
-  };
-  for (const c of sorted) {
-    const last = run[run.length - 1];
+  let start = 0;
+  for (let i = 1; i <= sorted.length; i++) {
+    const c = sorted[i];
+    const last = sorted[i - 1]!;
     // A run shares one number format per column, so a format change starts a new run.
-    if (last && (c.row !== last.row + 1 || c.format !== last.format)) flush();
-    run.push(c);
+    if (c && c.row === last.row + 1 && c.format === last.format) continue;
+    ops.push(runOp(sheet, col, sorted, start, i));
+    start = i;
   }
-  flush();
   return ops;
+}
+
+function isSortedByRow(cells: readonly Cell[]): boolean {
+  for (let i = 1; i < cells.length; i++) if (cells[i]!.row < cells[i - 1]!.row) return false;
+  return true;
+}
+
+/** The op writing cells[from, to) — consecutive rows with one number format — from the first row down. */
+function runOp(sheet: string, col: number, cells: readonly Cell[], from: number, to: number): WriteOp {
+  const values: OutputValue[][] = [];
+  for (let i = from; i < to; i++) values.push([cells[i]!.value]);
+  const first = cells[from]!;
+  const address = toA1({ row: first.row, col });
+  return first.format === null ? { kind: "values", sheet, address, values } : { kind: "values", sheet, address, values, numberFormats: [first.format] };
+}
+
+/** Output cells gathered by sheet and column. */
+class OutputColumns {
+  private readonly sheets = new Map<string, Map<number, Cell[]>>();
+
+  put(sheet: string, col: number | undefined, row: number, value: OutputValue, format: string | null = null): void {
+    if (col === undefined) return;
+    let cols = this.sheets.get(sheet);
+    if (!cols) this.sheets.set(sheet, (cols = new Map()));
+    const list = cols.get(col);
+    if (list) list.push({ row, value, format });
+    else cols.set(col, [{ row, value, format }]);
+  }
+
+  rubric(row: RubricRowDef, key: "outValue" | "outScore" | "outExplain", value: OutputValue, format: string | null = null): void {
+    this.put(row.sheet, row.cols?.[key], row.row, value, format);
+  }
+
+  ops(): WriteOp[] {
+    const ops: WriteOp[] = [];
+    for (const [sheet, cols] of this.sheets) for (const [col, cells] of cols) ops.push(...columnOps(sheet, col, cells));
+    return ops;
+  }
 }
 
 function valueCell(ind: IndicatorResult, lang: Lang): { value: OutputValue; format: string | null } {
@@ -64,16 +91,7 @@ function valueCell(ind: IndicatorResult, lang: Lang): { value: OutputValue; form
  */
 export function scoringWritePlan(template: Template, scores: ScoreSheet, options: { lang?: Lang } = {}): WriteOp[] {
   const lang = options.lang ?? "zh-CN";
-  const byCol = new Map<string, Cell[]>(); // "sheet\tcol" → cells
-  const put = (sheet: string, col: number | undefined, row: number, value: OutputValue, format: string | null = null) => {
-    if (col === undefined) return;
-    const k = `${sheet}\t${col}`;
-    const list = byCol.get(k) ?? [];
-    list.push({ row, value, format });
-    byCol.set(k, list);
-  };
-  const rubricPut = (row: RubricRowDef, key: "outValue" | "outScore" | "outExplain", value: OutputValue, format: string | null = null) =>
-    put(row.sheet, row.cols?.[key], row.row, value, format);
+  const out = new OutputColumns();
 
   const indicators = new Map(scores.indicators.map((i) => [i.id, i]));
   const levels = new Map(scores.levels.map((l) => [l.id, l]));
@@ -82,34 +100,30 @@ export function scoringWritePlan(template: Template, scores: ScoreSheet, options
     const level = levels.get(id);
     const ind = indicators.get(id);
     if (level) {
-      rubricPut(row, "outScore", level.score);
+      out.rubric(row, "outScore", level.score);
     } else if (ind) {
       const v = valueCell(ind, lang);
-      rubricPut(row, "outValue", v.value, v.format);
-      rubricPut(row, "outScore", ind.score);
-      rubricPut(row, "outExplain", ind.explanation);
+      out.rubric(row, "outValue", v.value, v.format);
+      out.rubric(row, "outScore", ind.score);
+      out.rubric(row, "outExplain", ind.explanation);
     } else if (row.expand.trim() !== "") {
       const rows = scores.indicators.filter((i) => i.id.startsWith(`${id}.`) && i.id.slice(id.length + 1).match(/^\d+$/));
       const sum = toNumber(roundScore(Decimal.sum(0, ...rows.map((r) => r.score))));
-      rubricPut(row, "outValue", null);
-      rubricPut(row, "outScore", sum);
-      rubricPut(row, "outExplain", renderPhrase(lang, phrase("expanded_summary", { count: String(rows.length), score: String(sum) })));
+      out.rubric(row, "outValue", null);
+      out.rubric(row, "outScore", sum);
+      out.rubric(row, "outExplain", renderPhrase(lang, phrase("expanded_summary", { count: String(rows.length), score: String(sum) })));
       const table = template.tables.get(row.expand.trim());
       const scoreCol = table?.columns.find((c) => c.key === "score" && c.output);
       if (table && scoreCol) {
         for (const r of rows) {
           const at = parseA1(r.ref.address);
-          if (r.ref.sheet === table.sheet && at) put(table.sheet, scoreCol.col, at.row, r.score);
+          if (r.ref.sheet === table.sheet && at) out.put(table.sheet, scoreCol.col, at.row, r.score);
         }
       }
     }
   }
 
-  const ops: WriteOp[] = [];
-  for (const [k, cells] of byCol) {
-    const [sheet, col] = k.split("\t") as [string, string];
-    ops.push(...columnOps(sheet, Number(col), cells));
-  }
+  const ops = out.ops();
 
   const result = (name: string, value: OutputValue) => {
     const f = template.fields.get(name);
