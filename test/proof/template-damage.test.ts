@@ -30,33 +30,14 @@ const taskRow = (i: number) => find(BASE, "重点工作", "任务名称").row + 
 
 // Each damage must give an error with one of the expected codes, and no scores, no write plan, no report.
 const CASES: readonly (readonly [string, Damage, readonly DiagnosticCode[]])[] = [
-  [
-    "sheet 指标体系 deleted",
-    deleteSheet("指标体系"),
-    ["template_sheet_missing", "template_name_invalid", "table_header_missing"],
-  ],
-  ["sheet 收支情况 deleted", deleteSheet("收支情况"), ["template_sheet_missing", "template_name_invalid"]],
-  [
-    "sheet 重点工作 deleted",
-    deleteSheet("重点工作"),
-    ["template_sheet_missing", "template_name_invalid", "table_header_missing"],
-  ],
-  [
-    "sheet 字段定义 deleted",
-    deleteSheet("字段定义"),
-    ["template_sheet_missing", "template_name_invalid", "table_header_missing"],
-  ],
-  ["sheet _meta deleted", deleteSheet("_meta"), ["template_not_recognized", "template_name_invalid"]],
-  [
-    "sheet 收支情况 renamed, names left behind",
-    renameSheetOnly("收支情况", "收支"),
-    ["template_sheet_missing", "template_name_invalid"],
-  ],
-  [
-    "sheet 指标体系 renamed, names left behind",
-    renameSheetOnly("指标体系", "指标"),
-    ["template_sheet_missing", "template_name_invalid"],
-  ],
+  // A missing sheet is one template_sheet_missing (its names are not reported one by one: see SHEET_CASES).
+  ["sheet 指标体系 deleted", deleteSheet("指标体系"), ["template_sheet_missing"]],
+  ["sheet 收支情况 deleted", deleteSheet("收支情况"), ["template_sheet_missing"]],
+  ["sheet 重点工作 deleted", deleteSheet("重点工作"), ["template_sheet_missing"]],
+  ["sheet 字段定义 deleted", deleteSheet("字段定义"), ["template_sheet_missing"]],
+  ["sheet _meta deleted", deleteSheet("_meta"), ["template_not_recognized"]],
+  ["sheet 收支情况 renamed, names left behind", renameSheetOnly("收支情况", "收支"), ["template_sheet_missing"]],
+  ["sheet 指标体系 renamed, names left behind", renameSheetOnly("指标体系", "指标"), ["template_sheet_missing"]],
   [
     "a row inserted above the rubric, names left stale",
     insertRows("指标体系", 0, 1, "stale"),
@@ -225,6 +206,21 @@ describe("template damage → clear diagnostics, no scores written", () => {
     expect(scoring.writePlan.ops).toEqual([]);
     expect(report.report).toBeNull();
     expect(report.writePlan.ops).toEqual([]);
+  });
+
+  // One diagnostic per missing sheet, naming it, whatever the sheet held: never one per defined name.
+  const SHEET_CASES: readonly (readonly [string, Damage, string])[] = [
+    ["指标体系 deleted", deleteSheet("指标体系"), "指标体系"],
+    ["收支情况 deleted", deleteSheet("收支情况"), "收支情况"],
+    ["重点工作 deleted", deleteSheet("重点工作"), "重点工作"],
+    ["字段定义 deleted", deleteSheet("字段定义"), "字段定义"],
+    ["收支情况 renamed, names left behind", renameSheetOnly("收支情况", "收支"), "收支情况"],
+    ["指标体系 renamed, names left behind", renameSheetOnly("指标体系", "指标"), "指标体系"],
+  ];
+  it.each(SHEET_CASES)("%s → exactly one error, naming the sheet", (_name, damage, sheet) => {
+    const errors = runScoring(damage(BASE), { now: NOW }).diagnostics.filter((d) => d.severity === "error");
+    expect(errors).toMatchObject([{ code: "template_sheet_missing", location: null, params: { sheet } }]);
+    expect(renderDiagnostic(errors[0]!, "zh-CN").message).toContain(`“${sheet}”`);
   });
 
   it("the undamaged example scores 94 (the cases above are damage, not a broken baseline)", () => {
