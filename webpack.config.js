@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import webpack from "webpack";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import CopyWebpackPlugin from "copy-webpack-plugin";
 
@@ -187,9 +188,16 @@ export default async (env = {}, argv = {}) => {
         // its new Function); setimmediate itself becomes a small local stand-in without code built from strings.
         jszip$: path.join(root, "node_modules/jszip/lib/index.js"),
         setimmediate$: path.join(root, "src/web/set-immediate.ts"),
+        // exceljs from its sources too, not its prebuilt dist/exceljs.min.js (core-js, regenerator-runtime and
+        // polyfills that run code built from strings); src/web/exceljs-browser.ts says which parts.
+        exceljs$: path.join(root, "src/web/exceljs-browser.ts"),
+        // Only Workbook.csv (never used by the pages) needs fast-csv, which exceljs requires at load time.
+        "fast-csv$": false,
       },
-      // jszip's Node stream support is probed with require("readable-stream") → "stream"; the browser has none.
-      fallback: { stream: false },
+      // Node modules exceljs's sources require but the pages never reach: jszip probes Node streams with
+      // require("readable-stream") → "stream"; fs is for file paths, crypto for sheet passwords, the rest for the
+      // streaming reader/writer, which exceljs-browser.ts leaves out.
+      fallback: { stream: false, fs: false, crypto: false, tmp: false, unzipper: false, archiver: false },
     },
     module: {
       rules: [
@@ -211,8 +219,9 @@ export default async (env = {}, argv = {}) => {
       splitChunks: {
         chunks: "async",
         cacheGroups: {
+          // exceljs with the packages only it uses (its XML parser, streams, dates), one chunk.
           exceljs: {
-            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            test: /[\\/]node_modules[\\/](exceljs|saxes|xmlchars|readable-stream|string_decoder|safe-buffer|events|dayjs|uuid|inherits|util-deprecate)[\\/]/,
             name: "exceljs",
             chunks: "async",
             priority: 20,
@@ -232,6 +241,13 @@ export default async (env = {}, argv = {}) => {
     // Browsers have globalThis; without this webpack adds a `new Function("return this")` shim for `global`.
     node: { global: false },
     plugins: [
+      // What exceljs's sources and jszip take from Node: Buffer from the `buffer` package, process.browser/nextTick.
+      new webpack.ProvidePlugin({
+        Buffer: ["buffer", "Buffer"],
+        process: [path.join(root, "src/web/shims/process.ts"), "process"],
+      }),
+      // Their `global` is the browser's globalThis (a plain rename, no webpack shim built with new Function).
+      new webpack.DefinePlugin({ global: "globalThis" }),
       ...found.map(
         (p) =>
           new HtmlWebpackPlugin({
