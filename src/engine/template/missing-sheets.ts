@@ -22,8 +22,12 @@ export interface SheetResolver {
   lostSheet(name: string, fallback?: string): string | null;
 }
 
-/** Lower-cased defined name → its sheet in the standard template, from the standard description. */
+// Built from constant data on first need, so reading an undamaged template never pays for it.
+let standardCache: ReadonlyMap<string, string> | null = null;
+
+/** Lower-cased defined name → its sheet in the standard template, from the standard description (built once). */
 export function standardNameSheets(): ReadonlyMap<string, string> {
+  if (standardCache) return standardCache;
   const out = new Map<string, string>();
   for (const sheet of standardTemplateDescription().sheets) {
     for (const block of sheet.blocks) {
@@ -33,6 +37,7 @@ export function standardNameSheets(): ReadonlyMap<string, string> {
     }
   }
   for (const n of Object.values(META_NAMES)) out.set(n.toLowerCase(), META_SHEET);
+  standardCache = out;
   return out;
 }
 
@@ -49,12 +54,8 @@ export function lostSheet(snapshot: WorkbookSnapshot, name: string, expected: st
 
 /** A resolver for one snapshot: a name that is gone or `#REF!` is expected where the standard template has it. */
 export function sheetResolver(snapshot: WorkbookSnapshot, templateId: string): SheetResolver {
-  let standard: ReadonlyMap<string, string> | null = null;
-  const expected = (name: string): string | undefined => {
-    if (templateId !== STANDARD_TEMPLATE_INFO.id) return undefined;
-    standard ??= standardNameSheets();
-    return standard.get(name.toLowerCase());
-  };
+  const standard = templateId === STANDARD_TEMPLATE_INFO.id;
+  const expected = (name: string) => (standard ? standardNameSheets().get(name.toLowerCase()) : undefined);
   return { lostSheet: (name, fallback) => lostSheet(snapshot, name, fallback ?? expected(name)) };
 }
 
@@ -64,16 +65,18 @@ export function lostOnSheet(sheet: string, severity: Severity): Diagnostic {
 }
 
 /**
- * Fold every `template_sheet_missing` of one sheet into the first of them: the most severe severity
- * (an error for the sheets in `alwaysError`) and the named cells and tables counted. Other diagnostics
- * keep their order.
+ * Fold every `template_sheet_missing` of one sheet into the first of them, with the named cells and
+ * tables counted and the most severe severity — always an error for a sheet of the standard template
+ * when that is the template (its absence is damage, not a choice). Other diagnostics keep their order.
  */
-export function foldMissingSheets(diagnostics: readonly Diagnostic[], alwaysError: ReadonlySet<string>): Diagnostic[] {
+export function foldMissingSheets(diagnostics: readonly Diagnostic[], templateId: string): Diagnostic[] {
   const merged = new Map<string, { severity: Severity; count: number }>();
+  const standard = templateId === STANDARD_TEMPLATE_INFO.id;
   for (const d of diagnostics) {
     if (d.code !== "template_sheet_missing") continue;
     const prev = merged.get(d.params.sheet);
-    const severity = alwaysError.has(d.params.sheet) ? "error" : d.severity;
+    const required = standard && [...standardNameSheets().values()].includes(d.params.sheet);
+    const severity = required ? "error" : d.severity;
     merged.set(d.params.sheet, {
       severity: prev && severityRank(prev.severity) <= severityRank(severity) ? prev.severity : severity,
       count: (prev?.count ?? 0) + (d.params.namedCount ?? 0),
@@ -92,10 +95,4 @@ export function foldMissingSheets(diagnostics: readonly Diagnostic[], alwaysErro
     out.push(diag("template_sheet_missing", m.severity, null, params));
   }
   return out;
-}
-
-/** The sheets whose absence is always an error: every sheet of the standard template when that is the template. */
-export function requiredSheets(templateId: string): ReadonlySet<string> {
-  if (templateId !== STANDARD_TEMPLATE_INFO.id) return new Set();
-  return new Set(standardNameSheets().values());
 }

@@ -14,7 +14,7 @@ import { readStructuralTable } from "./read-structural";
 import { readAdjustments, readChecks, readGrades, readRubric } from "./read-config";
 import { readDataTables, readSingleFields } from "./read-data";
 import type { SheetResolver } from "./missing-sheets";
-import { foldMissingSheets, lostOnSheet, requiredSheets, sheetResolver } from "./missing-sheets";
+import { foldMissingSheets, lostOnSheet, sheetResolver } from "./missing-sheets";
 
 export { SUPPORTED_TEMPLATE_VERSION } from "./recognize";
 
@@ -87,5 +87,5 @@ export function readTemplate(snapshot: WorkbookSnapshot): TemplateReading {
     adjustments: adjustments.adjustments,
   };
   // One diagnostic per missing sheet, however many named cells and tables lived on it.
-  return { template, diagnostics: foldMissingSheets(diagnostics, requiredSheets(recognition.info.id)) };
+  return { template, diagnostics: foldMissingSheets(diagnostics, recognition.info.id) };
 }
