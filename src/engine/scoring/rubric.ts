@@ -12,6 +12,7 @@ import type { RubricRowDef, Template } from "../template/types";
 import { parseExpression } from "../formula/parse";
 import type { ColumnRef, Expr, ParseResult } from "../formula/types";
 import { formatScore } from "../model/decimal";
+import { TextMemo } from "../model/memo";
 import type { CompiledRule, CompileResult, RuleProblem } from "./compile";
 import { compileRule } from "./compile";
 import { rowName, rubricCell, tableCell } from "./locate";
@@ -112,16 +113,12 @@ function sumMismatch(parent: RubricRowDef, name: string, expected: Decimal, actu
 
 type RuleCompiler = (kind: string, paramsText: string, weight: Decimal) => CompileResult;
 
-/** compileRule, memoised for one build: repeated rows (an expanded leaf's rows, copied leaves) share one compiled rule. */
-function ruleCompiler(): RuleCompiler {
-  const cache = new Map<string, CompileResult>();
-  return (kind, paramsText, weight) => {
-    const key = `${kind}\u0000${paramsText}\u0000${weight.isNegative() ? "-" : ""}${weight.toString()}`;
-    let r = cache.get(key);
-    if (!r) cache.set(key, (r = compileRule(kind, paramsText, weight)));
-    return r;
-  };
-}
+// Compiled rules are immutable: repeated rows (an expanded leaf's rows, copied leaves) and every later run share them.
+const compiledRules = new TextMemo<CompileResult>();
+
+/** compileRule through the memo, keyed by kind, parameter text and the weight's value (length-prefixed: any text is a key). */
+const compile: RuleCompiler = (kind, paramsText, weight) =>
+  compiledRules.get(`${kind.length}:${kind}${paramsText.length}:${paramsText}${weight.toString()}`, () => compileRule(kind, paramsText, weight));
 
 /** Parse a leaf's formula and check every name it uses against the template. */
 function checkFormula(
@@ -219,14 +216,6 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
   const seen = new Set<string>();
   let l1: MutableL1 | null = null;
   let l2: MutableL2 | null = null;
-  const compile = ruleCompiler();
-  // Parsed formulas are immutable, so rows with the same formula text share one parse.
-  const parses = new Map<string, ParseResult>();
-  const parse = (text: string): ParseResult => {
-    let r = parses.get(text);
-    if (!r) parses.set(text, (r = parseExpression(text)));
-    return r;
-  };
 
   for (const row of template.rubric) {
     const name = rowName(row);
@@ -278,7 +267,7 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
       l2.failed.push(weight);
       continue;
     }
-    const formula = manual ? null : checkFormula(template, row, name, parse, out);
+    const formula = manual ? null : checkFormula(template, row, name, parseExpression, out);
     if (!manual && !formula) {
       l2.failed.push(weight);
       continue;

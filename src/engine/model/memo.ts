@@ -1,0 +1,33 @@
+/**
+ * Memos for the engine's pure parses (formulas, checks, rule parameters). Each action reads the template
+ * afresh, and a batch scores hundreds of workbooks of one template: the same few hundred texts are parsed
+ * again and again. Results are immutable, so one parse can serve every run.
+ */
+
+// Keys longer than this are computed every time rather than held (hostile input can be megabytes).
+const LONGEST = 4000;
+
+/** Results by text key; empties itself when full, so it stays small whatever comes in. */
+export class TextMemo<R> {
+  private readonly memo = new Map<string, R>();
+
+  constructor(private readonly limit = 2000) {}
+
+  /** The result remembered for `key`, else `compute()` (remembered for next time). */
+  get(key: string, compute: () => R): R {
+    if (key.length > LONGEST) return compute();
+    let r = this.memo.get(key);
+    if (r === undefined && !this.memo.has(key)) {
+      r = compute();
+      if (this.memo.size >= this.limit) this.memo.clear();
+      this.memo.set(key, r);
+    }
+    return r as R;
+  }
+}
+
+/** f, remembered by its text argument. */
+export function memoByText<R>(f: (text: string) => R, limit?: number): (text: string) => R {
+  const memo = new TextMemo<R>(limit);
+  return (text) => memo.get(text, () => f(text));
+}
