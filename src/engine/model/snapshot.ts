@@ -23,6 +23,30 @@ export interface WorkbookSnapshot {
   readonly names: readonly DefinedName[];
 }
 
+interface NameIndex {
+  readonly count: number;
+  readonly byLower: ReadonlyMap<string, DefinedName>;
+}
+
+// Every field and table is found by its defined name: index a snapshot's names once (the first of equal
+// names wins, as a scan would). Keyed by the names array, which the engine never changes; the count guards
+// against a caller that appends to it between runs.
+const NAME_INDEX = new WeakMap<readonly DefinedName[], NameIndex>();
+
+function nameIndex(names: readonly DefinedName[]): ReadonlyMap<string, DefinedName> {
+  let index = NAME_INDEX.get(names);
+  if (!index || index.count !== names.length) {
+    const byLower = new Map<string, DefinedName>();
+    for (const n of names) {
+      const lower = n.name.toLowerCase();
+      if (!byLower.has(lower)) byLower.set(lower, n);
+    }
+    index = { count: names.length, byLower };
+    NAME_INDEX.set(names, index);
+  }
+  return index.byLower;
+}
+
 /** Look up a sheet by exact name. */
 export function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
   return snapshot.sheets.find((s) => s.name === name);
@@ -43,6 +67,5 @@ export function cellAtRef(snapshot: WorkbookSnapshot, ref: CellRef): CellValue |
 
 /** Case-insensitive defined-name lookup (Excel names are case-insensitive). */
 export function findName(snapshot: WorkbookSnapshot, name: string): DefinedName | undefined {
-  const lower = name.toLowerCase();
-  return snapshot.names.find((n) => n.name.toLowerCase() === lower);
+  return nameIndex(snapshot.names).get(name.toLowerCase());
 }

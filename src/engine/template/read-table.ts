@@ -62,14 +62,28 @@ export function matchColumns<K extends string>(
 }
 
 /** 0-based header rows of every `tbl_*` name on a sheet, so one table's rows stop at the next table's header. */
-export function headerRowsOn(snapshot: WorkbookSnapshot, sheetName: string): number[] {
-  const rows: number[] = [];
-  for (const n of snapshot.names) {
-    if (!n.name.toLowerCase().startsWith(TABLE_NAME_PREFIX) || n.sheet !== sheetName) continue;
+export function headerRowsOn(snapshot: WorkbookSnapshot, sheetName: string): readonly number[] {
+  return headerRowsBySheet(snapshot.names).get(sheetName) ?? [];
+}
+
+// Header rows of every sheet, gathered in one pass over the names (each table asks for its sheet's).
+const HEADER_ROWS = new WeakMap<readonly DefinedName[], { readonly count: number; readonly bySheet: ReadonlyMap<string, readonly number[]> }>();
+
+function headerRowsBySheet(names: readonly DefinedName[]): ReadonlyMap<string, readonly number[]> {
+  const known = HEADER_ROWS.get(names);
+  if (known && known.count === names.length) return known.bySheet;
+  const bySheet = new Map<string, number[]>();
+  for (const n of names) {
+    if (!n.name.toLowerCase().startsWith(TABLE_NAME_PREFIX)) continue;
     const range = parseRange(n.address);
-    if (range) rows.push(range.start.row);
+    if (!range) continue;
+    const rows = bySheet.get(n.sheet);
+    if (rows) rows.push(range.start.row);
+    else bySheet.set(n.sheet, [range.start.row]);
   }
-  return rows.sort((a, b) => a - b);
+  for (const rows of bySheet.values()) rows.sort((a, b) => a - b);
+  HEADER_ROWS.set(names, { count: names.length, bySheet });
+  return bySheet;
 }
 
 /** The last row a table may use: the used range or header + allowance, but never into the next table's header. */
