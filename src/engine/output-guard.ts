@@ -85,7 +85,8 @@ function outputIndex(template: Template): OutputIndex {
 
 function isOutput(index: OutputIndex, sheet: string, row: number, col: number): boolean {
   if (index.cells.get(sheet)?.has(cellNo(row, col))) return true;
-  for (const s of index.spans.get(sheet) ?? []) if (s.col === col && row >= s.from && row <= s.to) return true;
+  const spans = index.spans.get(sheet);
+  if (spans) for (const s of spans) if (s.col === col && row >= s.from && row <= s.to) return true;
   return false;
 }
 

@@ -33,13 +33,18 @@ export interface FieldSpec {
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
 
+// 类型 texts: the Chinese names exactly, the English ids in any case (looked up lower-cased).
+const FIELD_TYPES_BY_TEXT: ReadonlyMap<string, FieldType> = new Map(
+  (Object.entries(FIELD_TYPE_LABELS) as [FieldType, string][]).flatMap(([id, zh]) => [
+    [zh, id],
+    [id, id],
+  ]),
+);
+
 /** 类型 text (Chinese name or English id) → FieldType. */
 export function parseFieldType(text: string): FieldType | null {
   const t = text.trim();
-  for (const [id, zh] of Object.entries(FIELD_TYPE_LABELS) as [FieldType, string][]) {
-    if (t === zh || t.toLowerCase() === id) return id;
-  }
-  return null;
+  return FIELD_TYPES_BY_TEXT.get(t) ?? FIELD_TYPES_BY_TEXT.get(t.toLowerCase()) ?? null;
 }
 
 /** 是/否 (also TRUE/FALSE, yes/no) → boolean; blank → the default; anything else → undefined. */
@@ -51,81 +56,102 @@ export function parseYesNo(text: string, blank: boolean): boolean | undefined {
   return undefined;
 }
 
+type FieldColumn = keyof typeof FIELD_COLUMNS;
+
+/** Reads the cells of 字段定义's rows and collects their problems (methods, not per-call closures: this runs per workbook). */
+class FieldRows {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    private readonly sheet: StructuralTable<FieldColumn>["sheet"],
+    private readonly cols: ReadonlyMap<FieldColumn, number>,
+  ) {}
+
+  text(row: number, key: FieldColumn): string {
+    const col = this.cols.get(key);
+    return col === undefined ? "" : cellText(cellAt(this.sheet, { row, col }));
+  }
+
+  /** The A1 address of the row's 名称 cell. */
+  nameAddress(row: number): string {
+    return addressOf(row, this.cols.get("name") ?? 0);
+  }
+
+  bad(row: number, key: FieldColumn, item: string, p: string): void {
+    const at: Location = {
+      sheet: this.sheet.name,
+      address: addressOf(row, this.cols.get(key) ?? this.cols.get("name") ?? 0),
+      ...(item ? { name: item } : {}),
+      label: FIELD_COLUMNS[key],
+    };
+    this.diagnostics.push(diag("schema_invalid", "error", at, { item, problem: p }));
+  }
+
+  /** 最小值/最大值: null when blank; unreadable text is reported and read as null. */
+  bound(row: number, key: "min" | "max", item: string): number | null {
+    const col = this.cols.get(key);
+    if (col === undefined) return null;
+    const cell = cellAt(this.sheet, { row, col });
+    const raw = cellText(cell);
+    if (raw === "") return null;
+    const n = cellNumber(cell);
+    if (n === null) this.bad(row, key, item, problem("bad_number", raw));
+    return n;
+  }
+}
+
 /** Read every definition row of 字段定义. */
 export function readFieldSpecs(
   snapshot: WorkbookSnapshot,
-  table: StructuralTable<keyof typeof FIELD_COLUMNS>,
+  table: StructuralTable<FieldColumn>,
 ): { specs: FieldSpec[]; diagnostics: Diagnostic[] } {
-  const { sheet, cols, rows } = table;
-  const diagnostics: Diagnostic[] = [];
+  const { sheet, rows } = table;
+  const r = new FieldRows(sheet, table.cols);
   const specs: FieldSpec[] = [];
   const seen = new Set<string>();
-  const text = (row: number, key: keyof typeof FIELD_COLUMNS): string => {
-    const col = cols.get(key);
-    return col === undefined ? "" : cellText(cellAt(sheet, { row, col }));
-  };
-  const at = (row: number, key: keyof typeof FIELD_COLUMNS, name?: string): Location => ({
-    sheet: sheet.name,
-    address: addressOf(row, cols.get(key) ?? cols.get("name") ?? 0),
-    ...(name ? { name } : {}),
-    label: FIELD_COLUMNS[key],
-  });
-  const bad = (row: number, key: keyof typeof FIELD_COLUMNS, item: string, p: string): void => {
-    diagnostics.push(diag("schema_invalid", "error", at(row, key, item), { item, problem: p }));
-  };
 
   for (const row of rows) {
-    const name = text(row, "name");
-    const item = name === "" ? `${sheet.name}!${addressOf(row, cols.get("name") ?? 0)}` : name;
+    const name = r.text(row, "name");
+    const item = name === "" ? `${sheet.name}!${r.nameAddress(row)}` : name;
     if (name === "") {
-      bad(row, "name", item, problem("missing_name"));
+      r.bad(row, "name", item, problem("missing_name"));
       continue;
     }
     if (!NAME_RE.test(name)) {
-      bad(row, "name", item, problem("bad_name", name));
+      r.bad(row, "name", item, problem("bad_name", name));
       continue;
     }
     if (seen.has(name.toLowerCase())) {
-      bad(row, "name", item, problem("duplicate_name", name));
+      r.bad(row, "name", item, problem("duplicate_name", name));
       continue;
     }
-    const typeText = text(row, "type");
+    const typeText = r.text(row, "type");
     const type = parseFieldType(typeText);
     if (!type) {
-      bad(row, "type", item, typeText === "" ? problem("missing_type") : problem("unknown_type", typeText));
+      r.bad(row, "type", item, typeText === "" ? problem("missing_type") : problem("unknown_type", typeText));
       continue;
     }
     seen.add(name.toLowerCase());
-    const requiredText = text(row, "required");
+    const requiredText = r.text(row, "required");
     let required = parseYesNo(requiredText, false);
     if (required === undefined) {
-      bad(row, "required", item, problem("bad_required", requiredText));
+      r.bad(row, "required", item, problem("bad_required", requiredText));
       required = false;
     }
-    const bound = (key: "min" | "max"): number | null => {
-      const col = cols.get(key);
-      if (col === undefined) return null;
-      const cell = cellAt(sheet, { row, col });
-      const raw = cellText(cell);
-      if (raw === "") return null;
-      const n = cellNumber(cell);
-      if (n === null) bad(row, key, item, problem("bad_number", raw));
-      return n;
-    };
-    const min = bound("min");
-    let max = bound("max");
+    const min = r.bound(row, "min", item);
+    let max = r.bound(row, "max", item);
     if (min !== null && max !== null && min > max) {
-      bad(row, "max", item, problem("min_above_max", `${min} > ${max}`));
+      r.bad(row, "max", item, problem("min_above_max", `${min} > ${max}`));
       max = null;
     }
-    const dirText = text(row, "direction");
+    const dirText = r.text(row, "direction");
     let output = false;
     if (dirText === DIRECTION_LABELS.output || dirText.toLowerCase() === "output") output = true;
     else if (!(dirText === "" || dirText === DIRECTION_LABELS.input || dirText.toLowerCase() === "input")) {
-      bad(row, "direction", item, problem("bad_direction", dirText));
+      r.bad(row, "direction", item, problem("bad_direction", dirText));
     }
     const dot = name.indexOf(".");
-    const label = text(row, "label") || name;
+    const label = r.text(row, "label") || name;
     specs.push({
       name,
       table: dot < 0 ? null : name.slice(0, dot),
@@ -136,8 +162,8 @@ export function readFieldSpecs(
       min,
       max,
       output,
-      defRef: { sheet: sheet.name, address: addressOf(row, cols.get("name") ?? 0) },
+      defRef: { sheet: sheet.name, address: r.nameAddress(row) },
     });
   }
-  return { specs, diagnostics };
+  return { specs, diagnostics: r.diagnostics };
 }

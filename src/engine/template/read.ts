@@ -28,14 +28,15 @@ export interface TemplateReading {
  * The names no reader looks at (the identity names, `tbl_*` names of no known table) that point at a
  * missing sheet: one lost named cell each, so a sheet holding only those is reported too.
  */
+const META_NAME_SET: ReadonlySet<string> = new Set(Object.values(META_NAMES));
+
 function otherLostNames(snapshot: WorkbookSnapshot, specs: readonly FieldSpec[], sheets: SheetResolver): Diagnostic[] {
   const read = new Set<string>(Object.values(STRUCTURE_TABLE_NAMES));
   for (const s of specs) read.add((s.table === null ? s.name : `${TABLE_NAME_PREFIX}${s.table}`).toLowerCase());
-  const meta = new Set<string>(Object.values(META_NAMES));
   const out: Diagnostic[] = [];
   for (const n of snapshot.names) {
     const lower = n.name.toLowerCase();
-    if (read.has(lower) || !(meta.has(lower) || lower.startsWith(TABLE_NAME_PREFIX))) continue;
+    if (read.has(lower) || !(META_NAME_SET.has(lower) || lower.startsWith(TABLE_NAME_PREFIX))) continue;
     const lost = sheets.lostSheet(n.name);
     if (lost !== null) out.push(lostOnSheet(lost, "error"));
   }
