@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
-import { runReport, runScoring, runValidation } from "../src/engine";
+import { runReport, runScores, runScoring, runValidation } from "../src/engine";
 import type { WorkbookSnapshot } from "../src/engine/model/snapshot";
 import { createOfficeHost } from "../src/hosts/office/office-host";
 import { readSnapshot } from "../src/hosts/xlsx/read-snapshot";
@@ -173,7 +173,7 @@ async function batch(n: number): Promise<BatchFigures> {
       const snapshot = await readSnapshot(bytes);
       parse += performance.now() - t;
       t = performance.now();
-      const r = runScoring(snapshot, { lang: "zh-CN", now: NOW });
+      const r = runScores(snapshot, { lang: "zh-CN" });
       engine += performance.now() - t;
       rows.push({
         file: f,
@@ -204,7 +204,7 @@ async function batch(n: number): Promise<BatchFigures> {
         parseShare: round(parse / t, 3),
         engineShare: round(engine / t, 3),
         summaryShare: round(summaryMs / t, 3),
-        note: "readSnapshot vs runScoring vs the summary writer, timed call by call in the bench process on the same files",
+        note: "readSnapshot vs runScores vs the summary writer, timed call by call in the bench process on the same files",
       },
     };
   } finally {

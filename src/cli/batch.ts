@@ -1,6 +1,6 @@
 import path from "node:path";
-import type { ScoringOutcome } from "../engine/api";
-import { runScoring } from "../engine";
+import type { ScoresOutcome } from "../engine/api";
+import { runScores } from "../engine";
 import { HostError } from "../hosts/types";
 import { readSnapshot } from "../hosts/xlsx/read-snapshot";
 import { writeSummaryWorkbook, type SummaryRow } from "../hosts/xlsx/write-summary";
@@ -27,7 +27,7 @@ function progress(io: CliIO, done: number, total: number, file: string): void {
 /** Score every workbook, one summary row each; a bad file is reported and skipped, never aborting the batch. */
 export async function runBatch(
   files: readonly string[],
-  opts: { io: CliIO; lang: CliLang; now: string; json: boolean },
+  opts: { io: CliIO; lang: CliLang; json: boolean },
 ): Promise<BatchResult> {
   const m = CLI_MESSAGES[opts.lang];
   const rows: SummaryRow[] = [];
@@ -36,13 +36,14 @@ export async function runBatch(
   let failed = 0;
   for (const [i, file] of files.entries()) {
     const name = path.basename(file);
-    let outcome: ScoringOutcome | null = null;
+    let outcome: ScoresOutcome | null = null;
     let problem = "";
     let unit = "";
     let year = "";
     try {
       const snapshot = await readSnapshot(await readBytes(file));
-      outcome = runScoring(snapshot, { lang: opts.lang, now: opts.now });
+      // A batch writes no workbook: scores only, no write plan.
+      outcome = runScores(snapshot, { lang: opts.lang });
       if (!outcome.template) problem = m.notTemplate(name);
       unit = outcome.unit?.name ?? "";
       year = outcome.unit?.year ?? "";

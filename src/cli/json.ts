@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../engine/diagnostics/types";
-import type { ScoringOutcome } from "../engine/api";
+import type { ScoresOutcome } from "../engine/api";
 import { renderDiagnostic } from "../engine/diagnostics/render";
 import type { CliLang } from "./messages";
 
@@ -29,8 +29,8 @@ export interface JsonResult {
   readonly grade: string | null;
 }
 
-export function toJson(file: string, outcome: Omit<ScoringOutcome, "writePlan"> & { scores?: ScoringOutcome["scores"] }, lang: CliLang): JsonResult {
-  const scores = outcome.scores ?? null;
+export function toJson(file: string, outcome: ScoresOutcome, lang: CliLang): JsonResult {
+  const scores = outcome.scores;
   return {
     file,
     template: outcome.template ? { id: outcome.template.id, version: outcome.template.version } : null,

@@ -11,8 +11,12 @@ export interface ValidationOutcome {
   readonly unit: { readonly name: string; readonly year: string } | null;
 }
 
-/** What 评分 returns: validation plus scores (null when errors block scoring) and the outputs to write. */
-export interface ScoringOutcome extends ValidationOutcome {
+/** Validation plus scores (null when errors block scoring): what a summary of many workbooks needs. */
+export interface ScoresOutcome extends ValidationOutcome {
   readonly scores: ScoreSheet | null;
+}
+
+/** What 评分 returns: the scores and the outputs to write. */
+export interface ScoringOutcome extends ScoresOutcome {
   readonly writePlan: WritePlan;
 }

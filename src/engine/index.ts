@@ -8,7 +8,7 @@ import { severityRank } from "./diagnostics/types";
 import type { WriteOp, WritePlan } from "./model/write-plan";
 import type { InputValues } from "./model/values";
 import type { Template } from "./template/types";
-import type { ScoringOutcome, ValidationOutcome } from "./api";
+import type { ScoresOutcome, ScoringOutcome, ValidationOutcome } from "./api";
 import type { ScoreSheet } from "./scoring/result-types";
 import type { ReportTree } from "./report/tree";
 import { readTemplate } from "./template/read";
@@ -20,7 +20,7 @@ import { renderText } from "./report/render-text";
 import { reportWritePlan } from "./report/render-sheet";
 import { assertOutputsOnly } from "./output-guard";
 
-export type { ValidationOutcome, ScoringOutcome } from "./api";
+export type { ValidationOutcome, ScoresOutcome, ScoringOutcome } from "./api";
 
 /** Options shared by every action. */
 export interface EngineOptions {
@@ -110,6 +110,15 @@ export function runScoring(snapshot: WorkbookSnapshot, options: EngineOptions = 
     scores: r.scores,
     writePlan: plan(r.template, ops),
   };
+}
+
+/**
+ * The scores of 评分 without planning any write: for the command line's batch, which summarises many
+ * workbooks and writes none of them. Same diagnostics and scores as runScoring.
+ */
+export function runScores(snapshot: WorkbookSnapshot, options: EngineOptions = {}): ScoresOutcome {
+  const r = evaluateScores(snapshot, options);
+  return { template: r.template?.info ?? null, unit: unitOf(r.values), diagnostics: sortDiagnostics(r.diagnostics), scores: r.scores };
 }
 
 /** 报告: score, then build the narrative report; the plan writes the 报告 sheet only. */

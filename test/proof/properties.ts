@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import type { Diagnostic } from "../../src/engine/diagnostics/types";
 import type { WorkbookSnapshot } from "../../src/engine/model/snapshot";
-import { runReport, runScoring, runValidation } from "../../src/engine";
+import { runReport, runScores, runScoring, runValidation } from "../../src/engine";
 import { renderDiagnostic } from "../../src/engine/diagnostics/render";
 import { createOfficeHost } from "../../src/hosts/office/office-host";
 import { hostileCell } from "./hostile";
@@ -60,6 +60,12 @@ export function checkAllActions(snapshot: WorkbookSnapshot): void {
     } else {
       ensure(s.writePlan.ops.length === 0, "a write plan without scores");
     }
+    // The batch's entry (no write plan) says exactly what 评分 says.
+    const { writePlan: _plan, ...scoring } = s;
+    ensure(
+      JSON.stringify(runScores(snapshot, { lang })) === JSON.stringify(scoring),
+      "runScores and runScoring disagree on diagnostics or scores",
+    );
     const r = runReport(snapshot, { lang, now: NOW });
     rendersAll(r.diagnostics);
     if (!r.report) ensure(r.writePlan.ops.length === 0 && r.text === "", "a report plan without a report");
