@@ -23,28 +23,25 @@ export interface WorkbookSnapshot {
   readonly names: readonly DefinedName[];
 }
 
-interface NameIndex {
-  readonly count: number;
-  readonly byLower: ReadonlyMap<string, DefinedName>;
-}
-
 // Every field and table is found by its defined name: index a snapshot's names once (the first of equal
-// names wins, as a scan would). Keyed by the names array, which the engine never changes; the count guards
-// against a caller that appends to it between runs.
-const NAME_INDEX = new WeakMap<readonly DefinedName[], NameIndex>();
+// names wins, as a scan would). An action reads one snapshot at a time, so the index of the last names
+// array is kept (not a WeakMap: adding a key per workbook to one costs more than the lookups it saves).
+// The engine never changes a names array; the count guards against a caller appending between runs.
+let lastNames: readonly DefinedName[] | null = null;
+let lastCount = -1;
+let lastIndex: ReadonlyMap<string, DefinedName> = new Map();
 
 function nameIndex(names: readonly DefinedName[]): ReadonlyMap<string, DefinedName> {
-  let index = NAME_INDEX.get(names);
-  if (!index || index.count !== names.length) {
-    const byLower = new Map<string, DefinedName>();
-    for (const n of names) {
-      const lower = n.name.toLowerCase();
-      if (!byLower.has(lower)) byLower.set(lower, n);
-    }
-    index = { count: names.length, byLower };
-    NAME_INDEX.set(names, index);
+  if (names === lastNames && names.length === lastCount) return lastIndex;
+  const byLower = new Map<string, DefinedName>();
+  for (const n of names) {
+    const lower = n.name.toLowerCase();
+    if (!byLower.has(lower)) byLower.set(lower, n);
   }
-  return index.byLower;
+  lastNames = names;
+  lastCount = names.length;
+  lastIndex = byLower;
+  return byLower;
 }
 
 /** Look up a sheet by exact name. */

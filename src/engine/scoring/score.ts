@@ -22,57 +22,12 @@ import type { IndicatorResult, IndicatorValue, ScoreSheet } from "./result-types
 import type { RubricLeaf } from "./rubric";
 import { buildRubric } from "./rubric";
 import { valueFormat } from "./units";
+import { RowEnv, valuesEnv } from "../validate/values-env";
 import type { ValueFormat } from "./units";
 
 export interface ScoreOptions {
   /** Language of explanations and reasons written by the engine (default zh-CN). */
   readonly lang?: Lang;
-}
-
-/** A formula environment over the typed input values (unknown names → undefined); each column is gathered once. */
-class ValuesEnv implements FormulaEnv {
-  private readonly columns = new Map<string, readonly TypedValue[] | undefined>();
-
-  constructor(
-    private readonly template: Template,
-    private readonly values: InputValues,
-  ) {}
-
-  field(name: string): TypedValue | undefined {
-    return this.template.fields.has(name) ? (this.values.fields.get(name) ?? null) : undefined;
-  }
-
-  column(table: string, key: string): readonly TypedValue[] | undefined {
-    const id = `${table}\u0000${key}`;
-    if (this.columns.has(id)) return this.columns.get(id);
-    const col = this.template.tables.get(table)?.columns.some((c) => c.key === key)
-      ? (this.values.tables.get(table) ?? []).map((r) => r.values.get(key) ?? null)
-      : undefined;
-    this.columns.set(id, col);
-    return col;
-  }
-}
-
-/** The environment of one expanded row: the workbook's values, and `table.key` meaning this row's cell. */
-class RowEnv implements FormulaEnv {
-  constructor(
-    private readonly base: FormulaEnv,
-    readonly currentRow: NonNullable<FormulaEnv["currentRow"]>,
-  ) {}
-
-  field(name: string): TypedValue | undefined {
-    return this.base.field(name);
-  }
-
-  column(table: string, key: string): readonly TypedValue[] | undefined {
-    return this.base.column(table, key);
-  }
-}
-
-/** A formula environment over the typed input values (unknown names → undefined). */
-export function valuesEnv(template: Template, values: InputValues, currentRow?: FormulaEnv["currentRow"]): FormulaEnv {
-  const env = new ValuesEnv(template, values);
-  return currentRow ? new RowEnv(env, currentRow) : env;
 }
 
 const DEFAULT_STEP = new Decimal("0.5");

@@ -6,7 +6,6 @@ export type ValueFormat = "percent" | "number";
 
 /** Infer whether a formula yields a rate (ratio/change/weighted, a rate field, a quotient) or a plain number. */
 export function valueFormat(expr: Expr, template: Template): ValueFormat {
-  const any = (es: readonly Expr[]): ValueFormat => (es.some((e) => valueFormat(e, template) === "percent") ? "percent" : "number");
   switch (expr.k) {
     case "num":
     case "str":
@@ -20,10 +19,15 @@ export function valueFormat(expr: Expr, template: Template): ValueFormat {
     case "bin":
       // x / 2 keeps x's unit; a quotient of two quantities is a rate.
       if (expr.op === "/") return expr.r.k === "num" ? valueFormat(expr.l, template) : "percent";
-      return any([expr.l, expr.r]);
+      return valueFormat(expr.l, template) === "percent" ? "percent" : valueFormat(expr.r, template);
     case "call":
       if (expr.fn === "ratio" || expr.fn === "change" || expr.fn === "weighted") return "percent";
       if (expr.fn === "count" || expr.fn === "count_if" || expr.fn === "blank" || expr.fn === "present") return "number";
-      return any(expr.args);
+      return anyPercent(expr.args, template);
   }
+}
+
+function anyPercent(es: readonly Expr[], template: Template): ValueFormat {
+  for (const e of es) if (valueFormat(e, template) === "percent") return "percent";
+  return "number";
 }

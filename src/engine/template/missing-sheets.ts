@@ -54,9 +54,19 @@ export function lostSheet(snapshot: WorkbookSnapshot, name: string, expected: st
 
 /** A resolver for one snapshot: a name that is gone or `#REF!` is expected where the standard template has it. */
 export function sheetResolver(snapshot: WorkbookSnapshot, templateId: string): SheetResolver {
-  const standard = templateId === STANDARD_TEMPLATE_INFO.id;
-  const expected = (name: string) => (standard ? standardNameSheets().get(name.toLowerCase()) : undefined);
-  return { lostSheet: (name, fallback) => lostSheet(snapshot, name, fallback ?? expected(name)) };
+  return new SnapshotSheets(snapshot, templateId === STANDARD_TEMPLATE_INFO.id);
+}
+
+class SnapshotSheets implements SheetResolver {
+  constructor(
+    private readonly snapshot: WorkbookSnapshot,
+    private readonly standard: boolean,
+  ) {}
+
+  lostSheet(name: string, fallback?: string): string | null {
+    const expected = fallback ?? (this.standard ? standardNameSheets().get(name.toLowerCase()) : undefined);
+    return lostSheet(this.snapshot, name, expected);
+  }
 }
 
 /** One named cell or table that cannot be read because its sheet is missing. */

@@ -66,12 +66,14 @@ export function headerRowsOn(snapshot: WorkbookSnapshot, sheetName: string): rea
   return headerRowsBySheet(snapshot.names).get(sheetName) ?? [];
 }
 
-// Header rows of every sheet, gathered in one pass over the names (each table asks for its sheet's).
-const HEADER_ROWS = new WeakMap<readonly DefinedName[], { readonly count: number; readonly bySheet: ReadonlyMap<string, readonly number[]> }>();
+// Header rows of every sheet, gathered in one pass over the names (each table asks for its sheet's); kept
+// for the last names array read, as the name index is (model/snapshot.ts).
+let lastNames: readonly DefinedName[] | null = null;
+let lastCount = -1;
+let lastBySheet: ReadonlyMap<string, readonly number[]> = new Map();
 
 function headerRowsBySheet(names: readonly DefinedName[]): ReadonlyMap<string, readonly number[]> {
-  const known = HEADER_ROWS.get(names);
-  if (known && known.count === names.length) return known.bySheet;
+  if (names === lastNames && names.length === lastCount) return lastBySheet;
   const bySheet = new Map<string, number[]>();
   for (const n of names) {
     if (!n.name.toLowerCase().startsWith(TABLE_NAME_PREFIX)) continue;
@@ -82,7 +84,9 @@ function headerRowsBySheet(names: readonly DefinedName[]): ReadonlyMap<string, r
     else bySheet.set(n.sheet, [range.start.row]);
   }
   for (const rows of bySheet.values()) rows.sort((a, b) => a - b);
-  HEADER_ROWS.set(names, { count: names.length, bySheet });
+  lastNames = names;
+  lastCount = names.length;
+  lastBySheet = bySheet;
   return bySheet;
 }
 

@@ -3,7 +3,7 @@
  * reported at the cell a person should look at (the total of an identity, the field a predicate names).
  */
 import Decimal from "decimal.js";
-import type { InputValues, TypedValue } from "../model/values";
+import type { InputValues } from "../model/values";
 import type { Diagnostic, Location, Severity } from "../diagnostics/types";
 import { diag } from "../diagnostics/types";
 import type { CheckProblem } from "../diagnostics/problems";
@@ -11,20 +11,10 @@ import { makeProblem } from "../diagnostics/problems";
 import type { CheckDef, FieldType, Template } from "../template/types";
 import { evaluateCheck, parseCheck } from "../formula";
 import type { Check, ColumnRef, Expr, FormulaEnv } from "../formula";
+import { valuesEnv } from "./values-env";
 
 /** Figures in check messages are shown with two decimals (rates as percentages). */
 export const CHECK_DECIMALS = 2;
-
-function envOf(template: Template, values: InputValues): FormulaEnv {
-  return {
-    field: (name) => (template.fields.has(name) ? (values.fields.get(name) ?? null) : undefined),
-    column: (table, key) => {
-      const def = template.tables.get(table);
-      if (!def || !def.columns.some((c) => c.key === key)) return undefined;
-      return (values.tables.get(table) ?? []).map((r): TypedValue => r.values.get(key) ?? null);
-    },
-  };
-}
 
 /** Names the template does not define, as check_invalid problems. */
 function unknownNames(template: Template, fields: readonly string[], columns: readonly ColumnRef[]): CheckProblem | null {
@@ -86,21 +76,24 @@ function checkLocation(template: Template, def: CheckDef, check: Check): Locatio
   return fieldLocation(template, first) ?? fieldLocation(template, second) ?? row;
 }
 
+function invalid(def: CheckDef, at: Location, p: CheckProblem): Diagnostic[] {
+  return [diag("check_invalid", "warning", at, { check: def.id, ...p })];
+}
+
 function runOne(template: Template, def: CheckDef, env: FormulaEnv): Diagnostic[] {
   const sev: Severity = def.severity;
-  const invalid = (at: Location, p: CheckProblem) => [diag("check_invalid", "warning", at, { check: def.id, ...p })];
   const ruleAt: Location = { sheet: def.ref.sheet, address: def.ref.address, name: def.id };
   const parsed = parseCheck(def.rule);
-  if (!parsed.ok) return invalid(ruleAt, parsed.problem);
+  if (!parsed.ok) return invalid(def, ruleAt, parsed.problem);
   const unknown = unknownNames(template, parsed.fields, parsed.columns);
-  if (unknown) return invalid(ruleAt, unknown);
+  if (unknown) return invalid(def, ruleAt, unknown);
   const tolerance = new Decimal(def.tolerance);
   if (def.condition !== null) {
     const condAt: Location = def.conditionRef ? { ...def.conditionRef, name: def.id } : ruleAt;
     const cond = parseCheck(def.condition);
-    if (!cond.ok) return invalid(condAt, cond.problem);
+    if (!cond.ok) return invalid(def, condAt, cond.problem);
     const condUnknown = unknownNames(template, cond.fields, cond.columns);
-    if (condUnknown) return invalid(condAt, condUnknown);
+    if (condUnknown) return invalid(def, condAt, condUnknown);
     if (evaluateCheck(cond.check, env, tolerance).status !== "pass") return [];
   }
   const outcome = evaluateCheck(parsed.check, env, tolerance);
@@ -126,6 +119,6 @@ function runOne(template: Template, def: CheckDef, env: FormulaEnv): Diagnostic[
 
 /** Run every check of 校验规则 against the typed values; blank inputs skip a check (their own diagnostics say why). */
 export function runChecks(template: Template, values: InputValues): Diagnostic[] {
-  const env = envOf(template, values);
+  const env = valuesEnv(template, values);
   return template.checks.flatMap((def) => runOne(template, def, env));
 }
