@@ -6,7 +6,7 @@
 import type { CellRef } from "../model/cell";
 import type { WorkbookSnapshot } from "../model/snapshot";
 import { cellAt } from "../model/snapshot";
-import type { Diagnostic, Severity } from "../diagnostics/types";
+import type { Diagnostic, Location, Severity } from "../diagnostics/types";
 import { diag } from "../diagnostics/types";
 import type { AdjustmentDef, CheckDef, GradeBandDef, RubricRowDef } from "./types";
 import { cellNumber, cellText } from "./cells";
@@ -16,33 +16,47 @@ import { problem } from "../diagnostics/problems";
 import type { StructuralTable } from "./read-structural";
 import { cellAddress, readStructuralTable } from "./read-structural";
 
-type Reader<K extends string> = {
-  text(row: number, key: K): string;
-  number(row: number, key: K): number | null;
-  ref(row: number, key: K): CellRef;
-};
+/** Reads the cells of one structural table's rows by column key (a class: this runs for every row of every workbook). */
+class TableReader<K extends string> {
+  constructor(private readonly t: StructuralTable<K>) {}
 
-function reader<K extends string>(t: StructuralTable<K>): Reader<K> {
-  const cell = (row: number, key: K) => {
-    const col = t.cols.get(key);
-    return col === undefined ? undefined : cellAt(t.sheet, { row, col });
-  };
-  return {
-    text: (row, key) => cellText(cell(row, key)),
-    number: (row, key) => cellNumber(cell(row, key)),
-    ref: (row, key) => ({ sheet: t.sheet.name, address: cellAddress(t, row, key) }),
-  };
+  private cell(row: number, key: K) {
+    const col = this.t.cols.get(key);
+    return col === undefined ? undefined : cellAt(this.t.sheet, { row, col });
+  }
+
+  text(row: number, key: K): string {
+    return cellText(this.cell(row, key));
+  }
+
+  number(row: number, key: K): number | null {
+    return cellNumber(this.cell(row, key));
+  }
+
+  ref(row: number, key: K): CellRef {
+    return { sheet: this.t.sheet.name, address: cellAddress(this.t, row, key) };
+  }
+
+  /** Where a problem of the row's `key` cell is shown, labelled with its column header. */
+  at(row: number, key: K, labels: Readonly<Record<K, string>>, name?: string): Location {
+    const ref = this.ref(row, key);
+    return name === undefined ? { ...ref, label: labels[key] } : { ...ref, name, label: labels[key] };
+  }
 }
 
 /** 级别 text → severity (blank → warning); undefined when unreadable. */
 export function parseSeverity(text: string): Severity | undefined {
   const t = text.trim().toLowerCase();
-  if (t === "") return "warning";
-  for (const [sev, zh] of Object.entries(SEVERITY_LABELS) as [Severity, string][]) {
-    if (t === zh || t === sev) return sev;
-  }
-  return undefined;
+  return t === "" ? "warning" : SEVERITIES_BY_TEXT.get(t);
 }
+
+// 级别 texts: the Chinese labels and the English ids (compared lower-cased).
+const SEVERITIES_BY_TEXT: ReadonlyMap<string, Severity> = new Map(
+  (Object.entries(SEVERITY_LABELS) as [Severity, string][]).flatMap(([sev, zh]) => [
+    [zh, sev],
+    [sev, sev],
+  ]),
+);
 
 /** 校验规则 rows → CheckDef (ids default to the row number; bad 容差/级别 are reported and defaulted). */
 export function readChecks(snapshot: WorkbookSnapshot): { checks: CheckDef[]; diagnostics: Diagnostic[] } {
@@ -55,14 +69,13 @@ export function readChecks(snapshot: WorkbookSnapshot): { checks: CheckDef[]; di
   const diagnostics = [...found.diagnostics];
   const t = found.table;
   if (!t || !t.cols.has("rule")) return { checks: [], diagnostics };
-  const r = reader(t);
+  const r = new TableReader(t);
   const checks: CheckDef[] = [];
   for (const row of t.rows) {
     const id = r.text(row, "id") || `#${row + 1}`;
     const rule = r.text(row, "rule");
-    const at = (key: CheckColumnKey) => ({ ...r.ref(row, key), name: id, label: CHECK_COLUMNS[key] });
     if (rule === "") {
-      diagnostics.push(diag("schema_invalid", "warning", at("rule"), { item: id, problem: problem("missing_rule") }));
+      diagnostics.push(diag("schema_invalid", "warning", r.at(row, "rule", CHECK_COLUMNS, id), { item: id, problem: problem("missing_rule") }));
       continue;
     }
     let tolerance = 0;
@@ -70,13 +83,13 @@ export function readChecks(snapshot: WorkbookSnapshot): { checks: CheckDef[]; di
     if (tolText !== "") {
       const n = r.number(row, "tolerance");
       if (n === null || n < 0) {
-        diagnostics.push(diag("schema_invalid", "error", at("tolerance"), { item: id, problem: problem("bad_tolerance", tolText) }));
+        diagnostics.push(diag("schema_invalid", "error", r.at(row, "tolerance", CHECK_COLUMNS, id), { item: id, problem: problem("bad_tolerance", tolText) }));
       } else tolerance = n;
     }
     const sevText = r.text(row, "severity");
     let severity = parseSeverity(sevText);
     if (!severity) {
-      diagnostics.push(diag("schema_invalid", "error", at("severity"), { item: id, problem: problem("bad_severity", sevText) }));
+      diagnostics.push(diag("schema_invalid", "error", r.at(row, "severity", CHECK_COLUMNS, id), { item: id, problem: problem("bad_severity", sevText) }));
       severity = "warning";
     }
     const condition = r.text(row, "condition");
@@ -107,7 +120,7 @@ export function readRubric(snapshot: WorkbookSnapshot): { rubric: RubricRowDef[]
   });
   const t = found.table;
   if (!t) return { rubric: [], diagnostics: found.diagnostics };
-  const r = reader(t);
+  const r = new TableReader(t);
   const cols: Record<string, number> = Object.fromEntries(t.cols);
   const rubric = t.rows.map(
     (row): RubricRowDef => ({
@@ -143,7 +156,7 @@ export function readGrades(snapshot: WorkbookSnapshot): { grades: GradeBandDef[]
   const diagnostics = [...found.diagnostics];
   const t = found.table;
   if (!t || t.cols.size < 2) return { grades: [], diagnostics };
-  const r = reader(t);
+  const r = new TableReader(t);
   const grades: GradeBandDef[] = [];
   const seen = new Set<string>();
   for (const row of t.rows) {
@@ -151,13 +164,12 @@ export function readGrades(snapshot: WorkbookSnapshot): { grades: GradeBandDef[]
     const minText = r.text(row, "min");
     const min = r.number(row, "min");
     const item = grade || `${t.sheet.name}!${cellAddress(t, row, "grade")}`;
-    const at = (key: GradeColumnKey) => ({ ...r.ref(row, key), label: GRADE_COLUMNS[key] });
     if (grade === "") {
-      diagnostics.push(diag("schema_invalid", "error", at("grade"), { item, problem: problem("missing_grade") }));
+      diagnostics.push(diag("schema_invalid", "error", r.at(row, "grade", GRADE_COLUMNS), { item, problem: problem("missing_grade") }));
     } else if (min === null) {
-      diagnostics.push(diag("schema_invalid", "error", at("min"), { item, problem: problem("bad_min_score", minText) }));
+      diagnostics.push(diag("schema_invalid", "error", r.at(row, "min", GRADE_COLUMNS), { item, problem: problem("bad_min_score", minText) }));
     } else if (seen.has(grade)) {
-      diagnostics.push(diag("schema_invalid", "error", at("grade"), { item, problem: problem("duplicate_grade", grade) }));
+      diagnostics.push(diag("schema_invalid", "error", r.at(row, "grade", GRADE_COLUMNS), { item, problem: problem("duplicate_grade", grade) }));
     } else {
       seen.add(grade);
       grades.push({ grade, min, ref: r.ref(row, "grade") });
@@ -176,7 +188,7 @@ export function readAdjustments(snapshot: WorkbookSnapshot): { adjustments: Adju
   });
   const t = found.table;
   if (!t) return { adjustments: [], diagnostics: found.diagnostics };
-  const r = reader(t);
+  const r = new TableReader(t);
   const adjustments = t.rows.map(
     (row): AdjustmentDef => ({
       id: r.text(row, "id") || `#${row + 1}`,

@@ -3,6 +3,7 @@
  * rubric, grades, adjustments) and every structural problem, as diagnostics. Never throws.
  */
 import type { WorkbookSnapshot } from "../model/snapshot";
+import { findSheet } from "../model/snapshot";
 import type { Diagnostic } from "../diagnostics/types";
 import type { Template } from "./types";
 import { FIELD_COLUMNS, META_NAMES, STRUCTURE_TABLE_NAMES, TABLE_NAME_PREFIX } from "./labels";
@@ -31,6 +32,8 @@ export interface TemplateReading {
 const META_NAME_SET: ReadonlySet<string> = new Set(Object.values(META_NAMES));
 
 function otherLostNames(snapshot: WorkbookSnapshot, specs: readonly FieldSpec[], sheets: SheetResolver): Diagnostic[] {
+  // A name loses its sheet only when that sheet is gone or the name reads #REF!: the usual workbook has neither.
+  if (snapshot.names.every((n) => findSheet(snapshot, n.sheet) !== undefined)) return [];
   const read = new Set<string>(Object.values(STRUCTURE_TABLE_NAMES));
   for (const s of specs) read.add((s.table === null ? s.name : `${TABLE_NAME_PREFIX}${s.table}`).toLowerCase());
   const out: Diagnostic[] = [];
