@@ -231,7 +231,8 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
       continue;
     }
     const weight = new Decimal(row.weight);
-    const fixed = { ...row, id };
+    // The row itself when its 编号 is as written (a spread per row is slow, and this runs per workbook).
+    const fixed = id === row.id ? row : { ...row, id };
 
     if (row.level3.trim() === "" && row.level2.trim() === "") {
       l1 = { id, name, weight, row: fixed, children: [] };
