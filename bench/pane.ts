@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { CODE_FROM_STRINGS } from "../test/proof/code-patterns";
+import { EVAL_PATTERNS, JAVASCRIPT_URL } from "../test/proof/code-patterns";
 import { BROWSER_ARGS, findBrowser } from "../scripts/browser";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -34,10 +34,12 @@ export interface PaneFigures {
   readonly lazyChunksGzipKB: Readonly<Record<string, number>>;
   /** The biggest packages in the initial chunk: webpack stats module sizes (source, before minification). */
   readonly topPackagesKB: readonly { pkg: string; rawKB: number }[];
-  /** Every match of test/proof/code-patterns.ts in the bundle, with the file and the surrounding text. */
+  /** Every match of the eval patterns (test/proof/code-patterns.ts) in any chunk, with the file and the surrounding text. */
   readonly bundleCodeFromStrings: readonly string[];
-  /** The same, counted per bundle file (the initial chunk is the one that matters under the pane's CSP). */
+  /** The same, counted per bundle file. */
   readonly bundleCodeFromStringsByFile: Readonly<Record<string, number>>;
+  /** "javascript:" texts per file: React's own, in the code that replaces such URLs with one that throws. */
+  readonly javascriptUrlTextsByFile: Readonly<Record<string, number>>;
   readonly firstRenderMs: number | null;
   readonly firstRenderNote: string;
   readonly requests: number;
@@ -157,9 +159,12 @@ export async function measurePane(log: (s: string) => void): Promise<PaneFigures
         .filter((f) => /[\\/](exceljs|docx)\./.test(f))
         .map((f) => [path.basename(f).split(".")[0]!, kb(gz(f))]),
     );
+    const javascriptUrlTextsByFile: Record<string, number> = {};
     const bundleCodeFromStrings = jsFiles.flatMap((f) => {
       const text = readFileSync(f, "utf8");
-      return CODE_FROM_STRINGS.flatMap((re) => {
+      const urls = [...text.matchAll(new RegExp(JAVASCRIPT_URL.source, "gi"))].length;
+      if (urls > 0) javascriptUrlTextsByFile[path.basename(f)] = urls;
+      return EVAL_PATTERNS.flatMap((re) => {
         const m = new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`);
         return [...text.matchAll(m)].map(
           (x) => `${path.basename(f)}: …${text.slice(Math.max(0, x.index - 40), x.index + 40)}…`,
@@ -186,6 +191,7 @@ export async function measurePane(log: (s: string) => void): Promise<PaneFigures
         : [],
       bundleCodeFromStrings,
       bundleCodeFromStringsByFile: byFile,
+      javascriptUrlTextsByFile,
       cspMeta: /http-equiv=["']?Content-Security-Policy/i.test(html),
     };
     const render = await firstRender(out);

@@ -12,7 +12,7 @@ import { renderDocx } from "../hosts/docx/render-docx";
 import { CLI_MESSAGES, type CliLang } from "./messages";
 import { describeFsError, expandInputs, readBytes, writeBytes, type CliIO } from "./io";
 import { toJson } from "./json";
-import { runBatch } from "./batch";
+import { runBatch, type BatchTimings } from "./batch";
 
 /** Exit codes: 0 clean (warnings allowed), 1 errors in the workbook, 2 usage or file problems. */
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
@@ -136,7 +136,13 @@ async function cmdReport(ctx: Ctx, args: string[], opts: { out?: string; text: b
 }
 
 /** Run the command line with these arguments (without node and the script path). Never throws for bad input. */
-export async function main(argv: readonly string[], io: CliIO, now: () => Date = () => new Date()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIO,
+  now: () => Date = () => new Date(),
+  /** Filled with where a batch's time went (for `npm run bench`). */
+  batchTimings?: BatchTimings,
+): Promise<number> {
   let parsed;
   const langGuess: CliLang = argv.includes("en") && argv.includes("--lang") ? "en" : "zh-CN";
   try {
@@ -181,7 +187,7 @@ export async function main(argv: readonly string[], io: CliIO, now: () => Date =
         if (!values.output) throw new UsageError(ctx.m.missingArgument("-o summary.xlsx"));
         const files = await expandInputs(rest.map((f) => path.resolve(io.cwd, f)));
         if (files.length === 0) throw new UsageError(ctx.m.batchNoFiles);
-        const summary = await runBatch(files, { io, lang, json: values.json });
+        const summary = await runBatch(files, { io, lang, json: values.json, ...(batchTimings ? { timings: batchTimings } : {}) });
         await save(ctx, values.output, summary.bytes);
         if (!values.json) io.stdout(`${ctx.m.batchDone(summary.scored, summary.failed, values.output)}\n`);
         return EXIT.ok;

@@ -164,4 +164,19 @@ describe("batch", () => {
     expect(rows[1]![totalCol]).toEqual({ t: "n", v: 94 });
     expect(rows[2]![0]).toEqual({ t: "s", v: "b-broken.xlsx" });
   });
+
+  it("says where its time went when asked (the bench's parse / engine / summary split)", async () => {
+    const folder = path.join(dir, "batch-timed");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, "a.xlsx"), readFileSync(EXAMPLE));
+    writeFileSync(path.join(folder, "b.xlsx"), readFileSync(EXAMPLE));
+    const timings = { parseMs: 0, engineMs: 0, summaryMs: 0 };
+    const io: CliIO = { stdout: () => {}, stderr: () => {}, isTTY: false, cwd: dir };
+    const started = performance.now();
+    const code = await main(["batch", folder, "-o", path.join(dir, "timed.xlsx")], io, () => new Date(), timings);
+    const wall = performance.now() - started;
+    expect(code).toBe(EXIT.ok);
+    for (const ms of Object.values(timings)) expect(ms).toBeGreaterThan(0);
+    expect(timings.parseMs + timings.engineMs + timings.summaryMs).toBeLessThanOrEqual(wall);
+  });
 });
