@@ -76,6 +76,19 @@ function checkLocation(template: Template, def: CheckDef, check: Check): Locatio
   return fieldLocation(template, first) ?? fieldLocation(template, second) ?? row;
 }
 
+// Tolerances as Decimals, made once per value: every workbook of a template has the same few.
+const TOLERANCES = new Map<number, Decimal>();
+
+function toleranceOf(n: number): Decimal {
+  let d = TOLERANCES.get(n);
+  if (!d) {
+    d = new Decimal(n);
+    if (TOLERANCES.size >= 1000) TOLERANCES.clear();
+    TOLERANCES.set(n, d);
+  }
+  return d;
+}
+
 function invalid(def: CheckDef, at: Location, p: CheckProblem): Diagnostic[] {
   return [diag("check_invalid", "warning", at, { check: def.id, ...p })];
 }
@@ -87,7 +100,7 @@ function runOne(template: Template, def: CheckDef, env: FormulaEnv): Diagnostic[
   if (!parsed.ok) return invalid(def, ruleAt, parsed.problem);
   const unknown = unknownNames(template, parsed.fields, parsed.columns);
   if (unknown) return invalid(def, ruleAt, unknown);
-  const tolerance = new Decimal(def.tolerance);
+  const tolerance = toleranceOf(def.tolerance);
   if (def.condition !== null) {
     const condAt: Location = def.conditionRef ? { ...def.conditionRef, name: def.id } : ruleAt;
     const cond = parseCheck(def.condition);
@@ -120,5 +133,7 @@ function runOne(template: Template, def: CheckDef, env: FormulaEnv): Diagnostic[
 /** Run every check of 校验规则 against the typed values; blank inputs skip a check (their own diagnostics say why). */
 export function runChecks(template: Template, values: InputValues): Diagnostic[] {
   const env = valuesEnv(template, values);
-  return template.checks.flatMap((def) => runOne(template, def, env));
+  const out: Diagnostic[] = [];
+  for (const def of template.checks) for (const d of runOne(template, def, env)) out.push(d);
+  return out;
 }

@@ -31,8 +31,11 @@ export const AMOUNT_DECIMALS = 2;
 /** The typed value of one cell and what was found on the way. */
 export interface CoercedCell {
   readonly value: TypedValue;
-  readonly diagnostics: Diagnostic[];
+  readonly diagnostics: readonly Diagnostic[];
 }
+
+// Most cells are fine: one shared, frozen empty list for them.
+const NONE: readonly Diagnostic[] = Object.freeze([]);
 
 /** A JS number as an exact Decimal, with Excel's float noise removed (15 significant digits). */
 export function decimalOf(n: number): Decimal {
@@ -63,11 +66,11 @@ function coerceText(cell: CellValue, spec: CellSpec, where: Location): CoercedCe
 }
 
 function coerceYesNo(cell: CellValue, spec: CellSpec, where: Location): CoercedCell {
-  if (cell.t === "b") return { value: cell.v, diagnostics: [] };
+  if (cell.t === "b") return { value: cell.v, diagnostics: NONE };
   if (cell.t === "s") {
     const t = cell.v.normalize("NFKC").trim();
-    if (t === YES_NO_LABELS.yes) return { value: true, diagnostics: [] };
-    if (t === YES_NO_LABELS.no) return { value: false, diagnostics: [] };
+    if (t === YES_NO_LABELS.yes) return { value: true, diagnostics: NONE };
+    if (t === YES_NO_LABELS.no) return { value: false, diagnostics: NONE };
   }
   const got = cell.t === "s" || cell.t === "n" || cell.t === "d" ? GOT[cell.t] : "text";
   return { value: null, diagnostics: [diag("wrong_type", "error", where, { label: spec.label, expected: "yesno", got })] };
@@ -138,8 +141,7 @@ function coerceNumber(cell: CellValue, spec: CellSpec, where: Location): Coerced
 /** Read one input cell as its field type. Problems are diagnostics at `where`; the value is null when unusable. */
 export function coerceCell(cell: CellValue | undefined, spec: CellSpec, where: Location): CoercedCell {
   if (cell === undefined || isBlank(cell)) {
-    const d = spec.required ? [diag("required_missing", "error", where, { label: spec.label })] : [];
-    return { value: null, diagnostics: d };
+    return { value: null, diagnostics: spec.required ? [diag("required_missing", "error", where, { label: spec.label })] : NONE };
   }
   if (cell.t === "e") {
     return { value: null, diagnostics: [diag("excel_error", "error", where, { label: spec.label, error: cell.v })] };

@@ -28,17 +28,20 @@ function readTable(table: TableDef, snapshot: WorkbookSnapshot): { rows: TableRo
   const sheet = findSheet(snapshot, table.sheet);
   const inputs = table.columns.filter((c) => !c.output);
   if (!sheet) return { rows: [], diagnostics };
-  const rows = table.rows.map((row): TableRowValues => {
+  const names = inputs.map((c) => `${table.id}.${c.key}`);
+  const rows: TableRowValues[] = [];
+  for (const row of table.rows) {
     const values = new Map<string, TypedValue>();
-    for (const c of inputs) {
-      const address = toA1({ row, col: c.col });
-      const where = locationOf({ sheet: sheet.name, address }, `${table.id}.${c.key}`, c.label);
-      const r = coerceCell(cellAt(sheet, { row, col: c.col }), c, where);
+    for (let i = 0; i < inputs.length; i++) {
+      const c = inputs[i]!;
+      const pos = { row, col: c.col };
+      const where: Location = { sheet: sheet.name, address: toA1(pos), name: names[i]!, label: c.label };
+      const r = coerceCell(cellAt(sheet, pos), c, where);
       values.set(c.key, r.value);
-      diagnostics.push(...r.diagnostics);
+      for (const d of r.diagnostics) diagnostics.push(d);
     }
-    return { row, values };
-  });
+    rows.push({ row, values });
+  }
   if (rows.length === 0 && inputs.some((c) => c.required)) {
     const cols = table.columns.map((c) => c.col);
     const h = table.headerRow + 1;
@@ -65,7 +68,7 @@ function readManualScores(template: Template, snapshot: WorkbookSnapshot): Diagn
     // Literals, not a spread: this runs for every rubric row.
     const where: Location = r.id ? { sheet: r.sheet, address, name: r.id, label } : { sheet: r.sheet, address, label };
     const spec = { label, type: "number" as const, required: false, min: null, max: null };
-    diagnostics.push(...coerceCell(cellAt(sheet, { row: r.row, col }), spec, where).diagnostics);
+    for (const d of coerceCell(cellAt(sheet, { row: r.row, col }), spec, where).diagnostics) diagnostics.push(d);
   }
   return diagnostics;
 }
@@ -81,7 +84,7 @@ export function coerceInputs(template: Template, snapshot: WorkbookSnapshot): Co
     if (f.output) continue;
     const r = coerceCell(cellAtRef(snapshot, f.ref), f, locationOf(f.ref, f.name, f.label));
     fields.set(f.name, r.value);
-    diagnostics.push(...r.diagnostics);
+    for (const d of r.diagnostics) diagnostics.push(d);
   }
   const tables = new Map<string, readonly TableRowValues[]>();
   for (const t of template.tables.values()) {
