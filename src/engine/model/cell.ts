@@ -29,6 +29,13 @@ export interface CellRef {
 
 /** Column index (0-based) → letters: 0 → "A", 27 → "AB". */
 export function columnLetters(col: number): string {
+  return col >= 0 && col < LETTERS.length && Number.isInteger(col) ? LETTERS[col]! : spellColumn(col);
+}
+
+// Letters of columns A…IV, spelled once: every address the engine writes or reports spells one.
+const LETTERS: readonly string[] = Array.from({ length: 256 }, (_, c) => spellColumn(c));
+
+function spellColumn(col: number): string {
   let n = col + 1;
   let out = "";
   while (n > 0) {
