@@ -10,7 +10,10 @@ import { diag, severityRank } from "../diagnostics/types";
 import { META_NAMES, META_SHEET, STRUCTURE_TABLE_NAMES, TABLE_NAME_PREFIX } from "./labels";
 import { STANDARD_TEMPLATE_INFO, standardTemplateDescription } from "./standard/description";
 
-/** The sheet text a host leaves in a name whose sheet Excel deleted (`=#REF!$B$3`): no sheet at all. */
+/**
+ * The sheet text left in a name whose sheet Excel deleted (`=#REF!$B$3`): no sheet at all. Both hosts drop
+ * such names; a snapshot made elsewhere may keep them, and reads the same.
+ */
 const DELETED_SHEET = "#ref";
 
 /** Tells, for a template name that cannot be read, which missing sheet it should be on. */

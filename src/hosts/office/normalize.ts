@@ -78,9 +78,7 @@ function trimTrailingEmpty(row: CellValue[]): CellValue[] {
  * .xlsx host's own parser so both hosts agree; an unquoted `#REF!` (a name whose sheet was deleted) is null.
  */
 export function splitSheetAddress(reference: string): { sheet: string; address: string } | null {
-  const text = reference.trim().replace(/^=/, "");
-  if (/^#REF!/i.test(text)) return null;
-  return parseNameRef(text);
+  return parseNameRef(reference.trim().replace(/^=/, ""));
 }
 
 /** Quote a sheet name for an A1 reference when Excel would: anything but letters, digits and underscores. */

@@ -31,14 +31,15 @@ const then = (...ds: Damage[]): Damage => (s) => ds.reduce((acc, d) => d(acc), s
 const HOW: readonly (readonly [string, (sheet: string) => Damage])[] = [
   // exceljs (or a script) removed the sheet: the names still name it.
   ["deleted, names left naming it", (sheet) => dropSheet(sheet)],
-  // Excel deleted it and saved: the names read `=#REF!$B$3`; the .xlsx host reads sheet "#REF".
+  // Excel deleted it and saved: the names read `=#REF!$B$3`. Both hosts drop such names (next case); a
+  // snapshot from elsewhere may still carry them with sheet "#REF", and the engine reads that the same way.
   [
-    "deleted in Excel, names now #REF! (.xlsx host)",
+    "deleted in Excel, names now #REF! (a snapshot that keeps them)",
     (sheet) => then(dropSheet(sheet), mapNames((n) => (n.sheet === sheet ? { ...n, sheet: "#REF" } : n))),
   ],
-  // The Office host drops #REF! names altogether.
+  // The Office and .xlsx hosts drop #REF! names altogether.
   [
-    "deleted in Excel, #REF! names dropped (Office host)",
+    "deleted in Excel, #REF! names dropped (both hosts)",
     (sheet) => then(dropSheet(sheet), mapNames((n) => (n.sheet === sheet ? null : n))),
   ],
   // A tool renamed the tab without the names (Excel itself would carry them along).

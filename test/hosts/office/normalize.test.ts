@@ -7,6 +7,7 @@ import {
   quoteSheet,
 } from "../../../src/hosts/office/normalize";
 import { toExcelInput, toExcelBlock } from "../../../src/hosts/office/write-values";
+import { parseNameRef } from "../../../src/hosts/xlsx/refs";
 import { parseWorkbookXml } from "../../../src/hosts/office/template-file";
 import { toHostError } from "../../../src/hosts/office/errors";
 import { HostError } from "../../../src/hosts/types";
@@ -53,9 +54,14 @@ describe("references", () => {
     ["='It''s 表'!$A$3:$F$3", { sheet: "It's 表", address: "A3:F3" }],
     ["Sheet1!b7", { sheet: "Sheet1", address: "B7" }],
     ["=#REF!$B$2", null],
+    ["=#ref!$B$2:$C$2", null],
+    ["=#REF!", null],
+    ["='#REF'!$B$2", { sheet: "#REF", address: "B2" }],
     ["=3", null],
   ])("%s", (ref, expected) => {
     expect(splitSheetAddress(ref)).toEqual(expected);
+    // The .xlsx host reads a name's text (no "=") with the same parser: both hosts see the same names.
+    expect(parseNameRef(ref.replace(/^=/, ""))).toEqual(expected);
   });
 
   it.each([

@@ -115,6 +115,7 @@ describe("readSnapshot: sheets and names", () => {
     ["several areas", `<definedName name="multi">'基本 情况'!$B$7,'基本 情况'!$B$8</definedName>`],
     ["a #REF! name", `<definedName name="broken">#REF!</definedName>`],
     ["a sheet #REF!", `<definedName name="broken2">'基本 情况'!#REF!</definedName>`],
+    ["a name on a deleted sheet (#REF! with an address)", `<definedName name="gone">#REF!$B$4</definedName>`],
     ["a constant", `<definedName name="rate">0.05</definedName>`],
     ["a formula", `<definedName name="f">SUM('基本 情况'!$B$7:$B$8)</definedName>`],
     ["a whole column", `<definedName name="col">'基本 情况'!$B:$B</definedName>`],
