@@ -6,6 +6,7 @@ import type { ReportPhrases } from "./phrases";
 import { whyText } from "./phrases";
 import { join, joinWith, r } from "./runs";
 import type { Run } from "./tree";
+import { runsText } from "./tree";
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
 
@@ -15,6 +16,11 @@ const WHY_EN: Readonly<Record<string, string>> = {
   empty_table: "the table is empty",
   nonzero_over_zero: "the denominator is 0 but the numerator is not",
 };
+
+/** "point" after exactly 1, else "points" ("1 point", "0.5 points", "94 points"). */
+function pts(n: readonly Run[]): string {
+  return runsText(n) === "1" ? "point" : "points";
+}
 
 // ", as required by A and following B, C," — the documents stay as typed (usually Chinese titles).
 function basisEn(docs: readonly (readonly Run[])[]): Run[] {
@@ -46,7 +52,7 @@ export const PHRASES_EN: ReportPhrases = {
 
   reportTitle: ({ year }) => r`Department-wide expenditure performance evaluation report, ${year}`,
   intro: ({ unit, year, total, grade, basis }) =>
-    r`To advance budget performance management, regulate departmental spending and make fiscal funds more effective, ${unit}${basisEn(basis)} evaluated its department-wide budget expenditure for ${year}. Expenditure consists of basic expenditure (kept lean to run the office at low cost) and project expenditure (managed so that earmarked funds are used for their purpose). The self-evaluation score for ${year} is ${total} points, grade "${grade}". The self-evaluation is reported below.`,
+    r`To advance budget performance management, regulate departmental spending and make fiscal funds more effective, ${unit}${basisEn(basis)} evaluated its department-wide budget expenditure for ${year}. Expenditure consists of basic expenditure (kept lean to run the office at low cost) and project expenditure (managed so that earmarked funds are used for their purpose). The self-evaluation score for ${year} is ${total} ${pts(total)}, grade "${grade}". The self-evaluation is reported below.`,
   headings: {
     basic: "Basic information of the unit",
     duties: "Functions and duties",
@@ -102,10 +108,10 @@ export const PHRASES_EN: ReportPhrases = {
       ".",
     ),
 
-  levelTitle: ({ name, weight }) => r`${name} (${weight} points)`,
-  indicatorTitle: ({ name, weight }) => r`${name} (${weight} points)`,
-  scoreSentence: ({ score }) => r` Under the scoring standard the department scores ${score} points on this indicator`,
-  deduction: ({ deducted, reason }) => r`, ${deducted} points deducted because: ${reason}`,
+  levelTitle: ({ name, weight }) => r`${name} (${weight} ${pts(weight)})`,
+  indicatorTitle: ({ name, weight }) => r`${name} (${weight} ${pts(weight)})`,
+  scoreSentence: ({ score }) => r` Under the scoring standard the department scores ${score} ${pts(score)} on this indicator`,
+  deduction: ({ deducted, reason }) => r`, ${deducted} ${pts(deducted)} deducted because: ${reason}`,
   genericIndicator: ({ description, formula, figures, value }) =>
     join(
       description,
@@ -157,15 +163,15 @@ export const PHRASES_EN: ReportPhrases = {
     join(
       r`Under the indicator system, the department's overall expenditure performance for ${year} scores: `,
       joinWith(
-        levels.map((l) => r`${l.name} ${l.score} points`),
+        levels.map((l) => r`${l.name} ${l.score} ${pts(l.score)}`),
         ", ",
       ),
-      r`; total ${total} points. Grade: "${grade}".`,
+      r`; total ${total} ${pts(total)}. Grade: "${grade}".`,
     ),
-  adjustmentPenalty: ({ name, points }) => r` The total is reduced by ${points} points under "${name}".`,
-  adjustmentCap: ({ name, cap }) => r` The total is capped at ${cap} points under "${name}".`,
+  adjustmentPenalty: ({ name, points }) => r` The total is reduced by ${points} ${pts(points)} under "${name}".`,
+  adjustmentCap: ({ name, cap }) => r` The total is capped at ${cap} ${pts(cap)} under "${name}".`,
   deductionProblem: ({ name, deducted, score, weight, reason }) =>
-    r`${name}: ${deducted} points deducted (${score} of ${weight} points) because: ${reason}.`,
+    r`${name}: ${deducted} ${pts(deducted)} deducted (${score} of ${weight} ${pts(weight)}) because: ${reason}.`,
   application:
     "After this evaluation, the self-evaluation results will be published as required and open to public scrutiny.",
 };

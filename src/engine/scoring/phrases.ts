@@ -105,37 +105,40 @@ const zhCN: Catalog = {
   total_penalty: (a) => `总分扣减${a.points}分`,
 };
 
+/** "point" after exactly 1, else "points". */
+const pts = (n: string): string => (n === "1" ? "point" : "points");
+
 const en: Catalog = {
   threshold_met: (a) => `${a.op} ${a.limit}: full marks`,
-  threshold_missed: (a) => `not ${a.op} ${a.limit}: ${a.score} points`,
+  threshold_missed: (a) => `not ${a.op} ${a.limit}: ${a.score} ${pts(a.score)}`,
   within_limit: (a) => `${a.op} ${a.limit}: full marks`,
-  beyond_limit: (a) => `${a.pp} pp ${a.dir} ${a.limit}, ${a.deduct} per pp: ${a.points} points deducted`,
+  beyond_limit: (a) => `${a.pp} pp ${a.dir} ${a.limit}, ${a.deduct} per pp: ${a.points} ${pts(a.points)} deducted`,
   blocks_within: (a) => `${a.op} ${a.limit}: full marks`,
-  blocks_beyond: (a) => `${a.dir} ${a.limit} by ${a.blocks} block(s) of ${a.block}: ${a.points} points deducted`,
-  band: (a) => `in ${a.band}: ${a.score} points`,
+  blocks_beyond: (a) => `${a.dir} ${a.limit} by ${a.blocks} block(s) of ${a.block}: ${a.points} ${pts(a.points)} deducted`,
+  band: (a) => `in ${a.band}: ${a.score} ${pts(a.score)}`,
   no_band: () => `the value is in no scoring band`,
   proportional_full: (a) => `reaches ${a.target}: full marks`,
-  proportional: (a) => `proportional to the target ${a.target}: ${a.score} points`,
+  proportional: (a) => `proportional to the target ${a.target}: ${a.score} ${pts(a.score)}`,
   items_none: () => `nothing missing: full marks`,
-  items_missing: (a) => `${a.count} item(s) missing, ${a.deduct} each: ${a.points} points deducted`,
+  items_missing: (a) => `${a.count} item(s) missing, ${a.deduct} each: ${a.points} ${pts(a.points)} deducted`,
   events_none: () => `no events: full marks`,
-  events: (a) => `${a.count} event(s), ${a.deduct} each: ${a.points} points deducted`,
-  manual: (a) => `scored by the evaluator: ${a.score} points`,
-  not_applicable: (a) => `not applicable (${enWhy[a.why]}): ${a.score} points`,
-  undefined_value: (a) => `the value cannot be computed (${enWhy[a.why]}): ${a.score} points`,
+  events: (a) => `${a.count} event(s), ${a.deduct} each: ${a.points} ${pts(a.points)} deducted`,
+  manual: (a) => `scored by the evaluator: ${a.score} ${pts(a.score)}`,
+  not_applicable: (a) => `not applicable (${enWhy[a.why]}): ${a.score} ${pts(a.score)}`,
+  undefined_value: (a) => `the value cannot be computed (${enWhy[a.why]}): ${a.score} ${pts(a.score)}`,
   why_zero_denominator: () => enWhy.why_zero_denominator,
   why_blank_input: () => enWhy.why_blank_input,
   why_empty_table: () => enWhy.why_empty_table,
   why_nonzero_over_zero: () => enWhy.why_nonzero_over_zero,
   why_not_a_number: () => enWhy.why_not_a_number,
   why_no_band: () => enWhy.why_no_band,
-  expanded_summary: (a) => `${a.count} item(s), ${a.score} points in all`,
+  expanded_summary: (a) => `${a.count} item(s), ${a.score} ${pts(a.score)} in all`,
   value_na: () => `not applicable`,
   value_undefined: () => `cannot be computed`,
   level_1: () => `Level 1`,
   level_2: () => `Level 2`,
   total_capped: (a) => `total capped at ${a.cap}`,
-  total_penalty: (a) => `${a.points} points deducted from the total`,
+  total_penalty: (a) => `${a.points} ${pts(a.points)} deducted from the total`,
 };
 
 export const PHRASES: Readonly<Record<Lang, Catalog>> = { "zh-CN": zhCN, en };
