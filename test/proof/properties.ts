@@ -6,6 +6,8 @@ import fc from "fast-check";
 import type { Diagnostic } from "../../src/engine/diagnostics/types";
 import type { WorkbookSnapshot } from "../../src/engine/model/snapshot";
 import { runReport, runScores, runScoring, runValidation } from "../../src/engine";
+import { readTemplate } from "../../src/engine/template/read";
+import { forgetConfiguration } from "../../src/engine/template/configuration";
 import { renderDiagnostic } from "../../src/engine/diagnostics/render";
 import { createOfficeHost } from "../../src/hosts/office/office-host";
 import { hostileCell } from "./hostile";
@@ -113,6 +115,23 @@ export const PROPERTIES: readonly ProofProperty[] = [
     property: () =>
       fc.property(fc.array(anywhereEdit, { minLength: 1, maxLength: 10 }), (edits) =>
         checkAllActions(withCells(BASE, edits)),
+      ) as never,
+  },
+  {
+    name: "a batch's remembered template configuration reads exactly as a fresh read, whatever changed between workbooks",
+    runs: 40,
+    property: () =>
+      fc.property(
+        fc.array(fc.oneof(inputEdit(CONFIG), inputEdit(INPUTS), anywhereEdit), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        (edits, editedFirst) => {
+          const edited = withCells(BASE, edits);
+          const [first, second] = editedFirst ? [edited, BASE] : [BASE, edited];
+          readTemplate(first);
+          const remembered = JSON.stringify(readTemplate(second));
+          forgetConfiguration();
+          ensure(remembered === JSON.stringify(readTemplate(second)), "the remembered configuration differs from a fresh read");
+        },
       ) as never,
   },
   {

@@ -5,10 +5,12 @@
 import type { WorkbookSnapshot } from "../model/snapshot";
 import { findSheet } from "../model/snapshot";
 import type { Diagnostic } from "../diagnostics/types";
-import type { Template } from "./types";
+import type { CheckDef, FieldDef, Template } from "./types";
 import { FIELD_COLUMNS, META_NAMES, STRUCTURE_TABLE_NAMES, TABLE_NAME_PREFIX } from "./labels";
 import type { FieldColumnKey } from "./labels";
 import { recognizeTemplate } from "./recognize";
+import type { Recognition } from "./recognize";
+import { rememberedConfiguration } from "./configuration";
 import { readFieldSpecs } from "./read-fields";
 import type { FieldSpec } from "./read-fields";
 import { readStructuralTable } from "./read-structural";
@@ -46,46 +48,82 @@ function otherLostNames(snapshot: WorkbookSnapshot, specs: readonly FieldSpec[],
   return out;
 }
 
-/**
- * Read a template from a workbook snapshot, following docs/template-format.md. Damaged templates give
- * diagnostics, never exceptions; the template is returned whenever its identity is recognised.
- */
-export function readTemplate(snapshot: WorkbookSnapshot): TemplateReading {
-  const recognition = recognizeTemplate(snapshot);
-  if (!recognition.info) return { template: null, diagnostics: recognition.diagnostics };
-  const diagnostics: Diagnostic[] = [...recognition.diagnostics];
+/** What the configuration sheets alone decide (template/configuration.ts): read once per template in a batch. */
+interface Configuration {
+  readonly recognition: Recognition;
+  readonly fieldTableDiagnostics: readonly Diagnostic[];
+  readonly specs: readonly FieldSpec[];
+  readonly specDiagnostics: readonly Diagnostic[];
+  readonly fields: ReadonlyMap<string, FieldDef>;
+  readonly fieldDiagnostics: readonly Diagnostic[];
+  readonly checks: readonly CheckDef[];
+  readonly checkDiagnostics: readonly Diagnostic[];
+  readonly otherLost: readonly Diagnostic[];
+}
 
+const NOTHING: readonly Diagnostic[] = Object.freeze([]);
+
+/** Identity, 字段定义, the single fields' cells and 校验规则: reads only names, sheet names and the configuration sheets. */
+function readConfiguration(snapshot: WorkbookSnapshot): Configuration {
+  const recognition = recognizeTemplate(snapshot);
+  if (!recognition.info) {
+    const none = { specs: [], fields: new Map(), checks: [] };
+    return { recognition, ...none, fieldTableDiagnostics: NOTHING, specDiagnostics: NOTHING, fieldDiagnostics: NOTHING, checkDiagnostics: NOTHING, otherLost: NOTHING };
+  }
   const fieldTable = readStructuralTable<FieldColumnKey>(snapshot, {
     id: "fields",
     columns: FIELD_COLUMNS,
     required: ["name", "label", "type"],
     missingSeverity: "error",
   });
-  diagnostics.push(...fieldTable.diagnostics);
   const specs = fieldTable.table ? readFieldSpecs(snapshot, fieldTable.table) : { specs: [], diagnostics: [] };
-  diagnostics.push(...specs.diagnostics);
-
   const sheets = sheetResolver(snapshot, recognition.info.id);
   const single = readSingleFields(snapshot, specs.specs, sheets);
-  const data = readDataTables(snapshot, specs.specs, sheets);
   const checks = readChecks(snapshot);
+  return {
+    recognition,
+    fieldTableDiagnostics: fieldTable.diagnostics,
+    specs: specs.specs,
+    specDiagnostics: specs.diagnostics,
+    fields: single.fields,
+    fieldDiagnostics: single.diagnostics,
+    checks: checks.checks,
+    checkDiagnostics: checks.diagnostics,
+    otherLost: otherLostNames(snapshot, specs.specs, sheets),
+  };
+}
+
+/**
+ * Read a template from a workbook snapshot, following docs/template-format.md. Damaged templates give
+ * diagnostics, never exceptions; the template is returned whenever its identity is recognised.
+ */
+export function readTemplate(snapshot: WorkbookSnapshot): TemplateReading {
+  const config = rememberedConfiguration(snapshot, readConfiguration);
+  const recognition = config.recognition;
+  if (!recognition.info) return { template: null, diagnostics: [...recognition.diagnostics] };
+
+  const sheets = sheetResolver(snapshot, recognition.info.id);
+  const data = readDataTables(snapshot, config.specs, sheets);
   const rubric = readRubric(snapshot);
   const grades = readGrades(snapshot);
   const adjustments = readAdjustments(snapshot);
-  diagnostics.push(
-    ...otherLostNames(snapshot, specs.specs, sheets),
-    ...single.diagnostics,
+  const diagnostics: Diagnostic[] = [
+    ...recognition.diagnostics,
+    ...config.fieldTableDiagnostics,
+    ...config.specDiagnostics,
+    ...config.otherLost,
+    ...config.fieldDiagnostics,
     ...data.diagnostics,
-    ...checks.diagnostics,
+    ...config.checkDiagnostics,
     ...rubric.diagnostics,
     ...grades.diagnostics,
     ...adjustments.diagnostics,
-  );
+  ];
   const template: Template = {
     info: recognition.info,
-    fields: single.fields,
+    fields: config.fields,
     tables: data.tables,
-    checks: checks.checks,
+    checks: config.checks,
     rubric: rubric.rubric,
     grades: grades.grades,
     adjustments: adjustments.adjustments,
