@@ -82,7 +82,9 @@ export function lostOnSheet(sheet: string, severity: Severity): Diagnostic {
  * tables counted and the most severe severity — always an error for a sheet of the standard template
  * when that is the template (its absence is damage, not a choice). Other diagnostics keep their order.
  */
-export function foldMissingSheets(diagnostics: readonly Diagnostic[], templateId: string): Diagnostic[] {
+export function foldMissingSheets(diagnostics: Diagnostic[], templateId: string): Diagnostic[] {
+  // The usual workbook misses no sheet: nothing to fold.
+  if (!diagnostics.some((d) => d.code === "template_sheet_missing")) return diagnostics;
   const merged = new Map<string, { severity: Severity; count: number }>();
   const standard = templateId === STANDARD_TEMPLATE_INFO.id;
   for (const d of diagnostics) {
