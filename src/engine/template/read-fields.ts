@@ -7,26 +7,20 @@ import type { WorkbookSnapshot } from "../model/snapshot";
 import { cellAt } from "../model/snapshot";
 import type { Diagnostic, Location } from "../diagnostics/types";
 import { diag } from "../diagnostics/types";
-import type { FieldType } from "./types";
+import type { FieldType, ValueRules } from "./types";
 import { addressOf, cellNumber, cellText } from "./cells";
 import { DIRECTION_LABELS, FIELD_COLUMNS, FIELD_TYPE_LABELS, YES_NO_LABELS } from "./labels";
 import { problem } from "../diagnostics/problems";
 import type { StructuralTable } from "./read-structural";
 
 /** One definition row of 字段定义, before it is tied to a cell or table column. */
-export interface FieldSpec {
+export interface FieldSpec extends ValueRules {
   /** The full 名称: "staff_quota" or "tasks.weight". */
   readonly name: string;
   /** Table id for a column ("tasks"), null for a single-value field. */
   readonly table: string | null;
   /** Column key ("weight") or the field name itself. */
   readonly key: string;
-  readonly label: string;
-  readonly type: FieldType;
-  readonly required: boolean;
-  readonly min: number | null;
-  readonly max: number | null;
-  readonly output: boolean;
   /** The 名称 cell of the definition row. */
   readonly defRef: CellRef;
 }

@@ -10,29 +10,29 @@ export interface TemplateInfo {
   readonly title: string;
 }
 
-/** A single-value input (or output) cell, found through its workbook-level defined name. */
-export interface FieldDef {
-  readonly name: string;
+/** What 字段定义 says of a field or table column: its label, type, whether required, bounds, direction. */
+export interface ValueRules {
   readonly label: string;
   readonly type: FieldType;
   readonly required: boolean;
+  /** Bounds (for text, max is the length). */
   readonly min: number | null;
   readonly max: number | null;
+  /** true for cells the engine writes. */
   readonly output: boolean;
+}
+
+/** A single-value input (or output) cell, found through its workbook-level defined name. */
+export interface FieldDef extends ValueRules {
+  readonly name: string;
   readonly ref: CellRef;
   /** Where this definition lives (the row in 字段定义), for diagnostics about the definition itself. */
   readonly defRef: CellRef;
 }
 
 /** One column of a table, matched by its header label. */
-export interface ColumnDef {
+export interface ColumnDef extends ValueRules {
   readonly key: string;
-  readonly label: string;
-  readonly type: FieldType;
-  readonly required: boolean;
-  readonly min: number | null;
-  readonly max: number | null;
-  readonly output: boolean;
   /** 0-based column index in the sheet. */
   readonly col: number;
 }

@@ -2,35 +2,22 @@
  * A declarative description of a template workbook: plain data that a host turns into an .xlsx
  * (src/hosts/xlsx/write-template.ts) and that `layoutTemplate` turns into positioned cells.
  */
-import type { FieldType, TemplateInfo } from "../types";
+import type { TemplateInfo, ValueRules } from "../types";
 import type { RuleKindId } from "../../scoring/rule-types";
 
 /** What a cell holds when the template is written. */
 export type CellContent = string | number | boolean | null;
 
 /** A single-value field: one labelled cell with a workbook-level defined name. */
-export interface FieldSpec {
+export interface FieldSpec extends ValueRules {
   readonly name: string;
-  readonly label: string;
-  readonly type: FieldType;
-  readonly required: boolean;
-  readonly min: number | null;
-  readonly max: number | null;
-  /** true for cells the engine writes (评价结果). */
-  readonly output: boolean;
   /** Shown next to the cell and in 字段定义's 说明 column (unit, rule). */
   readonly note: string;
 }
 
 /** One column of a data table (`<table>.<key>` in 字段定义). */
-export interface ColumnSpec {
+export interface ColumnSpec extends ValueRules {
   readonly key: string;
-  readonly label: string;
-  readonly type: FieldType;
-  readonly required: boolean;
-  readonly min: number | null;
-  readonly max: number | null;
-  readonly output: boolean;
   readonly note: string;
   /** Allowed values offered as a drop-down (e.g. 经济效益/社会效益); free text stays possible. */
   readonly choices?: readonly string[];
