@@ -26,6 +26,24 @@ export class TextMemo<R> {
   }
 }
 
+/**
+ * f, remembered for the last array it was given (the same array, still as long): the engine reads one
+ * workbook at a time, so an index built over its names serves every lookup of that read. Holds one result.
+ */
+export function memoForLastArray<T, R>(f: (items: readonly T[]) => R): (items: readonly T[]) => R {
+  let last: readonly T[] | null = null;
+  let count = -1;
+  let result: R;
+  return (items) => {
+    if (items !== last || items.length !== count) {
+      result = f(items);
+      last = items;
+      count = items.length;
+    }
+    return result;
+  };
+}
+
 /** f, remembered by its text argument (the same policy as TextMemo, without a closure per call). */
 export function memoByText<R>(f: (text: string) => R, limit = 2000): (text: string) => R {
   const memo = new Map<string, R>();

@@ -1,5 +1,6 @@
 import type { CellValue, CellPos, CellRef } from "./cell";
 import { EMPTY, parseA1 } from "./cell";
+import { memoForLastArray } from "./memo";
 
 /** One sheet's values from A1 to the end of its used range; rows may be ragged, missing cells are empty. */
 export interface SheetSnapshot {
@@ -24,25 +25,15 @@ export interface WorkbookSnapshot {
 }
 
 // Every field and table is found by its defined name: index a snapshot's names once (the first of equal
-// names wins, as a scan would). An action reads one snapshot at a time, so the index of the last names
-// array is kept (not a WeakMap: adding a key per workbook to one costs more than the lookups it saves).
-// The engine never changes a names array; the count guards against a caller appending between runs.
-let lastNames: readonly DefinedName[] | null = null;
-let lastCount = -1;
-let lastIndex: ReadonlyMap<string, DefinedName> = new Map();
-
-function nameIndex(names: readonly DefinedName[]): ReadonlyMap<string, DefinedName> {
-  if (names === lastNames && names.length === lastCount) return lastIndex;
+// names wins, as a scan would), for the names array last read. The engine never changes a names array.
+const nameIndex = memoForLastArray((names: readonly DefinedName[]): ReadonlyMap<string, DefinedName> => {
   const byLower = new Map<string, DefinedName>();
   for (const n of names) {
     const lower = n.name.toLowerCase();
     if (!byLower.has(lower)) byLower.set(lower, n);
   }
-  lastNames = names;
-  lastCount = names.length;
-  lastIndex = byLower;
   return byLower;
-}
+});
 
 /** Look up a sheet by exact name. */
 export function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | undefined {

@@ -4,6 +4,7 @@
  */
 import type { RangePos } from "../model/cell";
 import { parseRange } from "../model/cell";
+import { memoForLastArray } from "../model/memo";
 import type { DefinedName, SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
 import { cellAt, findName, findSheet } from "../model/snapshot";
 import { isBlank } from "../model/cell";
@@ -66,14 +67,9 @@ export function headerRowsOn(snapshot: WorkbookSnapshot, sheetName: string): rea
   return headerRowsBySheet(snapshot.names).get(sheetName) ?? [];
 }
 
-// Header rows of every sheet, gathered in one pass over the names (each table asks for its sheet's); kept
-// for the last names array read, as the name index is (model/snapshot.ts).
-let lastNames: readonly DefinedName[] | null = null;
-let lastCount = -1;
-let lastBySheet: ReadonlyMap<string, readonly number[]> = new Map();
-
-function headerRowsBySheet(names: readonly DefinedName[]): ReadonlyMap<string, readonly number[]> {
-  if (names === lastNames && names.length === lastCount) return lastBySheet;
+// Header rows of every sheet, gathered in one pass over the names (each table asks for its sheet's), for
+// the names array last read (as the name index in model/snapshot.ts).
+const headerRowsBySheet = memoForLastArray((names: readonly DefinedName[]): ReadonlyMap<string, readonly number[]> => {
   const bySheet = new Map<string, number[]>();
   for (const n of names) {
     if (!n.name.toLowerCase().startsWith(TABLE_NAME_PREFIX)) continue;
@@ -84,11 +80,8 @@ function headerRowsBySheet(names: readonly DefinedName[]): ReadonlyMap<string, r
     else bySheet.set(n.sheet, [range.start.row]);
   }
   for (const rows of bySheet.values()) rows.sort((a, b) => a - b);
-  lastNames = names;
-  lastCount = names.length;
-  lastBySheet = bySheet;
   return bySheet;
-}
+});
 
 /** The last row a table may use: the used range or header + allowance, but never into the next table's header. */
 export function lastRowLimitFor(snapshot: WorkbookSnapshot, sheet: SheetSnapshot, headerRow: number): number {

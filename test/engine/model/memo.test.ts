@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { memoByText, TextMemo } from "../../../src/engine/model/memo";
+import { memoByText, memoForLastArray, TextMemo } from "../../../src/engine/model/memo";
 
 function counted<R>(f: (t: string) => R): { f: (t: string) => R; calls: () => number } {
   let n = 0;
@@ -66,5 +66,24 @@ describe("TextMemo", () => {
     expect(get("a")).toBe(4);
     expect(get("y".repeat(4001))).toBe(5);
     expect(get("y".repeat(4001))).toBe(6);
+  });
+});
+
+describe("memoForLastArray", () => {
+  it("builds once for the same array, again for another array or when the array grew", () => {
+    let builds = 0;
+    const sum = memoForLastArray((xs: readonly number[]) => {
+      builds++;
+      return xs.reduce((a, b) => a + b, 0);
+    });
+    const a = [1, 2, 3];
+    expect(sum(a)).toBe(6);
+    expect(sum(a)).toBe(6);
+    expect(builds).toBe(1);
+    expect(sum([1, 2, 3])).toBe(6); // an equal but other array is another workbook's
+    expect(builds).toBe(2);
+    a.push(4);
+    expect(sum(a)).toBe(10);
+    expect(builds).toBe(3);
   });
 });
