@@ -12,6 +12,7 @@ import type { CheckDef, FieldType, Template } from "../template/types";
 import { evaluateCheck, parseCheck } from "../formula";
 import type { Check, ColumnRef, Expr, FormulaEnv } from "../formula";
 import { valuesEnv } from "./values-env";
+import { constantDecimal } from "./coerce-cell";
 
 /** Figures in check messages are shown with two decimals (rates as percentages). */
 export const CHECK_DECIMALS = 2;
@@ -76,19 +77,6 @@ function checkLocation(template: Template, def: CheckDef, check: Check): Locatio
   return fieldLocation(template, first) ?? fieldLocation(template, second) ?? row;
 }
 
-// Tolerances as Decimals, made once per value: every workbook of a template has the same few.
-const TOLERANCES = new Map<number, Decimal>();
-
-function toleranceOf(n: number): Decimal {
-  let d = TOLERANCES.get(n);
-  if (!d) {
-    d = new Decimal(n);
-    if (TOLERANCES.size >= 1000) TOLERANCES.clear();
-    TOLERANCES.set(n, d);
-  }
-  return d;
-}
-
 function invalid(def: CheckDef, at: Location, p: CheckProblem): Diagnostic[] {
   return [diag("check_invalid", "warning", at, { check: def.id, ...p })];
 }
@@ -100,7 +88,7 @@ function runOne(template: Template, def: CheckDef, env: FormulaEnv): Diagnostic[
   if (!parsed.ok) return invalid(def, ruleAt, parsed.problem);
   const unknown = unknownNames(template, parsed.fields, parsed.columns);
   if (unknown) return invalid(def, ruleAt, unknown);
-  const tolerance = toleranceOf(def.tolerance);
+  const tolerance = constantDecimal(def.tolerance);
   if (def.condition !== null) {
     const condAt: Location = def.conditionRef ? { ...def.conditionRef, name: def.id } : ruleAt;
     const cond = parseCheck(def.condition);

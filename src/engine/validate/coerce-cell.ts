@@ -76,15 +76,17 @@ function coerceYesNo(cell: CellValue, spec: CellSpec, where: Location): CoercedC
   return { value: null, diagnostics: [diag("wrong_type", "error", where, { label: spec.label, expected: "yesno", got })] };
 }
 
-// Bounds as Decimals, made once per bound value: every cell of a column is checked against the same bounds.
-const BOUNDS = new Map<number, Decimal>();
+// Configuration numbers (bounds, check tolerances) as Decimals, made once per value: every cell of a column
+// is checked against the same bounds, every workbook of a template against the same tolerances.
+const CONSTANTS = new Map<number, Decimal>();
 
-function boundOf(n: number): Decimal {
-  let d = BOUNDS.get(n);
+/** decimalOf for a number the template configures (a bound, a tolerance): the same few values again and again. */
+export function constantDecimal(n: number): Decimal {
+  let d = CONSTANTS.get(n);
   if (!d) {
     d = decimalOf(n);
-    if (BOUNDS.size >= 1000) BOUNDS.clear();
-    BOUNDS.set(n, d);
+    if (CONSTANTS.size >= 1000) CONSTANTS.clear();
+    CONSTANTS.set(n, d);
   }
   return d;
 }
@@ -92,8 +94,8 @@ function boundOf(n: number): Decimal {
 function rangeCheck(value: Decimal, spec: CellSpec, where: Location): Diagnostic[] {
   const min = spec.min ?? (spec.type === "year" ? YEAR_BOUNDS.min : null);
   const max = spec.max ?? (spec.type === "year" ? YEAR_BOUNDS.max : null);
-  const below = min !== null && value.lt(boundOf(min));
-  const above = max !== null && value.gt(boundOf(max));
+  const below = min !== null && value.lt(constantDecimal(min));
+  const above = max !== null && value.gt(constantDecimal(max));
   if (!below && !above) return [];
   // A rate typed as 97 where a fraction is expected: the person meant 97 %.
   const looksLikePercent = spec.type === "rate" && max === 1 && above && value.lte(100);
