@@ -3,46 +3,14 @@
  * grade bands and total adjustments. Meaning (formulas, rules, the tree) is checked later by
  * the formula and scoring modules; here only the shape of each row.
  */
-import type { CellRef } from "../model/cell";
 import type { WorkbookSnapshot } from "../model/snapshot";
-import { cellAt } from "../model/snapshot";
-import type { Diagnostic, Location, Severity } from "../diagnostics/types";
+import type { Diagnostic, Severity } from "../diagnostics/types";
 import { diag } from "../diagnostics/types";
 import type { AdjustmentDef, CheckDef, GradeBandDef, RubricRowDef } from "./types";
-import { cellNumber, cellText } from "./cells";
 import { ADJUSTMENT_COLUMNS, CHECK_COLUMNS, GRADE_COLUMNS, RUBRIC_COLUMNS, SEVERITY_LABELS } from "./labels";
 import type { AdjustmentColumnKey, CheckColumnKey, GradeColumnKey, RubricColumnKey } from "./labels";
 import { problem } from "../diagnostics/problems";
-import type { StructuralTable } from "./read-structural";
-import { cellAddress, readStructuralTable } from "./read-structural";
-
-/** Reads the cells of one structural table's rows by column key (a class: this runs for every row of every workbook). */
-class TableReader<K extends string> {
-  constructor(private readonly t: StructuralTable<K>) {}
-
-  private cell(row: number, key: K) {
-    const col = this.t.cols.get(key);
-    return col === undefined ? undefined : cellAt(this.t.sheet, { row, col });
-  }
-
-  text(row: number, key: K): string {
-    return cellText(this.cell(row, key));
-  }
-
-  number(row: number, key: K): number | null {
-    return cellNumber(this.cell(row, key));
-  }
-
-  ref(row: number, key: K): CellRef {
-    return { sheet: this.t.sheet.name, address: cellAddress(this.t, row, key) };
-  }
-
-  /** Where a problem of the row's `key` cell is shown, labelled with its column header. */
-  at(row: number, key: K, labels: Readonly<Record<K, string>>, name?: string): Location {
-    const ref = this.ref(row, key);
-    return name === undefined ? { ...ref, label: labels[key] } : { ...ref, name, label: labels[key] };
-  }
-}
+import { cellAddress, readStructuralTable, TableReader } from "./read-structural";
 
 /** 级别 text → severity (blank → warning); undefined when unreadable. */
 export function parseSeverity(text: string): Severity | undefined {

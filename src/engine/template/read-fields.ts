@@ -4,7 +4,6 @@
  */
 import type { CellRef } from "../model/cell";
 import type { WorkbookSnapshot } from "../model/snapshot";
-import { cellAt } from "../model/snapshot";
 import type { Diagnostic, Location } from "../diagnostics/types";
 import { diag } from "../diagnostics/types";
 import type { FieldType, ValueRules } from "./types";
@@ -12,6 +11,7 @@ import { addressOf, cellNumber, cellText } from "./cells";
 import { DIRECTION_LABELS, FIELD_COLUMNS, FIELD_TYPE_LABELS, YES_NO_LABELS } from "./labels";
 import { problem } from "../diagnostics/problems";
 import type { StructuralTable } from "./read-structural";
+import { TableReader } from "./read-structural";
 
 /** One definition row of 字段定义, before it is tied to a cell or table column. */
 export interface FieldSpec extends ValueRules {
@@ -52,29 +52,19 @@ export function parseYesNo(text: string, blank: boolean): boolean | undefined {
 
 type FieldColumn = keyof typeof FIELD_COLUMNS;
 
-/** Reads the cells of 字段定义's rows and collects their problems (methods, not per-call closures: this runs per workbook). */
-class FieldRows {
+/** Reads 字段定义's rows (a structural table) and collects their problems. */
+class FieldRows extends TableReader<FieldColumn> {
   readonly diagnostics: Diagnostic[] = [];
-
-  constructor(
-    private readonly sheet: StructuralTable<FieldColumn>["sheet"],
-    private readonly cols: ReadonlyMap<FieldColumn, number>,
-  ) {}
-
-  text(row: number, key: FieldColumn): string {
-    const col = this.cols.get(key);
-    return col === undefined ? "" : cellText(cellAt(this.sheet, { row, col }));
-  }
 
   /** The A1 address of the row's 名称 cell. */
   nameAddress(row: number): string {
-    return addressOf(row, this.cols.get("name") ?? 0);
+    return addressOf(row, this.t.cols.get("name") ?? 0);
   }
 
   bad(row: number, key: FieldColumn, item: string, p: string): void {
     const at: Location = {
-      sheet: this.sheet.name,
-      address: addressOf(row, this.cols.get(key) ?? this.cols.get("name") ?? 0),
+      sheet: this.t.sheet.name,
+      address: addressOf(row, this.t.cols.get(key) ?? this.t.cols.get("name") ?? 0),
       ...(item ? { name: item } : {}),
       label: FIELD_COLUMNS[key],
     };
@@ -83,9 +73,8 @@ class FieldRows {
 
   /** 最小值/最大值: null when blank; unreadable text is reported and read as null. */
   bound(row: number, key: "min" | "max", item: string): number | null {
-    const col = this.cols.get(key);
-    if (col === undefined) return null;
-    const cell = cellAt(this.sheet, { row, col });
+    const cell = this.cell(row, key);
+    if (cell === undefined) return null;
     const raw = cellText(cell);
     if (raw === "") return null;
     const n = cellNumber(cell);
@@ -100,7 +89,7 @@ export function readFieldSpecs(
   table: StructuralTable<FieldColumn>,
 ): { specs: FieldSpec[]; diagnostics: Diagnostic[] } {
   const { sheet, rows } = table;
-  const r = new FieldRows(sheet, table.cols);
+  const r = new FieldRows(table);
   const specs: FieldSpec[] = [];
   const seen = new Set<string>();
 

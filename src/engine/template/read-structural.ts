@@ -3,9 +3,11 @@
  * found through their `tbl_*` defined names. Problems become diagnostics; nothing throws.
  */
 import type { SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
-import type { Diagnostic, Severity } from "../diagnostics/types";
+import { cellAt } from "../model/snapshot";
+import type { CellRef, CellValue } from "../model/cell";
+import type { Diagnostic, Location, Severity } from "../diagnostics/types";
 import { diag } from "../diagnostics/types";
-import { addressOf } from "./cells";
+import { addressOf, cellNumber, cellText } from "./cells";
 import type { StructureTableId } from "./labels";
 import { STRUCTURE_SHEETS, STRUCTURE_TABLE_LABELS, STRUCTURE_TABLE_NAMES } from "./labels";
 import { dataRows, lastRowLimitFor, locateHeader, matchColumns } from "./read-table";
@@ -80,4 +82,32 @@ export function readStructuralTable<K extends string>(
 export function cellAddress<K extends string>(table: StructuralTable<K>, row: number, key: K): string {
   const col = table.cols.get(key) ?? Math.min(...table.cols.values());
   return addressOf(row, col);
+}
+
+/** Reads the cells of one structural table's rows by column key (a class: this runs for every row of every workbook). */
+export class TableReader<K extends string> {
+  constructor(protected readonly t: StructuralTable<K>) {}
+
+  protected cell(row: number, key: K): CellValue | undefined {
+    const col = this.t.cols.get(key);
+    return col === undefined ? undefined : cellAt(this.t.sheet, { row, col });
+  }
+
+  text(row: number, key: K): string {
+    return cellText(this.cell(row, key));
+  }
+
+  number(row: number, key: K): number | null {
+    return cellNumber(this.cell(row, key));
+  }
+
+  ref(row: number, key: K): CellRef {
+    return { sheet: this.t.sheet.name, address: cellAddress(this.t, row, key) };
+  }
+
+  /** Where a problem of the row's `key` cell is shown, labelled with its column header. */
+  at(row: number, key: K, labels: Readonly<Record<K, string>>, name?: string): Location {
+    const ref = this.ref(row, key);
+    return name === undefined ? { ...ref, label: labels[key] } : { ...ref, name, label: labels[key] };
+  }
 }
