@@ -7,6 +7,7 @@ import { whyText } from "./phrases";
 import { join, joinWith, r } from "./runs";
 import type { Run } from "./tree";
 import { runsText } from "./tree";
+import { pointsWord } from "../scoring/phrases";
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
 
@@ -17,9 +18,9 @@ const WHY_EN: Readonly<Record<string, string>> = {
   nonzero_over_zero: "the denominator is 0 but the numerator is not",
 };
 
-/** "point" after exactly 1, else "points" ("1 point", "0.5 points", "94 points"). */
+/** "point" or "points" after a figure (scoring/phrases.ts decides, for explanations and the report alike). */
 function pts(n: readonly Run[]): string {
-  return runsText(n) === "1" ? "point" : "points";
+  return pointsWord(runsText(n));
 }
 
 // ", as required by A and following B, C," — the documents stay as typed (usually Chinese titles).

@@ -105,8 +105,12 @@ const zhCN: Catalog = {
   total_penalty: (a) => `总分扣减${a.points}分`,
 };
 
-/** "point" after exactly 1, else "points". */
-const pts = (n: string): string => (n === "1" ? "point" : "points");
+/** The English unit after a score as written: "point" after exactly 1, else "points" ("0.5 points", "94 points"). */
+export function pointsWord(score: string): string {
+  return score === "1" ? "point" : "points";
+}
+
+const pts = pointsWord;
 
 const en: Catalog = {
   threshold_met: (a) => `${a.op} ${a.limit}: full marks`,
