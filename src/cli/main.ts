@@ -187,7 +187,7 @@ export async function main(
         if (!values.output) throw new UsageError(ctx.m.missingArgument("-o summary.xlsx"));
         const files = await expandInputs(rest.map((f) => path.resolve(io.cwd, f)));
         if (files.length === 0) throw new UsageError(ctx.m.batchNoFiles);
-        const summary = await runBatch(files, { io, lang, json: values.json, ...(batchTimings ? { timings: batchTimings } : {}) });
+        const summary = await runBatch(files, { io, lang, json: values.json, timings: batchTimings });
         await save(ctx, values.output, summary.bytes);
         if (!values.json) io.stdout(`${ctx.m.batchDone(summary.scored, summary.failed, values.output)}\n`);
         return EXIT.ok;

@@ -61,14 +61,13 @@ interface Configuration {
   readonly otherLost: readonly Diagnostic[];
 }
 
-const NOTHING: readonly Diagnostic[] = Object.freeze([]);
-
 /** Identity, 字段定义, the single fields' cells and 校验规则: reads only names, sheet names and the configuration sheets. */
 function readConfiguration(snapshot: WorkbookSnapshot): Configuration {
   const recognition = recognizeTemplate(snapshot);
   if (!recognition.info) {
-    const none = { specs: [], fields: new Map(), checks: [] };
-    return { recognition, ...none, fieldTableDiagnostics: NOTHING, specDiagnostics: NOTHING, fieldDiagnostics: NOTHING, checkDiagnostics: NOTHING, otherLost: NOTHING };
+    // Not a template: readTemplate stops at the recognition's diagnostics.
+    const fields = new Map<string, FieldDef>();
+    return { recognition, fieldTableDiagnostics: [], specs: [], specDiagnostics: [], fields, fieldDiagnostics: [], checks: [], checkDiagnostics: [], otherLost: [] };
   }
   const fieldTable = readStructuralTable<FieldColumnKey>(snapshot, {
     id: "fields",

@@ -46,7 +46,6 @@ export class RowEnv implements FormulaEnv {
 }
 
 /** A formula environment over the typed input values (unknown names → undefined). */
-export function valuesEnv(template: Template, values: InputValues, currentRow?: FormulaEnv["currentRow"]): FormulaEnv {
-  const env = new ValuesEnv(template, values);
-  return currentRow ? new RowEnv(env, currentRow) : env;
+export function valuesEnv(template: Template, values: InputValues): FormulaEnv {
+  return new ValuesEnv(template, values);
 }
