@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { readSnapshot } from "../../src/hosts/xlsx/read-snapshot";
 import { cellAtRef, findName } from "../../src/engine/model/snapshot";
 import { BROWSER_ARGS } from "../../scripts/browser";
+import { EVAL_PATTERNS } from "../proof/code-patterns";
 
 const baseUrl = inject("baseUrl");
 const browserPath = inject("browserPath");
@@ -94,14 +95,14 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
 describe.skipIf(!browserPath)("the built pages' code", () => {
   const out = path.join(process.cwd(), ".tmp/e2e-dist");
 
-  it("has no eval or new Function in any script, lazily loaded chunks (exceljs, docx) included", () => {
+  it("has no eval, new Function or string timer in any script, lazily loaded chunks (exceljs, docx) included", () => {
     const scripts = readdirSync(path.join(out, "js")).filter((f) => f.endsWith(".js"));
     expect(scripts.filter((f) => /^(taskpane|web|exceljs|docx)\./.test(f)).map((f) => f.split(".")[0]).sort()).toEqual(
       ["docx", "exceljs", "taskpane", "web"],
     );
     for (const f of scripts) {
       const js = readFileSync(path.join(out, "js", f), "utf8");
-      expect(js, f).not.toMatch(/new Function\(|\bFunction\(["']|\beval\(/);
+      for (const re of EVAL_PATTERNS) expect(js, `${f} ${String(re)}`).not.toMatch(re);
     }
   });
 

@@ -1,4 +1,7 @@
-/** Patterns of code built from strings; used by test/proof/no-eval.test.ts (src/) and bench/run.ts (the bundle). */
+/**
+ * Patterns of code built from strings; used by test/proof/no-eval.test.ts (src/), the end-to-end run and
+ * bench/pane.ts (every built chunk).
+ */
 
 /** eval(…), new Function(…), Function(…), setTimeout/setInterval with a string: code run from a string. */
 export const EVAL_PATTERNS: readonly RegExp[] = [
