@@ -5,7 +5,7 @@ import { readSnapshot } from "../../src/hosts/xlsx/read-snapshot";
 import { runReport, runScoring, runValidation } from "../../src/engine";
 import seed from "../../assets/examples/wanzhou-2020.json";
 
-// The seed report's own figures and results (shared/domain/wanzhou-2020.json, copied into assets/examples).
+// The seed report's own figures and results (assets/examples/wanzhou-2020.json).
 const expected = seed.expected;
 const example = () => readSnapshot(readFileSync(path.resolve(__dirname, "../../assets/example-wanzhou-2020.xlsx")));
 

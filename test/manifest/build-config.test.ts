@@ -59,7 +59,7 @@ describe("production manifest", () => {
     const out = execFileSync("bash", [`${root}scripts/validate-manifest.sh`, join(dir, "manifest.xml")], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, PERFEVAL_SCHEMAS: `${root}../shared/schemas/office-addin-manifest` },
+      env: { ...process.env, PERFEVAL_SCHEMAS: `${root}test/manifest/schemas` },
     });
     expect(out).toBe("");
   });

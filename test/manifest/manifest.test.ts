@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const manifestPath = `${root}manifest.xml`;
 const manifest = readFileSync(manifestPath, "utf8");
 const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { version: string };
-const schemaDir = `${root}../shared/schemas/office-addin-manifest/`;
+const schemaDir = `${root}test/manifest/schemas/`;
 const DEV_ORIGIN = "https://localhost:3000";
 
 function hasXmllint(): boolean {

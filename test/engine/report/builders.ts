@@ -1,5 +1,5 @@
 // Small builders of Template / InputValues / ScoreSheet for the report tests, seeded with the seed
-// example (../shared/domain/wanzhou-2020.json and the seed report's texts). Each builder takes
+// example (assets/examples/wanzhou-2020.json and the seed report's texts). Each builder takes
 // overrides so a test changes one thing.
 import Decimal from "decimal.js";
 import type { InputValues, TableRowValues, TypedValue } from "../../../src/engine/model/values";

@@ -1,4 +1,4 @@
-// The text inputs of the seed report (../shared/seeds/000_06b7bcddfef610ba.txt), as a user would enter
+// The text inputs of the seed report (assets/examples/seed-report-wanzhou-2020.txt), as a user would enter
 // them in the workbook's text tables. Task descriptions carry the seed's section 三 paragraphs; the
 // seed has 11 paragraphs for 7 scored tasks, so a task holds the paragraphs about it (one per line).
 

@@ -113,7 +113,7 @@ export function inputs(fields: Record<string, Raw>, tables: Record<string, { hea
 }
 
 // ---------------------------------------------------------------------------------------------
-// The standard rubric of shared/domain/standard-rubric.md and the Wanzhou 2020 figures.
+// The standard rubric of docs/standard-rubric.md and the Wanzhou 2020 figures.
 
 export interface Wanzhou {
   inputs: Record<string, number | string>;
@@ -132,7 +132,7 @@ export interface Wanzhou {
 }
 
 export function loadWanzhou(): Wanzhou {
-  return JSON.parse(readFileSync(join(__dirname, "../../../../shared/domain/wanzhou-2020.json"), "utf8")) as Wanzhou;
+  return JSON.parse(readFileSync(join(__dirname, "../../../assets/examples/wanzhou-2020.json"), "utf8")) as Wanzhou;
 }
 
 export const TASKS_HEADER = 2;

@@ -1,4 +1,4 @@
-/** The single-value fields of shared/domain/fields.md and its consistency identities, as a test template. */
+/** The single-value fields of docs/fields.md and its consistency identities, as a test template. */
 import type { FieldRow, MiniTemplate } from "../template/builders";
 import seedJson from "../../../assets/examples/wanzhou-2020.json";
 
@@ -95,7 +95,7 @@ export const FIELDS_MD_CHECKS: readonly (readonly (string | number | null)[])[] 
   ["C09", null, "unit_founded_year <= eval_year", null, "错误", "成立年份不晚于评价年度"],
 ];
 
-/** The figures of the seed report (shared/domain/wanzhou-2020.json "inputs"). */
+/** The figures of the seed report (assets/examples/wanzhou-2020.json "inputs"). */
 export const WANZHOU_2020: Readonly<Record<string, string | number>> = seedJson.inputs;
 
 export const FIELDS_MD_TEMPLATE: MiniTemplate = {

@@ -1,4 +1,4 @@
-/** 校验规则 of the standard template: the identities and comparisons of shared/domain/fields.md. */
+/** 校验规则 of the standard template: the identities and comparisons of docs/fields.md. */
 import type { CheckSpec } from "./types";
 
 /** Half a cent of the last digit of 万元 amounts given to 2 decimals. */

@@ -1,5 +1,5 @@
 /**
- * Narrative text of the seed report (shared/seeds/000_06b7bcddfef610ba.txt, 万州区外事办 2020) used to fill
+ * Narrative text of the seed report (assets/examples/seed-report-wanzhou-2020.txt, 万州区外事办 2020) used to fill
  * the example workbook's text tables. Copied from the report; nothing here is computed.
  */
 

@@ -13,7 +13,7 @@ import {
 } from "./example-text";
 import type { CellContent, TableSpec, TemplateDescription } from "./types";
 
-/** The shape of shared/domain/wanzhou-2020.json (the parts the example uses). */
+/** The shape of assets/examples/wanzhou-2020.json (the parts the example uses). */
 export interface SeedData {
   readonly inputs: Readonly<Record<string, string | number>>;
   readonly tasks: readonly {

@@ -1,6 +1,6 @@
 /**
  * The single-value fields of the standard template: exactly the names and labels of
- * shared/domain/fields.md (a public interface — never renamed), plus the result outputs.
+ * docs/fields.md (a public interface — never renamed), plus the result outputs.
  */
 import type { FieldType } from "../types";
 import type { FieldSpec } from "./types";

@@ -1,5 +1,5 @@
 /**
- * The default rubric of the standard template (shared/domain/standard-rubric.md): the seed's indicator
+ * The default rubric of the standard template (docs/standard-rubric.md): the seed's indicator
  * system with value formulas and rules in the syntax of docs/template-format.md. A bureau edits it in
  * the workbook; nothing here is read by the scoring code.
  */

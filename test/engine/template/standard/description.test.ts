@@ -11,8 +11,8 @@ import type { RubricRowSpec } from "../../../../src/engine/template/standard";
 import { STRUCTURE_TABLE_NAMES } from "../../../../src/engine/template/labels";
 import seed from "../../../../assets/examples/wanzhou-2020.json";
 
-// The public interface of field names lives in the shared domain notes; the template must match it exactly.
-const fieldsMd = readFileSync(path.resolve(__dirname, "../../../../../shared/domain/fields.md"), "utf8");
+// The public interface of field names is docs/fields.md; the template must match it exactly.
+const fieldsMd = readFileSync(path.resolve(__dirname, "../../../../docs/fields.md"), "utf8");
 
 interface MdField {
   name: string;
