@@ -3,7 +3,10 @@ import type { ScoresOutcome } from "../engine/api";
 import { runScores } from "../engine";
 import { HostError } from "../hosts/types";
 import { readSnapshot } from "../hosts/xlsx/read-snapshot";
-import { writeSummaryWorkbook, type SummaryRow } from "../hosts/xlsx/write-summary";
+import { writeSummaryWorkbook, type SummaryIssue, type SummaryRow } from "../hosts/xlsx/write-summary";
+import type { Diagnostic } from "../engine/diagnostics/types";
+import { renderDiagnostic, sortDiagnostics } from "../engine/diagnostics/render";
+import { STANDARD_GRADES } from "../engine/template/standard";
 import { CLI_MESSAGES, type CliLang } from "./messages";
 import { describeFsError, readBytes, type CliIO } from "./io";
 import { toJson, type JsonResult } from "./json";
@@ -34,6 +37,33 @@ function progress(io: CliIO, done: number, total: number, file: string): void {
   if (done === total) io.stderr("\n");
 }
 
+/** A file problem (unreadable, not a template) as the one error of its file, in the 问题清单. */
+function fileIssue(message: string): SummaryIssue {
+  return { severity: "error", where: "", message, fix: "" };
+}
+
+/** `sheet!cell` of a diagnostic, "" without a location. */
+function whereOf(d: Diagnostic): string {
+  return d.location ? `${d.location.sheet}!${d.location.address}` : "";
+}
+
+/** Nothing entered: no unit name, no year, and nothing could be scored. */
+function isBlank(outcome: ScoresOutcome): boolean {
+  return !outcome.scores && !outcome.unit?.name && !outcome.unit?.year;
+}
+
+/** Adds 「与 x.xlsx 单位、年度相同」 to every row that shares its unit and year with another. */
+function markDuplicates(rows: SummaryRow[], m: (typeof CLI_MESSAGES)[CliLang]): SummaryRow[] {
+  const key = (r: SummaryRow) => (r.unit && r.year ? `${r.unit}\u0000${r.year}` : null);
+  return rows.map((r) => {
+    const k = key(r);
+    const others = k === null ? [] : rows.filter((o) => o !== r && key(o) === k).map((o) => o.file);
+    if (others.length === 0) return r;
+    const dup = m.summaryDuplicate(others);
+    return { ...r, note: r.note ? `${r.note} ${dup}` : dup };
+  });
+}
+
 /** Score every workbook, one summary row each; a bad file is reported and skipped, never aborting the batch. */
 export async function runBatch(
   files: readonly string[],
@@ -48,8 +78,6 @@ export async function runBatch(
     const name = path.basename(file);
     let outcome: ScoresOutcome | null = null;
     let problem = "";
-    let unit = "";
-    let year = "";
     try {
       const bytes = await readBytes(file);
       const t0 = performance.now();
@@ -62,36 +90,53 @@ export async function runBatch(
         opts.timings.engineMs += performance.now() - t1;
       }
       if (!outcome.template) problem = m.notTemplate(name);
-      unit = outcome.unit?.name ?? "";
-      year = outcome.unit?.year ?? "";
     } catch (err) {
-      problem = err instanceof HostError ? err.message : describeFsError(err, opts.lang);
+      const why = err instanceof HostError ? (m.hostError[err.code] ?? err.message) : describeFsError(err, opts.lang);
+      problem = m.summaryUnreadable(why);
     }
-    const errors = outcome?.diagnostics.filter((d) => d.severity === "error").length ?? 0;
-    const warnings = outcome?.diagnostics.filter((d) => d.severity === "warning").length ?? 0;
-    if (outcome?.scores) scored++;
+    const diagnostics = outcome?.template ? sortDiagnostics(outcome.diagnostics) : [];
+    const issues: SummaryIssue[] = problem
+      ? [fileIssue(problem)]
+      : diagnostics.map((d) => {
+          const r = renderDiagnostic(d, opts.lang);
+          return { severity: d.severity, where: whereOf(d), message: r.message, fix: r.fix };
+        });
+    const errors = issues.filter((d) => d.severity === "error").length;
+    const warnings = issues.filter((d) => d.severity === "warning").length;
+    const scores = outcome?.scores ?? null;
+    if (scores) scored++;
     else {
       failed++;
-      if (!problem) problem = m.blocked;
+      if (!problem) problem = outcome && isBlank(outcome) ? m.summaryBlank(errors) : m.summaryBlocked(errors);
       opts.io.stderr(`${opts.io.isTTY ? "\r\x1b[K" : ""}${m.batchFailed(name, problem)}\n`);
     }
     rows.push({
       file: name,
-      unit,
-      year,
-      levels: (outcome?.scores?.levels ?? []).filter((l) => l.depth === 1).map((l) => ({ name: l.name, score: l.score })),
-      total: outcome?.scores?.total ?? null,
-      grade: outcome?.scores?.grade ?? null,
+      unit: outcome?.unit?.name ?? "",
+      year: outcome?.unit?.year ?? "",
+      levels: (scores?.levels ?? []).filter((l) => l.depth === 1).map((l) => ({ name: l.name, weight: l.weight, score: l.score })),
+      total: scores?.total ?? null,
+      fullScore: scores?.fullScore,
+      grade: scores?.grade ?? null,
       errors,
       warnings,
       note: problem,
+      deductions: (scores?.indicators ?? [])
+        .filter((x) => x.score < x.weight)
+        .map((x) => ({ path: x.path, weight: x.weight, score: x.score, reason: x.reason })),
+      issues,
     });
     if (opts.json && outcome) json.push(toJson(name, outcome, opts.lang));
     progress(opts.io, i + 1, files.length, file);
   }
   if (opts.json) opts.io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   const t = performance.now();
-  const bytes = await writeSummaryWorkbook(rows, { headers: m.summaryHeaders });
+  const summaryRows = markDuplicates(rows, m);
+  const bytes = await writeSummaryWorkbook(summaryRows, {
+    headers: m.summaryHeaders,
+    labels: { ...m.summaryLabels, severity: m.severity },
+    grades: STANDARD_GRADES.map((g) => g.grade),
+  });
   if (opts.timings) opts.timings.summaryMs += performance.now() - t;
-  return { bytes, scored, failed, rows };
+  return { bytes, scored, failed, rows: summaryRows };
 }

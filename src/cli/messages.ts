@@ -1,5 +1,12 @@
+import type { HostErrorCode } from "../hosts/types";
+import type { SummaryHeaders, SummaryLabels } from "../hosts/xlsx/write-summary";
+import { pointsWord } from "../engine/scoring/phrases";
+
 /** Every sentence the command line prints, per language; a missing translation is a type error. */
 export type CliLang = "zh-CN" | "en";
+
+/** 24.5 → "24.5", 5 → "5": full marks as written in a header. */
+const marks = (n: number) => String(Math.round(n * 100) / 100);
 
 interface CliMessages {
   usage: string;
@@ -21,7 +28,15 @@ interface CliMessages {
   batchDone: (ok: number, failed: number, out: string) => string;
   batchFailed: (file: string, why: string) => string;
   severity: Record<"error" | "warning" | "info", string>;
-  summaryHeaders: readonly string[];
+  summaryHeaders: SummaryHeaders;
+  summaryLabels: Omit<SummaryLabels, "severity">;
+  /** A summary row's 说明 (also the batch's stderr line): each sentence stands on its own, nothing is "above". */
+  summaryBlocked: (errors: number) => string;
+  summaryBlank: (errors: number) => string;
+  summaryUnreadable: (why: string) => string;
+  summaryDuplicate: (files: readonly string[]) => string;
+  /** File problems the .xlsx host reports, by code, in this language. */
+  hostError: Partial<Record<HostErrorCode, string>>;
 }
 
 const zh: CliMessages = {
@@ -54,7 +69,31 @@ const zh: CliMessages = {
   batchDone: (ok, failed, out) => `已处理 ${ok} 个工作簿，${failed} 个无法评分；汇总表：${out}`,
   batchFailed: (f, why) => `跳过「${f}」：${why}`,
   severity: { error: "错误", warning: "警告", info: "提示" },
-  summaryHeaders: ["文件", "单位名称", "评价年度", "一级指标得分", "总分", "等级", "错误", "警告", "说明"],
+  summaryHeaders: {
+    file: "文件",
+    unit: "单位名称",
+    year: "评价年度",
+    total: "总分",
+    grade: "等级",
+    errors: "错误",
+    warnings: "警告",
+    deducted: "扣分指标数",
+    rank: "排名",
+    note: "说明",
+  },
+  summaryLabels: {
+    sheets: { summary: "汇总", deductions: "扣分明细", issues: "问题清单" },
+    withMarks: (name, n) => `${name}（${marks(n)}分）`,
+    stats: { average: "平均", max: "最高", min: "最低", gradeCount: "等级分布（个数）" },
+    deductionHeaders: { unit: "单位", file: "文件", indicator: "指标", weight: "分值", score: "得分", lost: "扣分", reason: "原因" },
+    issueHeaders: { unit: "单位", file: "文件", severity: "级别", where: "位置", message: "说明", fix: "修改建议" },
+    footer: "&A 第 &P 页 共 &N 页",
+  },
+  summaryBlocked: (n) => `有 ${n} 处错误，未评分（详见“问题清单”）。`,
+  summaryBlank: (n) => `空白模板，尚未填写，未评分（${n} 处错误，详见“问题清单”）。`,
+  summaryUnreadable: (why) => `无法打开，未评分：${why}`,
+  summaryDuplicate: (files) => `与 ${files.join("、")} 单位、年度相同。`,
+  hostError: {},
 };
 
 const en: CliMessages = {
@@ -88,7 +127,43 @@ const en: CliMessages = {
   batchDone: (ok, failed, out) => `${ok} workbooks processed, ${failed} could not be scored; summary: ${out}`,
   batchFailed: (f, why) => `Skipped "${f}": ${why}`,
   severity: { error: "error", warning: "warning", info: "note" },
-  summaryHeaders: ["File", "Unit", "Year", "Level scores", "Total", "Grade", "Errors", "Warnings", "Note"],
+  summaryHeaders: {
+    file: "File",
+    unit: "Unit",
+    year: "Year",
+    total: "Total",
+    grade: "Grade",
+    errors: "Errors",
+    warnings: "Warnings",
+    deducted: "Indicators with deductions",
+    rank: "Rank",
+    note: "Note",
+  },
+  summaryLabels: {
+    sheets: { summary: "Summary", deductions: "Deductions", issues: "Problems" },
+    withMarks: (name, n) => `${name} (${marks(n)} ${pointsWord(marks(n))})`,
+    stats: { average: "Average", max: "Highest", min: "Lowest", gradeCount: "Workbooks per grade" },
+    deductionHeaders: {
+      unit: "Unit",
+      file: "File",
+      indicator: "Indicator",
+      weight: "Weight",
+      score: "Score",
+      lost: "Deducted",
+      reason: "Reason",
+    },
+    issueHeaders: { unit: "Unit", file: "File", severity: "Severity", where: "Location", message: "Message", fix: "How to fix" },
+    footer: "&A page &P of &N",
+  },
+  summaryBlocked: (n) => `${n} ${n === 1 ? "error" : "errors"}, not scored (see the "Problems" sheet).`,
+  summaryBlank: (n) =>
+    `Blank template, nothing filled in yet, not scored (${n} ${n === 1 ? "error" : "errors"}, see the "Problems" sheet).`,
+  summaryUnreadable: (why) => `Cannot be opened, not scored: ${why}`,
+  summaryDuplicate: (files) => `Same unit and year as ${files.join(", ")}.`,
+  hostError: {
+    not_xlsx: "this is not an Excel workbook (.xlsx); choose an .xlsx file.",
+    file_unreadable: "the file is damaged or incomplete; save or download it again.",
+  },
 };
 
 export const CLI_MESSAGES: Record<CliLang, CliMessages> = { "zh-CN": zh, en };

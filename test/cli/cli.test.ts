@@ -157,9 +157,9 @@ describe("batch", () => {
     expect(existsSync(out)).toBe(true);
     const snap = await readSnapshot(readFileSync(out));
     const rows = snap.sheets[0]!.cells;
-    expect(rows).toHaveLength(3);
+    expect(snap.sheets.map((s) => s.name)).toEqual(["汇总", "扣分明细", "问题清单"]);
     const header = rows[0]!.map((c) => (c.t === "s" ? c.v : ""));
-    const totalCol = header.indexOf("总分");
+    const totalCol = header.indexOf("总分（100分）");
     expect(rows[1]![0]).toEqual({ t: "s", v: "a.xlsx" });
     expect(rows[1]![totalCol]).toEqual({ t: "n", v: 94 });
     expect(rows[2]![0]).toEqual({ t: "s", v: "b-broken.xlsx" });
