@@ -4,8 +4,10 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import type { CellRef } from "../../engine/model/cell";
 import type { DefinedName } from "../../engine/model/snapshot";
 import { HostError } from "../types";
+import { decodeXml, normalizePackage, visibleFormulasWithoutValue } from "./normalize-parts";
 import { parseNameRef } from "./refs";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -23,8 +25,13 @@ export function toUint8Array(bytes: Uint8Array | ArrayBuffer): Uint8Array {
 export interface OpenedWorkbook {
   readonly workbook: ExcelJS.Workbook;
   readonly zip: JSZip;
-  /** xl/workbook.xml as stored in the file. */
+  /**
+   * xl/workbook.xml as stored in the file, with the SpreadsheetML namespace unprefixed (normalize-parts.ts):
+   * `<definedNames>` as exceljs writes it, whatever prefix the producer used.
+   */
   readonly workbookXml: string;
+  /** Formula cells on visible sheets that carry no cached value (their value is unknown until recalculated). */
+  readonly formulasWithoutValue: readonly CellRef[];
 }
 
 /**
@@ -79,26 +86,22 @@ export async function openWorkbook(
   if (!wbFile || !zip.file("[Content_Types].xml")) {
     throw new HostError("not_xlsx", "这是压缩文件，但不是 Excel 工作簿（.xlsx），请选择 .xlsx 文件。", "no xl/workbook.xml");
   }
-  let workbookXml: string;
   const workbook = new ExcelJS.Workbook();
+  let workbookXml: string;
+  let formulasWithoutValue: CellRef[];
   try {
-    workbookXml = await wbFile.async("string");
+    // Producers that bind the main namespace to a prefix (WPS, the OpenXML SDK) are rewritten first:
+    // exceljs matches literal tag names.
+    const normalized = await normalizePackage(zip);
+    workbookXml = normalized.parts.get("xl/workbook.xml") ?? (await wbFile.async("string"));
+    formulasWithoutValue = visibleFormulasWithoutValue(normalized.parts);
+    const loadable = normalized.changed ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : bytes;
     // exceljs types ask for a Node Buffer; it hands the bytes to JSZip, which takes a Uint8Array.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(loadable as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new HostError("file_unreadable", "文件已损坏，Excel 工作簿的内容无法读取。请在 Excel 中打开并重新保存后再试。", String(e));
   }
-  return { workbook, zip, workbookXml };
-}
-
-const ENTITY: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-function decodeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
-    if (e.startsWith("#x")) return String.fromCodePoint(parseInt(e.slice(2), 16));
-    if (e.startsWith("#")) return String.fromCodePoint(parseInt(e.slice(1), 10));
-    return ENTITY[e] ?? "";
-  });
+  return { workbook, zip, workbookXml, formulasWithoutValue };
 }
 
 /**
@@ -111,9 +114,9 @@ export function definedNamesFromXml(workbookXml: string): DefinedName[] {
   for (const m of workbookXml.matchAll(re)) {
     const attrs = m[1] ?? "";
     if (/\blocalSheetId\s*=/.test(attrs)) continue;
-    const nameAttr = /\bname\s*=\s*"([^"]*)"/.exec(attrs);
+    const nameAttr = /(?:^|\s)name\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(attrs);
     if (!nameAttr) continue;
-    const name = decodeXml(nameAttr[1]!);
+    const name = decodeXml(nameAttr[1] ?? nameAttr[2] ?? "");
     if (name.startsWith("_xlnm.")) continue;
     const ref = parseNameRef(decodeXml(m[2] ?? ""));
     if (ref) out.push({ name, ...ref });

@@ -34,11 +34,16 @@ describe("readSnapshot: cell kinds", () => {
     ["formula with a numeric result", (c) => (c.value = { formula: "A5*2", result: 4 }), { t: "n", v: 4 }],
     ["formula with a text result", (c) => (c.value = { formula: "A5&\"x\"", result: "ax" }), { t: "s", v: "ax" }],
     ["formula with an error result", (c) => (c.value = { formula: "1/0", result: { error: "#DIV/0!" } }), { t: "e", v: "#DIV/0!" }],
-    ["formula without a cached result", (c) => (c.value = { formula: "A5*2" }), undefined],
     ["error", (c) => (c.value = { error: "#N/A" }), { t: "e", v: "#N/A" }],
     ["hyperlink", (c) => (c.value = { text: "财政局", hyperlink: "https://example.invalid/" }), { t: "s", v: "财政局" }],
   ])("%s", async (_label, set, expected) => {
     expect(await oneCell(set)).toEqual(expected);
+  });
+
+  it("refuses a formula without a cached result, naming the cell (its value is unknown)", async () => {
+    const err = await oneCell((c) => (c.value = { formula: "A5*2" })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect(err).toMatchObject({ code: "file_unreadable", message: expect.stringContaining("S!B2") });
   });
 
   it("reads only the top-left cell of a merged range", async () => {
