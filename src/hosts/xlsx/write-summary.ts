@@ -164,9 +164,14 @@ function tableSheet(
     cell.border = THIN;
     cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
   });
-  ws.getRow(1).height = 32;
+  ws.getRow(1).height = Math.max(32, rowHeight(cols.map((c) => c.header), cols.map((c) => c.width)));
   rows.forEach((values, r) => {
     cols.forEach((c, i) => setCell(ws.getCell(r + 2, i + 1), values[i] ?? null, c));
+    // Rows get an explicit height: LibreOffice and Excel do not grow a wrapped row written without one.
+    ws.getRow(r + 2).height = rowHeight(
+      values.map((v, i) => (cols[i]?.kind === "wrap" && typeof v === "string" ? v : "")),
+      cols.map((c) => c.width),
+    );
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: cols.length } };
   ws.views = [{ state: "frozen", ySplit: 1, xSplit: opts.frozenCols, topLeftCell: ws.getCell(2, opts.frozenCols + 1).address }];
@@ -181,6 +186,25 @@ function tableSheet(
   };
   if (opts.footer) ws.headerFooter = { oddFooter: opts.footer };
   return ws;
+}
+
+/** Width of a text in character units: CJK and full-width characters count two. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1.1;
+  return w;
+}
+
+/** The height (points) a row needs so each wrapped text shows whole in its column width. */
+function rowHeight(texts: readonly string[], widths: readonly number[]): number {
+  let lines = 1;
+  texts.forEach((t, i) => {
+    if (!t) return;
+    const usable = Math.max(1, (widths[i] ?? 10) - 1.5);
+    const n = t.split("\n").reduce((a, part) => a + Math.max(1, Math.ceil(textWidth(part) / usable)), 0);
+    lines = Math.max(lines, n);
+  });
+  return lines * 15 + 3;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -213,15 +237,15 @@ export async function writeSummaryWorkbook(rows: readonly SummaryRow[], options:
   const totalHeader = fullScores.length === 1 ? withMarks(h.total, fullScores[0]) : h.total;
 
   const cols: Col[] = [
-    { header: h.file, width: 24, kind: "wrap" },
-    { header: h.unit, width: 26, kind: "wrap" },
+    { header: h.file, width: 20, kind: "wrap" },
+    { header: h.unit, width: 24, kind: "wrap" },
     { header: h.year, width: 8, kind: "text" },
-    ...levelCols.map((c): Col => ({ header: c.header, width: 10, kind: "score" })),
-    { header: totalHeader, width: 12, kind: "score" },
+    ...levelCols.map((c): Col => ({ header: c.header, width: 12, kind: "score" })),
+    { header: totalHeader, width: 14, kind: "score" },
     { header: h.grade, width: 7, kind: "text" },
     { header: h.errors, width: 7, kind: "count" },
     { header: h.warnings, width: 7, kind: "count" },
-    { header: h.deducted, width: 9, kind: "count" },
+    { header: h.deducted, width: 10, kind: "count" },
     { header: h.rank, width: 7, kind: "count" },
     { header: h.note, width: 40, kind: "wrap" },
   ];
