@@ -171,15 +171,18 @@ export async function normalizePackage(zip: JSZip): Promise<NormalizedPackage> {
   const parts = new Map<string, string>();
   let changed = false;
   const files = Object.values(zip.files).filter((f) => !f.dir && namespaceOfPart(f.name) !== null);
-  for (const f of files) {
-    const text = await f.async("string");
+  // Every part is unzipped once more than exceljs does itself (a few ms for a template); in parallel, JSZip's
+  // scheduling overlaps.
+  const texts = await Promise.all(files.map((f) => f.async("string")));
+  files.forEach((f, i) => {
+    const text = texts[i]!;
     const fixed = unprefixNamespace(text, namespaceOfPart(f.name)!);
     if (fixed !== text) {
       zip.file(f.name, fixed);
       changed = true;
     }
     parts.set(f.name, fixed);
-  }
+  });
   return { changed, parts };
 }
 
