@@ -40,10 +40,10 @@ function prefixMainNamespace(xml: string, prefix: string): string {
     .replace(/<\/([A-Za-z_][\w.-]*)\s*>/g, `</${prefix}:$1>`);
 }
 
-async function prefixedPackage(bytes: Uint8Array, prefix = "x"): Promise<Uint8Array> {
+async function prefixedPackage(bytes: Uint8Array, prefix = "x", only?: (part: string) => boolean): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   for (const f of Object.values(zip.files)) {
-    if (f.dir || !f.name.startsWith("xl/") || !f.name.endsWith(".xml")) continue;
+    if (f.dir || !f.name.startsWith("xl/") || !f.name.endsWith(".xml") || (only && !only(f.name))) continue;
     zip.file(f.name, prefixMainNamespace(await f.async("string"), prefix));
   }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
@@ -149,6 +149,21 @@ describe("a workbook whose SpreadsheetML uses an x: prefix", () => {
     expect(await partText(prefixed, "xl/sharedStrings.xml")).toContain("<x:sst");
     const snap = await readSnapshot(prefixed);
     expect(snap).toEqual(original);
+  });
+
+  it("reads a package where only some parts are prefixed (a program that rewrote the sheets it filled)", async () => {
+    const mixed = await prefixedPackage(exampleBytes(), "x", (p) => p === "xl/worksheets/sheet3.xml" || p === "xl/sharedStrings.xml");
+    expect(await partText(mixed, "xl/workbook.xml")).not.toContain("<x:");
+    expect(await readSnapshot(mixed)).toEqual(original);
+  });
+
+  it("recognises the template with _meta very hidden (LibreOffice writes it back as hidden)", async () => {
+    const veryHidden = await patchPart(exampleBytes(), "xl/workbook.xml", (xml) =>
+      xml.replace(/(<sheet\b[^>]*name="_meta"[^>]*?)state="hidden"/, '$1state="veryHidden"'),
+    );
+    expect(await partText(veryHidden, "xl/workbook.xml")).toContain('state="veryHidden"');
+    const { outcome } = await scoreBytes(await prefixedPackage(veryHidden));
+    expectExampleScore(outcome);
   });
 
   it("gives openWorkbook the normalised workbook.xml, so the names and restoreDefinedNames work", async () => {
