@@ -5,6 +5,7 @@ import type { Diagnostic } from "../engine/diagnostics/types";
 import { runReport, runScoring, runValidation } from "../engine";
 import { renderDiagnostic } from "../engine/diagnostics/render";
 import { HostError } from "../hosts/types";
+import { localIsoNow } from "../hosts/local-time";
 import { readSnapshot } from "../hosts/xlsx/read-snapshot";
 import { applyWritePlan } from "../hosts/xlsx/apply-plan";
 import { buildStandardTemplate } from "../hosts/xlsx/standard";
@@ -171,7 +172,8 @@ export async function main(
     (command || values.help ? io.stdout : io.stderr)(`${ctx.m.usage}\n`);
     return values.help ? EXIT.ok : EXIT.usage;
   }
-  const stamp = now().toISOString();
+  // 评分时间 is the local time of this machine (TZ), as an accountant reads it.
+  const stamp = localIsoNow(now());
   try {
     switch (command) {
       case "template":

@@ -19,13 +19,17 @@ import { buildReport } from "./report/build";
 import { renderText } from "./report/render-text";
 import { reportWritePlan } from "./report/render-sheet";
 import { assertOutputsOnly } from "./output-guard";
+import { DATE_TIME_FORMAT, excelSerialOfLocal } from "./model/excel-date";
 
 export type { ValidationOutcome, ScoresOutcome, ScoringOutcome } from "./api";
 
 /** Options shared by every action. */
 export interface EngineOptions {
   readonly lang?: "zh-CN" | "en";
-  /** When the action runs (ISO text written to result_scored_at); hosts pass the clock, the engine has none. */
+  /**
+   * When the action runs, as the user's local wall-clock time `YYYY-MM-DDTHH:MM[:SS]` (the host applies the
+   * clock and its time zone; the engine has neither). Written to result_scored_at as an Excel date-time.
+   */
   readonly now?: string;
 }
 
@@ -84,7 +88,10 @@ function unitOf(values: InputValues | null): ValidationOutcome["unit"] {
 function stampOps(template: Template, now: string | undefined): WriteOp[] {
   const f = template.fields.get("result_scored_at");
   if (!f?.output || !now) return [];
-  return [{ kind: "values", sheet: f.ref.sheet, address: f.ref.address, values: [[now]] }];
+  const serial = excelSerialOfLocal(now);
+  const value = serial === null ? now : serial;
+  const formats = serial === null ? {} : { numberFormats: [DATE_TIME_FORMAT] };
+  return [{ kind: "values", sheet: f.ref.sheet, address: f.ref.address, values: [[value]], ...formats }];
 }
 
 function plan(template: Template | null, ops: readonly WriteOp[]): WritePlan {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../engine/diagnostics/types";
 import type { EnginePort, RenderedDiagnostic, ScoreOptions } from "./engine-port";
-import { localIsoNow } from "./local-time";
+import { localIsoNow } from "../hosts/local-time";
 
 function nowOf(options: ScoreOptions | undefined): string {
   return options?.now ?? localIsoNow();

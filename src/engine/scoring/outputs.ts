@@ -11,6 +11,12 @@ import type { Lang } from "./phrases";
 import { phrase, renderPhrase } from "./phrases";
 import type { IndicatorResult, ScoreSheet } from "./result-types";
 
+/**
+ * Every number the engine writes carries its format, so a cell never keeps a format from before (a rate
+ * format left on a score cell shows 94 as 9400.00%): rates as percentages, scores and plain values General.
+ */
+export const OUTPUT_FORMATS = { percent: "0.00%", number: "General" } as const;
+
 interface Cell {
   readonly row: number;
   readonly value: OutputValue;
@@ -75,7 +81,7 @@ class OutputColumns {
 function valueCell(ind: IndicatorResult, lang: Lang): { value: OutputValue; format: string | null } {
   switch (ind.value.t) {
     case "number":
-      return { value: ind.value.v, format: ind.valueFormat === "percent" ? "0.00%" : null };
+      return { value: ind.value.v, format: ind.valueFormat === "percent" ? OUTPUT_FORMATS.percent : OUTPUT_FORMATS.number };
     case "na":
       return { value: renderPhrase(lang, phrase("value_na", {})), format: null };
     case "undefined":
@@ -100,24 +106,24 @@ export function scoringWritePlan(template: Template, scores: ScoreSheet, options
     const level = levels.get(id);
     const ind = indicators.get(id);
     if (level) {
-      out.rubric(row, "outScore", level.score);
+      out.rubric(row, "outScore", level.score, OUTPUT_FORMATS.number);
     } else if (ind) {
       const v = valueCell(ind, lang);
       out.rubric(row, "outValue", v.value, v.format);
-      out.rubric(row, "outScore", ind.score);
+      out.rubric(row, "outScore", ind.score, OUTPUT_FORMATS.number);
       out.rubric(row, "outExplain", ind.explanation);
     } else if (row.expand.trim() !== "") {
       const rows = scores.indicators.filter((i) => i.id.startsWith(`${id}.`) && i.id.slice(id.length + 1).match(/^\d+$/));
       const sum = toNumber(roundScore(Decimal.sum(0, ...rows.map((r) => r.score))));
       out.rubric(row, "outValue", null);
-      out.rubric(row, "outScore", sum);
+      out.rubric(row, "outScore", sum, OUTPUT_FORMATS.number);
       out.rubric(row, "outExplain", renderPhrase(lang, phrase("expanded_summary", { count: String(rows.length), score: String(sum) })));
       const table = template.tables.get(row.expand.trim());
       const scoreCol = table?.columns.find((c) => c.key === "score" && c.output);
       if (table && scoreCol) {
         for (const r of rows) {
           const at = parseA1(r.ref.address);
-          if (r.ref.sheet === table.sheet && at) out.put(table.sheet, scoreCol.col, at.row, r.score);
+          if (r.ref.sheet === table.sheet && at) out.put(table.sheet, scoreCol.col, at.row, r.score, OUTPUT_FORMATS.number);
         }
       }
     }
@@ -127,7 +133,9 @@ export function scoringWritePlan(template: Template, scores: ScoreSheet, options
 
   const result = (name: string, value: OutputValue) => {
     const f = template.fields.get(name);
-    if (f?.output) ops.push({ kind: "values", sheet: f.ref.sheet, address: f.ref.address, values: [[value]] });
+    if (!f?.output) return;
+    const formats = typeof value === "number" ? { numberFormats: [OUTPUT_FORMATS.number] } : {};
+    ops.push({ kind: "values", sheet: f.ref.sheet, address: f.ref.address, values: [[value]], ...formats });
   };
   result("result_total", scores.total);
   result("result_grade", scores.grade);
@@ -151,14 +159,15 @@ function levelsOps(table: TableDef, scores: ScoreSheet, lang: Lang): WriteOp[] {
     ops.push({ kind: "clear", sheet: table.sheet, range: `${toA1({ row: first, col: minCol })}:${toA1({ row: table.lastRowLimit, col: maxCol })}` });
   }
   const rows = scores.levels.slice(0, table.lastRowLimit - first + 1);
-  const cellsFor = (key: string, value: (l: (typeof rows)[number]) => OutputValue) => {
+  const cellsFor = (key: string, value: (l: (typeof rows)[number]) => OutputValue, format?: string) => {
     const col = outCols.find((c) => c.key === key)?.col;
     if (col === undefined || rows.length === 0) return;
-    ops.push({ kind: "values", sheet: table.sheet, address: toA1({ row: first, col }), values: rows.map((l) => [value(l)]) });
+    const formats = format ? { numberFormats: [format] } : {};
+    ops.push({ kind: "values", sheet: table.sheet, address: toA1({ row: first, col }), values: rows.map((l) => [value(l)]), ...formats });
   };
   cellsFor("level", (l) => renderPhrase(lang, phrase(l.depth === 1 ? "level_1" : "level_2", {})));
   cellsFor("name", (l) => l.name);
-  cellsFor("weight", (l) => l.weight);
-  cellsFor("score", (l) => l.score);
+  cellsFor("weight", (l) => l.weight, OUTPUT_FORMATS.number);
+  cellsFor("score", (l) => l.score, OUTPUT_FORMATS.number);
   return ops;
 }

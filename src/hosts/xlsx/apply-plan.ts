@@ -34,6 +34,16 @@ function setValue(cell: Cell, v: OutputValue): void {
   else cell.value = v;
 }
 
+/**
+ * Sets one cell's number format. exceljs shares one style object between every cell of the same style
+ * (`cell.numFmt = …` would change them all: a rate format on one 指标值 made every green cell a percentage),
+ * so the cell gets its own copy of the style first.
+ */
+export function setNumberFormat(cell: Cell, fmt: string): void {
+  if (cell.numFmt === fmt) return;
+  cell.style = { ...cell.style, numFmt: fmt };
+}
+
 function applyOp(wb: Workbook, op: WriteOp, counts: Record<string, number>, created: string[]): void {
   switch (op.kind) {
     case "ensureSheet": {
@@ -61,7 +71,7 @@ function applyOp(wb: Workbook, op: WriteOp, counts: Record<string, number>, crea
           const cell = ws.getCell(start.row + ri + 1, start.col + ci + 1);
           setValue(cell, v);
           const fmt = op.numberFormats?.[ci];
-          if (fmt && typeof v === "number") cell.numFmt = fmt;
+          if (fmt && typeof v === "number") setNumberFormat(cell, fmt);
           counts[op.sheet] = (counts[op.sheet] ?? 0) + 1;
         });
       });
@@ -76,6 +86,8 @@ export async function applyWritePlan(bytes: Uint8Array | ArrayBuffer, plan: Writ
   const counts: Record<string, number> = {};
   const created: string[] = [];
   for (const op of plan.ops) applyOp(workbook, op, counts, created);
+  // Formulas of the workbook may read the cells just written: Excel, WPS and LibreOffice recalculate on open.
+  if (plan.ops.some((op) => op.kind !== "ensureSheet")) workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   let out: Uint8Array;
   try {
     out = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);

@@ -2,7 +2,8 @@
 import ExcelJS from "exceljs";
 import type { DataValidation, Worksheet } from "exceljs";
 import { layoutTemplate } from "../../engine/template/standard/layout";
-import type { LayoutCell, ValidationSpec, WorkbookLayout } from "../../engine/template/standard/layout";
+import type { LayoutCell, LayoutSheet, ValidationSpec, WorkbookLayout } from "../../engine/template/standard/layout";
+import { columnLetters } from "../../engine/model/cell";
 import type { TemplateDescription } from "../../engine/template/standard/types";
 import { ROLE_STYLES } from "./cell-style";
 import { absoluteRef } from "./refs";
@@ -51,10 +52,52 @@ function writeCell(ws: Worksheet, c: LayoutCell): void {
   if (style.font) cell.font = style.font;
   if (style.fill) cell.fill = style.fill;
   if (style.border) cell.border = style.border;
-  if (style.alignment) cell.alignment = style.alignment;
+  // A fresh alignment object per cell: exceljs would otherwise share (and later mutate) one.
+  // Table cells align to the top, so a number sits level with the first line of wrapped text beside it.
+  const top = c.wrap || c.role === "input" || c.role === "output" || c.role === "config" || c.role === "label";
+  const alignment = { ...style.alignment, ...(top ? { vertical: "top" as const } : {}), ...(c.wrap ? { wrapText: true } : {}) };
+  if (Object.keys(alignment).length > 0) cell.alignment = alignment;
   if (style.unlocked) cell.protection = { locked: false };
   if (c.numFmt) cell.numFmt = c.numFmt;
   if (c.validation) cell.dataValidation = toDataValidation(c.validation);
+}
+
+/** The footer every printed page carries: the sheet's name and 第 n 页 共 m 页. */
+export const PAGE_FOOTER = "&L&A&R第 &P 页 共 &N 页";
+
+/**
+ * A4, one page wide (fitToPage switched on: without it Excel and LibreOffice ignore fitToWidth), as many
+ * pages tall as needed; the table header repeated on every page; the print area without configuration
+ * columns; panes frozen below the header.
+ */
+export function applySheetView(ws: Worksheet, sheet: LayoutSheet): void {
+  const v = sheet.view;
+  const lastCol = columnLetters(Math.max(1, v.printColumns) - 1);
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: v.landscape ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    // exceljs prefixes each end with "$" only before the column: "A$1" becomes the absolute $A$1 that
+    // LibreOffice needs (it ignores a print area written $A1:$K41). A hidden sheet gets none: LibreOffice
+    // prints a hidden sheet that has one.
+    ...(sheet.hidden ? {} : { printArea: `A$1:${lastCol}$${Math.max(1, v.printRows)}` }),
+    ...(v.titleRow !== null ? { printTitlesRow: `${v.titleRow + 1}:${v.titleRow + 1}` } : {}),
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: PAGE_FOOTER };
+  if (v.freezeRows > 0 || v.freezeColumns > 0) {
+    ws.views = [
+      {
+        state: "frozen",
+        xSplit: v.freezeColumns,
+        ySplit: v.freezeRows,
+        topLeftCell: `${columnLetters(v.freezeColumns)}${v.freezeRows + 1}`,
+      },
+    ];
+  }
 }
 
 /** An exceljs workbook holding the layout: sheets, cells, styles, validations, defined names. */
@@ -72,6 +115,8 @@ export function layoutToWorkbook(layout: WorkbookLayout, options: BuildTemplateO
       ws.getColumn(i + 1).width = w;
     });
     for (const c of sheet.cells) writeCell(ws, c);
+    for (const h of sheet.rowHeights) ws.getRow(h.row + 1).height = h.height;
+    applySheetView(ws, sheet);
   }
   for (const n of layout.names) wb.definedNames.add(absoluteRef(n.sheet, n.address), n.name);
   return wb;

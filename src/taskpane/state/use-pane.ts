@@ -6,7 +6,7 @@ import type { ScoreSheet } from "../../engine/scoring/result-types";
 import type { TemplateInfo } from "../../engine/template/types";
 import type { WorkbookHost, WriteSummary } from "../../hosts/types";
 import type { EnginePort } from "../engine-port";
-import { localIsoNow } from "../local-time";
+import { localIsoNow } from "../../hosts/local-time";
 import { copyText } from "../clipboard";
 import { formatPoints } from "../format";
 import type { PaneError } from "../host-error";

@@ -93,7 +93,7 @@ describe("applyWritePlan on the standard template", async () => {
     expect(fill?.type === "pattern" ? fill.fgColor?.argb : null).toBe("FFE2EFDA");
     const basic = wb.getWorksheet("基本情况")!;
     expect(basic.getCell("B3").protection?.locked).toBe(false);
-    expect(wb.getWorksheet("重点工作")!.getColumn(4).width).toBe(60);
+    expect(wb.getWorksheet("重点工作")!.getColumn(4).width).toBe(40);
     expect(wb.getWorksheet("_meta")!.state).toBe("hidden");
     const counts = await validationCounts(bytes);
     const original = await validationCounts(template);

@@ -45,7 +45,7 @@ describe("buildTemplateWorkbook", async () => {
   });
 
   it("sets column widths and hides _meta", () => {
-    expect(wb.getWorksheet("重点工作")!.getColumn(4).width).toBe(60);
+    expect(wb.getWorksheet("重点工作")!.getColumn(4).width).toBe(40);
     expect(wb.getWorksheet("_meta")!.state).toBe("hidden");
   });
 

@@ -44,7 +44,7 @@ const names = (fields: readonly FieldSpec[]): readonly string[] => fields.map((f
 const SHEETS: readonly SheetSpec[] = [
   {
     name: STANDARD_SHEETS.guide,
-    columnWidths: [110],
+    columnWidths: [80],
     blocks: [
       { kind: "title", text: INSTRUCTIONS_TITLE },
       ...INSTRUCTION_LINES.map(
@@ -54,7 +54,7 @@ const SHEETS: readonly SheetSpec[] = [
   },
   {
     name: STANDARD_SHEETS.basic,
-    columnWidths: [28, 40, 40],
+    columnWidths: [26, 30, 24],
     blocks: [
       { kind: "title", text: "一、单位基本情况" },
       { kind: "fields", names: names(BASIC_FIELDS), header: true },
@@ -68,7 +68,7 @@ const SHEETS: readonly SheetSpec[] = [
   },
   {
     name: STANDARD_SHEETS.finance,
-    columnWidths: [40, 16, 44],
+    columnWidths: [34, 12, 34],
     blocks: [
       { kind: "title", text: "二、收支情况（金额单位：万元）" },
       { kind: "heading", text: "（一）收入与预算" },
@@ -89,7 +89,9 @@ const SHEETS: readonly SheetSpec[] = [
   },
   {
     name: STANDARD_SHEETS.tasks,
-    columnWidths: [36, 8, 10, 60, 36, 8],
+    columnWidths: [26, 6, 8, 40, 30, 7],
+    landscape: true,
+    repeatHeader: true,
     blocks: [
       { kind: "title", text: "三、重点工作完成情况" },
       { kind: "text", text: "每项重点工作一行；分值合计等于“职责履行”的分值。行数不够时在最后一行上方插入整行。" },
@@ -99,6 +101,7 @@ const SHEETS: readonly SheetSpec[] = [
   {
     name: STANDARD_SHEETS.satisfaction,
     columnWidths: [20, 10, 10, 10],
+    repeatHeader: true,
     blocks: [
       { kind: "title", text: "社会公众或服务对象满意度" },
       { kind: "text", text: "每个调查对象一行，权重合计 100%。" },
@@ -108,6 +111,8 @@ const SHEETS: readonly SheetSpec[] = [
   {
     name: STANDARD_SHEETS.benefits,
     columnWidths: [12, 80, 10],
+    landscape: true,
+    repeatHeader: true,
     blocks: [
       { kind: "title", text: "履职效益" },
       { kind: "text", text: "经济效益、社会效益每条一行。" },
@@ -116,7 +121,7 @@ const SHEETS: readonly SheetSpec[] = [
   },
   {
     name: STANDARD_SHEETS.problems,
-    columnWidths: [110],
+    columnWidths: [80],
     blocks: [
       { kind: "title", text: "五、存在的问题　六、改进措施" },
       { kind: "table", id: "problems" },
@@ -126,7 +131,14 @@ const SHEETS: readonly SheetSpec[] = [
   },
   {
     name: STANDARD_SHEETS.rubric,
-    columnWidths: [8, 8, 10, 26, 6, 34, 10, 40, 9, 9, 24, 40, 24, 10, 8, 30],
+    // Printed sheets fit A4 without scaling (portrait ≤ 80 character widths, landscape ≤ 118, measured in
+    // LibreOffice without Calibri's metrics), so wrapped text is never scaled. In the order of RUBRIC_LAYOUT: 编号 一级 二级 三级 分值 指标说明 自评得分 扣分原因 指标值 得分 评分说明 |
+    // 评分方法 评分参数 指标值公式 逐项展开 报告表述 (the bureau's settings, not printed by default).
+    columnWidths: [5, 6, 8, 16, 5, 24, 6, 14, 8, 6, 20, 10, 30, 34, 10, 30],
+    landscape: true,
+    repeatHeader: true,
+    freezeColumns: 4,
+    printColumns: 11,
     blocks: [
       { kind: "title", text: "四、整体支出绩效评价指标体系" },
       {
@@ -152,7 +164,11 @@ const SHEETS: readonly SheetSpec[] = [
   },
   {
     name: STANDARD_SHEETS.fields,
-    columnWidths: [30, 34, 8, 6, 8, 8, 6, 44],
+    // Configuration: hidden from the departments (and from the default print); a bureau unhides it to edit.
+    hidden: true,
+    columnWidths: [28, 30, 8, 6, 8, 8, 6, 24],
+    landscape: true,
+    repeatHeader: true,
     blocks: [
       { kind: "title", text: "字段定义" },
       { kind: "text", text: "每个单值单元格（定义名称）和每个表格列（表名.列名）的标签、类型和取值范围。" },
@@ -161,7 +177,10 @@ const SHEETS: readonly SheetSpec[] = [
   },
   {
     name: STANDARD_SHEETS.checks,
-    columnWidths: [6, 30, 60, 8, 6, 44],
+    hidden: true,
+    columnWidths: [6, 24, 48, 8, 6, 26],
+    landscape: true,
+    repeatHeader: true,
     blocks: [
       { kind: "title", text: "校验规则" },
       { kind: "text", text: "“=”在差额不超过容差时通过；有前提的规则只在前提成立时检查。" },

@@ -23,6 +23,7 @@ import {
 } from "../labels";
 import { EngineInvariantError } from "../../diagnostics/types";
 import type { FieldType, TemplateInfo } from "../types";
+import type { RubricColumnKey } from "../labels";
 import { RULE_KIND_NAMES } from "./rubric";
 import type {
   CellContent,
@@ -51,6 +52,21 @@ export interface LayoutCell {
   readonly role: CellRole;
   readonly numFmt: string | null;
   readonly validation: ValidationSpec | null;
+  /** Long text wraps inside its column instead of spilling into the next one. */
+  readonly wrap: boolean;
+}
+
+/** How a sheet prints and scrolls: A4, one page wide, header rows repeated, panes frozen below them. */
+export interface SheetView {
+  readonly landscape: boolean;
+  /** 0-based row repeated at the top of every printed page, or null. */
+  readonly titleRow: number | null;
+  /** Rows and columns frozen on screen (0 = none). */
+  readonly freezeRows: number;
+  readonly freezeColumns: number;
+  /** The print area: columns A… (count) and rows 1… (count). */
+  readonly printColumns: number;
+  readonly printRows: number;
 }
 
 export interface LayoutSheet {
@@ -59,6 +75,9 @@ export interface LayoutSheet {
   readonly columnWidths: readonly number[];
   /** Sorted by row, then column. */
   readonly cells: readonly LayoutCell[];
+  readonly view: SheetView;
+  /** Heights in points of rows whose wrapped text needs more than one line (0-based row → height). */
+  readonly rowHeights: readonly { readonly row: number; readonly height: number }[];
 }
 
 export interface WorkbookLayout {
@@ -121,14 +140,89 @@ export function validationFor(
   }
 }
 
+/**
+ * The order of the rubric's columns: what a reader needs first (the indicator, its weight, how it is scored
+ * in words, the unit's own score, the result), the bureau's formulas and parameters after them. The engine
+ * finds columns by their header labels, so a bureau may reorder them.
+ */
+export const RUBRIC_LAYOUT: readonly RubricColumnKey[] = [
+  "id",
+  "level1",
+  "level2",
+  "level3",
+  "weight",
+  "description",
+  "manualScore",
+  "manualReason",
+  "outValue",
+  "outScore",
+  "outExplain",
+  "ruleKind",
+  "ruleParams",
+  "formula",
+  "expand",
+  "phrase",
+];
+
+/** Roles whose text may wrap in its own column; titles, headings and notes in narrow columns spill instead. */
+const WRAPPING_ROLES: ReadonlySet<CellRole> = new Set(["label", "header", "input", "output", "config", "note"]);
+/** A title, heading or text line wraps only in a column this wide (the single-column 说明 sheet). */
+const WIDE_COLUMN = 60;
+/** Points per line of 11-pt text, and the padding of a wrapped cell. */
+const LINE_HEIGHT = 15;
+
+/** Display width of a text in Excel's character units: CJK and full-width characters count two. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
+  return w;
+}
+
+/** Lines a text takes in a wrapped column of this width (explicit line breaks included). */
+export function wrappedLines(text: string, columnWidth: number): number {
+  // Office suites draw CJK text a little wider than two digit widths: leave a tenth of the column spare.
+  const usable = Math.max(1, Math.floor(columnWidth * 0.9) - 1);
+  return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
+}
+
+/** The row height (points) that shows every line of a row's wrapped texts, or null when one line does. */
+export function rowHeightFor(texts: readonly { readonly text: string; readonly width: number }[]): number | null {
+  const lines = Math.max(1, ...texts.map((t) => wrappedLines(t.text, t.width)));
+  return lines > 1 ? lines * LINE_HEIGHT + 3 : null;
+}
+
 /** Mutable builder for one sheet: blocks append rows top to bottom. */
 class SheetBuilder {
   readonly cells: LayoutCell[] = [];
   row = 0;
-  constructor(readonly name: string) {}
+  /** The row of the first table header laid out, if any. */
+  firstHeaderRow: number | null = null;
+  constructor(
+    readonly name: string,
+    private readonly widths: readonly number[],
+  ) {}
 
   put(col: number, value: CellContent, role: CellRole, numFmt: string | null = null, validation: ValidationSpec | null = null): void {
-    this.cells.push({ row: this.row, col, value, role, numFmt, validation });
+    const width = this.widths[col] ?? 9;
+    const wrap = typeof value === "number" || typeof value === "boolean" ? false : WRAPPING_ROLES.has(role) || width >= WIDE_COLUMN;
+    this.cells.push({ row: this.row, col, value, role, numFmt, validation, wrap });
+  }
+
+  /** Heights of the rows whose wrapped texts need more than one line. */
+  rowHeights(): { row: number; height: number }[] {
+    const byRow = new Map<number, { text: string; width: number }[]>();
+    for (const c of this.cells) {
+      if (!c.wrap || typeof c.value !== "string" || c.value === "") continue;
+      const list = byRow.get(c.row) ?? [];
+      list.push({ text: c.value, width: this.widths[c.col] ?? 9 });
+      byRow.set(c.row, list);
+    }
+    const out: { row: number; height: number }[] = [];
+    for (const [row, texts] of byRow) {
+      const height = rowHeightFor(texts);
+      if (height !== null) out.push({ row, height });
+    }
+    return out.sort((a, b) => a.row - b.row);
   }
 }
 
@@ -169,6 +263,7 @@ export function layoutTemplate(desc: TemplateDescription): WorkbookLayout {
   };
 
   const headerRow = (sb: SheetBuilder, id: string, labels: readonly string[]): void => {
+    sb.firstHeaderRow ??= sb.row;
     labels.forEach((label, i) => sb.put(i, label, "header"));
     addName(id, sb.name, rangeToA1({ start: { row: sb.row, col: 0 }, end: { row: sb.row, col: labels.length - 1 } }));
     sb.row++;
@@ -234,7 +329,11 @@ export function layoutTemplate(desc: TemplateDescription): WorkbookLayout {
         return;
       }
       case "rubric": {
-        headerRow(sb, tableName, Object.values(RUBRIC_COLUMNS));
+        headerRow(
+          sb,
+          tableName,
+          RUBRIC_LAYOUT.map((k) => RUBRIC_COLUMNS[k]),
+        );
         for (const r of desc.rubric) rubricRow(sb, r);
         return;
       }
@@ -263,9 +362,25 @@ export function layoutTemplate(desc: TemplateDescription): WorkbookLayout {
   };
 
   const sheets: LayoutSheet[] = desc.sheets.map((spec) => {
-    const sb = new SheetBuilder(spec.name);
+    const sb = new SheetBuilder(spec.name, spec.columnWidths);
     for (const block of spec.blocks) layoutBlock(sb, block);
-    return { name: spec.name, hidden: spec.hidden ?? false, columnWidths: spec.columnWidths, cells: sortCells(sb.cells) };
+    const titleRow = spec.repeatHeader ? sb.firstHeaderRow : null;
+    const view: SheetView = {
+      landscape: spec.landscape ?? false,
+      titleRow,
+      freezeRows: titleRow === null ? 0 : titleRow + 1,
+      freezeColumns: spec.freezeColumns ?? 0,
+      printColumns: spec.printColumns ?? spec.columnWidths.length,
+      printRows: Math.max(1, sb.row),
+    };
+    return {
+      name: spec.name,
+      hidden: spec.hidden ?? false,
+      columnWidths: spec.columnWidths,
+      cells: sortCells(sb.cells),
+      view,
+      rowHeights: sb.rowHeights(),
+    };
   });
 
   function layoutBlock(sb: SheetBuilder, block: SheetBlock): void {
@@ -294,7 +409,8 @@ export function layoutTemplate(desc: TemplateDescription): WorkbookLayout {
     }
   }
 
-  const meta = new SheetBuilder(META_SHEET);
+  const metaWidths = [20, 30];
+  const meta = new SheetBuilder(META_SHEET, metaWidths);
   const metaRows: [string, string, string][] = [
     [META_KEYS.id, desc.info.id, META_NAMES.id],
     [META_KEYS.version, desc.info.version, META_NAMES.version],
@@ -306,42 +422,49 @@ export function layoutTemplate(desc: TemplateDescription): WorkbookLayout {
     addName(name, META_SHEET, toA1({ row: meta.row, col: 1 }));
     meta.row++;
   }
-  sheets.push({ name: META_SHEET, hidden: true, columnWidths: [20, 30], cells: meta.cells });
+  sheets.push({
+    name: META_SHEET,
+    hidden: true,
+    columnWidths: metaWidths,
+    cells: meta.cells,
+    view: { landscape: false, titleRow: null, freezeRows: 0, freezeColumns: 0, printColumns: 2, printRows: meta.row },
+    rowHeights: [],
+  });
 
   return { info: desc.info, sheets, names };
 }
 
+const rubricCol = (key: RubricColumnKey): number => RUBRIC_LAYOUT.indexOf(key);
+
 function rubricRow(sb: SheetBuilder, r: RubricRowSpec): void {
   const isManual = r.kind === "manual";
-  const config: CellContent[] = [
-    r.id,
-    r.level1,
-    r.level2,
-    r.level3,
-    r.weight,
-    r.formula,
-    r.kind === "" ? "" : RULE_KIND_NAMES[r.kind],
-    r.params,
-    r.expand,
+  const config: [RubricColumnKey, CellContent][] = [
+    ["id", r.id],
+    ["level1", r.level1],
+    ["level2", r.level2],
+    ["level3", r.level3],
+    ["weight", r.weight],
+    ["description", r.description],
+    ["ruleKind", r.kind === "" ? "" : RULE_KIND_NAMES[r.kind]],
+    ["ruleParams", r.params],
+    ["formula", r.formula],
+    ["expand", r.expand],
+    ["phrase", r.phrase ?? ""],
   ];
-  config.forEach((v, i) => {
-    const validation = i === 6 && r.level3 !== "" ? listOf(KIND_WORDS, false) : null;
-    sb.put(i, v === "" ? null : v, "config", null, validation);
-  });
+  for (const [key, v] of config) {
+    const validation = key === "ruleKind" && r.level3 !== "" ? listOf(KIND_WORDS, false) : null;
+    sb.put(rubricCol(key), v === "" ? null : v, "config", null, validation);
+  }
   if (isManual) {
-    sb.put(9, r.manualScore, "input", null, {
+    sb.put(rubricCol("manualScore"), r.manualScore, "input", null, {
       kind: "decimal",
       min: 0,
       max: r.weight,
       message: `请输入 0 到 ${r.weight} 之间的分数`,
     });
-    sb.put(10, r.manualReason === "" ? null : r.manualReason, "input");
+    sb.put(rubricCol("manualReason"), r.manualReason === "" ? null : r.manualReason, "input");
   }
-  sb.put(11, r.description === "" ? null : r.description, "config");
-  sb.put(12, r.phrase ? r.phrase : null, "config");
-  sb.put(13, null, "output");
-  sb.put(14, null, "output");
-  sb.put(15, null, "output");
+  for (const key of ["outValue", "outScore", "outExplain"] as const) sb.put(rubricCol(key), null, "output");
   sb.row++;
 }
 

@@ -101,6 +101,14 @@ export interface SheetSpec {
   /** Column widths in characters, from column A. */
   readonly columnWidths: readonly number[];
   readonly blocks: readonly SheetBlock[];
+  /** Printed landscape (wide sheets); every sheet prints on A4, one page wide. */
+  readonly landscape?: boolean;
+  /** The sheet's one table: its header row is repeated on every printed page and the panes freeze below it. */
+  readonly repeatHeader?: boolean;
+  /** Columns kept on screen when scrolling right (the indicator names, say). */
+  readonly freezeColumns?: number;
+  /** Columns printed, from A (default: every column with a width); configuration columns can stay out. */
+  readonly printColumns?: number;
 }
 
 /** Everything needed to write the template (or a filled example) as a workbook. */

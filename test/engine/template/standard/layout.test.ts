@@ -5,6 +5,7 @@ import {
   layoutToSnapshot,
   standardTemplateDescription,
   validationFor,
+  RUBRIC_LAYOUT,
 } from "../../../../src/engine/template/standard";
 import type { LayoutCell, LayoutSheet } from "../../../../src/engine/template/standard";
 import { cellAtRef, findName, findSheet } from "../../../../src/engine/model/snapshot";
@@ -28,7 +29,7 @@ function layoutSheet(name: string): LayoutSheet {
 const text = (v: { t: string; v?: unknown } | undefined) => (v && v.t === "s" ? v.v : undefined);
 
 describe("layoutTemplate", () => {
-  it("has the sheets of docs/template-format.md in order, _meta hidden", () => {
+  it("has the sheets of docs/template-format.md in order; the configuration sheets and _meta hidden", () => {
     expect(layout.sheets.map((s) => [s.name, s.hidden])).toEqual([
       ["说明", false],
       ["基本情况", false],
@@ -39,8 +40,8 @@ describe("layoutTemplate", () => {
       ["问题与措施", false],
       ["指标体系", false],
       ["评价结果", false],
-      ["字段定义", false],
-      ["校验规则", false],
+      ["字段定义", true],
+      ["校验规则", true],
       ["_meta", true],
     ]);
   });
@@ -95,23 +96,27 @@ describe("layoutTemplate", () => {
   it("writes the rubric with Chinese rule-kind names and the 16 standard columns", () => {
     const sheet = findSheet(snap, "指标体系")!;
     const header = parseRange(findName(snap, "tbl_rubric")!.address)!;
-    expect(sheet.cells[header.start.row]?.map(text)).toEqual(Object.values(RUBRIC_COLUMNS));
+    // Every standard column, the readable ones (indicator, weight, 指标说明, the unit's score, the result) first.
+    expect(sheet.cells[header.start.row]?.map(text)).toEqual(RUBRIC_LAYOUT.map((k) => RUBRIC_COLUMNS[k]));
+    expect([...RUBRIC_LAYOUT].sort()).toEqual(Object.keys(RUBRIC_COLUMNS).sort());
     const first = sheet.cells[header.start.row + 3]!;
-    expect(first.slice(0, 8).map((c) => (c.t === "empty" ? null : c.v))).toEqual([
-      "1.1.1",
-      null,
-      null,
-      "财政供养人员控制率",
-      2,
-      "ratio(staff_actual, staff_quota)",
-      "超限扣分",
-      "limit=100%; dir=above; deduct=0.2",
-    ]);
+    const at = (key: (typeof RUBRIC_LAYOUT)[number]) => {
+      const c = first[RUBRIC_LAYOUT.indexOf(key)];
+      return !c || c.t === "empty" ? null : c.v;
+    };
+    expect(at("id")).toBe("1.1.1");
+    expect(at("level3")).toBe("财政供养人员控制率");
+    expect(at("weight")).toBe(2);
+    expect(RUBRIC_LAYOUT.indexOf("description")).toBe(RUBRIC_LAYOUT.indexOf("weight") + 1);
+    expect(String(at("description"))).toMatch(/得满分/);
+    expect(at("formula")).toBe("ratio(staff_actual, staff_quota)");
+    expect(at("ruleKind")).toBe("超限扣分");
+    expect(at("ruleParams")).toBe("limit=100%; dir=above; deduct=0.2");
   });
 
   it("makes 自评得分/扣分原因 inputs on manual rows only, bounded by the weight", () => {
     const sheet = layoutSheet("指标体系");
-    const manualScores = sheet.cells.filter((c) => c.col === 9 && c.role === "input");
+    const manualScores = sheet.cells.filter((c) => c.col === RUBRIC_LAYOUT.indexOf("manualScore") && c.role === "input");
     expect(manualScores).toHaveLength(7);
     expect(manualScores[0]?.validation).toMatchObject({ kind: "decimal", min: 0, max: 1.5 });
   });
