@@ -5,8 +5,8 @@ import type { ReportTree } from "./tree";
 
 /** Rows the report may occupy; the whole block is cleared first so a shorter report leaves no tail. */
 export const REPORT_SHEET_ROWS = 2000;
-/** Column A's width in characters: wide enough to read, the host wraps the text. */
-export const REPORT_COLUMN_WIDTH = 100;
+/** Column A's width in characters: one A4 page wide unscaled (the host wraps the text). */
+export const REPORT_COLUMN_WIDTH = 80;
 
 /**
  * Write plan for the 报告 sheet: create it if missing, clear A1:A2000, write one paragraph per row.

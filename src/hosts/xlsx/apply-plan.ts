@@ -10,6 +10,7 @@ import type { WriteSummary } from "../types";
 import { HostError } from "../types";
 import { openWorkbook } from "./open-workbook";
 import { restoreDefinedNames } from "./round-trip-fixes";
+import { fitRowHeight, setUpCreatedSheet, wrapCreatedCell } from "./fit-rows";
 
 export interface AppliedPlan {
   readonly bytes: Uint8Array;
@@ -52,6 +53,7 @@ function applyOp(wb: Workbook, op: WriteOp, counts: Record<string, number>, crea
       op.columnWidths?.forEach((w, i) => {
         ws.getColumn(i + 1).width = w;
       });
+      setUpCreatedSheet(ws);
       created.push(op.sheet);
       return;
     }
@@ -66,23 +68,37 @@ function applyOp(wb: Workbook, op: WriteOp, counts: Record<string, number>, crea
     case "values": {
       const ws = sheetOrThrow(wb, op.sheet);
       const start = addressOrThrow(parseA1(op.address), op.address, op.sheet);
+      const fresh = created.includes(op.sheet);
       op.values.forEach((rowValues, ri) => {
         rowValues.forEach((v, ci) => {
           const cell = ws.getCell(start.row + ri + 1, start.col + ci + 1);
           setValue(cell, v);
+          if (fresh && typeof v === "string") wrapCreatedCell(cell);
           const fmt = op.numberFormats?.[ci];
           if (fmt && typeof v === "number") setNumberFormat(cell, fmt);
           counts[op.sheet] = (counts[op.sheet] ?? 0) + 1;
         });
+        // Written text shows whole: the row grows to its wrapped lines.
+        if (rowValues.some((v) => typeof v === "string")) fitRowHeight(ws, start.row + ri + 1);
       });
       return;
     }
   }
 }
 
+/**
+ * exceljs reads a sheet without a first page number as "starts at 1" and writes useFirstPageNumber, so
+ * every sheet of the saved workbook would print from 第 1 页. Page 1 is the default: drop it, and the
+ * workbook prints numbered through as before.
+ */
+function keepPageNumbering(wb: Workbook): void {
+  for (const ws of wb.worksheets) if (ws.pageSetup.firstPageNumber === 1) ws.pageSetup.firstPageNumber = undefined;
+}
+
 /** Applies the plan in order and returns the saved workbook and what was written. */
 export async function applyWritePlan(bytes: Uint8Array | ArrayBuffer, plan: WritePlan): Promise<AppliedPlan> {
   const { workbook, workbookXml } = await openWorkbook(bytes);
+  keepPageNumbering(workbook);
   const counts: Record<string, number> = {};
   const created: string[] = [];
   for (const op of plan.ops) applyOp(workbook, op, counts, created);

@@ -7,6 +7,7 @@ import { columnLetters } from "../../engine/model/cell";
 import type { TemplateDescription } from "../../engine/template/standard/types";
 import { ROLE_STYLES } from "./cell-style";
 import { absoluteRef } from "./refs";
+import { PAGE_FOOTER } from "./fit-rows";
 
 export interface BuildTemplateOptions {
   /** Written as the workbook's creator and last modifier. */
@@ -61,9 +62,6 @@ function writeCell(ws: Worksheet, c: LayoutCell): void {
   if (c.numFmt) cell.numFmt = c.numFmt;
   if (c.validation) cell.dataValidation = toDataValidation(c.validation);
 }
-
-/** The footer every printed page carries: the sheet's name and 第 n 页 共 m 页. */
-export const PAGE_FOOTER = "&L&A&R第 &P 页 共 &N 页";
 
 /**
  * A4, one page wide (fitToPage switched on: without it Excel and LibreOffice ignore fitToWidth), as many

@@ -7,7 +7,7 @@ describe("reportWritePlan", () => {
 
   it("ensures the sheet, clears the old report, then writes one paragraph per row in column A", () => {
     expect(writeOps.map((op) => op.kind)).toEqual(["ensureSheet", "clear", "values"]);
-    expect(writeOps[0]).toMatchObject({ sheet: "报告", columnWidths: [100] });
+    expect(writeOps[0]).toMatchObject({ sheet: "报告", columnWidths: [80] });
     expect(writeOps[1]).toEqual({ kind: "clear", sheet: "报告", range: `A1:A${REPORT_SHEET_ROWS}` });
     const values = writeOps[2]!;
     if (values.kind !== "values") throw new Error("values op expected");
