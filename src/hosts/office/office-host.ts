@@ -134,6 +134,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   // What the last read saw: the write plan and the marks are checked against it before anything is written.
   let knownSheets: string[] | null = null;
   let protectedSheets = new Set<string>();
+  let hiddenSheets = new Set<string>();
   let lastMarks: MarkRecord[] | null = null;
   // Cell states gathered by the last read for marking; dropped after any write (they may be stale then).
   let markView: MarkView | null = null;
@@ -308,6 +309,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
         names: toDefinedNames(head.names.items as unknown as NamedItemData[]),
       };
       knownSheets = actual.map((s) => s.name);
+      hiddenSheets = new Set(head.list.items.filter((s) => s.visibility === "Hidden").map((s) => s.name));
       protectedSheets = new Set(done.sheets.filter((b) => b.protection.protected).map((b) => b.name));
       lastMarks = readMarkRecords(snapshot);
       const cells = probeStates(done.probes);
@@ -496,6 +498,12 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   async function select(ref: CellRef): Promise<void> {
     await excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(ref.sheet);
+      // The template hides its configuration sheets (字段定义, 校验规则); a problem there is shown by
+      // unhiding the sheet (as the last read saw it): Excel does not activate a hidden sheet.
+      if (hiddenSheets.has(ref.sheet)) {
+        ws.visibility = "Visible";
+        hiddenSheets.delete(ref.sheet);
+      }
       ws.activate();
       ws.getRange(ref.address).select();
       await context.sync();

@@ -281,6 +281,19 @@ describe("selectCell", () => {
     expect(wb.syncs).toBe(1);
     expect((await caught(host.selectCell({ sheet: "无", address: "A1" }))).code).toBe("sheet_missing");
   });
+
+  it("unhides a hidden configuration sheet (字段定义) to show its cell, in the same sync", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("表1", [["x"]]);
+    wb.addSheet("字段定义", [["name"]], { visibility: "Hidden" });
+    const host = hostFor(wb);
+    await host.readSnapshot();
+    const before = wb.syncs;
+    await host.selectCell({ sheet: "字段定义", address: "A1" });
+    expect(wb.syncs - before).toBe(1);
+    expect(wb.selected).toBe("字段定义!A1");
+    expect(wb.sheets.find((s) => s.name === "字段定义")?.visibility).toBe("Visible");
+  });
 });
 
 async function templateBytes(sheets: string[], names: [string, string][]): Promise<Uint8Array> {
