@@ -247,6 +247,8 @@ function direction(output: boolean): string {
 const TYPE_WORDS = Object.values(FIELD_TYPE_LABELS);
 const KIND_WORDS = Object.values(RULE_KIND_NAMES);
 const SEVERITY_WORDS = Object.values(SEVERITY_LABELS);
+/** 调整方式 as a bureau reads it (the engine also accepts cap/penalty). */
+const ADJUSTMENT_KIND_WORDS = ["封顶", "扣减"];
 
 function listOf(items: readonly string[], strict: boolean): ValidationSpec {
   return { kind: "list", items, strict, message: `请从列表中选择：${items.join("、")}` };
@@ -352,8 +354,8 @@ export function layoutTemplate(desc: TemplateDescription): WorkbookLayout {
         const count = Math.max(blankRows, desc.adjustments.length);
         for (let i = 0; i < count; i++) {
           const a = desc.adjustments[i];
-          const row: CellContent[] = a ? [a.id, a.name, a.formula, a.kind, a.params] : labels.map(() => null);
-          row.forEach((v, ci) => sb.put(ci, v, "config", null, ci === 3 ? listOf(["cap", "penalty"], false) : null));
+          const row: CellContent[] = a ? [a.id, a.name, a.formula, a.kind === "cap" ? "封顶" : "扣减", a.params] : labels.map(() => null);
+          row.forEach((v, ci) => sb.put(ci, v, "config", null, ci === 3 ? listOf(ADJUSTMENT_KIND_WORDS, false) : null));
           sb.row++;
         }
         return;
