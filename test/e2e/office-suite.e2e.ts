@@ -4,7 +4,7 @@
  * workbooks written by other producers (LibreOffice's own re-save, an `x:`-prefixed SpreadsheetML as
  * WPS and the OpenXML SDK write) uploaded through the page's file input and scored there.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
@@ -115,6 +115,8 @@ describe.skipIf(!browserPath)("the page's scored download, opened in LibreOffice
     const file = await download.path();
     scored = new Uint8Array(readFileSync(file));
     expect(scored.length).toBeGreaterThan(1000);
+    // Kept for a look when a LibreOffice assertion fails (like the existing run's .tmp/e2e-320.png).
+    writeFileSync(path.join(process.cwd(), ".tmp/e2e-page-scored.xlsx"), scored);
   });
 
   describe.skipIf(!officeSuite.available)("as LibreOffice Calc shows it", () => {
@@ -137,8 +139,12 @@ describe.skipIf(!browserPath)("the page's scored download, opened in LibreOffice
       expect(result.valueRightOf(resultLabel("result_raw_total"))).toBe("94");
     });
 
-    it("shows 评分时间 as a date and time to the minute", () => {
-      expect(result.valueRightOf(resultLabel("result_scored_at"))).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    it("shows 评分时间 as a date and time to the minute, in the browser's local time (Asia/Shanghai)", () => {
+      const shown = result.valueRightOf(resultLabel("result_scored_at"));
+      expect(shown).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+      // Read as Beijing time (UTC+8, no DST), it is a moment of this run, not 8 hours off.
+      const at = new Date(`${shown.replace(" ", "T")}:00+08:00`).getTime();
+      expect(Math.abs(Date.now() - at), shown).toBeLessThan(15 * 60_000);
     });
 
     it("shows the level subtotals 投入 5, 过程 24.5, 产出 46, 效果 18.5 (General: no trailing zeros)", () => {
