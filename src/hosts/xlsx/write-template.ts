@@ -114,6 +114,7 @@ export function layoutToWorkbook(layout: WorkbookLayout, options: BuildTemplateO
     });
     for (const c of sheet.cells) writeCell(ws, c);
     for (const h of sheet.rowHeights) ws.getRow(h.row + 1).height = h.height;
+    for (const r of sheet.spannedRows) ws.mergeCells(r + 1, 1, r + 1, sheet.columnWidths.length);
     applySheetView(ws, sheet);
   }
   for (const n of layout.names) wb.definedNames.add(absoluteRef(n.sheet, n.address), n.name);

@@ -44,7 +44,7 @@ const names = (fields: readonly FieldSpec[]): readonly string[] => fields.map((f
 const SHEETS: readonly SheetSpec[] = [
   {
     name: STANDARD_SHEETS.guide,
-    columnWidths: [80],
+    columnWidths: [76],
     blocks: [
       { kind: "title", text: INSTRUCTIONS_TITLE },
       ...INSTRUCTION_LINES.map(
@@ -54,7 +54,7 @@ const SHEETS: readonly SheetSpec[] = [
   },
   {
     name: STANDARD_SHEETS.basic,
-    columnWidths: [26, 30, 24],
+    columnWidths: [24, 28, 24],
     blocks: [
       { kind: "title", text: "一、单位基本情况" },
       { kind: "fields", names: names(BASIC_FIELDS), header: true },
@@ -68,7 +68,7 @@ const SHEETS: readonly SheetSpec[] = [
   },
   {
     name: STANDARD_SHEETS.finance,
-    columnWidths: [34, 12, 34],
+    columnWidths: [32, 12, 32],
     blocks: [
       { kind: "title", text: "二、收支情况（金额单位：万元）" },
       { kind: "heading", text: "（一）收入与预算" },
@@ -121,7 +121,7 @@ const SHEETS: readonly SheetSpec[] = [
   },
   {
     name: STANDARD_SHEETS.problems,
-    columnWidths: [80],
+    columnWidths: [76],
     blocks: [
       { kind: "title", text: "五、存在的问题　六、改进措施" },
       { kind: "table", id: "problems" },
@@ -131,7 +131,7 @@ const SHEETS: readonly SheetSpec[] = [
   },
   {
     name: STANDARD_SHEETS.rubric,
-    // Printed sheets fit A4 without scaling (portrait ≤ 80 character widths, landscape ≤ 118, measured in
+    // Printed sheets fit A4 without scaling (portrait ≤ 80 character widths, landscape ≤ 118; portrait sheets keep a few spare, measured in
     // LibreOffice without Calibri's metrics), so wrapped text is never scaled. In the order of RUBRIC_LAYOUT: 编号 一级 二级 三级 分值 指标说明 自评得分 扣分原因 指标值 得分 评分说明 |
     // 评分方法 评分参数 指标值公式 逐项展开 报告表述 (the bureau's settings, not printed by default).
     columnWidths: [5, 6, 8, 16, 5, 24, 6, 14, 8, 6, 20, 10, 30, 34, 10, 30],

@@ -78,6 +78,8 @@ export interface LayoutSheet {
   readonly view: SheetView;
   /** Heights in points of rows whose wrapped text needs more than one line (0-based row → height). */
   readonly rowHeights: readonly { readonly row: number; readonly height: number }[];
+  /** 0-based rows whose column A is merged across every column of the sheet. */
+  readonly spannedRows: readonly number[];
 }
 
 export interface WorkbookLayout {
@@ -197,6 +199,8 @@ class SheetBuilder {
   row = 0;
   /** The row of the first table header laid out, if any. */
   firstHeaderRow: number | null = null;
+  /** Rows whose first cell spans every column of the sheet (a one-column table on a wider sheet). */
+  readonly spanned = new Set<number>();
   constructor(
     readonly name: string,
     private readonly widths: readonly number[],
@@ -208,13 +212,25 @@ class SheetBuilder {
     this.cells.push({ row: this.row, col, value, role, numFmt, validation, wrap });
   }
 
+  /** Makes the current row's first cell span the sheet's columns (the other cells take its role). */
+  span(role: CellRole): void {
+    if (this.widths.length < 2) return;
+    this.spanned.add(this.row);
+    for (let col = 1; col < this.widths.length; col++) this.put(col, null, role);
+  }
+
+  spanWidth(): number {
+    return this.widths.reduce((a, b) => a + b, 0);
+  }
+
   /** Heights of the rows whose wrapped texts need more than one line. */
   rowHeights(): { row: number; height: number }[] {
     const byRow = new Map<number, { text: string; width: number }[]>();
     for (const c of this.cells) {
       if (!c.wrap || typeof c.value !== "string" || c.value === "") continue;
       const list = byRow.get(c.row) ?? [];
-      list.push({ text: c.value, width: this.widths[c.col] ?? 9 });
+      const width = c.col === 0 && this.spanned.has(c.row) ? this.spanWidth() : (this.widths[c.col] ?? 9);
+      list.push({ text: c.value, width });
       byRow.set(c.row, list);
     }
     const out: { row: number; height: number }[] = [];
@@ -272,6 +288,10 @@ export function layoutTemplate(desc: TemplateDescription): WorkbookLayout {
   };
 
   const dataTable = (sb: SheetBuilder, t: TableSpec): void => {
+    // A one-column list (职能职责, 机构设置 …) on a wider sheet spans the sheet's width, so its text reads
+    // as paragraphs instead of a narrow column; the value stays in column A (the merged range's first cell).
+    const spans = t.columns.length === 1;
+    if (spans) sb.span("header");
     headerRow(
       sb,
       TABLE_NAME_PREFIX + t.id,
@@ -280,6 +300,7 @@ export function layoutTemplate(desc: TemplateDescription): WorkbookLayout {
     const count = Math.max(t.blankRows, t.rows.length);
     for (let i = 0; i < count; i++) {
       const values = t.rows[i] ?? {};
+      if (spans) sb.span(t.columns[0]!.output ? "output" : "input");
       t.columns.forEach((c, ci) => columnCells(sb, ci, c, values[c.key] ?? null));
       sb.row++;
     }
@@ -382,6 +403,7 @@ export function layoutTemplate(desc: TemplateDescription): WorkbookLayout {
       cells: sortCells(sb.cells),
       view,
       rowHeights: sb.rowHeights(),
+      spannedRows: [...sb.spanned].sort((a, b) => a - b),
     };
   });
 
@@ -431,6 +453,7 @@ export function layoutTemplate(desc: TemplateDescription): WorkbookLayout {
     cells: meta.cells,
     view: { landscape: false, titleRow: null, freezeRows: 0, freezeColumns: 0, printColumns: 2, printRows: meta.row },
     rowHeights: [],
+    spannedRows: [],
   });
 
   return { info: desc.info, sheets, names };

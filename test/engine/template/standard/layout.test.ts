@@ -6,6 +6,7 @@ import {
   standardTemplateDescription,
   validationFor,
   RUBRIC_LAYOUT,
+  rowHeightFor,
 } from "../../../../src/engine/template/standard";
 import type { LayoutCell, LayoutSheet } from "../../../../src/engine/template/standard";
 import { cellAtRef, findName, findSheet } from "../../../../src/engine/model/snapshot";
@@ -232,5 +233,36 @@ describe("the Wanzhou 2020 example", () => {
     expect(rubric.map((r) => [r.level3, r.manualScore, r.manualReason])).toEqual(
       seed.manual_scores.map((m) => [m.indicator, m.score, "reason" in m ? m.reason : ""]),
     );
+  });
+});
+
+describe("layout for reading and printing", () => {
+  it("one-column lists on a wider sheet span its width; their rows are tall enough for that width", () => {
+    const basic = layout.sheets.find((s) => s.name === "基本情况")!;
+    const header = findName(layoutToSnapshot(layout), "tbl_duties")!;
+    const headerRow = parseA1(header.address)!.row;
+    expect(basic.spannedRows).toContain(headerRow);
+    expect(basic.spannedRows).toContain(headerRow + 1);
+    // The field rows above (label, value, note) are not merged.
+    expect(basic.spannedRows.every((r) => r >= headerRow)).toBe(true);
+    const filled = layoutTemplate(buildExampleDescription(seed)).sheets.find((s) => s.name === "基本情况")!;
+    const duty = filled.cells.find((c) => c.row === headerRow + 1 && c.col === 0)!;
+    const height = filled.rowHeights.find((h) => h.row === headerRow + 1)?.height ?? 15;
+    const total = basic.columnWidths.reduce((a, b) => a + b, 0);
+    // Sized for the spanned width, not for column A alone.
+    expect(height).toBeLessThan((rowHeightFor([{ text: String(duty.value), width: basic.columnWidths[0]! }]) ?? 15));
+    expect(height).toBe(rowHeightFor([{ text: String(duty.value), width: total }]) ?? 15);
+  });
+
+  it("every printed sheet fits A4 unscaled; the rubric prints up to 评分说明 with its header repeated", () => {
+    for (const s of layout.sheets.filter((x) => !x.hidden)) {
+      const printedWidth = s.columnWidths.slice(0, s.view.printColumns).reduce((a, b) => a + b, 0);
+      expect(printedWidth, s.name).toBeLessThanOrEqual(s.view.landscape ? 118 : 80);
+    }
+    const rubric = layout.sheets.find((s) => s.name === "指标体系")!;
+    expect(RUBRIC_LAYOUT[rubric.view.printColumns - 1]).toBe("outExplain");
+    expect(rubric.view.titleRow).toBe(parseA1(findName(layoutToSnapshot(layout), "tbl_rubric")!.address.split(":")[0]!)!.row);
+    expect(rubric.view).toMatchObject({ landscape: true, freezeColumns: 4 });
+    expect(rubric.view.freezeRows).toBe(rubric.view.titleRow! + 1);
   });
 });
