@@ -32,7 +32,10 @@ export function PaneProviders({ lang, theme, children }: PaneProvidersProps) {
   const styles = useAppStyles();
   const i18n = useMemo(() => ({ lang, t: catalogs[lang] }), [lang]);
   return (
-    <FluentProvider theme={theme} lang={lang} className={styles.provider}>
+    // Portals (the toaster) get only the theme's variables, not the provider's own classes: with them, the
+    // toaster's mount node took min-height 100 %, the page background and z-index 1000000 and covered the
+    // whole pane for as long as a toast showed.
+    <FluentProvider theme={theme} lang={lang} className={styles.provider} applyStylesToPortals={false}>
       <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>
     </FluentProvider>
   );

@@ -50,6 +50,28 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     await expect.poll(() => page.getByText("优 · 94 分").count()).toBeGreaterThan(0);
   });
 
+  it("keeps the page visible and clickable while the success toast shows (no layer covers it)", async () => {
+    // The toast is up for about 3 s after 评分: what is at the centre and at the tab strip must be the app.
+    await expect.poll(() => page.locator(".fui-Toast").count()).toBeGreaterThan(0);
+    const covered = await page.evaluate(() => {
+      const points = [
+        [window.innerWidth / 2, window.innerHeight / 2],
+        [window.innerWidth / 4, 120],
+      ];
+      return points.map(([x, y]) => {
+        const el = document.elementFromPoint(x!, y!);
+        // A portal mount node is a direct child of <body>; the app lives in its root element.
+        const portal = el?.closest("body > div:not(#root)");
+        return portal && !portal.querySelector(".fui-Toast")?.contains(el) ? `${x},${y}: ${portal.className}` : null;
+      });
+    });
+    expect(covered).toEqual([null, null]);
+    // A tab click right away takes effect.
+    await page.getByRole("tab", { name: "校验", exact: true }).click();
+    expect(await page.getByRole("tab", { name: "校验", exact: true }).getAttribute("aria-selected")).toBe("true");
+    await page.getByRole("tab", { name: "评分", exact: true }).click();
+  });
+
   it("generates the report, exports a .docx that holds it, and downloads the scored workbook", async () => {
     await page.getByRole("tab", { name: "报告", exact: true }).click();
     await page.getByRole("button", { name: "生成报告" }).click();
