@@ -194,6 +194,14 @@ describe.skipIf(!officeSuite.available)("in LibreOffice: the example scored by t
     expect(rates).toBeGreaterThan(5);
   });
 
+  it("asks Excel, WPS and LibreOffice to recalculate on open (formulas may read the written cells)", async () => {
+    const { default: JSZip } = await import("jszip");
+    const xml = await (await JSZip.loadAsync(scored)).file("xl/workbook.xml")!.async("string");
+    expect(xml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+    const blank = await (await JSZip.loadAsync(BLANK)).file("xl/workbook.xml")!.async("string");
+    expect(blank).not.toMatch(/fullCalcOnLoad="1"/);
+  });
+
   it("leaves every input as it was (values and formats)", async () => {
     const before = await readSnapshot(EXAMPLE);
     const after = await readSnapshot(scored);
