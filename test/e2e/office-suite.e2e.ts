@@ -15,7 +15,7 @@ import { STANDARD_TABLES } from "../../src/engine/template/standard/tables";
 import seed from "../../assets/examples/wanzhou-2020.json";
 import { isA4, officeSuite, printed, resaved, shownSheets } from "../office-suite/libreoffice";
 import type { ShownSheet } from "../office-suite/libreoffice";
-import { prefixedPackage } from "./prefixed";
+import { prefixedPackage } from "../office-suite/prefixed";
 
 officeSuite.assertAvailableInCi();
 

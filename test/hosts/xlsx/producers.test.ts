@@ -19,6 +19,7 @@ import { formulasWithoutValue, MAIN_NS, unprefixNamespace } from "../../../src/h
 import { definedNamesFromXml, openWorkbook } from "../../../src/hosts/xlsx/open-workbook";
 import { readSnapshot } from "../../../src/hosts/xlsx/read-snapshot";
 import { officeSuite, resaved } from "../../office-suite/libreoffice";
+import { prefixMainNamespace, prefixedPackage } from "../../office-suite/prefixed";
 import { partText, patchPart, sheetPart, toBytes } from "./helpers";
 
 officeSuite.assertAvailableInCi();
@@ -26,28 +27,6 @@ officeSuite.assertAvailableInCi();
 const EXAMPLE = path.resolve(__dirname, "../../../assets/example-wanzhou-2020.xlsx");
 const exampleBytes = () => new Uint8Array(readFileSync(EXAMPLE));
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-/**
- * The opposite of the fix, as WPS and the OpenXML SDK write: every part whose default namespace is the
- * SpreadsheetML main namespace binds it to `prefix` instead, and its unprefixed elements use that prefix.
- */
-function prefixMainNamespace(xml: string, prefix: string): string {
-  const decl = `xmlns="${MAIN_NS}"`;
-  if (!xml.includes(decl)) return xml;
-  return xml
-    .replace(decl, `xmlns:${prefix}="${MAIN_NS}"`)
-    .replace(/<(?![?!/])([A-Za-z_][\w.-]*)(?=[\s/>])/g, `<${prefix}:$1`)
-    .replace(/<\/([A-Za-z_][\w.-]*)\s*>/g, `</${prefix}:$1>`);
-}
-
-async function prefixedPackage(bytes: Uint8Array, prefix = "x", only?: (part: string) => boolean): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  for (const f of Object.values(zip.files)) {
-    if (f.dir || !f.name.startsWith("xl/") || !f.name.endsWith(".xml") || (only && !only(f.name))) continue;
-    zip.file(f.name, prefixMainNamespace(await f.async("string"), prefix));
-  }
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-}
 
 interface Run {
   code: number;

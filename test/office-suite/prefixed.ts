@@ -1,7 +1,7 @@
 /**
  * A workbook as WPS and the OpenXML SDK write it: the SpreadsheetML main namespace bound to a prefix
  * (`<x:workbook xmlns:x="…/spreadsheetml/2006/main">`) instead of being the default namespace.
- * The same transformation as test/hosts/xlsx/producers.test.ts, shared here for the end-to-end run.
+ * Used by test/hosts/xlsx/producers.test.ts and the end-to-end run.
  */
 import JSZip from "jszip";
 import { MAIN_NS } from "../../src/hosts/xlsx/normalize-parts";
