@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { rowHeightFor } from "../../engine/template/standard";
 
 /** One indicator that lost points, for the 扣分明细 sheet. */
 export interface SummaryDeduction {
@@ -188,23 +189,9 @@ function tableSheet(
   return ws;
 }
 
-/** Width of a text in character units: CJK and full-width characters count two. */
-function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1.1;
-  return w;
-}
-
 /** The height (points) a row needs so each wrapped text shows whole in its column width. */
 function rowHeight(texts: readonly string[], widths: readonly number[]): number {
-  let lines = 1;
-  texts.forEach((t, i) => {
-    if (!t) return;
-    const usable = Math.max(1, (widths[i] ?? 10) - 1.5);
-    const n = t.split("\n").reduce((a, part) => a + Math.max(1, Math.ceil(textWidth(part) / usable)), 0);
-    lines = Math.max(lines, n);
-  });
-  return lines * 15 + 3;
+  return rowHeightFor(texts.map((text, i) => ({ text, width: widths[i] ?? 10 })).filter((t) => t.text !== "")) ?? 15;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -237,17 +224,18 @@ export async function writeSummaryWorkbook(rows: readonly SummaryRow[], options:
   const totalHeader = fullScores.length === 1 ? withMarks(h.total, fullScores[0]) : h.total;
 
   const cols: Col[] = [
-    { header: h.file, width: 20, kind: "wrap" },
-    { header: h.unit, width: 24, kind: "wrap" },
-    { header: h.year, width: 8, kind: "text" },
-    ...levelCols.map((c): Col => ({ header: c.header, width: 12, kind: "score" })),
-    { header: totalHeader, width: 14, kind: "score" },
-    { header: h.grade, width: 7, kind: "text" },
-    { header: h.errors, width: 7, kind: "count" },
-    { header: h.warnings, width: 7, kind: "count" },
-    { header: h.deducted, width: 10, kind: "count" },
-    { header: h.rank, width: 7, kind: "count" },
-    { header: h.note, width: 40, kind: "wrap" },
+    // A4 landscape holds about 118 character widths unscaled (what LibreOffice draws wrapped text right at).
+    { header: h.file, width: 12, kind: "wrap" },
+    { header: h.unit, width: 16, kind: "wrap" },
+    { header: h.year, width: 6, kind: "text" },
+    ...levelCols.map((c): Col => ({ header: c.header, width: 7, kind: "score" })),
+    { header: totalHeader, width: 8, kind: "score" },
+    { header: h.grade, width: 5, kind: "text" },
+    { header: h.errors, width: 5, kind: "count" },
+    { header: h.warnings, width: 5, kind: "count" },
+    { header: h.deducted, width: 6, kind: "count" },
+    { header: h.rank, width: 5, kind: "count" },
+    { header: h.note, width: 22, kind: "wrap" },
   ];
   const rank = ranks(rows.map((r) => r.total));
   /** Per row: the level scores in column order, then the total. */
@@ -288,13 +276,13 @@ export async function writeSummaryWorkbook(rows: readonly SummaryRow[], options:
       wb,
       labels.sheets.deductions,
       [
-        { header: d.unit, width: 24, kind: "wrap" },
-        { header: d.file, width: 20, kind: "wrap" },
-        { header: d.indicator, width: 36, kind: "wrap" },
-        { header: d.weight, width: 8, kind: "score" },
-        { header: d.score, width: 8, kind: "score" },
-        { header: d.lost, width: 8, kind: "score" },
-        { header: d.reason, width: 56, kind: "wrap" },
+        { header: d.unit, width: 18, kind: "wrap" },
+        { header: d.file, width: 14, kind: "wrap" },
+        { header: d.indicator, width: 26, kind: "wrap" },
+        { header: d.weight, width: 6, kind: "score" },
+        { header: d.score, width: 6, kind: "score" },
+        { header: d.lost, width: 6, kind: "score" },
+        { header: d.reason, width: 42, kind: "wrap" },
       ],
       rows.flatMap((r) =>
         (r.deductions ?? []).map((x) => [r.unit, r.file, x.path.join("/"), x.weight, x.score, round2(x.weight - x.score), x.reason]),
@@ -306,12 +294,12 @@ export async function writeSummaryWorkbook(rows: readonly SummaryRow[], options:
       wb,
       labels.sheets.issues,
       [
-        { header: q.unit, width: 22, kind: "wrap" },
-        { header: q.file, width: 20, kind: "wrap" },
-        { header: q.severity, width: 7, kind: "text" },
-        { header: q.where, width: 16, kind: "wrap" },
-        { header: q.message, width: 50, kind: "wrap" },
-        { header: q.fix, width: 40, kind: "wrap" },
+        { header: q.unit, width: 16, kind: "wrap" },
+        { header: q.file, width: 14, kind: "wrap" },
+        { header: q.severity, width: 6, kind: "text" },
+        { header: q.where, width: 14, kind: "wrap" },
+        { header: q.message, width: 38, kind: "wrap" },
+        { header: q.fix, width: 30, kind: "wrap" },
       ],
       rows.flatMap((r) => (r.issues ?? []).map((x) => [r.unit, r.file, labels.severity[x.severity], x.where, x.message, x.fix])),
       { footer: labels.footer, frozenCols: 0 },
