@@ -8,6 +8,7 @@ import { HostError } from "../hosts/types";
 import { localIsoNow } from "../hosts/local-time";
 import { readSnapshot } from "../hosts/xlsx/read-snapshot";
 import { applyWritePlan } from "../hosts/xlsx/apply-plan";
+import { markText } from "../hosts/xlsx/marks";
 import { buildStandardTemplate } from "../hosts/xlsx/standard";
 import { renderDocx } from "../hosts/docx/render-docx";
 import { CLI_MESSAGES, type CliLang } from "./messages";
@@ -77,16 +78,33 @@ async function cmdTemplate(ctx: Ctx, args: string[]): Promise<number> {
   return EXIT.ok;
 }
 
-async function cmdValidate(ctx: Ctx, args: string[], json: boolean): Promise<number> {
+/** The marks of these diagnostics, worded as the pane words them (the same for the page: src/web/browser-host.ts). */
+const marksFor = (ctx: Ctx, diagnostics: readonly Diagnostic[]) => ({ diagnostics, describe: markText(ctx.lang) });
+
+async function cmdValidate(
+  ctx: Ctx,
+  args: string[],
+  opts: { json: boolean; out?: string; inPlace: boolean },
+): Promise<number> {
   const file = args[0];
   if (!file) throw new UsageError(ctx.m.missingArgument("<in.xlsx>"));
-  const { snapshot } = await load(ctx, file);
+  if (opts.out && opts.inPlace) throw new UsageError(ctx.m.inPlaceOrOutput);
+  const { bytes, snapshot } = await load(ctx, file);
   const outcome = runValidation(snapshot);
-  if (!outcome.template && !json) throw new UsageError(ctx.m.notTemplate(file));
-  if (json) ctx.io.stdout(`${JSON.stringify(toJson(file, { ...outcome, scores: null }, ctx.lang), null, 2)}\n`);
+  if (!outcome.template && !opts.json) throw new UsageError(ctx.m.notTemplate(file));
+  // -o / --in-place: a copy with the problem cells marked and nothing else changed.
+  const target = opts.inPlace ? file : opts.out;
+  let marked = 0;
+  if (target && outcome.template) {
+    const applied = await applyWritePlan(bytes, { ops: [] }, { marks: marksFor(ctx, outcome.diagnostics) });
+    await save(ctx, target, applied.bytes);
+    marked = applied.marks?.marked ?? 0;
+  }
+  if (opts.json) ctx.io.stdout(`${JSON.stringify(toJson(file, { ...outcome, scores: null }, ctx.lang), null, 2)}\n`);
   else {
     printDiagnostics(ctx, outcome.diagnostics);
     if (!hasErrors(outcome.diagnostics)) ctx.io.stdout(`${ctx.m.clean(file)}\n`);
+    if (target) ctx.io.stdout(`${ctx.m.marked(target, marked)}\n`);
   }
   if (!outcome.template) return EXIT.usage;
   return hasErrors(outcome.diagnostics) ? EXIT.errors : EXIT.ok;
@@ -102,7 +120,7 @@ async function cmdScore(ctx: Ctx, args: string[], opts: { json: boolean; out?: s
   const target = opts.inPlace ? file : opts.out;
   let written = 0;
   if (target && outcome.scores) {
-    const applied = await applyWritePlan(bytes, outcome.writePlan);
+    const applied = await applyWritePlan(bytes, outcome.writePlan, { marks: marksFor(ctx, outcome.diagnostics) });
     await save(ctx, target, applied.bytes);
     written = Object.values(applied.summary.cellsBySheet).reduce((a, b) => a + b, 0);
   }
@@ -179,7 +197,7 @@ export async function main(
       case "template":
         return await cmdTemplate(ctx, rest);
       case "validate":
-        return await cmdValidate(ctx, rest, values.json);
+        return await cmdValidate(ctx, rest, { json: values.json, out: values.output, inPlace: values["in-place"] });
       case "score":
         return await cmdScore(ctx, rest, { json: values.json, out: values.output, inPlace: values["in-place"], now: stamp });
       case "report":

@@ -23,6 +23,8 @@ interface CliMessages {
   scored: (total: string, grade: string) => string;
   written: (file: string, cells: number) => string;
   reportWritten: (file: string) => string;
+  /** validate -o: the copy with the problem cells marked (fill + note). */
+  marked: (file: string, cells: number) => string;
   inPlaceOrOutput: string;
   batchNoFiles: string;
   batchDone: (ok: number, failed: number, out: string) => string;
@@ -44,8 +46,8 @@ const zh: CliMessages = {
     "用法：perfeval <命令> [参数]",
     "",
     "  template <输出.xlsx>                               生成空白标准模板",
-    "  validate <工作簿.xlsx> [--json]                    校验（0 无错误，1 有错误，2 用法或文件问题）",
-    "  score <工作簿.xlsx> [-o 输出.xlsx | --in-place] [--json]   校验并评分，写入输出单元格",
+    "  validate <工作簿.xlsx> [-o 标注.xlsx | --in-place] [--json]   校验（0 无错误，1 有错误，2 用法或文件问题）；-o/--in-place 另存一份标出问题单元格的工作簿",
+    "  score <工作簿.xlsx> [-o 输出.xlsx | --in-place] [--json]   校验并评分，写入输出单元格并标出问题单元格",
     "  report <工作簿.xlsx> [-o 报告.docx] [--text]        生成绩效自评报告",
     "  batch <文件或文件夹…> -o 汇总.xlsx [--json]          批量评分并汇总",
     "",
@@ -64,6 +66,7 @@ const zh: CliMessages = {
   scored: (t, g) => `总分 ${t} 分，等级「${g}」。`,
   written: (f, n) => `已写入 ${n} 个输出单元格：${f}`,
   reportWritten: (f) => `已生成报告：${f}`,
+  marked: (f, n) => `已标出 ${n} 个问题单元格（底色与批注）：${f}`,
   inPlaceOrOutput: "请用 -o 指定输出文件，或用 --in-place 覆盖原文件（二者选一）。",
   batchNoFiles: "没有找到 .xlsx 文件。",
   batchDone: (ok, failed, out) => `已处理 ${ok} 个工作簿，${failed} 个无法评分；汇总表：${out}`,
@@ -101,8 +104,8 @@ const en: CliMessages = {
     "Usage: perfeval <command> [options]",
     "",
     "  template <out.xlsx>                                  write the blank standard template",
-    "  validate <in.xlsx> [--json]                          validate (exit 0 clean, 1 errors, 2 usage or file problem)",
-    "  score <in.xlsx> [-o out.xlsx | --in-place] [--json]  validate, score and write the output cells",
+    "  validate <in.xlsx> [-o marked.xlsx | --in-place] [--json]  validate (exit 0 clean, 1 errors, 2 usage or file problem); -o/--in-place saves a copy with the problem cells marked",
+    "  score <in.xlsx> [-o out.xlsx | --in-place] [--json]  validate, score, write the output cells and mark the problem cells",
     "  report <in.xlsx> [-o report.docx] [--text]           generate the self-evaluation report",
     "  batch <files or folders…> -o summary.xlsx [--json]   score many workbooks into one summary",
     "",
@@ -122,6 +125,7 @@ const en: CliMessages = {
   scored: (t, g) => `Total ${t}, grade "${g}".`,
   written: (f, n) => `${n} output cells written: ${f}`,
   reportWritten: (f) => `Report written: ${f}`,
+  marked: (f, n) => `${n} problem ${n === 1 ? "cell" : "cells"} marked (fill and note): ${f}`,
   inPlaceOrOutput: "Give either -o <file> or --in-place (not both).",
   batchNoFiles: "No .xlsx files found.",
   batchDone: (ok, failed, out) => `${ok} workbooks processed, ${failed} could not be scored; summary: ${out}`,

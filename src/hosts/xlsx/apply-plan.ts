@@ -11,10 +11,19 @@ import { HostError } from "../types";
 import { openWorkbook } from "./open-workbook";
 import { restoreDefinedNames } from "./round-trip-fixes";
 import { fitRowHeight, setUpCreatedSheet, wrapCreatedCell } from "./fit-rows";
+import { markWorkbook } from "./marks";
+import type { MarkOptions, MarkSummary } from "./marks";
 
 export interface AppliedPlan {
   readonly bytes: Uint8Array;
   readonly summary: WriteSummary;
+  /** What marking did, when `marks` was asked for. */
+  readonly marks?: MarkSummary;
+}
+
+export interface ApplyOptions {
+  /** Also mark these diagnostics' cells (fill + note, remembered in `_marks`), in the same open and save. */
+  readonly marks?: MarkOptions;
 }
 
 function sheetOrThrow(wb: Workbook, name: string): Worksheet {
@@ -95,13 +104,21 @@ function keepPageNumbering(wb: Workbook): void {
   for (const ws of wb.worksheets) if (ws.pageSetup.firstPageNumber === 1) ws.pageSetup.firstPageNumber = undefined;
 }
 
-/** Applies the plan in order and returns the saved workbook and what was written. */
-export async function applyWritePlan(bytes: Uint8Array | ArrayBuffer, plan: WritePlan): Promise<AppliedPlan> {
+/**
+ * Applies the plan in order (then, if asked, marks the diagnostics: ./marks.ts) and returns the saved workbook
+ * and what was written.
+ */
+export async function applyWritePlan(
+  bytes: Uint8Array | ArrayBuffer,
+  plan: WritePlan,
+  options: ApplyOptions = {},
+): Promise<AppliedPlan> {
   const { workbook, workbookXml } = await openWorkbook(bytes);
   keepPageNumbering(workbook);
   const counts: Record<string, number> = {};
   const created: string[] = [];
   for (const op of plan.ops) applyOp(workbook, op, counts, created);
+  const marks = options.marks ? markWorkbook(workbook, options.marks) : undefined;
   // Formulas of the workbook may read the cells just written: Excel, WPS and LibreOffice recalculate on open.
   if (plan.ops.some((op) => op.kind !== "ensureSheet")) workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   let out: Uint8Array;
@@ -111,5 +128,6 @@ export async function applyWritePlan(bytes: Uint8Array | ArrayBuffer, plan: Writ
     throw new HostError("unknown", "保存工作簿时出错。", String(e));
   }
   out = await restoreDefinedNames(out, workbookXml);
-  return { bytes: out, summary: { cellsBySheet: counts, createdSheets: created } };
+  const summary = { cellsBySheet: counts, createdSheets: created };
+  return marks ? { bytes: out, summary, marks } : { bytes: out, summary };
 }

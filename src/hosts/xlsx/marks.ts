@@ -1,0 +1,184 @@
+/**
+ * Marks in .xlsx files: the contract of the Office host (../office/office-host.ts) on an exceljs workbook.
+ * Each problem cell of 校验/评分 gets a fill (error #FFC7CE, warning #FFEB9C) and a note prefixed
+ * 【绩效评价助手】; the hidden sheet `_marks` remembers what was changed, so the next run clears only its own
+ * marks: the original fill comes back where the cell still shows the mark colour (a colour set since is kept),
+ * only its own notes are deleted, the user's fills and notes are never touched. Planning is shared with the
+ * Office host (../marks.ts); this file only reads and writes exceljs cells. No node: imports (runs in the page).
+ */
+import type { Cell, Fill, Workbook, Worksheet } from "exceljs";
+import type { Diagnostic } from "../../engine/diagnostics/types";
+import type { DiagnosticLang } from "../../engine/diagnostics/render";
+import { renderDiagnostic } from "../../engine/diagnostics/render";
+import { parseRange } from "../../engine/model/cell";
+import type { CellState, MarkRecord } from "../marks";
+import { MARKS_SHEET, markRecordsFromRows, markRows, markTargets, planMarks } from "../marks";
+
+/** What marking needs: the diagnostics of the run and their wording (see markText). */
+export interface MarkOptions {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly describe: (d: Diagnostic) => string;
+}
+
+/** What one marking run did. */
+export interface MarkSummary {
+  /** Cells marked now. */
+  readonly marked: number;
+  /** Old marks undone (fill restored and/or note deleted). */
+  readonly cleared: number;
+}
+
+/** Sheets that are never marked. */
+const SYSTEM_SHEETS = new Set(["_meta", MARKS_SHEET]);
+
+/** The label the pane puts before a diagnostic's fix (src/taskpane/i18n: validate.fix). */
+const FIX_LABEL: Readonly<Record<DiagnosticLang, string>> = { "zh-CN": "处理：", en: "What to do: " };
+
+/**
+ * A diagnostic worded as the pane's problem card words it: the engine's message, and on a second line what to
+ * do, if the catalog says. The same for the CLI and the page.
+ */
+export function markText(lang: DiagnosticLang = "zh-CN"): (d: Diagnostic) => string {
+  return (d) => {
+    const r = renderDiagnostic(d, lang);
+    return r.fix ? `${r.message}\n${FIX_LABEL[lang]}${r.fix}` : r.message;
+  };
+}
+
+/** Stands for a fill that is not one plain colour (a theme colour, a pattern, a gradient): never a mark colour. */
+const OTHER_FILL = "#?";
+
+/** A cell's fill as "#RRGGBB", "" for none, OTHER_FILL when it is not one plain colour. */
+export function fillOf(cell: Cell): string {
+  const fill = cell.fill as Fill | undefined;
+  if (!fill) return "";
+  if (fill.type === "pattern" && fill.pattern === "none") return "";
+  if (fill.type === "pattern" && fill.pattern === "solid") {
+    const argb = fill.fgColor?.argb;
+    if (typeof argb === "string" && /^([0-9A-Fa-f]{2})?[0-9A-Fa-f]{6}$/.test(argb)) {
+      return `#${argb.slice(-6).toUpperCase()}`;
+    }
+  }
+  return OTHER_FILL;
+}
+
+/** A cell's note as text (exceljs: a string, or `{ texts: [{ text }] }`), null when it has none. */
+export function noteOf(cell: Cell): string | null {
+  const note = cell.note as unknown;
+  if (note === undefined || note === null) return null;
+  if (typeof note === "string") return note;
+  const texts = (note as { texts?: readonly { text?: unknown }[] }).texts;
+  if (Array.isArray(texts)) return texts.map((t) => (typeof t?.text === "string" ? t.text : "")).join("");
+  return "";
+}
+
+/** Sets a solid fill on a COPY of the cell's style: exceljs shares one style object between cells. */
+function setFill(cell: Cell, color: string): void {
+  const fill: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${color.slice(1).toUpperCase()}` } };
+  cell.style = { ...cell.style, fill };
+}
+
+/** Removes the cell's fill, again on a copy of its style. */
+function clearFill(cell: Cell): void {
+  const style = { ...cell.style };
+  delete style.fill;
+  cell.style = style;
+}
+
+/**
+ * exceljs has no API to remove a note. It lives in the cell's `_comment` (cleared as exceljs's own row
+ * splicing does) and, for a cell loaded from a file, also in the value's model the cell was loaded with,
+ * which exceljs writes back unless it is removed there too.
+ */
+function deleteNote(cell: Cell): void {
+  const internal = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  internal._comment = undefined;
+  if (internal._value?.model) delete internal._value.model.comment;
+}
+
+/** The text of a `_marks` cell as written (always text; numbers, booleans and rich text read back too). */
+function rawText(cell: Cell): string {
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (typeof v === "object" && Array.isArray((v as { richText?: unknown }).richText)) {
+    return (v as { richText: { text?: string }[] }).richText.map((t) => t.text ?? "").join("");
+  }
+  return cell.text ?? "";
+}
+
+/** The records of the `_marks` sheet (A sheet, B address, C original fill, D mark fill, E "note"). */
+export function readXlsxMarkRecords(wb: Workbook): MarkRecord[] {
+  const ws = wb.getWorksheet(MARKS_SHEET);
+  if (!ws) return [];
+  const rows: string[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    rows.push([1, 2, 3, 4, 5].map((c) => rawText(row.getCell(c))));
+  });
+  return markRecordsFromRows(rows);
+}
+
+function cellAt(ws: Worksheet, address: string): Cell | null {
+  const range = parseRange(address);
+  return range ? ws.getCell(range.start.row + 1, range.start.col + 1) : null;
+}
+
+/** Write the records to `_marks`, every cell as text; created very hidden, as the Office host does. */
+function writeMarksSheet(wb: Workbook, records: readonly MarkRecord[]): void {
+  let ws = wb.getWorksheet(MARKS_SHEET);
+  if (!ws) {
+    if (records.length === 0) return;
+    ws = wb.addWorksheet(MARKS_SHEET, { state: "veryHidden" });
+  }
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      cell.value = null;
+    });
+  });
+  markRows(records).forEach((values, r) => {
+    values.forEach((text, c) => {
+      // A string value stays a string in exceljs: a sheet named 2020-01, 1.10 or TRUE round-trips.
+      ws.getCell(r + 1, c + 1).value = text === "" ? null : String(text);
+    });
+  });
+}
+
+/**
+ * Mark the diagnostics in an open workbook (before it is saved): undo the marks of the last run, mark the
+ * cells of these diagnostics, rewrite `_marks`. Cells of a missing sheet or a system sheet are left alone.
+ */
+export function markWorkbook(wb: Workbook, options: MarkOptions): MarkSummary {
+  const markable = (sheet: string): Worksheet | undefined =>
+    SYSTEM_SHEETS.has(sheet) ? undefined : wb.getWorksheet(sheet);
+  const old = readXlsxMarkRecords(wb).filter((r) => markable(r.sheet));
+  const targets = markTargets(options.diagnostics, options.describe).filter((t) => markable(t.sheet));
+  if (old.length === 0 && targets.length === 0 && !wb.getWorksheet(MARKS_SHEET)) return { marked: 0, cleared: 0 };
+  const state = (sheet: string, address: string): CellState => {
+    const ws = markable(sheet);
+    const cell = ws ? cellAt(ws, address) : null;
+    return cell ? { fill: fillOf(cell), note: noteOf(cell) } : { fill: "", note: null };
+  };
+  // Fills that are not one plain colour are kept: marked with a note only (the colour could not be restored).
+  const other = new Set(targets.filter((t) => state(t.sheet, t.address).fill === OTHER_FILL).map((t) => `${t.sheet}!${t.address}`));
+  const plan = planMarks(old, targets, state, true);
+  let cleared = 0;
+  for (const r of plan.restore) {
+    const cell = cellAt(markable(r.sheet)!, r.address);
+    if (!cell) continue;
+    if (r.fill === "") clearFill(cell);
+    else if (r.fill !== null) setFill(cell, r.fill);
+    if (r.deleteNote) deleteNote(cell);
+    if (r.fill !== null || r.deleteNote) cleared++;
+  }
+  for (const m of plan.marks) {
+    const cell = cellAt(markable(m.sheet)!, m.address);
+    if (!cell) continue;
+    if (!other.has(`${m.sheet}!${m.address}`)) setFill(cell, m.color);
+    if (m.note !== null) cell.note = m.note;
+  }
+  // A fill that is not one colour is never written back: "" keeps the Office host from writing "#?" either.
+  const records = plan.records.map((r) => (r.originalColor === OTHER_FILL ? { ...r, originalColor: "" } : r));
+  writeMarksSheet(wb, records);
+  return { marked: plan.marks.length, cleared };
+}
