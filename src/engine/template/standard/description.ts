@@ -58,7 +58,7 @@ const SHEETS: readonly SheetSpec[] = [
     blocks: [
       { kind: "title", text: "一、单位基本情况" },
       { kind: "fields", names: names(BASIC_FIELDS), header: true },
-      { kind: "gap" },
+      { kind: "text", text: "下面三个表每行填一条；行数不够时在最后一行上方插入整行。" },
       { kind: "table", id: "duties" },
       { kind: "gap" },
       { kind: "table", id: "org" },

@@ -27,7 +27,7 @@ function amount(name: string, label: string, req: Req = "required", note = "万�
 export const BASIC_FIELDS: readonly FieldSpec[] = [
   field("unit_name", "单位名称", "text", "required", null, null, "与公章名称一致"),
   field("eval_year", "评价年度", "integer", "required", 2000, 2100, "如 2020"),
-  field("unit_founded_year", "成立年份", "integer", "optional", null, null, "可不填；本年新成立的单位填本年"),
+  field("unit_founded_year", "成立年份", "integer", "optional", 1900, 2100, "可不填；本年新成立的单位填本年"),
   field("staff_quota", "编制数（人）", "integer", "required", 0, null, "人"),
   field("staff_actual", "年末实有在职人数（人）", "integer", "required", 0, null, "人"),
 ];
@@ -57,10 +57,10 @@ export const EXECUTION_FIELDS: readonly FieldSpec[] = [
 ];
 
 export const SANGONG_FIELDS: readonly FieldSpec[] = [
-  amount("sangong_budget", '"三公"经费预算数'),
-  amount("sangong_actual_budget_scope", '"三公"经费实际支出（与预算同口径）', "required", "万元，只算预算包含的项目"),
-  amount("sangong_total", '"三公"经费本年支出合计', "required", "万元，= 下列五项之和"),
-  amount("sangong_prev", '"三公"经费上年支出合计', "optional", "万元；本年新成立的单位不填"),
+  amount("sangong_budget", "“三公”经费预算数"),
+  amount("sangong_actual_budget_scope", "“三公”经费实际支出（与预算同口径）", "required", "万元，只算预算包含的项目"),
+  amount("sangong_total", "“三公”经费本年支出合计", "required", "万元，= 下列五项之和"),
+  amount("sangong_prev", "“三公”经费上年支出合计", "optional", "万元；本年新成立的单位不填"),
   amount("sangong_abroad", "其中：因公出国（境）费", "optional"),
   amount("sangong_vehicle_purchase", "其中：公务用车购置费", "optional"),
   amount("sangong_vehicle_operation", "其中：公务用车运行维护费", "optional"),
