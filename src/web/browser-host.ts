@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from "../engine/diagnostics/types";
+import type { DiagnosticLang } from "../engine/diagnostics/catalog-types";
 import { severityRank } from "../engine/diagnostics/types";
 import type { CellRef } from "../engine/model/cell";
 import { parseRange, toA1 } from "../engine/model/cell";
@@ -7,10 +8,23 @@ import type { WritePlan } from "../engine/model/write-plan";
 import type { WorkbookHost, WriteSummary } from "../hosts/types";
 import { HostError } from "../hosts/types";
 
-/** The .xlsx host's two operations the page needs (loaded on demand: they pull in exceljs). */
+/** Marks for the file: the diagnostics of 校验/评分 and their wording (src/hosts/xlsx/marks.ts). */
+export interface CodecMarks {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly describe: (d: Diagnostic) => string;
+}
+
+/** The .xlsx host's operations the page needs (loaded on demand: they pull in exceljs). */
 export interface XlsxCodec {
   readSnapshot(bytes: Uint8Array): Promise<WorkbookSnapshot>;
-  applyWritePlan(bytes: Uint8Array, plan: WritePlan): Promise<{ bytes: Uint8Array; summary: WriteSummary }>;
+  /** With `marks`, the problem cells are also marked in the file (fill + note, remembered in `_marks`). */
+  applyWritePlan(
+    bytes: Uint8Array,
+    plan: WritePlan,
+    options?: { readonly marks?: CodecMarks },
+  ): Promise<{ bytes: Uint8Array; summary: WriteSummary }>;
+  /** The notes' wording, as the pane and the CLI word a diagnostic; absent, the code stands in. */
+  markText?(lang: DiagnosticLang): (d: Diagnostic) => string;
 }
 
 export type BundledAsset = "standard-template.xlsx" | "example-wanzhou-2020.xlsx";
@@ -21,6 +35,8 @@ export interface BrowserHostDeps {
   readonly fetchAsset?: (name: BundledAsset) => Promise<Uint8Array>;
   /** Hand bytes to the user; default an <a download> with a blob URL. */
   readonly download?: (fileName: string, bytes: Uint8Array, mimeType: string) => void;
+  /** Language of the notes on marked cells; default the page's (<html lang>, set from pickBrowserLang). */
+  readonly lang?: () => DiagnosticLang;
 }
 
 /** What the page shows about the open workbook. Immutable: a new object on every change. */
@@ -50,8 +66,16 @@ export function markKey(sheet: string, address: string): string {
 }
 
 async function defaultLoadCodec(): Promise<XlsxCodec> {
-  const [read, apply] = await Promise.all([import("../hosts/xlsx/read-snapshot"), import("../hosts/xlsx/apply-plan")]);
-  return { readSnapshot: read.readSnapshot, applyWritePlan: apply.applyWritePlan };
+  const [read, apply, marks] = await Promise.all([
+    import("../hosts/xlsx/read-snapshot"),
+    import("../hosts/xlsx/apply-plan"),
+    import("../hosts/xlsx/marks"),
+  ]);
+  return { readSnapshot: read.readSnapshot, applyWritePlan: apply.applyWritePlan, markText: marks.markText };
+}
+
+function defaultLang(): DiagnosticLang {
+  return typeof document !== "undefined" && document.documentElement.lang === "en" ? "en" : "zh-CN";
 }
 
 /** Where a bundled workbook is served: dist/assets/, one level above the page at dist/web/index.html. */
@@ -106,6 +130,7 @@ export class BrowserHost implements WorkbookHost {
       loadCodec: deps.loadCodec ?? defaultLoadCodec,
       fetchAsset: deps.fetchAsset ?? defaultFetchAsset,
       download: deps.download ?? defaultDownload,
+      lang: deps.lang ?? defaultLang,
     };
   }
 
@@ -193,16 +218,52 @@ export class BrowserHost implements WorkbookHost {
   }
 
   async applyWritePlan(plan: WritePlan): Promise<WriteSummary> {
+    return this.write(plan, null);
+  }
+
+  /** The scores and the marks in one open and save of the in-memory workbook; the grid shows the marks too. */
+  async applyAndMark(plan: WritePlan, diagnostics: readonly Diagnostic[]): Promise<WriteSummary> {
+    const summary = await this.write(plan, diagnostics);
+    this.showMarks(diagnostics);
+    return summary;
+  }
+
+  private async write(plan: WritePlan, diagnostics: readonly Diagnostic[] | null): Promise<WriteSummary> {
     if (!this.bytes) throw new HostError("sheet_missing", "no workbook is open");
     const codec = await this.loadCodec();
-    const applied = await codec.applyWritePlan(this.bytes, plan);
+    const applied = await codec.applyWritePlan(this.bytes, plan, diagnostics ? { marks: this.marksFor(codec, diagnostics) } : undefined);
     const snapshot = await this.readBytes(applied.bytes);
     this.bytes = applied.bytes;
     this.set({ snapshot, written: true });
     return applied.summary;
   }
 
+  private marksFor(codec: XlsxCodec, diagnostics: readonly Diagnostic[]): CodecMarks {
+    return { diagnostics, describe: codec.markText ? codec.markText(this.deps.lang()) : (d) => d.code };
+  }
+
+  /**
+   * Mark the problem cells on the page's grid and in the workbook the page downloads (the same fills, notes and
+   * `_marks` sheet as Excel's add-in and the CLI). Values are unchanged, so the snapshot is not read again.
+   */
   async markDiagnostics(diagnostics: readonly Diagnostic[]): Promise<void> {
+    this.showMarks(diagnostics);
+    if (!this.bytes) return;
+    const codec = await this.loadCodec();
+    const before = this.bytes;
+    let applied: { bytes: Uint8Array };
+    try {
+      applied = await codec.applyWritePlan(before, { ops: [] }, { marks: this.marksFor(codec, diagnostics) });
+    } catch (e) {
+      if (e instanceof HostError) throw e;
+      throw new HostError("unknown", e instanceof Error ? e.message : String(e));
+    }
+    // A workbook opened meanwhile keeps its own bytes.
+    if (this.bytes === before) this.bytes = applied.bytes;
+  }
+
+  /** The grid's marks: every cell of each diagnostic's range, with the worst severity found there. */
+  private showMarks(diagnostics: readonly Diagnostic[]): void {
     const marks = new Map<string, Severity>();
     for (const d of diagnostics) {
       const loc = d.location;

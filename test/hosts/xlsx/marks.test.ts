@@ -235,3 +235,41 @@ describe.skipIf(!officeSuite.available)("the marked workbook in LibreOffice", ()
     expect(fillOf(ws.getCell("B10"))).toBe(MARK_COLORS.warning);
   }, 180_000);
 });
+
+describe("the browser page's download", () => {
+  it("carries the marks of 校验 and of 评分 (applyAndMark), with the grid marks kept", async () => {
+    const { BrowserHost } = await import("../../../src/web/browser-host");
+    const [read, apply] = await Promise.all([import("../../../src/hosts/xlsx/read-snapshot"), import("../../../src/hosts/xlsx/apply-plan")]);
+    const downloads: Uint8Array[] = [];
+    const host = new BrowserHost({
+      loadCodec: async () => ({ readSnapshot: read.readSnapshot, applyWritePlan: apply.applyWritePlan, markText }),
+      fetchAsset: async () => new Uint8Array(readFileSync(EXAMPLE)),
+      download: (_name, bytes) => downloads.push(bytes),
+      lang: () => "zh-CN",
+    });
+    await host.openExample();
+    const validation = runValidation(await host.readSnapshot());
+    await host.markDiagnostics(validation.diagnostics);
+    expect(host.getState().marks.get(`${SHEET}!B10`)).toBe("warning");
+    await host.downloadWorkbook();
+    let wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(downloads[0] as unknown as ExcelJS.Buffer);
+    const d = validation.diagnostics.find((x) => x.location?.address === "B10")!;
+    expect(fillOf(wb.getWorksheet(SHEET)!.getCell("B10"))).toBe(MARK_COLORS.warning);
+    expect(noteOf(wb.getWorksheet(SHEET)!.getCell("B10"))).toBe(`${NOTE_PREFIX}${markText("zh-CN")(d)}`);
+
+    const scoring = runScoring(await host.readSnapshot(), { now: "2026-11-28T08:00:00" });
+    await host.applyAndMark(scoring.writePlan, scoring.diagnostics.filter((x) => x.location?.address !== "B15"));
+    expect(host.getState().marks.has(`${SHEET}!B15`)).toBe(false);
+    expect(host.getState().written).toBe(true);
+    await host.downloadWorkbook();
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(downloads[1] as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet(SHEET)!;
+    expect(fillOf(ws.getCell("B11"))).toBe(MARK_COLORS.warning);
+    expect(fillOf(ws.getCell("B15"))).toBe("#FFF2CC");
+    expect(noteOf(ws.getCell("B15"))).toBeNull();
+    const rescored = runScoring(await readSnapshot(downloads[1]!), { now: "2026-11-28T08:00:00" });
+    expect(rescored.scores?.grade).toBe("优");
+  });
+});
