@@ -11,7 +11,7 @@ import { HostError } from "../types";
 import { openWorkbook } from "./open-workbook";
 import { restoreDefinedNames } from "./round-trip-fixes";
 import { fitRowHeight, setUpCreatedSheet, wrapCreatedCell } from "./fit-rows";
-import { markWorkbook } from "./marks";
+import { markWorkbook, notesInPackage } from "./marks";
 import type { MarkOptions, MarkSummary } from "./marks";
 
 export interface AppliedPlan {
@@ -113,12 +113,12 @@ export async function applyWritePlan(
   plan: WritePlan,
   options: ApplyOptions = {},
 ): Promise<AppliedPlan> {
-  const { workbook, workbookXml } = await openWorkbook(bytes);
+  const { workbook, workbookXml, zip } = await openWorkbook(bytes);
   keepPageNumbering(workbook);
   const counts: Record<string, number> = {};
   const created: string[] = [];
   for (const op of plan.ops) applyOp(workbook, op, counts, created);
-  const marks = options.marks ? markWorkbook(workbook, options.marks) : undefined;
+  const marks = options.marks ? markWorkbook(workbook, options.marks, await notesInPackage(zip)) : undefined;
   // Formulas of the workbook may read the cells just written: Excel, WPS and LibreOffice recalculate on open.
   if (plan.ops.some((op) => op.kind !== "ensureSheet")) workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   let out: Uint8Array;

@@ -7,12 +7,14 @@
  * Office host (../marks.ts); this file only reads and writes exceljs cells. No node: imports (runs in the page).
  */
 import type { Cell, Fill, Workbook, Worksheet } from "exceljs";
+import type JSZip from "jszip";
 import type { Diagnostic } from "../../engine/diagnostics/types";
 import type { DiagnosticLang } from "../../engine/diagnostics/render";
 import { renderDiagnostic } from "../../engine/diagnostics/render";
 import { parseRange } from "../../engine/model/cell";
 import type { CellState, MarkRecord } from "../marks";
-import { MARKS_SHEET, markRecordsFromRows, markRows, markTargets, planMarks } from "../marks";
+import { MARKS_SHEET, cellKey, markRecordsFromRows, markRows, markTargets, planMarks } from "../marks";
+import { decodeXml, sheetParts } from "./normalize-parts";
 
 /** What marking needs: the diagnostics of the run and their wording (see markText). */
 export interface MarkOptions {
@@ -144,16 +146,77 @@ function writeMarksSheet(wb: Workbook, records: readonly MarkRecord[]): void {
   });
 }
 
+/** A path relative to a part's folder → a package path ("../comments1.xml" from xl/worksheets/ → xl/comments1.xml). */
+function resolveFrom(dir: string, target: string): string {
+  const out: string[] = [];
+  for (const s of (target.startsWith("/") ? target.slice(1) : `${dir}/${target}`).split("/")) {
+    if (s === "..") out.pop();
+    else if (s !== "." && s !== "") out.push(s);
+  }
+  return out.join("/");
+}
+
+/**
+ * Every note of the package, keyed cellKey(sheet, address), read from the comments parts. exceljs drops the
+ * note of a cell that holds no value on load (docs/xlsx-round-trip.md); marking reads them here so a user's
+ * note on an empty cell is never replaced, and its own notes there are known (and deleted) on the next run.
+ */
+export async function notesInPackage(zip: JSZip): Promise<Map<string, string>> {
+  const text = async (path: string): Promise<string | undefined> => zip.file(path)?.async("string");
+  const parts = new Map<string, string>();
+  for (const path of ["xl/workbook.xml", "xl/_rels/workbook.xml.rels"]) {
+    const t = await text(path);
+    if (t !== undefined) parts.set(path, t);
+  }
+  const out = new Map<string, string>();
+  for (const sheet of sheetParts(parts)) {
+    const slash = sheet.path.lastIndexOf("/");
+    const dir = sheet.path.slice(0, slash);
+    const rels = await text(`${dir}/_rels/${sheet.path.slice(slash + 1)}.rels`);
+    if (!rels) continue;
+    for (const rel of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
+      const attrs = rel[1]!;
+      const type = /\sType\s*=\s*"([^"]*)"/.exec(attrs)?.[1] ?? "";
+      const target = /\sTarget\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
+      if (!/\/comments$/.test(type) || !target) continue;
+      const xml = await text(resolveFrom(dir, decodeXml(target)));
+      if (!xml) continue;
+      for (const c of xml.matchAll(/<(?:\w+:)?comment\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?comment>/g)) {
+        const ref = /\sref\s*=\s*"([^"]*)"/.exec(` ${c[1]!}`)?.[1];
+        if (!ref) continue;
+        // The text's runs, without phonetic guides (<rPh>).
+        const body = c[2]!.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "");
+        const t = [...body.matchAll(/<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g)].map((m) => decodeXml(m[1]!)).join("");
+        out.set(cellKey(sheet.name, ref.toUpperCase()), t);
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Mark the diagnostics in an open workbook (before it is saved): undo the marks of the last run, mark the
  * cells of these diagnostics, rewrite `_marks`. Cells of a missing sheet or a system sheet are left alone.
+ * `packageNotes` (notesInPackage) gives back the notes exceljs dropped on load.
  */
-export function markWorkbook(wb: Workbook, options: MarkOptions): MarkSummary {
+export function markWorkbook(
+  wb: Workbook,
+  options: MarkOptions,
+  packageNotes: ReadonlyMap<string, string> = new Map(),
+): MarkSummary {
   const markable = (sheet: string): Worksheet | undefined =>
     SYSTEM_SHEETS.has(sheet) ? undefined : wb.getWorksheet(sheet);
   const old = readXlsxMarkRecords(wb).filter((r) => markable(r.sheet));
   const targets = markTargets(options.diagnostics, options.describe).filter((t) => markable(t.sheet));
   if (old.length === 0 && targets.length === 0 && !wb.getWorksheet(MARKS_SHEET)) return { marked: 0, cleared: 0 };
+  // Notes exceljs dropped on load come back, so a user's note on an empty cell is kept through marking (and
+  // never taken for a free cell), and an own note there is known and deleted.
+  for (const [key, text] of packageNotes) {
+    const [sheet, address] = key.split("\u0000") as [string, string];
+    const ws = sheet === MARKS_SHEET ? undefined : wb.getWorksheet(sheet);
+    const cell = ws ? cellAt(ws, address) : null;
+    if (cell && noteOf(cell) === null) cell.note = text;
+  }
   const state = (sheet: string, address: string): CellState => {
     const ws = markable(sheet);
     const cell = ws ? cellAt(ws, address) : null;
