@@ -11,15 +11,16 @@ import { countCells, toExcelBlock } from "./write-values";
 import {
   MARKS_SHEET,
   cellKey,
-  gridFill,
   isOwnNote,
   markRecordsFromRows,
   markRows,
   markTargets,
   planMarks,
   readMarkRecords,
-} from "./marks";
-import type { CellState, FillGrid, MarkRecord, MarkTarget } from "./marks";
+} from "../marks";
+import type { CellState, MarkRecord, MarkTarget } from "../marks";
+import { gridFill } from "./marks";
+import type { FillGrid } from "./marks";
 import { readTemplateFileInfo, toBase64 } from "./template-file";
 import { saveWithDownload } from "./save-file";
 
