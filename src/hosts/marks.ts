@@ -192,3 +192,14 @@ export function planMarks(
   }
   return { restore, marks, records };
 }
+
+/** The label the pane puts before a diagnostic's fix (src/taskpane/i18n: validate.fix). */
+const FIX_LABEL: Readonly<Record<"zh-CN" | "en", string>> = { "zh-CN": "处理：", en: "What to do: " };
+
+/**
+ * A mark's note, worded as the pane's problem card: the diagnostic's message and, on a second line, what to
+ * do when the catalog says. Every host (Excel, the .xlsx files of the CLI and the page) writes this text.
+ */
+export function noteText(rendered: { readonly message: string; readonly fix?: string }, lang: "zh-CN" | "en"): string {
+  return rendered.fix ? `${rendered.message}\n${FIX_LABEL[lang]}${rendered.fix}` : rendered.message;
+}

@@ -1,5 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { createOfficeHost } from "../hosts/office/office-host";
+import { noteText } from "../hosts/marks";
 import { PaneProviders, TaskPane } from "./App";
 import { createEngineAdapter } from "./engine-adapter";
 import { pickLang } from "./i18n";
@@ -14,7 +15,7 @@ void Office.onReady(() => {
   document.documentElement.lang = lang;
   const engine = createEngineAdapter();
   // Notes on marked cells use the same words as the pane's list.
-  const host = createOfficeHost({ describeDiagnostic: (d) => engine.renderDiagnostic(d, lang).message });
+  const host = createOfficeHost({ describeDiagnostic: (d) => noteText(engine.renderDiagnostic(d, lang), lang) });
   createRoot(container).render(
     <PaneProviders lang={lang} theme={theme}>
       <TaskPane host={host} engine={engine} />

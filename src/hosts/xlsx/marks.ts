@@ -13,7 +13,7 @@ import type { DiagnosticLang } from "../../engine/diagnostics/render";
 import { renderDiagnostic } from "../../engine/diagnostics/render";
 import { parseRange } from "../../engine/model/cell";
 import type { CellState, MarkRecord } from "../marks";
-import { MARKS_SHEET, cellKey, markRecordsFromRows, markRows, markTargets, planMarks } from "../marks";
+import { MARKS_SHEET, cellKey, markRecordsFromRows, markRows, markTargets, noteText, planMarks } from "../marks";
 import { decodeXml, sheetParts } from "./normalize-parts";
 
 /** What marking needs: the diagnostics of the run and their wording (see markText). */
@@ -33,18 +33,12 @@ export interface MarkSummary {
 /** Sheets that are never marked. */
 const SYSTEM_SHEETS = new Set(["_meta", MARKS_SHEET]);
 
-/** The label the pane puts before a diagnostic's fix (src/taskpane/i18n: validate.fix). */
-const FIX_LABEL: Readonly<Record<DiagnosticLang, string>> = { "zh-CN": "处理：", en: "What to do: " };
-
 /**
  * A diagnostic worded as the pane's problem card words it: the engine's message, and on a second line what to
  * do, if the catalog says. The same for the CLI and the page.
  */
 export function markText(lang: DiagnosticLang = "zh-CN"): (d: Diagnostic) => string {
-  return (d) => {
-    const r = renderDiagnostic(d, lang);
-    return r.fix ? `${r.message}\n${FIX_LABEL[lang]}${r.fix}` : r.message;
-  };
+  return (d) => noteText(renderDiagnostic(d, lang), lang);
 }
 
 /** Stands for a fill that is not one plain colour (a theme colour, a pattern, a gradient): never a mark colour. */
