@@ -210,7 +210,8 @@ export async function main(
         const summary = await runBatch(files, { io, lang, json: values.json, timings: batchTimings });
         await save(ctx, values.output, summary.bytes);
         if (!values.json) io.stdout(`${ctx.m.batchDone(summary.scored, summary.failed, values.output)}\n`);
-        return EXIT.ok;
+        // A bureau's script learns that some workbooks were not scored (the summary is written either way).
+        return summary.failed > 0 ? EXIT.errors : EXIT.ok;
       }
       default:
         throw new UsageError(`${ctx.m.unknownCommand(command)}\n\n${ctx.m.usage}`);

@@ -152,7 +152,7 @@ describe("batch", () => {
     writeFileSync(path.join(folder, "~$a.xlsx"), "lock file");
     const out = path.join(dir, "summary.xlsx");
     const r = await run(["batch", folder, "-o", out], dir);
-    expect(r.code).toBe(EXIT.ok);
+    expect(r.code).toBe(EXIT.errors);
     expect(r.err).toContain("b-broken.xlsx");
     expect(existsSync(out)).toBe(true);
     const snap = await readSnapshot(readFileSync(out));
