@@ -41,6 +41,7 @@ export const STANDARD_SHEETS = {
 
 const names = (fields: readonly FieldSpec[]): readonly string[] => fields.map((f) => f.name);
 
+// Sheet titles carry no 一、二、… numbering: the sheets follow the workbook's order, the report its own.
 const SHEETS: readonly SheetSpec[] = [
   {
     name: STANDARD_SHEETS.guide,
@@ -56,7 +57,7 @@ const SHEETS: readonly SheetSpec[] = [
     name: STANDARD_SHEETS.basic,
     columnWidths: [24, 28, 24],
     blocks: [
-      { kind: "title", text: "一、单位基本情况" },
+      { kind: "title", text: "单位基本情况" },
       { kind: "fields", names: names(BASIC_FIELDS), header: true },
       { kind: "text", text: "下面三个表每行填一条；行数不够时在最后一行上方插入整行。" },
       { kind: "table", id: "duties" },
@@ -70,7 +71,7 @@ const SHEETS: readonly SheetSpec[] = [
     name: STANDARD_SHEETS.finance,
     columnWidths: [32, 12, 32],
     blocks: [
-      { kind: "title", text: "二、收支情况（金额单位：万元）" },
+      { kind: "title", text: "收支情况（金额单位：万元）" },
       { kind: "heading", text: "（一）收入与预算" },
       { kind: "fields", names: names(INCOME_FIELDS), header: true },
       { kind: "heading", text: "（二）支出与结转结余" },
@@ -93,7 +94,7 @@ const SHEETS: readonly SheetSpec[] = [
     landscape: true,
     repeatHeader: true,
     blocks: [
-      { kind: "title", text: "三、重点工作完成情况" },
+      { kind: "title", text: "重点工作完成情况" },
       { kind: "text", text: "每项重点工作一行；分值合计等于“职责履行”的分值。行数不够时在最后一行上方插入整行。" },
       { kind: "table", id: "tasks" },
     ],
@@ -123,7 +124,7 @@ const SHEETS: readonly SheetSpec[] = [
     name: STANDARD_SHEETS.problems,
     columnWidths: [76],
     blocks: [
-      { kind: "title", text: "五、存在的问题　六、改进措施" },
+      { kind: "title", text: "存在的问题和改进措施" },
       { kind: "table", id: "problems" },
       { kind: "gap" },
       { kind: "table", id: "measures" },
@@ -140,7 +141,7 @@ const SHEETS: readonly SheetSpec[] = [
     freezeColumns: 4,
     printColumns: 11,
     blocks: [
-      { kind: "title", text: "四、整体支出绩效评价指标体系" },
+      { kind: "title", text: "整体支出绩效评价指标体系" },
       {
         kind: "text",
         text: "蓝色为财政局设置的指标和评分方法；黄色“自评得分”“扣分原因”由单位填写；绿色由助手评分后填写。",
