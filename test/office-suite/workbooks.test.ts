@@ -147,6 +147,9 @@ describe.skipIf(!officeSuite.available)("in LibreOffice: the example scored by t
     const values = rubric.columnBelow("指标值");
     expect(values).toContain("100.00%");
     expect(rubric.texts.join("\n")).not.toContain("###");
+    // The rubric closes with its 合计 row: the level-1 weights and scores added up.
+    const total = row(rubric, "合计");
+    expect(total.filter((t) => t !== "" && t !== "合计")).toEqual(["100", String(seed.expected.total)]);
     const tasks = shownSheets(scored).get("重点工作")!;
     expect(tasks.columnBelow("得分").filter((t) => t !== "")).toEqual(seed.expected.task_scores.map(String));
   });

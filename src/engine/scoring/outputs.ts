@@ -140,6 +140,10 @@ export function scoringWritePlan(template: Template, scores: ScoreSheet, options
   result("result_total", scores.total);
   result("result_grade", scores.grade);
   result("result_raw_total", scores.rawTotal);
+  // The rubric's 合计 row: what its level-1 rows add up to.
+  const top = scores.levels.filter((l) => l.depth === 1);
+  result("result_rubric_weight", toNumber(Decimal.sum(0, ...top.map((l) => l.weight))));
+  result("result_rubric_score", toNumber(roundScore(Decimal.sum(0, ...top.map((l) => l.score)))));
 
   const levelsTable = template.tables.get("levels");
   if (levelsTable) ops.push(...levelsOps(levelsTable, scores, lang));

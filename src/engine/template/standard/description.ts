@@ -148,6 +148,8 @@ const SHEETS: readonly SheetSpec[] = [
       },
       { kind: "structure", id: "rubric" },
       { kind: "gap" },
+      { kind: "rubricTotal", weight: "result_rubric_weight", score: "result_rubric_score" },
+      { kind: "gap" },
       { kind: "structure", id: "grades" },
       { kind: "gap" },
       { kind: "structure", id: "adjustments", blankRows: 2 },

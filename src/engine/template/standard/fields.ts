@@ -100,4 +100,10 @@ export const INPUT_FIELDS: readonly FieldSpec[] = [
 ];
 
 /** All single-value fields of the standard template. */
-export const STANDARD_FIELDS: readonly FieldSpec[] = [...INPUT_FIELDS, ...RESULT_FIELDS];
+/** The 合计 row under 指标体系's rubric: the level-1 weights and scores added up (before adjustments). */
+export const RUBRIC_TOTAL_FIELDS: readonly FieldSpec[] = [
+  { ...field("result_rubric_weight", "分值合计", "number", "optional", null, null, "一级指标分值之和"), output: true },
+  { ...field("result_rubric_score", "得分合计", "number", "optional", null, null, "一级指标得分之和（调整前）"), output: true },
+];
+
+export const STANDARD_FIELDS: readonly FieldSpec[] = [...INPUT_FIELDS, ...RESULT_FIELDS, ...RUBRIC_TOTAL_FIELDS];

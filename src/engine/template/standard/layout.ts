@@ -430,6 +430,20 @@ export function layoutTemplate(desc: TemplateDescription): WorkbookLayout {
       case "structure":
         structure(sb, block.id, block.blankRows ?? 0);
         return;
+      case "rubricTotal": {
+        sb.put(rubricCol("level3"), "合计", "header");
+        for (const [key, name] of [
+          ["weight", block.weight],
+          ["outScore", block.score],
+        ] as const) {
+          const f = fieldByName.get(name);
+          if (!f) throw new EngineInvariantError(`layoutTemplate: unknown field ${name}`);
+          sb.put(rubricCol(key), null, "output");
+          addName(f.name, sb.name, toA1({ row: sb.row, col: rubricCol(key) }));
+        }
+        sb.row++;
+        return;
+      }
     }
   }
 

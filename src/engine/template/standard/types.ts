@@ -93,7 +93,9 @@ export type SheetBlock =
   /** label in A, value in B (named), note in C; preceded by a 项目/数值/说明 header when `header` is set. */
   | { readonly kind: "fields"; readonly names: readonly string[]; readonly header?: boolean }
   | { readonly kind: "table"; readonly id: string }
-  | { readonly kind: "structure"; readonly id: StructureTableId; readonly blankRows?: number };
+  | { readonly kind: "structure"; readonly id: StructureTableId; readonly blankRows?: number }
+  /** The rubric's 合计 row: "合计" under 三级指标, the named output cells under 分值 and 得分. */
+  | { readonly kind: "rubricTotal"; readonly weight: string; readonly score: string };
 
 export interface SheetSpec {
   readonly name: string;

@@ -55,17 +55,21 @@ describe("standard template fields", () => {
     expect(f.output).toBe(false);
   });
 
-  it("has the four result outputs", () => {
+  it("has the four result outputs and the rubric's 合计 pair", () => {
     expect(desc.fields.filter((f) => f.output).map((f) => f.name)).toEqual([
       "result_total",
       "result_grade",
       "result_raw_total",
       "result_scored_at",
+      "result_rubric_weight",
+      "result_rubric_score",
     ]);
   });
 
   it("places every single-value field on exactly one sheet", () => {
-    const placed = desc.sheets.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "fields" ? b.names : [])));
+    const placed = desc.sheets.flatMap((s) =>
+      s.blocks.flatMap((b) => (b.kind === "fields" ? b.names : b.kind === "rubricTotal" ? [b.weight, b.score] : [])),
+    );
     expect([...placed].sort()).toEqual(desc.fields.map((f) => f.name).sort());
   });
 });

@@ -52,7 +52,8 @@ describe("layoutTemplate", () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it.each(desc.fields.map((f) => [f.name, f]))("names %s next to its label, as an input or output cell", (name, f) => {
+  const inTotalRow = new Set(["result_rubric_weight", "result_rubric_score"]);
+  it.each(desc.fields.filter((f) => !inTotalRow.has(f.name)).map((f) => [f.name, f]))("names %s next to its label, as an input or output cell", (name, f) => {
     const n = findName(snap, name)!;
     expect(n).toBeDefined();
     const pos = parseA1(n.address)!;
@@ -237,6 +238,18 @@ describe("the Wanzhou 2020 example", () => {
 });
 
 describe("layout for reading and printing", () => {
+  it("closes the rubric with a 合计 row: the output cells under 分值 and 得分, named", () => {
+    const snap = layoutToSnapshot(layout);
+    const w = parseA1(findName(snap, "result_rubric_weight")!.address)!;
+    const s = parseA1(findName(snap, "result_rubric_score")!.address)!;
+    expect(w.row).toBe(s.row);
+    expect([w.col, s.col]).toEqual([RUBRIC_LAYOUT.indexOf("weight"), RUBRIC_LAYOUT.indexOf("outScore")]);
+    const rubric = layout.sheets.find((x) => x.name === "指标体系")!;
+    expect(rubric.cells.find((c) => c.row === w.row && c.col === RUBRIC_LAYOUT.indexOf("level3"))?.value).toBe("合计");
+    // Not part of the rubric table: a blank row separates them.
+    expect(rubric.cells.some((c) => c.row === w.row - 1 && c.value !== null)).toBe(false);
+  });
+
   it("one-column lists on a wider sheet span its width; their rows are tall enough for that width", () => {
     const basic = layout.sheets.find((s) => s.name === "基本情况")!;
     const header = findName(layoutToSnapshot(layout), "tbl_duties")!;
