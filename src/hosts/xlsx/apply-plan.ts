@@ -11,6 +11,7 @@ import { HostError } from "../types";
 import { openWorkbook } from "./open-workbook";
 import { restoreDefinedNames } from "./round-trip-fixes";
 import { fitRowHeight, setUpCreatedSheet, wrapCreatedCell } from "./fit-rows";
+import { compactValidations } from "./validations";
 import { markWorkbook, notesInPackage } from "./marks";
 import type { MarkOptions, MarkSummary } from "./marks";
 
@@ -96,12 +97,17 @@ function applyOp(wb: Workbook, op: WriteOp, counts: Record<string, number>, crea
 }
 
 /**
- * exceljs reads a sheet without a first page number as "starts at 1" and writes useFirstPageNumber, so
- * every sheet of the saved workbook would print from 第 1 页. Page 1 is the default: drop it, and the
- * workbook prints numbered through as before.
+ * Two things exceljs would save wrong. It reads a sheet without a first page number as "starts at 1" and
+ * writes useFirstPageNumber, so every sheet would print from 第 1 页 (page 1 is the default: dropped, the
+ * workbook prints numbered through as before). And it saves data validations as overlapping ranges
+ * (src/hosts/xlsx/validations.ts).
  */
-function keepPageNumbering(wb: Workbook): void {
-  for (const ws of wb.worksheets) if (ws.pageSetup.firstPageNumber === 1) ws.pageSetup.firstPageNumber = undefined;
+function tidyBeforeSaving(wb: Workbook): void {
+  for (const ws of wb.worksheets) {
+    if (ws.pageSetup.firstPageNumber === 1) ws.pageSetup.firstPageNumber = undefined;
+    // …and its data validations are saved as one range per run, not as overlapping ranges.
+    compactValidations(ws);
+  }
 }
 
 /**
@@ -114,7 +120,7 @@ export async function applyWritePlan(
   options: ApplyOptions = {},
 ): Promise<AppliedPlan> {
   const { workbook, workbookXml, zip } = await openWorkbook(bytes);
-  keepPageNumbering(workbook);
+  tidyBeforeSaving(workbook);
   const counts: Record<string, number> = {};
   const created: string[] = [];
   for (const op of plan.ops) applyOp(workbook, op, counts, created);

@@ -8,6 +8,7 @@ import type { TemplateDescription } from "../../engine/template/standard/types";
 import { ROLE_STYLES } from "./cell-style";
 import { absoluteRef } from "./refs";
 import { PAGE_FOOTER } from "./fit-rows";
+import { compactValidations } from "./validations";
 
 export interface BuildTemplateOptions {
   /** Written as the workbook's creator and last modifier. */
@@ -116,6 +117,7 @@ export function layoutToWorkbook(layout: WorkbookLayout, options: BuildTemplateO
     for (const h of sheet.rowHeights) ws.getRow(h.row + 1).height = h.height;
     for (const r of sheet.spannedRows) ws.mergeCells(r + 1, 1, r + 1, sheet.columnWidths.length);
     applySheetView(ws, sheet);
+    compactValidations(ws);
   }
   for (const n of layout.names) wb.definedNames.add(absoluteRef(n.sheet, n.address), n.name);
   return wb;
