@@ -1,10 +1,12 @@
 /**
  * `npm start`: sideload the add-in into Excel desktop (Windows/Mac) through office-addin-debugging, which
  * also starts the https dev server. Where that cannot work (Linux, no Excel, or it fails) say so plainly and
- * serve the browser page instead: http(s)://localhost:3000/web/index.html works without Excel.
+ * serve the browser page instead, and print the address that answers (http without dev certificates).
  */
 import { spawn } from "node:child_process";
-import { platform } from "node:os";
+import { existsSync } from "node:fs";
+import { homedir, platform } from "node:os";
+import path from "node:path";
 
 export type StartPlan = "sideload" | "browser";
 
@@ -14,11 +16,28 @@ export function startPlan(os: string = platform(), env: NodeJS.ProcessEnv = proc
   return os === "win32" || os === "darwin" ? "sideload" : "browser";
 }
 
-export const BROWSER_MESSAGE =
-  "此计算机无法旁加载到 Excel 桌面版（仅支持 Windows 和 macOS），改为启动网页版（打开内置的万州 2020 示例）：\n" +
-  "Excel can't be sideloaded on this machine (Excel desktop runs only on Windows and macOS).\n" +
-  "Serving the browser page instead: open https://localhost:3000/web/index.html?example=1 (the bundled Wanzhou 2020 example; http:// without dev certificates).\n" +
-  "To try the add-in in Excel on the web, see README → Sideload into Excel.\n";
+/**
+ * The scheme the dev server answers on, decided as webpack.config.js decides it: https when
+ * office-addin-dev-certs' certificates exist or can be made (Windows, macOS), http otherwise.
+ */
+export function devServerScheme(
+  os: string = platform(),
+  certsExist: () => boolean = () =>
+    ["localhost.crt", "localhost.key", "ca.crt"].every((f) => existsSync(path.join(homedir(), ".office-addin-dev-certs", f))),
+): "https" | "http" {
+  return os === "win32" || os === "darwin" || certsExist() ? "https" : "http";
+}
+
+/** What `npm start` says when it serves the browser page: the address that answers. */
+export function browserMessage(scheme: "https" | "http" = devServerScheme()): string {
+  return (
+    "此计算机无法旁加载到 Excel 桌面版（仅支持 Windows 和 macOS），改为启动网页版（打开内置的万州 2020 示例）：\n" +
+    `${scheme}://localhost:3000/web/index.html?example=1\n` +
+    "Excel can't be sideloaded on this machine (Excel desktop runs only on Windows and macOS).\n" +
+    `Serving the browser page instead: open ${scheme}://localhost:3000/web/index.html?example=1 (the bundled Wanzhou 2020 example).\n` +
+    "To try the add-in in Excel on the web, see README → Sideload into Excel.\n"
+  );
+}
 
 function run(command: string, args: readonly string[]): Promise<number> {
   return new Promise((resolve) => {
@@ -43,7 +62,7 @@ async function main(): Promise<void> {
     if (code === 0) return;
     process.stderr.write(`office-addin-debugging failed (exit ${code}).\n`);
   }
-  process.stdout.write(BROWSER_MESSAGE);
+  process.stdout.write(browserMessage());
   process.exitCode = await run("npx", ["webpack", "serve", "--mode", "development"]);
 }
 

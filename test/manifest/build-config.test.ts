@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startPlan } from "../../scripts/start";
+import { browserMessage, devServerScheme, startPlan } from "../../scripts/start";
 
 interface ConfigModule {
   addinUrl(env: Record<string, string | undefined>): string;
@@ -111,6 +111,18 @@ describe("npm start", () => {
     ["win32", { PERFEVAL_NO_SIDELOAD: "1" }, "browser"],
   ] as const)("on %s %o → %s", (os, env, plan) => {
     expect(startPlan(os, env)).toBe(plan);
+  });
+
+  it.each([
+    ["linux", false, "http"],
+    ["linux", true, "https"],
+    ["win32", false, "https"],
+    ["darwin", false, "https"],
+  ] as const)("on %s with certificates %s prints the %s address the dev server answers on", (os, certs, scheme) => {
+    expect(devServerScheme(os, () => certs)).toBe(scheme);
+    const message = browserMessage(devServerScheme(os, () => certs));
+    expect(message).toContain(`${scheme}://localhost:3000/web/index.html?example=1`);
+    expect(message).not.toContain(`${scheme === "http" ? "https" : "http"}://localhost`);
   });
 });
 
