@@ -69,6 +69,8 @@ describe("browser page", () => {
     await user.upload(screen.getByTestId("file-input") as HTMLInputElement, file);
     expect(await screen.findByRole("tablist", { name: "步骤" })).toBeTruthy();
     expect(screen.getByText("外事办2020.xlsx")).toBeTruthy();
+    // Open but not scored: there is no scored workbook to download yet.
+    expect(screen.getByRole("button", { name: "下载已评分的 .xlsx" }).hasAttribute("disabled")).toBe(true);
   });
 
   it("dropping a non-.xlsx file shows what to do", async () => {

@@ -55,7 +55,8 @@ export function WebPage({ host, engine, openExampleOnStart = false }: WebPagePro
         <Button appearance="secondary" onClick={() => input.current?.click()}>
           {t.web.open}
         </Button>
-        <Button appearance="secondary" disabled={!state.fileName} onClick={page.download}>
+        {/* Nothing to download until something was written (评分, 报告): before, it was the input renamed 已评分. */}
+        <Button appearance="secondary" disabled={!state.fileName || !state.written} onClick={page.download}>
           {t.web.download}
         </Button>
       </header>
