@@ -10,7 +10,7 @@ import type { WriteSummary } from "../types";
 import { HostError } from "../types";
 import { openWorkbook } from "./open-workbook";
 import { restoreDefinedNames } from "./round-trip-fixes";
-import { fitRowHeight, setUpCreatedSheet, wrapCreatedCell } from "./fit-rows";
+import { fitRowHeight, setUpCreatedSheet, wrapCreatedCell } from "./print-setup";
 import { compactValidations } from "./validations";
 import { markWorkbook, notesInPackage } from "./marks";
 import type { MarkOptions, MarkSummary } from "./marks";

@@ -217,7 +217,7 @@ export function markWorkbook(
     return cell ? { fill: fillOf(cell), note: noteOf(cell) } : { fill: "", note: null };
   };
   // Fills that are not one plain colour are kept: marked with a note only (the colour could not be restored).
-  const other = new Set(targets.filter((t) => state(t.sheet, t.address).fill === OTHER_FILL).map((t) => `${t.sheet}!${t.address}`));
+  const other = new Set(targets.filter((t) => state(t.sheet, t.address).fill === OTHER_FILL).map((t) => cellKey(t.sheet, t.address)));
   const plan = planMarks(old, targets, state, true);
   let cleared = 0;
   for (const r of plan.restore) {
@@ -231,7 +231,7 @@ export function markWorkbook(
   for (const m of plan.marks) {
     const cell = cellAt(markable(m.sheet)!, m.address);
     if (!cell) continue;
-    if (!other.has(`${m.sheet}!${m.address}`)) setFill(cell, m.color);
+    if (!other.has(cellKey(m.sheet, m.address))) setFill(cell, m.color);
     if (m.note !== null) cell.note = m.note;
   }
   // A fill that is not one colour is never written back: "" keeps the Office host from writing "#?" either.

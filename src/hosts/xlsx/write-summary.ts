@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { rowHeightFor } from "../../engine/template/standard";
+import { printOnA4 } from "./print-setup";
 
 /** One indicator that lost points, for the 扣分明细 sheet. */
 export interface SummaryDeduction {
@@ -176,16 +177,7 @@ function tableSheet(
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: cols.length } };
   ws.views = [{ state: "frozen", ySplit: 1, xSplit: opts.frozenCols, topLeftCell: ws.getCell(2, opts.frozenCols + 1).address }];
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: "1:1",
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-  };
-  if (opts.footer) ws.headerFooter = { oddFooter: opts.footer };
+  printOnA4(ws, { landscape: true, titleRows: "1:1", ...(opts.footer ? { footer: opts.footer } : {}) });
   return ws;
 }
 

@@ -7,7 +7,7 @@ import { columnLetters } from "../../engine/model/cell";
 import type { TemplateDescription } from "../../engine/template/standard/types";
 import { ROLE_STYLES } from "./cell-style";
 import { absoluteRef } from "./refs";
-import { PAGE_FOOTER } from "./fit-rows";
+import { printOnA4 } from "./print-setup";
 import { compactValidations } from "./validations";
 
 export interface BuildTemplateOptions {
@@ -65,28 +65,20 @@ function writeCell(ws: Worksheet, c: LayoutCell): void {
 }
 
 /**
- * A4, one page wide (fitToPage switched on: without it Excel and LibreOffice ignore fitToWidth), as many
- * pages tall as needed; the table header repeated on every page; the print area without configuration
- * columns; panes frozen below the header.
+ * A4, one page wide (printOnA4); the table header repeated on every page; the print area without
+ * configuration columns; panes frozen below the header.
  */
 export function applySheetView(ws: Worksheet, sheet: LayoutSheet): void {
   const v = sheet.view;
   const lastCol = columnLetters(Math.max(1, v.printColumns) - 1);
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9,
-    orientation: v.landscape ? "landscape" : "portrait",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  printOnA4(ws, {
+    landscape: v.landscape,
     // exceljs prefixes each end with "$" only before the column: "A$1" becomes the absolute $A$1 that
     // LibreOffice needs (it ignores a print area written $A1:$K41). A hidden sheet gets none: LibreOffice
     // prints a hidden sheet that has one.
     ...(sheet.hidden ? {} : { printArea: `A$1:${lastCol}$${Math.max(1, v.printRows)}` }),
-    ...(v.titleRow !== null ? { printTitlesRow: `${v.titleRow + 1}:${v.titleRow + 1}` } : {}),
-  };
-  ws.headerFooter = { ...ws.headerFooter, oddFooter: PAGE_FOOTER };
+    ...(v.titleRow !== null ? { titleRows: `${v.titleRow + 1}:${v.titleRow + 1}` } : {}),
+  });
   if (v.freezeRows > 0 || v.freezeColumns > 0) {
     ws.views = [
       {
