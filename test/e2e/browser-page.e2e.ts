@@ -42,6 +42,8 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     await expect.poll(() => page.getByText("3 警告").count()).toBeGreaterThan(0);
     expect(await page.getByText("0 错误").count()).toBeGreaterThan(0);
     expect(await page.getByText(/226\.75 万元，与本年支出合计 226\.86 万元/).count()).toBeGreaterThan(0);
+    // Nothing is scored yet: there is no scored workbook to download.
+    expect(await page.getByRole("button", { name: "下载已评分的 .xlsx" }).isDisabled()).toBe(true);
   });
 
   it("scores it 94, 优 and shows the grade as a word", async () => {

@@ -122,6 +122,15 @@ describe.skipIf(!officeSuite.available)("in LibreOffice: the filled example", ()
   it("prints on A4, one page wide, in at most 20 pages", () => {
     expectPrintsLikeAForm(printed(EXAMPLE, "xlsx"), 20);
   });
+
+  it("prints the lists of 基本情况 whole, each item across the page (职能职责, 机构设置, 评价依据)", () => {
+    const basic = shownSheets(EXAMPLE).get("基本情况")!;
+    const items = ["职能职责", "机构设置", "评价依据"].flatMap((h) => basic.columnBelow(h)).filter((t) => t.length > 20);
+    expect(items.length).toBeGreaterThan(5);
+    const pages = pagesOf(printed(EXAMPLE, "xlsx"), "基本情况").join("").replace(/\s/g, "");
+    // A row too low for its text shows only the first lines: the item's last characters would be missing.
+    expect(items.filter((t) => !pages.includes(t.replace(/\s/g, "").slice(-4)))).toEqual([]);
+  });
 });
 
 describe.skipIf(!officeSuite.available)("in LibreOffice: the example scored by the CLI", () => {
