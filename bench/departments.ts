@@ -1,5 +1,5 @@
 /** Generated department workbooks for the batch benchmark: the example's figures varied per department. */
-import type { SeedData } from "../src/engine/template/standard";
+import type { SeedData } from "../src/templates/standard";
 import { SEED } from "./generate";
 
 /** A small deterministic PRNG (mulberry32), so every run generates the same 200 workbooks. */

@@ -5,8 +5,8 @@
  */
 import Decimal from "decimal.js";
 import seedJson from "../assets/examples/wanzhou-2020.json";
-import { buildExampleDescription, layoutTemplate, layoutToSnapshot } from "../src/engine/template/standard";
-import type { RubricRowSpec, SeedData, TemplateDescription } from "../src/engine/template/standard";
+import { buildExampleDescription, layoutTemplate, layoutToSnapshot } from "../src/templates/standard";
+import type { RubricRowSpec, SeedData, TemplateDescription } from "../src/templates/standard";
 import type { WorkbookSnapshot } from "../src/engine/model/snapshot";
 
 export const SEED: SeedData = seedJson;

@@ -1,12 +1,12 @@
 import path from "node:path";
 import type { ScoresOutcome } from "../engine/api";
 import { runScores } from "../engine";
-import { HostError } from "../hosts/types";
+import { HostError } from "../hosts/shared/types";
 import { readSnapshot } from "../hosts/xlsx/read-snapshot";
 import { writeSummaryWorkbook, type SummaryIssue, type SummaryRow } from "../hosts/xlsx/write-summary";
 import type { Diagnostic } from "../engine/diagnostics/types";
 import { renderDiagnostic, sortDiagnostics } from "../engine/diagnostics/render";
-import { STANDARD_GRADES } from "../engine/template/standard";
+import { STANDARD_GRADES } from "../templates/standard";
 import { CLI_MESSAGES, type CliLang } from "./messages";
 import { describeFsError, readBytes, type CliIO } from "./io";
 import { toJson, type JsonResult } from "./json";

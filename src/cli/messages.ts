@@ -1,6 +1,6 @@
-import type { HostErrorCode } from "../hosts/types";
+import type { HostErrorCode } from "../hosts/shared/types";
 import type { SummaryHeaders, SummaryLabels } from "../hosts/xlsx/write-summary";
-import { pointsWord } from "../engine/scoring/phrases";
+import { pointsWord } from "../engine/score/phrases";
 
 /** Every sentence the command line prints, per language; a missing translation is a type error. */
 export type CliLang = "zh-CN" | "en";

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "./diagnostics/types";
 import type { WritePlan } from "./model/write-plan";
-import type { TemplateInfo } from "./template/types";
-import type { ScoreSheet } from "./scoring/result-types";
+import type { TemplateInfo } from "./compile/read/types";
+import type { ScoreSheet } from "./score/result-types";
 
 /** What 校验 returns: the template (if recognised) and every problem found. */
 export interface ValidationOutcome {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../engine/diagnostics/types";
 import type { EnginePort, RenderedDiagnostic, ScoreOptions } from "./engine-port";
-import { localIsoNow } from "../hosts/local-time";
+import { localIsoNow } from "../hosts/shared/local-time";
 
 function nowOf(options: ScoreOptions | undefined): string {
   return options?.now ?? localIsoNow();
@@ -40,7 +40,7 @@ export function createEngineAdapter(): EnginePort {
         ...outcome,
         docx: async () => {
           if (!tree) throw new Error("report_unavailable");
-          const { renderDocx } = await import(/* webpackChunkName: "docx-report" */ "../hosts/docx/render-docx");
+          const { renderDocx } = await import(/* webpackChunkName: "docx-report" */ "../render/docx");
           return renderDocx(tree);
         },
       };

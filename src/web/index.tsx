@@ -3,7 +3,7 @@ import { PaneProviders } from "../taskpane/App";
 import { createEngineAdapter } from "../taskpane/engine-adapter";
 import { pickBrowserLang } from "../taskpane/i18n";
 import { mediaMatches, themeFor, themeKindFor } from "../taskpane/theme";
-import { BrowserHost } from "./browser-host";
+import { BrowserHost } from "../hosts/browser/browser-host";
 import { WebPage } from "./components/WebPage/WebPage";
 
 // Browser entry: the same pane over an .xlsx held in memory; exceljs and docx load only when first needed.

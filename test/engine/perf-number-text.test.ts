@@ -1,6 +1,6 @@
 /** normaliseNumberText skips toPrecision when the shortest text is short enough; it must equal the plain rule. */
 import fc from "fast-check";
-import { normaliseNumberText } from "../../src/engine/template/cells";
+import { normaliseNumberText } from "../../src/engine/compile/read/cells";
 
 // The rule as documented: at most 15 significant digits, float noise dropped.
 const reference = (n: number): string => (!Number.isFinite(n) ? String(n) : n === 0 ? "0" : String(Number(n.toPrecision(15))));

@@ -3,11 +3,11 @@
  * accepts and rejects exactly the cells outputCells() lists, on random ops over the example template.
  */
 import fc from "fast-check";
-import { assertOutputsOnly, outputCells } from "../../src/engine/output-guard";
+import { assertOutputsOnly, outputCells } from "../../src/engine/model/output-guard";
 import { toA1 } from "../../src/engine/model/cell";
 import type { WriteOp } from "../../src/engine/model/write-plan";
 import { EngineInvariantError } from "../../src/engine/diagnostics/types";
-import { wanzhouCase } from "./scoring/builders";
+import { wanzhouCase } from "./score/builders";
 
 const { template } = wanzhouCase();
 const allowed = outputCells(template);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/io";
 import { runReport } from "../../src/engine";
-import { layoutTemplate, standardTemplateDescription } from "../../src/engine/template/standard";
+import { layoutTemplate, standardTemplateDescription } from "../../src/templates/standard";
 import { applyWritePlan } from "../../src/hosts/xlsx/apply-plan";
 import { readSnapshot } from "../../src/hosts/xlsx/read-snapshot";
 import seed from "../../assets/examples/wanzhou-2020.json";

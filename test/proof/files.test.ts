@@ -12,11 +12,11 @@ import { readSnapshot } from "../../src/hosts/xlsx/read-snapshot";
 import { MAX_UNCOMPRESSED_BYTES, openWorkbook } from "../../src/hosts/xlsx/open-workbook";
 
 const EXAMPLE_PATH = path.resolve(__dirname, "../../assets/example-wanzhou-2020.xlsx");
-import { HostError } from "../../src/hosts/types";
+import { HostError } from "../../src/hosts/shared/types";
 import { buildTemplateWorkbook } from "../../src/hosts/xlsx/write-template";
 import { main, EXIT } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/io";
-import type { CellContent, TemplateDescription } from "../../src/engine/template/standard";
+import type { CellContent, TemplateDescription } from "../../src/templates/standard";
 import { scaledDescription } from "../../bench/generate";
 import { xlsxCell } from "./hostile";
 import type { CellValue } from "../../src/engine/model/cell";

@@ -14,7 +14,7 @@ import { find } from "./damage";
 import { FORMULA_LIKE } from "./hostile";
 import { INPUT_FILL, exampleLayout, fakeFromLayout, fakeState, inputDigest } from "./workbooks";
 import type { CellEdit } from "./workbooks";
-import { layoutToSnapshot } from "../../src/engine/template/standard";
+import { layoutToSnapshot } from "../../src/templates/standard";
 import { toA1 } from "../../src/engine/model/cell";
 
 const LAYOUT = exampleLayout(1);

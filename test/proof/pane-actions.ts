@@ -1,6 +1,6 @@
 /** The task pane's three actions as src/taskpane/state/use-pane.ts performs them, on any WorkbookHost. */
 import { runReport, runScoring, runValidation } from "../../src/engine";
-import type { WorkbookHost } from "../../src/hosts/types";
+import type { WorkbookHost } from "../../src/hosts/shared/types";
 
 export type PaneAction = "校验" | "评分" | "报告";
 

@@ -12,7 +12,7 @@ import { applyWritePlan } from "../../src/hosts/xlsx/apply-plan";
 import { buildTemplateWorkbook } from "../../src/hosts/xlsx/write-template";
 import { writeSummaryWorkbook } from "../../src/hosts/xlsx/write-summary";
 import { scaledDescription } from "../../bench/generate";
-import type { TemplateDescription } from "../../src/engine/template/standard";
+import type { TemplateDescription } from "../../src/templates/standard";
 import { FORMULA_LIKE } from "./hostile";
 import { inputDigest } from "./workbooks";
 

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readSnapshot } from "../../src/hosts/xlsx/read-snapshot";
 import { createEngineAdapter } from "../../src/taskpane/engine-adapter";
-import { localIsoNow } from "../../src/hosts/local-time";
+import { localIsoNow } from "../../src/hosts/shared/local-time";
 
 describe("engine adapter", () => {
   it("validates, scores and reports the bundled Wanzhou 2020 example (seed: 94, 优)", async () => {

@@ -6,10 +6,10 @@ import type { ScoringOutcome, ValidationOutcome } from "../../src/engine/api";
 import type { CellRef } from "../../src/engine/model/cell";
 import type { WorkbookSnapshot } from "../../src/engine/model/snapshot";
 import type { WritePlan } from "../../src/engine/model/write-plan";
-import type { IndicatorResult, ScoreSheet } from "../../src/engine/scoring/result-types";
-import type { TemplateInfo } from "../../src/engine/template/types";
-import type { HostErrorCode, WorkbookHost, WriteSummary } from "../../src/hosts/types";
-import { HostError } from "../../src/hosts/types";
+import type { IndicatorResult, ScoreSheet } from "../../src/engine/score/result-types";
+import type { TemplateInfo } from "../../src/engine/compile/read/types";
+import type { HostErrorCode, WorkbookHost, WriteSummary } from "../../src/hosts/shared/types";
+import { HostError } from "../../src/hosts/shared/types";
 import type { EnginePort, PaneLang, RenderedDiagnostic, ReportResult } from "../../src/taskpane/engine-port";
 
 export const TEMPLATE: TemplateInfo = { id: "cn.perfeval.dept-overall", version: "1.0.0", title: "部门整体支出绩效评价" };

@@ -1,10 +1,10 @@
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { describe, expect, it } from "vitest";
-import type { IndicatorResult } from "../../src/engine/scoring/result-types";
+import type { IndicatorResult } from "../../src/engine/score/result-types";
 import { formatIndicatorValue, formatPercent, formatPoints, isRateIndicator } from "../../src/taskpane/format";
 import { toPaneError } from "../../src/taskpane/host-error";
 import { zhCN } from "../../src/taskpane/i18n/zh-CN";
-import { HostError } from "../../src/hosts/types";
+import { HostError } from "../../src/hosts/shared/types";
 import { luminance, themeFor, themeKindFor } from "../../src/taskpane/theme";
 import { formatScoredAt } from "../../src/taskpane/state/workbook-status";
 

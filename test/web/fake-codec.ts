@@ -2,8 +2,8 @@
 import { vi } from "vitest";
 import type { WorkbookSnapshot } from "../../src/engine/model/snapshot";
 import type { WritePlan } from "../../src/engine/model/write-plan";
-import type { WriteSummary } from "../../src/hosts/types";
-import type { BundledAsset, XlsxCodec } from "../../src/web/browser-host";
+import type { WriteSummary } from "../../src/hosts/shared/types";
+import type { BundledAsset, XlsxCodec } from "../../src/hosts/browser/browser-host";
 
 export function encode(snapshot: WorkbookSnapshot): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(snapshot));

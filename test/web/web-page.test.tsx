@@ -6,7 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { WorkbookSnapshot } from "../../src/engine/model/snapshot";
 import { PaneProviders } from "../../src/taskpane/App";
-import { BrowserHost } from "../../src/web/browser-host";
+import { BrowserHost } from "../../src/hosts/browser/browser-host";
 import { WebPage } from "../../src/web/components/WebPage/WebPage";
 import { FakeEngine, TEMPLATE, problem } from "../taskpane/fakes";
 import { EXAMPLE, FakeCodec, encode, fakeAssets } from "./fake-codec";

@@ -1,6 +1,6 @@
 /** Section 四 (整体支出绩效评价: each indicator, then the conclusion) and 五–七. */
 import Decimal from "decimal.js";
-import type { IndicatorResult, LevelResult } from "../scoring/result-types";
+import type { IndicatorResult, LevelResult } from "../score/result-types";
 import { para, section } from "./build-basic";
 import { trimEnd, type ReportContext } from "./build-context";
 import { indicatorRuns } from "./build-indicator";

@@ -1,8 +1,8 @@
 /** One indicator's paragraph: its phrase template rendered with the indicator's figures, then its score. */
 import Decimal from "decimal.js";
 import type { TableRowValues } from "../model/values";
-import type { IndicatorResult } from "../scoring/result-types";
-import type { RubricRowDef } from "../template/types";
+import type { IndicatorResult } from "../score/result-types";
+import type { RubricRowDef } from "../compile/read/types";
 import { prevYear, sangongBreakdown, sangongComparison } from "./build-basic";
 import { asDecimal, trimEnd, type ReportContext } from "./build-context";
 import { normalizeIndicatorName } from "./default-phrases";

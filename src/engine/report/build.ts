@@ -7,8 +7,8 @@
 import Decimal from "decimal.js";
 import type { Diagnostic } from "../diagnostics/types";
 import type { InputValues } from "../model/values";
-import type { ScoreSheet } from "../scoring/result-types";
-import type { Template } from "../template/types";
+import type { ScoreSheet } from "../score/result-types";
+import type { Template } from "../compile/read/types";
 import { buildBasicSection, buildOverallSection, buildTargetsSection, para } from "./build-basic";
 import { ReportContext, trimEnd } from "./build-context";
 import {

@@ -1,6 +1,6 @@
 /** Number formatting for the report: every printed figure goes through here, rounded half up once. */
 import Decimal from "decimal.js";
-import type { FieldType } from "../template/types";
+import type { FieldType } from "../compile/read/types";
 
 /** How a figure is printed: 万元 amounts and rates with 2 decimals, scores without trailing zeros. */
 export type NumberStyle = "amount" | "rate" | "integer" | "score" | "number";

@@ -7,7 +7,7 @@ import { whyText } from "./phrases";
 import { join, joinWith, r } from "./runs";
 import type { Run } from "./tree";
 import { runsText } from "./tree";
-import { pointsWord } from "../scoring/phrases";
+import { pointsWord } from "../score/phrases";
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
 

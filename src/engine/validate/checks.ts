@@ -8,7 +8,7 @@ import type { Diagnostic, Location, Severity } from "../diagnostics/types";
 import { diag } from "../diagnostics/types";
 import type { CheckProblem } from "../diagnostics/problems";
 import { makeProblem } from "../diagnostics/problems";
-import type { CheckDef, FieldType, Template } from "../template/types";
+import type { CheckDef, FieldType, Template } from "../compile/read/types";
 import { evaluateCheck, parseCheck } from "../formula";
 import type { Check, ColumnRef, Expr, FormulaEnv } from "../formula";
 import { valuesEnv } from "./values-env";

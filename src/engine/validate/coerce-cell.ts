@@ -8,9 +8,9 @@ import { isBlank } from "../model/cell";
 import type { TypedValue } from "../model/values";
 import type { Diagnostic, Location } from "../diagnostics/types";
 import { diag } from "../diagnostics/types";
-import type { FieldType } from "../template/types";
-import { normaliseNumberText } from "../template/cells";
-import { YES_NO_LABELS } from "../template/labels";
+import type { FieldType } from "../compile/read/types";
+import { normaliseNumberText } from "../compile/read/cells";
+import { YES_NO_LABELS } from "../compile/read/labels";
 import { parseNumberText } from "./number-text";
 
 /** What a cell must hold: its type, whether it is required, and its bounds (max = length for text). */

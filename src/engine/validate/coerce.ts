@@ -9,8 +9,8 @@ import { cellAt, cellAtRef, findSheet } from "../model/snapshot";
 import type { InputValues, TableRowValues, TypedValue } from "../model/values";
 import type { Diagnostic, Location } from "../diagnostics/types";
 import { diag } from "../diagnostics/types";
-import type { RubricRowDef, TableDef, Template } from "../template/types";
-import { TABLE_NAME_PREFIX } from "../template/labels";
+import type { RubricRowDef, TableDef, Template } from "../compile/read/types";
+import { TABLE_NAME_PREFIX } from "../compile/read/labels";
 import { coerceCell } from "./coerce-cell";
 
 /** Typed input values and the problems found reading them. */

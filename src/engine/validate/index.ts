@@ -2,7 +2,7 @@
  * Input validation: typed values from the workbook's input cells, and the template's checks.
  */
 import type { WorkbookSnapshot } from "../model/snapshot";
-import type { Template } from "../template/types";
+import type { Template } from "../compile/read/types";
 import { coerceInputs } from "./coerce";
 import type { CoercedInputs } from "./coerce";
 import { runChecks } from "./checks";

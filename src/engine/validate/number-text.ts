@@ -3,7 +3,7 @@
  * when the reading is unambiguous; anything else is left to the caller to report as not_a_number.
  */
 import Decimal from "decimal.js";
-import type { FieldType } from "../template/types";
+import type { FieldType } from "../compile/read/types";
 
 /** Unit words that may follow a number of each type (amounts are in 万元, so a bare 元 is ambiguous). */
 const UNIT_SUFFIX: Readonly<Partial<Record<FieldType, RegExp>>> = {

@@ -4,7 +4,7 @@
  */
 import type { FormulaEnv } from "../formula/types";
 import type { InputValues, TypedValue } from "../model/values";
-import type { Template } from "../template/types";
+import type { Template } from "../compile/read/types";
 
 class ValuesEnv implements FormulaEnv {
   private readonly columns = new Map<string, readonly TypedValue[] | undefined>();

@@ -1,5 +1,5 @@
-import { HostError } from "../types";
-import type { HostErrorCode } from "../types";
+import { HostError } from "../shared/types";
+import type { HostErrorCode } from "../shared/types";
 
 /** Office.js error codes (OfficeExtension.Error.code) we turn into a HostError the pane can explain. */
 const CODE_MAP: Readonly<Record<string, HostErrorCode>> = {

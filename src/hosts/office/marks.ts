@@ -17,8 +17,8 @@ export {
   cellKey,
   isOwnNote,
   planMarks,
-} from "../marks";
-export type { MarkRecord, MarkTarget, CellState, MarkPlan } from "../marks";
+} from "../shared/marks";
+export type { MarkRecord, MarkTarget, CellState, MarkPlan } from "../shared/marks";
 
 /** Fills of a block of a sheet as read with the snapshot (ExcelApi 1.9 getCellProperties). */
 export interface FillGrid {

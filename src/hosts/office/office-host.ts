@@ -3,7 +3,7 @@ import { parseRange, columnLetters } from "../../engine/model/cell";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../engine/model/snapshot";
 import type { WritePlan, WriteOp } from "../../engine/model/write-plan";
 import type { Diagnostic } from "../../engine/diagnostics/types";
-import type { WorkbookHost, WriteSummary } from "../types";
+import type { WorkbookHost, WriteSummary } from "../shared/types";
 import { hostError, toHostError } from "./errors";
 import { toDefinedNames, toSnapshotRows, topLeftOf, quoteSheet } from "./normalize";
 import type { NamedItemData } from "./normalize";
@@ -17,8 +17,8 @@ import {
   markTargets,
   planMarks,
   readMarkRecords,
-} from "../marks";
-import type { CellState, MarkRecord, MarkTarget } from "../marks";
+} from "../shared/marks";
+import type { CellState, MarkRecord, MarkTarget } from "../shared/marks";
 import { gridFill } from "./marks";
 import type { FillGrid } from "./marks";
 import { readTemplateFileInfo, toBase64 } from "./template-file";

@@ -6,8 +6,8 @@
 import type { Cell, Workbook, Worksheet } from "exceljs";
 import { parseA1, parseRange } from "../../engine/model/cell";
 import type { OutputValue, WriteOp, WritePlan } from "../../engine/model/write-plan";
-import type { WriteSummary } from "../types";
-import { HostError } from "../types";
+import type { WriteSummary } from "../shared/types";
+import { HostError } from "../shared/types";
 import { openWorkbook } from "./open-workbook";
 import { restoreDefinedNames } from "./round-trip-fixes";
 import { fitRowHeight, setUpCreatedSheet, wrapCreatedCell } from "./print-setup";

@@ -12,8 +12,8 @@ import type { Diagnostic } from "../../engine/diagnostics/types";
 import type { DiagnosticLang } from "../../engine/diagnostics/render";
 import { renderDiagnostic } from "../../engine/diagnostics/render";
 import { parseRange } from "../../engine/model/cell";
-import type { CellState, MarkRecord } from "../marks";
-import { MARKS_SHEET, cellKey, markRecordsFromRows, markRows, markTargets, noteText, planMarks } from "../marks";
+import type { CellState, MarkRecord } from "../shared/marks";
+import { MARKS_SHEET, cellKey, markRecordsFromRows, markRows, markTargets, noteText, planMarks } from "../shared/marks";
 import { decodeXml, sheetParts } from "./normalize-parts";
 
 /** What marking needs: the diagnostics of the run and their wording (see markText). */

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellRef } from "../../engine/model/cell";
 import type { DefinedName } from "../../engine/model/snapshot";
-import { HostError } from "../types";
+import { HostError } from "../shared/types";
 import { decodeXml, normalizePackage, visibleFormulasWithoutValue } from "./normalize-parts";
 import { parseNameRef } from "./refs";
 

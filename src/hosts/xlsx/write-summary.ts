@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { rowHeightFor } from "../../engine/template/standard";
+import { rowHeightFor } from "../../templates/standard";
 import { printOnA4 } from "./print-setup";
 
 /** One indicator that lost points, for the 扣分明细 sheet. */

@@ -1,10 +1,10 @@
 /** Writes a template description (or its layout) as an .xlsx workbook with exceljs. */
 import ExcelJS from "exceljs";
 import type { DataValidation, Worksheet } from "exceljs";
-import { layoutTemplate } from "../../engine/template/standard/layout";
-import type { LayoutCell, LayoutSheet, ValidationSpec, WorkbookLayout } from "../../engine/template/standard/layout";
+import { layoutTemplate } from "../../templates/layout/layout";
+import type { LayoutCell, LayoutSheet, ValidationSpec, WorkbookLayout } from "../../templates/layout/layout";
 import { columnLetters } from "../../engine/model/cell";
-import type { TemplateDescription } from "../../engine/template/standard/types";
+import type { TemplateDescription } from "../../templates/layout/types";
 import { ROLE_STYLES } from "./cell-style";
 import { absoluteRef } from "./refs";
 import { printOnA4 } from "./print-setup";

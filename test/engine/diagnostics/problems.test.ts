@@ -17,7 +17,7 @@ import { problemEn } from "../../../src/engine/diagnostics/catalog-en";
 import { diag } from "../../../src/engine/diagnostics/types";
 import { renderDiagnostic } from "../../../src/engine/diagnostics/render";
 import { parseCheck, parseExpression } from "../../../src/engine/formula";
-import { compileRule } from "../../../src/engine/scoring/compile";
+import { compileRule } from "../../../src/engine/compile/compile-rule";
 import Decimal from "decimal.js";
 
 /** Stand-ins for the user's own text: recognisable, and free of letters. */

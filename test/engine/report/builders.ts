@@ -8,7 +8,7 @@ import type {
   IndicatorValue,
   LevelResult,
   ScoreSheet,
-} from "../../../src/engine/scoring/result-types";
+} from "../../../src/engine/score/result-types";
 import type {
   ColumnDef,
   FieldDef,
@@ -16,7 +16,7 @@ import type {
   RubricRowDef,
   TableDef,
   Template,
-} from "../../../src/engine/template/types";
+} from "../../../src/engine/compile/read/types";
 import {
   BASIS,
   BENEFITS,

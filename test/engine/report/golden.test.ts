@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { buildReport } from "../../../src/engine/report/build";
 import { renderText } from "../../../src/engine/report/render-text";
 import { runReport } from "../../../src/engine";
-import { buildExampleDescription, layoutTemplate, layoutToSnapshot } from "../../../src/engine/template/standard";
+import { buildExampleDescription, layoutTemplate, layoutToSnapshot } from "../../../src/templates/standard";
 import seedExample from "../../../assets/examples/wanzhou-2020.json";
 import { seedInput } from "./builders";
 import { figures, missingFigures, splitSections } from "./seed-figures";

@@ -11,7 +11,7 @@ export {
   SEED_SANGONG_REASONS as SANGONG_REASONS,
   SEED_PROBLEMS as PROBLEMS,
   SEED_MEASURES as MEASURES,
-} from "../../../src/engine/template/standard/example-text";
+} from "../../../src/templates/standard/example-text";
 
 // The seed's section 三 paragraphs, by subject.
 const P = {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../../src/engine/diagnostics/types";
-import { readTemplate } from "../../../src/engine/template/read";
+import { readTemplate } from "../../../src/engine/compile/read/read";
 import { validateInputs } from "../../../src/engine/validate";
 import { renderDiagnostic } from "../../../src/engine/diagnostics/render";
 import type { WorkbookSnapshot } from "../../../src/engine/model/snapshot";
-import { templateSnapshot, withCell, withValue } from "../template/builders";
-import type { CellInput } from "../template/builders";
+import { templateSnapshot, withCell, withValue } from "../compile/read/builders";
+import type { CellInput } from "../compile/read/builders";
 import { FIELDS_MD_CHECKS, FIELDS_MD_TEMPLATE, WANZHOU_2020 } from "./fields-md";
-import { MINI } from "../template/fixtures";
+import { MINI } from "../compile/read/fixtures";
 
 function validate(s: WorkbookSnapshot): Diagnostic[] {
   const r = readTemplate(s);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
 import type { CellValue } from "../../../src/engine/model/cell";
-import type { FieldType } from "../../../src/engine/template/types";
+import type { FieldType } from "../../../src/engine/compile/read/types";
 import type { TypedValue } from "../../../src/engine/model/values";
 import { coerceCell, decimalOf } from "../../../src/engine/validate/coerce-cell";
 import { parseNumberText } from "../../../src/engine/validate/number-text";
-import { cell, date, err } from "../template/builders";
-import type { CellInput } from "../template/builders";
+import { cell, date, err } from "../compile/read/builders";
+import type { CellInput } from "../compile/read/builders";
 
 const where = { sheet: "收支情况", address: "C7", name: "x", label: "某项" };
 const spec = (type: FieldType, extra: Partial<{ required: boolean; min: number | null; max: number | null }> = {}) => ({

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
-import { readTemplate } from "../../../src/engine/template/read";
+import { readTemplate } from "../../../src/engine/compile/read/read";
 import { coerceInputs, validateInputs } from "../../../src/engine/validate";
 import type { WorkbookSnapshot } from "../../../src/engine/model/snapshot";
-import { err, templateSnapshot, withCell, withValue } from "../template/builders";
-import { MINI } from "../template/fixtures";
+import { err, templateSnapshot, withCell, withValue } from "../compile/read/builders";
+import { MINI } from "../compile/read/fixtures";
 
 const read = (s: WorkbookSnapshot) => {
   const r = readTemplate(s);

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { CellValue } from "../../../src/engine/model/cell";
 import type { WorkbookSnapshot } from "../../../src/engine/model/snapshot";
-import { readTemplate } from "../../../src/engine/template/read";
+import { readTemplate } from "../../../src/engine/compile/read/read";
 import { validateInputs } from "../../../src/engine/validate";
 import { renderDiagnostic } from "../../../src/engine/diagnostics/render";
-import { templateSnapshot } from "../template/builders";
-import { MINI } from "../template/fixtures";
+import { templateSnapshot } from "../compile/read/builders";
+import { MINI } from "../compile/read/fixtures";
 import { FIELDS_MD_TEMPLATE } from "./fields-md";
 
 const cellValue: fc.Arbitrary<CellValue> = fc.oneof(

@@ -4,8 +4,8 @@ import {
   layoutTemplate,
   layoutToSnapshot,
   standardTemplateDescription,
-} from "../../../src/engine/template/standard";
-import { readTemplate } from "../../../src/engine/template/read";
+} from "../../../src/templates/standard";
+import { readTemplate } from "../../../src/engine/compile/read/read";
 import { validateInputs } from "../../../src/engine/validate";
 import { renderDiagnostic } from "../../../src/engine/diagnostics/render";
 import seed from "../../../assets/examples/wanzhou-2020.json";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import JSZip from "jszip";
 import { createOfficeHost } from "../../../src/hosts/office/office-host";
 import type { OfficeHostOptions } from "../../../src/hosts/office/office-host";
-import { HostError } from "../../../src/hosts/types";
+import { HostError } from "../../../src/hosts/shared/types";
 import type { Diagnostic } from "../../../src/engine/diagnostics/types";
 import { FakeWorkbook, OfficeError } from "./fake-excel";
 import type { FakeValue } from "./fake-excel";

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from "vitest";
 import { saveWithDownload } from "../../../src/hosts/office/save-file";
-import { HostError } from "../../../src/hosts/types";
+import { HostError } from "../../../src/hosts/shared/types";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { WorkbookSnapshot } from "../../../src/engine/model/snapshot";
 import type { WritePlan } from "../../../src/engine/model/write-plan";
-import { HostError } from "../../../src/hosts/types";
+import { HostError } from "../../../src/hosts/shared/types";
 import { applyWritePlan } from "../../../src/hosts/xlsx/apply-plan";
 import { readSnapshot } from "../../../src/hosts/xlsx/read-snapshot";
 import { buildStandardTemplate } from "../../../src/hosts/xlsx/standard";

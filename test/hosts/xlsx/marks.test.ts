@@ -15,7 +15,7 @@ import { runScoring, runValidation } from "../../../src/engine";
 import { renderDiagnostic } from "../../../src/engine/diagnostics/render";
 import { parseA1, parseRange } from "../../../src/engine/model/cell";
 import type { WritePlan } from "../../../src/engine/model/write-plan";
-import { MARK_COLORS, MARKS_SHEET, NOTE_PREFIX } from "../../../src/hosts/marks";
+import { MARK_COLORS, MARKS_SHEET, NOTE_PREFIX } from "../../../src/hosts/shared/marks";
 import { fillOf, markText, noteOf, readXlsxMarkRecords } from "../../../src/hosts/xlsx/marks";
 import { applyWritePlan } from "../../../src/hosts/xlsx/apply-plan";
 import { readSnapshot } from "../../../src/hosts/xlsx/read-snapshot";
@@ -238,7 +238,7 @@ describe.skipIf(!officeSuite.available)("the marked workbook in LibreOffice", ()
 
 describe("the browser page's download", () => {
   it("carries the marks of 校验 and of 评分 (applyAndMark), with the grid marks kept", async () => {
-    const { BrowserHost } = await import("../../../src/web/browser-host");
+    const { BrowserHost } = await import("../../../src/hosts/browser/browser-host");
     const [read, apply] = await Promise.all([import("../../../src/hosts/xlsx/read-snapshot"), import("../../../src/hosts/xlsx/apply-plan")]);
     const downloads: Uint8Array[] = [];
     const host = new BrowserHost({

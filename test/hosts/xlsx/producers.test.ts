@@ -13,7 +13,7 @@ import type { CliIO } from "../../../src/cli/io";
 import { runScoring } from "../../../src/engine";
 import type { WorkbookSnapshot } from "../../../src/engine/model/snapshot";
 import { cellAtRef, findName } from "../../../src/engine/model/snapshot";
-import { HostError } from "../../../src/hosts/types";
+import { HostError } from "../../../src/hosts/shared/types";
 import { applyWritePlan } from "../../../src/hosts/xlsx/apply-plan";
 import { formulasWithoutValue, MAIN_NS, unprefixNamespace } from "../../../src/hosts/xlsx/normalize-parts";
 import { definedNamesFromXml, openWorkbook } from "../../../src/hosts/xlsx/open-workbook";

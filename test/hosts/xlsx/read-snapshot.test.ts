@@ -5,7 +5,7 @@ import type { CellValue } from "../../../src/engine/model/cell";
 import { readSnapshot } from "../../../src/hosts/xlsx/read-snapshot";
 import { normalizeCellValue, snapshotFromWorkbook } from "../../../src/hosts/xlsx/snapshot-from-workbook";
 import { definedNamesFromXml } from "../../../src/hosts/xlsx/open-workbook";
-import { HostError } from "../../../src/hosts/types";
+import { HostError } from "../../../src/hosts/shared/types";
 import { patchPart, toBytes } from "./helpers";
 
 async function oneCell(set: (cell: ExcelJS.Cell) => void): Promise<CellValue | undefined> {

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { layoutTemplate, layoutToSnapshot, standardTemplateDescription } from "../../../src/engine/template/standard";
+import { layoutTemplate, layoutToSnapshot, standardTemplateDescription } from "../../../src/templates/standard";
 import type { WorkbookSnapshot } from "../../../src/engine/model/snapshot";
 import { readSnapshot } from "../../../src/hosts/xlsx/read-snapshot";
 import { buildTemplateWorkbook } from "../../../src/hosts/xlsx/write-template";

@@ -2,8 +2,8 @@ import { Caption1, Tab, TabList, mergeClasses } from "@fluentui/react-components
 import { parseA1 } from "../../../engine/model/cell";
 import { findSheet } from "../../../engine/model/snapshot";
 import { useI18n } from "../../../taskpane/i18n";
-import type { BrowserWorkbookState } from "../../browser-host";
-import { markKey } from "../../browser-host";
+import type { BrowserWorkbookState } from "../../../hosts/browser/browser-host";
+import { markKey } from "../../../hosts/browser/browser-host";
 import { cellText, gridWindow, toA1, useSelectedCellFocus } from "./useSheetGrid";
 import { useSheetGridStyles } from "./useSheetGridStyles";
 

@@ -2,7 +2,7 @@ import { useEffect, useRef } from "react";
 import type { CellValue } from "../../../engine/model/cell";
 import { columnLetters, toA1 } from "../../../engine/model/cell";
 import type { SheetSnapshot } from "../../../engine/model/snapshot";
-import type { BrowserWorkbookState } from "../../browser-host";
+import type { BrowserWorkbookState } from "../../../hosts/browser/browser-host";
 
 // The grid is a preview, not a spreadsheet: a bounded window keeps the page responsive.
 export const MAX_ROWS = 300;

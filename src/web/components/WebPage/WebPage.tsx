@@ -12,7 +12,7 @@ import { TaskPane } from "../../../taskpane/App";
 import type { EnginePort } from "../../../taskpane/engine-port";
 import { useI18n } from "../../../taskpane/i18n";
 import { lazyComponent } from "../../../taskpane/lazy-panels";
-import type { BrowserHost } from "../../browser-host";
+import type { BrowserHost } from "../../../hosts/browser/browser-host";
 import { useWebPage } from "./useWebPage";
 import { useWebPageStyles } from "./useWebPageStyles";
 

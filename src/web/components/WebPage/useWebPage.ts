@@ -3,7 +3,7 @@ import type { DragEvent } from "react";
 import type { PaneError } from "../../../taskpane/host-error";
 import { toPaneError } from "../../../taskpane/host-error";
 import { useI18n } from "../../../taskpane/i18n";
-import type { BrowserHost, BrowserWorkbookState } from "../../browser-host";
+import type { BrowserHost, BrowserWorkbookState } from "../../../hosts/browser/browser-host";
 
 export interface WebPageModel {
   readonly state: BrowserWorkbookState;

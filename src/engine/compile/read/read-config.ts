@@ -1,0 +1,171 @@
+/**
+ * The configuration tables read into definitions: 校验规则 (checks), 指标体系 (rubric rows),
+ * grade bands and total adjustments. Meaning (formulas, rules, the tree) is checked later by
+ * the formula and scoring modules; here only the shape of each row.
+ */
+import type { WorkbookSnapshot } from "../../model/snapshot";
+import type { Diagnostic, Severity } from "../../diagnostics/types";
+import { diag } from "../../diagnostics/types";
+import type { AdjustmentDef, CheckDef, GradeBandDef, RubricRowDef } from "./types";
+import { ADJUSTMENT_COLUMNS, CHECK_COLUMNS, GRADE_COLUMNS, RUBRIC_COLUMNS, SEVERITY_LABELS } from "./labels";
+import type { AdjustmentColumnKey, CheckColumnKey, GradeColumnKey, RubricColumnKey } from "./labels";
+import { problem } from "../../diagnostics/problems";
+import { cellAddress, readStructuralTable, TableReader } from "./read-structural";
+
+/** 级别 text → severity (blank → warning); undefined when unreadable. */
+export function parseSeverity(text: string): Severity | undefined {
+  const t = text.trim().toLowerCase();
+  return t === "" ? "warning" : SEVERITIES_BY_TEXT.get(t);
+}
+
+// 级别 texts: the Chinese labels and the English ids (compared lower-cased).
+const SEVERITIES_BY_TEXT: ReadonlyMap<string, Severity> = new Map(
+  (Object.entries(SEVERITY_LABELS) as [Severity, string][]).flatMap(([sev, zh]) => [
+    [zh, sev],
+    [sev, sev],
+  ]),
+);
+
+/** 校验规则 rows → CheckDef (ids default to the row number; bad 容差/级别 are reported and defaulted). */
+export function readChecks(snapshot: WorkbookSnapshot): { checks: CheckDef[]; diagnostics: Diagnostic[] } {
+  const found = readStructuralTable<CheckColumnKey>(snapshot, {
+    id: "checks",
+    columns: CHECK_COLUMNS,
+    required: ["rule"],
+    missingSeverity: "warning",
+  });
+  const diagnostics = [...found.diagnostics];
+  const t = found.table;
+  if (!t || !t.cols.has("rule")) return { checks: [], diagnostics };
+  const r = new TableReader(t);
+  const checks: CheckDef[] = [];
+  for (const row of t.rows) {
+    const id = r.text(row, "id") || `#${row + 1}`;
+    const rule = r.text(row, "rule");
+    if (rule === "") {
+      diagnostics.push(diag("schema_invalid", "warning", r.at(row, "rule", CHECK_COLUMNS, id), { item: id, problem: problem("missing_rule") }));
+      continue;
+    }
+    let tolerance = 0;
+    const tolText = r.text(row, "tolerance");
+    if (tolText !== "") {
+      const n = r.number(row, "tolerance");
+      if (n === null || n < 0) {
+        diagnostics.push(diag("schema_invalid", "error", r.at(row, "tolerance", CHECK_COLUMNS, id), { item: id, problem: problem("bad_tolerance", tolText) }));
+      } else tolerance = n;
+    }
+    const sevText = r.text(row, "severity");
+    let severity = parseSeverity(sevText);
+    if (!severity) {
+      diagnostics.push(diag("schema_invalid", "error", r.at(row, "severity", CHECK_COLUMNS, id), { item: id, problem: problem("bad_severity", sevText) }));
+      severity = "warning";
+    }
+    const condition = r.text(row, "condition");
+    checks.push({
+      id,
+      condition: condition === "" ? null : condition,
+      rule,
+      tolerance,
+      severity,
+      description: r.text(row, "description"),
+      ref: r.ref(row, "rule"),
+      ...(t.cols.has("condition") ? { conditionRef: r.ref(row, "condition") } : {}),
+    });
+  }
+  return { checks, diagnostics };
+}
+
+const RUBRIC_OUTPUTS: readonly RubricColumnKey[] = ["outValue", "outScore", "outExplain"];
+
+/** 指标体系 rows → RubricRowDef, with each row's column map; the tree and rules are validated by scoring. */
+export function readRubric(snapshot: WorkbookSnapshot): { rubric: RubricRowDef[]; diagnostics: Diagnostic[] } {
+  const found = readStructuralTable<RubricColumnKey>(snapshot, {
+    id: "rubric",
+    columns: RUBRIC_COLUMNS,
+    required: ["level1", "level2", "level3", "weight", "ruleKind", ...RUBRIC_OUTPUTS],
+    outputs: RUBRIC_OUTPUTS,
+    missingSeverity: "error",
+  });
+  const t = found.table;
+  if (!t) return { rubric: [], diagnostics: found.diagnostics };
+  const r = new TableReader(t);
+  const cols: Record<string, number> = Object.fromEntries(t.cols);
+  const rubric = t.rows.map(
+    (row): RubricRowDef => ({
+      id: r.text(row, "id"),
+      level1: r.text(row, "level1"),
+      level2: r.text(row, "level2"),
+      level3: r.text(row, "level3"),
+      weight: r.number(row, "weight"),
+      formula: r.text(row, "formula"),
+      ruleKind: r.text(row, "ruleKind"),
+      ruleParams: r.text(row, "ruleParams"),
+      expand: r.text(row, "expand"),
+      manualScore: r.number(row, "manualScore"),
+      manualReason: r.text(row, "manualReason"),
+      description: r.text(row, "description"),
+      phrase: r.text(row, "phrase"),
+      row,
+      sheet: t.sheet.name,
+      cols,
+    }),
+  );
+  return { rubric, diagnostics: found.diagnostics };
+}
+
+/** Grade bands (等级 | 最低分), in sheet order. */
+export function readGrades(snapshot: WorkbookSnapshot): { grades: GradeBandDef[]; diagnostics: Diagnostic[] } {
+  const found = readStructuralTable<GradeColumnKey>(snapshot, {
+    id: "grades",
+    columns: GRADE_COLUMNS,
+    required: ["grade", "min"],
+    missingSeverity: "error",
+  });
+  const diagnostics = [...found.diagnostics];
+  const t = found.table;
+  if (!t || t.cols.size < 2) return { grades: [], diagnostics };
+  const r = new TableReader(t);
+  const grades: GradeBandDef[] = [];
+  const seen = new Set<string>();
+  for (const row of t.rows) {
+    const grade = r.text(row, "grade");
+    const minText = r.text(row, "min");
+    const min = r.number(row, "min");
+    const item = grade || `${t.sheet.name}!${cellAddress(t, row, "grade")}`;
+    if (grade === "") {
+      diagnostics.push(diag("schema_invalid", "error", r.at(row, "grade", GRADE_COLUMNS), { item, problem: problem("missing_grade") }));
+    } else if (min === null) {
+      diagnostics.push(diag("schema_invalid", "error", r.at(row, "min", GRADE_COLUMNS), { item, problem: problem("bad_min_score", minText) }));
+    } else if (seen.has(grade)) {
+      diagnostics.push(diag("schema_invalid", "error", r.at(row, "grade", GRADE_COLUMNS), { item, problem: problem("duplicate_grade", grade) }));
+    } else {
+      seen.add(grade);
+      grades.push({ grade, min, ref: r.ref(row, "grade") });
+    }
+  }
+  return { grades, diagnostics };
+}
+
+/** Total adjustments (编号 | 名称 | 指标值公式 | 调整方式 | 参数); the table may be absent or empty. */
+export function readAdjustments(snapshot: WorkbookSnapshot): { adjustments: AdjustmentDef[]; diagnostics: Diagnostic[] } {
+  const found = readStructuralTable<AdjustmentColumnKey>(snapshot, {
+    id: "adjustments",
+    columns: ADJUSTMENT_COLUMNS,
+    required: ["formula", "ruleKind"],
+    missingSeverity: "info",
+  });
+  const t = found.table;
+  if (!t) return { adjustments: [], diagnostics: found.diagnostics };
+  const r = new TableReader(t);
+  const adjustments = t.rows.map(
+    (row): AdjustmentDef => ({
+      id: r.text(row, "id") || `#${row + 1}`,
+      name: r.text(row, "name"),
+      formula: r.text(row, "formula"),
+      ruleKind: r.text(row, "ruleKind"),
+      ruleParams: r.text(row, "ruleParams"),
+      ref: r.ref(row, "id"),
+    }),
+  );
+  return { adjustments, diagnostics: found.diagnostics };
+}

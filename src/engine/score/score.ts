@@ -1,0 +1,186 @@
+/**
+ * scoreWorkbook: the whole scoring pipeline — rubric tree, rules, manual scores, subtotals,
+ * adjustments and grade — returning the ScoreSheet (null when an error blocks scoring) and diagnostics.
+ */
+import Decimal from "decimal.js";
+import type { Diagnostic } from "../diagnostics/types";
+import { diag } from "../diagnostics/types";
+import { evaluateExpression } from "../formula/evaluate";
+import type { Expr, FormulaEnv, FormulaValue } from "../formula/types";
+import { clamp, formatScore, roundScore, toNumber, ZERO } from "../model/decimal";
+import type { InputValues, TypedValue } from "../model/values";
+import type { Template } from "../compile/read/types";
+import { compileAdjustments } from "./adjust";
+import { aggregate, applyAdjustments } from "./aggregate";
+import type { RuleOutcome } from "../compile/compile-rule";
+import { applyRule } from "../compile/compile-rule";
+import { checkGrades, gradeFor } from "./grade";
+import { rubricCell, tableCell } from "./locate";
+import type { Lang } from "./phrases";
+import { phrase, renderPhrase } from "./phrases";
+import type { IndicatorResult, IndicatorValue, ScoreSheet } from "./result-types";
+import type { RubricLeaf } from "../compile/rubric";
+import { buildRubric } from "../compile/rubric";
+import { valueFormat } from "./units";
+import { RowEnv, valuesEnv } from "../validate/values-env";
+import type { ValueFormat } from "./units";
+
+export interface ScoreOptions {
+  /** Language of explanations and reasons written by the engine (default zh-CN). */
+  readonly lang?: Lang;
+}
+
+const DEFAULT_STEP = new Decimal("0.5");
+
+function typedNumber(v: TypedValue | undefined): number | null {
+  return v instanceof Decimal ? toNumber(v) : null;
+}
+
+function textOf(v: TypedValue | undefined): string {
+  return typeof v === "string" ? v.trim() : "";
+}
+
+/** Score a manual leaf from 自评得分, with its range, step and reason checks. */
+function scoreManual(leaf: RubricLeaf, out: Diagnostic[]): RuleOutcome {
+  const row = leaf.row;
+  const indicator = leaf.name;
+  const w = leaf.weight;
+  if (row.manualScore === null || !Number.isFinite(row.manualScore)) {
+    out.push(diag("manual_score_missing", "error", rubricCell(row, "manualScore", indicator), { indicator, weight: formatScore(w) }));
+    return { status: "scored", score: new Decimal(0), explain: phrase("manual", { score: "0" }) };
+  }
+  const m = new Decimal(row.manualScore);
+  if (m.isNegative() || m.gt(w)) {
+    out.push(diag("manual_score_out_of_range", "error", rubricCell(row, "manualScore", indicator), { indicator, score: m.toString(), weight: formatScore(w) }));
+  }
+  const step = (leaf.rule.params.values.get("step") as Decimal | undefined) ?? DEFAULT_STEP;
+  if (!m.mod(step).isZero()) {
+    out.push(diag("manual_score_step", "warning", rubricCell(row, "manualScore", indicator), { indicator, score: m.toString(), step: step.toString() }));
+  }
+  if (m.lt(w) && row.manualReason.trim() === "") {
+    out.push(diag("reason_missing", "warning", rubricCell(row, "manualReason", indicator), { indicator, score: m.toString(), weight: formatScore(w) }));
+  }
+  const r = leaf.rule.def.score(m, leaf.rule.params, w);
+  return { status: "scored", score: clamp(r.score, ZERO, w), explain: r.explain };
+}
+
+function toIndicatorValue(v: FormulaValue | null): IndicatorValue {
+  if (v === null) return { t: "none" };
+  if (v.t === "number") return { t: "number", v: toNumber(v.v) };
+  if (v.t === "na") return { t: "na", why: v.why };
+  if (v.t === "undefined") return { t: "undefined", why: v.why };
+  return { t: "undefined", why: "not_a_number" };
+}
+
+/** Score one leaf: its value, outcome, reason and the diagnostics it raises. */
+function scoreLeaf(
+  template: Template,
+  values: InputValues,
+  base: FormulaEnv,
+  leaf: RubricLeaf,
+  lang: Lang,
+  formats: (expr: Expr) => ValueFormat,
+  out: Diagnostic[],
+): { result: IndicatorResult; exact: Decimal } {
+  const currentRow = leaf.expanded ? { table: leaf.expanded.table, values: leaf.expanded.tableRow.values } : undefined;
+  const env = currentRow ? new RowEnv(base, currentRow) : base;
+  let value: FormulaValue | null = null;
+  let outcome: RuleOutcome;
+  if (leaf.formula === null) outcome = scoreManual(leaf, out);
+  else {
+    value = evaluateExpression(leaf.formula, env);
+    outcome = applyRule(leaf.rule, value);
+    if (outcome.status !== "scored") {
+      const at = rubricCell(leaf.row, "formula", leaf.name);
+      const why = outcome.why ? renderPhrase(lang, phrase(outcome.why, {})) : "";
+      if (outcome.status === "na") out.push(diag("not_applicable", "info", at, { indicator: leaf.name, why }));
+      if (outcome.status === "undefined") out.push(diag("value_undefined", "info", at, { indicator: leaf.name, why }));
+    }
+  }
+
+  let reason = "";
+  if (leaf.formula === null) reason = outcome.score.lt(leaf.weight) ? leaf.row.manualReason.trim() : "";
+  else if (leaf.expanded) {
+    reason = outcome.score.lt(leaf.weight) ? textOf(leaf.expanded.tableRow.values.get("reason")) : "";
+    const table = template.tables.get(leaf.expanded.table);
+    if (table && outcome.score.lt(leaf.weight) && reason === "") {
+      const key = table.columns.some((c) => c.key === "reason") ? "reason" : "score";
+      out.push(diag("reason_missing", "warning", tableCell(table, leaf.expanded.tableRow.row, key, leaf.name), {
+        indicator: leaf.name,
+        score: formatScore(outcome.score),
+        weight: formatScore(leaf.weight),
+      }));
+    }
+    if (reason === "" && outcome.deduction) reason = renderPhrase(lang, outcome.deduction);
+  } else if (outcome.deduction) reason = renderPhrase(lang, outcome.deduction);
+
+  const inputs: Record<string, number | null> = {};
+  for (const f of leaf.fields) inputs[f] = typedNumber(values.fields.get(f));
+  if (currentRow) for (const c of leaf.columns) if (c.table === currentRow.table) inputs[`${c.table}.${c.key}`] = typedNumber(currentRow.values.get(c.key));
+
+  const result: IndicatorResult = {
+    id: leaf.id,
+    path: leaf.path,
+    name: leaf.name,
+    weight: toNumber(leaf.weight),
+    ruleKind: leaf.rule.def.id,
+    formula: leaf.formulaText,
+    value: toIndicatorValue(value),
+    score: toNumber(roundScore(outcome.score)),
+    reason,
+    explanation: renderPhrase(lang, outcome.explain),
+    ref: leaf.ref,
+    inputs,
+  };
+  // Assigned, not spread in: spreading into a literal is markedly slower, and this runs for every indicator.
+  if (leaf.formula) (result as { valueFormat?: ValueFormat }).valueFormat = formats(leaf.formula);
+  return { result, exact: outcome.score };
+}
+
+/**
+ * Score a workbook: rubric + rules + manual scores → indicator scores, subtotals, adjustments, total and
+ * grade (from the unrounded total). `scores` is null when any error diagnostic blocks scoring.
+ */
+export function scoreWorkbook(template: Template, values: InputValues, options: ScoreOptions = {}): { scores: ScoreSheet | null; diagnostics: Diagnostic[] } {
+  const lang = options.lang ?? "zh-CN";
+  const built = buildRubric(template, values);
+  const diagnostics: Diagnostic[] = [...built.diagnostics, ...checkGrades(template.grades)];
+  const rubric = built.rubric;
+  if (!rubric) return { scores: null, diagnostics };
+  const adj = compileAdjustments(template, rubric.fullScore);
+  diagnostics.push(...adj.diagnostics);
+
+  const indicators: IndicatorResult[] = [];
+  const exact = new Map<string, Decimal>();
+  // Leaves with the same formula share its parse, so the value format is inferred once per formula.
+  const formatOf = new Map<Expr, ValueFormat>();
+  const formats = (expr: Expr): ValueFormat => {
+    let f = formatOf.get(expr);
+    if (f === undefined) formatOf.set(expr, (f = valueFormat(expr, template)));
+    return f;
+  };
+  const env = valuesEnv(template, values);
+  for (const leaf of rubric.leaves) {
+    const r = scoreLeaf(template, values, env, leaf, lang, formats, diagnostics);
+    indicators.push(r.result);
+    exact.set(leaf.id, r.exact);
+  }
+  const totals = aggregate(rubric, exact);
+  const applied = applyAdjustments(totals.rawTotal, adj.adjustments, env);
+  diagnostics.push(...applied.diagnostics);
+  if (diagnostics.some((d) => d.severity === "error")) return { scores: null, diagnostics };
+
+  return {
+    scores: {
+      indicators,
+      levels: totals.levels,
+      adjustments: applied.results,
+      rawTotal: toNumber(roundScore(totals.rawTotal)),
+      total: toNumber(roundScore(applied.total)),
+      totalExact: applied.total.toString(),
+      grade: gradeFor(applied.total, template.grades),
+      fullScore: toNumber(rubric.fullScore),
+    },
+    diagnostics,
+  };
+}

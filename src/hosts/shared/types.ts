@@ -1,0 +1,60 @@
+import type { CellRef } from "../../engine/model/cell";
+import type { WorkbookSnapshot } from "../../engine/model/snapshot";
+import type { WritePlan } from "../../engine/model/write-plan";
+import type { Diagnostic } from "../../engine/diagnostics/types";
+
+/** What a host reports after applying a write plan: how many cells it wrote, per sheet. */
+export interface WriteSummary {
+  readonly cellsBySheet: Readonly<Record<string, number>>;
+  readonly createdSheets: readonly string[];
+}
+
+/** Why a host operation failed, in one shape for every host. The pane shows `code` through its catalog. */
+export type HostErrorCode =
+  | "api_unsupported"
+  | "cell_edit_mode"
+  | "sheet_protected"
+  | "sheet_missing"
+  | "sheets_exist"
+  | "file_unreadable"
+  | "not_xlsx"
+  | "busy"
+  | "unknown";
+
+export class HostError extends Error {
+  override readonly name = "HostError";
+  constructor(
+    readonly code: HostErrorCode,
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The one interface the task pane talks to. Implemented by the Office.js host (inside Excel)
+ * and by the browser host (an .xlsx file opened in a plain web page).
+ */
+export interface WorkbookHost {
+  readonly kind: "office" | "browser";
+  /** Read every sheet's values and the defined names in one round trip. */
+  readSnapshot(): Promise<WorkbookSnapshot>;
+  /** Write the plan's values in one batch; never touches any other cell. */
+  applyWritePlan(plan: WritePlan): Promise<WriteSummary>;
+  /** Mark the cells of these diagnostics (clearing the host's earlier marks, not the user's formatting). */
+  markDiagnostics(diagnostics: readonly Diagnostic[]): Promise<void>;
+  /**
+   * Optional: `applyWritePlan` and `markDiagnostics` in one write batch (the Office host: one sync). Hosts
+   * without it get the two calls.
+   */
+  applyAndMark?(plan: WritePlan, diagnostics: readonly Diagnostic[]): Promise<WriteSummary>;
+  /** Select (and scroll to) a cell. */
+  selectCell(ref: CellRef): Promise<void>;
+  /** Insert the standard template's sheets into the current workbook (never overwrites existing sheets). */
+  createTemplate(): Promise<void>;
+  /** Open the filled seed example (a new workbook in Excel, or the bundled file in the browser). */
+  openExample(): Promise<void>;
+  /** Hand a generated file (e.g. the .docx report) to the user. */
+  saveFile(fileName: string, bytes: Uint8Array, mimeType: string): Promise<void>;
+}

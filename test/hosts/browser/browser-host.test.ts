@@ -1,0 +1,128 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from "vitest";
+import { diag } from "../../../src/engine/diagnostics/types";
+import { HostError } from "../../../src/hosts/shared/types";
+import { BrowserHost, XLSX_MIME, assetUrl } from "../../../src/hosts/browser/browser-host";
+import { EXAMPLE, FakeCodec, TEMPLATE_SNAPSHOT, decode, encode, fakeAssets } from "../../web/fake-codec";
+
+function setup() {
+  const codec = new FakeCodec();
+  const assets = fakeAssets();
+  const download = vi.fn();
+  const loadCodec = vi.fn(async () => codec);
+  const host = new BrowserHost({ loadCodec, fetchAsset: assets.fetchAsset, download });
+  return { host, codec, assets, download, loadCodec };
+}
+
+describe("BrowserHost", () => {
+  it("reads an empty workbook before any file is open, without loading exceljs", async () => {
+    const { host, loadCodec } = setup();
+    expect(await host.readSnapshot()).toEqual({ sheets: [], names: [] });
+    expect(loadCodec).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ["openExample", "example-wanzhou-2020.xlsx", EXAMPLE, "基本情况"],
+    ["createTemplate", "standard-template.xlsx", TEMPLATE_SNAPSHOT, "说明"],
+  ] as const)("%s loads the bundled %s and shows its first visible sheet", async (method, asset, snapshot, first) => {
+    const { host, assets } = setup();
+    await host[method]();
+    expect(assets.fetched).toEqual([asset]);
+    expect(await host.readSnapshot()).toEqual(snapshot);
+    expect(host.getState().activeSheet).toBe(first);
+    // Opened from the pane: the pane reloads by itself, so the page does not restart it.
+    expect(host.getState().generation).toBe(0);
+  });
+
+  it("serves assets from beside the web/ folder", () => {
+    expect(assetUrl("standard-template.xlsx", "https://localhost:3000/web/index.html?example=1")).toBe(
+      "https://localhost:3000/assets/standard-template.xlsx",
+    );
+  });
+
+  it("opens a picked .xlsx and restarts the pane; refuses other files", async () => {
+    const { host } = setup();
+    const file = { name: "外事办.XLSX", arrayBuffer: async () => encode(EXAMPLE).buffer as ArrayBuffer };
+    await host.openFile(file);
+    expect(host.getState().fileName).toBe("外事办.XLSX");
+    expect(host.getState().generation).toBe(1);
+    await expect(host.openFile({ name: "报告.xls", arrayBuffer: async () => new ArrayBuffer(0) })).rejects.toMatchObject({
+      name: "HostError",
+      code: "not_xlsx",
+    });
+  });
+
+  it("a file the codec cannot read becomes file_unreadable and keeps the open workbook", async () => {
+    const { host } = setup();
+    await host.openExample();
+    const broken = { name: "坏.xlsx", arrayBuffer: async () => new TextEncoder().encode("not json").buffer as ArrayBuffer };
+    await expect(host.openFile(broken)).rejects.toMatchObject({ code: "file_unreadable" });
+    expect(host.getState().fileName).toBe("example-wanzhou-2020.xlsx");
+  });
+
+  it("a failed asset download is a HostError", async () => {
+    const host = new BrowserHost({ loadCodec: async () => new FakeCodec(), fetchAsset: async () => Promise.reject(new TypeError("offline")) });
+    const err = await host.openExample().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect(err).toMatchObject({ code: "file_unreadable" });
+  });
+
+  it("applyWritePlan updates the in-memory bytes and the snapshot, and returns the summary", async () => {
+    const { host, codec, download } = setup();
+    await host.openExample();
+    const summary = await host.applyWritePlan({ ops: [{ kind: "values", sheet: "收支情况", address: "C1", values: [[94, "优"]] }] });
+    expect(summary).toEqual({ cellsBySheet: { 收支情况: 2 }, createdSheets: [] });
+    const after = await host.readSnapshot();
+    expect(after.sheets.find((s) => s.name === "收支情况")!.cells.at(-1)).toEqual([{ t: "n", v: 94 }, { t: "s", v: "优" }]);
+    expect(host.getState().written).toBe(true);
+    await host.downloadWorkbook();
+    const [name, bytes, mime] = download.mock.calls[0]!;
+    expect(name).toBe("example-wanzhou-2020-已评分.xlsx");
+    expect(mime).toBe(XLSX_MIME);
+    expect(decode(bytes as Uint8Array)).toEqual(after);
+    expect(codec.applyWritePlan).toHaveBeenCalledTimes(1);
+  });
+
+  it("applyWritePlan without a workbook fails as a HostError", async () => {
+    const { host } = setup();
+    await expect(host.applyWritePlan({ ops: [] })).rejects.toMatchObject({ code: "sheet_missing" });
+  });
+
+  it("marks cells with their worst severity, expanding ranges", async () => {
+    const { host } = setup();
+    await host.openExample();
+    await host.markDiagnostics([
+      diag("sum_mismatch", "warning", { sheet: "收支情况", address: "B2" }, { check: "C01", expression: "", left: "", right: "", difference: "" }),
+      diag("not_a_number", "error", { sheet: "收支情况", address: "B2" }, { label: "x", text: "y" }),
+      diag("table_header_missing", "info", { sheet: "基本情况", address: "A1:B1" }, { table: "t" }),
+      diag("template_not_recognized", "error", null, {}),
+    ]);
+    expect([...host.getState().marks.entries()]).toEqual([
+      ["收支情况!B2", "error"],
+      ["基本情况!A1", "info"],
+      ["基本情况!B1", "info"],
+    ]);
+    await host.markDiagnostics([]);
+    expect(host.getState().marks.size).toBe(0);
+  });
+
+  it("selectCell switches the sheet, bumps the selection and notifies", async () => {
+    const { host } = setup();
+    await host.openExample();
+    const listener = vi.fn();
+    const off = host.subscribe(listener);
+    await host.selectCell({ sheet: "收支情况", address: "B1" });
+    await host.selectCell({ sheet: "收支情况", address: "B1" });
+    expect(host.getState()).toMatchObject({ activeSheet: "收支情况", selected: { sheet: "收支情况", address: "B1" }, selectSeq: 2 });
+    expect(listener).toHaveBeenCalledTimes(2);
+    off();
+    await expect(host.selectCell({ sheet: "没有", address: "A1" })).rejects.toMatchObject({ code: "sheet_missing" });
+  });
+
+  it("saveFile hands the bytes to the download", async () => {
+    const { host, download } = setup();
+    const bytes = new Uint8Array([1, 2, 3]);
+    await host.saveFile("绩效自评报告.docx", bytes, "application/x-test");
+    expect(download).toHaveBeenCalledWith("绩效自评报告.docx", bytes, "application/x-test");
+  });
+});

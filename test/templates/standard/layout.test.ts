@@ -1,0 +1,281 @@
+import { describe, expect, it } from "vitest";
+import {
+  buildExampleDescription,
+  layoutTemplate,
+  layoutToSnapshot,
+  standardTemplateDescription,
+  validationFor,
+  RUBRIC_LAYOUT,
+  rowHeightFor,
+} from "../../../src/templates/standard";
+import type { LayoutCell, LayoutSheet } from "../../../src/templates/standard";
+import { cellAtRef, findName, findSheet } from "../../../src/engine/model/snapshot";
+import { parseA1, parseRange } from "../../../src/engine/model/cell";
+import { FIELD_COLUMNS, META_NAMES, RUBRIC_COLUMNS, STRUCTURE_TABLE_NAMES } from "../../../src/engine/compile/read/labels";
+import seed from "../../../assets/examples/wanzhou-2020.json";
+
+const desc = standardTemplateDescription();
+const layout = layoutTemplate(desc);
+const snap = layoutToSnapshot(layout);
+
+function cellOf(sheet: LayoutSheet, address: string): LayoutCell | undefined {
+  const p = parseA1(address)!;
+  return sheet.cells.find((c) => c.row === p.row && c.col === p.col);
+}
+
+function layoutSheet(name: string): LayoutSheet {
+  return layout.sheets.find((s) => s.name === name)!;
+}
+
+const text = (v: { t: string; v?: unknown } | undefined) => (v && v.t === "s" ? v.v : undefined);
+
+describe("layoutTemplate", () => {
+  it("has the sheets of docs/template-format.md in order; the configuration sheets and _meta hidden", () => {
+    expect(layout.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ["说明", false],
+      ["基本情况", false],
+      ["收支情况", false],
+      ["重点工作", false],
+      ["满意度", false],
+      ["效益", false],
+      ["问题与措施", false],
+      ["指标体系", false],
+      ["评价结果", false],
+      ["字段定义", true],
+      ["校验规则", true],
+      ["_meta", true],
+    ]);
+  });
+
+  it("has unique defined names", () => {
+    const names = layout.names.map((n) => n.name.toLowerCase());
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  const inTotalRow = new Set(["result_rubric_weight", "result_rubric_score"]);
+  it.each(desc.fields.filter((f) => !inTotalRow.has(f.name)).map((f) => [f.name, f]))("names %s next to its label, as an input or output cell", (name, f) => {
+    const n = findName(snap, name)!;
+    expect(n).toBeDefined();
+    const pos = parseA1(n.address)!;
+    const sheet = layoutSheet(n.sheet);
+    const label = sheet.cells.find((c) => c.row === pos.row && c.col === pos.col - 1);
+    expect(label?.value).toBe(f.label);
+    expect(cellOf(sheet, n.address)?.role).toBe(f.output ? "output" : "input");
+  });
+
+  it.each([...desc.tables.map((t) => t.id), ...Object.keys(STRUCTURE_TABLE_NAMES)])(
+    "marks the header row of %s with tbl_<id>",
+    (id) => {
+      const n = findName(snap, `tbl_${id}`)!;
+      expect(n).toBeDefined();
+      const r = parseRange(n.address)!;
+      expect(r.start.row).toBe(r.end.row);
+      const sheet = layoutSheet(n.sheet);
+      for (let col = r.start.col; col <= r.end.col; col++) {
+        expect(sheet.cells.find((c) => c.row === r.start.row && c.col === col)?.role).toBe("header");
+      }
+    },
+  );
+
+  it("puts the tasks header at 重点工作!A3:F3", () => {
+    expect(findName(snap, "tbl_tasks")).toEqual({ name: "tbl_tasks", sheet: "重点工作", address: "A3:F3" });
+  });
+
+  it("lists every field and every table column in 字段定义", () => {
+    const sheet = findSheet(snap, "字段定义")!;
+    const header = parseRange(findName(snap, "tbl_fields")!.address)!;
+    expect(sheet.cells[header.start.row]?.map(text)).toEqual(Object.values(FIELD_COLUMNS));
+    const names = sheet.cells.slice(header.start.row + 1).map((r) => text(r[0]));
+    const expected = [
+      ...desc.fields.map((f) => f.name),
+      ...desc.tables.flatMap((t) => t.columns.map((c) => `${t.id}.${c.key}`)),
+    ];
+    expect(names).toEqual(expected);
+    const staffQuota = sheet.cells[header.start.row + 1 + names.indexOf("staff_quota")]!;
+    expect(staffQuota.map((c) => (c.t === "empty" ? null : c.v))).toEqual(["staff_quota", "编制数（人）", "整数", "是", 0, null, "输入", "人"]);
+  });
+
+  it("writes the rubric with Chinese rule-kind names and the 16 standard columns", () => {
+    const sheet = findSheet(snap, "指标体系")!;
+    const header = parseRange(findName(snap, "tbl_rubric")!.address)!;
+    // Every standard column, the readable ones (indicator, weight, 指标说明, the unit's score, the result) first.
+    expect(sheet.cells[header.start.row]?.map(text)).toEqual(RUBRIC_LAYOUT.map((k) => RUBRIC_COLUMNS[k]));
+    expect([...RUBRIC_LAYOUT].sort()).toEqual(Object.keys(RUBRIC_COLUMNS).sort());
+    const first = sheet.cells[header.start.row + 3]!;
+    const at = (key: (typeof RUBRIC_LAYOUT)[number]) => {
+      const c = first[RUBRIC_LAYOUT.indexOf(key)];
+      return !c || c.t === "empty" ? null : c.v;
+    };
+    expect(at("id")).toBe("1.1.1");
+    expect(at("level3")).toBe("财政供养人员控制率");
+    expect(at("weight")).toBe(2);
+    expect(RUBRIC_LAYOUT.indexOf("description")).toBe(RUBRIC_LAYOUT.indexOf("weight") + 1);
+    expect(String(at("description"))).toMatch(/得满分/);
+    expect(at("formula")).toBe("ratio(staff_actual, staff_quota)");
+    expect(at("ruleKind")).toBe("超限扣分");
+    expect(at("ruleParams")).toBe("limit=100%; dir=above; deduct=0.2");
+  });
+
+  it("makes 自评得分/扣分原因 inputs on manual rows only, bounded by the weight", () => {
+    const sheet = layoutSheet("指标体系");
+    const manualScores = sheet.cells.filter((c) => c.col === RUBRIC_LAYOUT.indexOf("manualScore") && c.role === "input");
+    expect(manualScores).toHaveLength(7);
+    expect(manualScores[0]?.validation).toMatchObject({ kind: "decimal", min: 0, max: 1.5 });
+  });
+
+  it("writes the identity in _meta with its defined names", () => {
+    for (const [key, value] of [
+      [META_NAMES.id, "cn.perfeval.dept-overall"],
+      [META_NAMES.version, "1.0.0"],
+      [META_NAMES.title, "部门整体支出绩效评价"],
+    ] as const) {
+      const n = findName(snap, key)!;
+      expect(n.sheet).toBe("_meta");
+      expect(cellAtRef(snap, n)).toEqual({ t: "s", v: value });
+    }
+  });
+
+  it("formats amounts 0.00 and rates 0.00%, and validates every input of a bounded type", () => {
+    const basic = layoutSheet("收支情况");
+    const income = cellOf(basic, findName(snap, "income_total")!.address)!;
+    expect(income).toMatchObject({ numFmt: "0.00", validation: { kind: "decimal", min: 0, max: null } });
+    const tasks = layoutSheet("重点工作");
+    const completion = tasks.cells.find((c) => c.row === 3 && c.col === 2)!;
+    expect(completion).toMatchObject({ role: "input", numFmt: "0.00%", validation: { kind: "decimal", min: 0, max: 1 } });
+    const eval_year = cellOf(layoutSheet("基本情况"), findName(snap, "eval_year")!.address)!;
+    expect(eval_year.validation).toMatchObject({ kind: "whole", min: 2000, max: 2100 });
+  });
+
+  it("leaves every input of the blank template empty", () => {
+    const inputs = layout.sheets.flatMap((s) => s.cells.filter((c) => c.role === "input" || c.role === "output"));
+    expect(inputs.length).toBeGreaterThan(100);
+    expect(inputs.filter((c) => c.value !== null)).toEqual([]);
+  });
+});
+
+describe("validationFor", () => {
+  it.each([
+    ["yesno", null, null, { kind: "list", items: ["是", "否"], strict: true }],
+    ["integer", 0, null, { kind: "whole", min: 0, max: null }],
+    ["rate", 0, 1, { kind: "decimal", min: 0, max: 1, message: "请输入 0% 到 100% 之间的数字" }],
+    ["amount", 0, null, { kind: "decimal", min: 0, max: null, message: "请输入不小于 0 的数字" }],
+  ] as const)("%s [%s, %s]", (type, min, max, expected) => {
+    expect(validationFor(type, min, max)).toMatchObject(expected);
+  });
+
+  it("gives free text no validation, and choices a lenient list", () => {
+    expect(validationFor("text", null, null)).toBeNull();
+    expect(validationFor("text", null, null, ["经济效益", "社会效益"])).toMatchObject({ kind: "list", strict: false });
+  });
+});
+
+describe("the Wanzhou 2020 example", () => {
+  const example = buildExampleDescription(seed);
+  const exSnap = layoutToSnapshot(layoutTemplate(example));
+  const tableRows = (id: string) => {
+    const n = findName(exSnap, `tbl_${id}`)!;
+    const r = parseRange(n.address)!;
+    const sheet = findSheet(exSnap, n.sheet)!;
+    const rows = [];
+    for (let i = r.start.row + 1; i < sheet.cells.length; i++) {
+      const row = sheet.cells[i] ?? [];
+      const cells = [];
+      for (let c = r.start.col; c <= r.end.col; c++) {
+        const v = row[c];
+        cells.push(v === undefined || v.t === "empty" ? null : v.v);
+      }
+      if (cells.every((c) => c === null)) break;
+      rows.push(cells);
+    }
+    return rows;
+  };
+
+  it("keeps every defined name where the blank template has it", () => {
+    expect(layoutTemplate(example).names).toEqual(layout.names);
+  });
+
+  it.each(Object.entries(seed.inputs))("fills %s with the seed value %s", (name, value) => {
+    const n = findName(exSnap, name)!;
+    expect(cellAtRef(exSnap, n)).toEqual(typeof value === "number" ? { t: "n", v: value } : { t: "s", v: value });
+  });
+
+  it("fills the seven tasks with weights, completion, reasons and the report's paragraphs", () => {
+    const rows = tableRows("tasks");
+    expect(rows.map((r) => r.slice(0, 3))).toEqual(seed.tasks.map((t) => [t.name, t.weight, t.completion]));
+    expect(rows.map((r) => r[4])).toEqual(seed.tasks.map((t) => ("reason" in t ? t.reason : null)));
+    for (const r of rows) expect(String(r[3]).length).toBeGreaterThan(50);
+    expect(String(rows[0]![3])).toMatch(/^实施编制“十四五”对外工作规划/);
+  });
+
+  it("fills the two policy documents the seed's introduction cites as 评价依据", () => {
+    expect(tableRows("basis")).toEqual([
+      ["《重庆市万州区人民政府办公室关于印发贯彻全面实施预算绩效管理任务分解方案的通知》（万州府办发〔2019〕79号）"],
+      ["《万州区财政局关于开展2020年度部门整体绩效评价工作的通知》（万州财预发〔2021〕4号）"],
+    ]);
+  });
+
+  it("fills satisfaction, duties, org, reasons, benefits, problems and measures", () => {
+    expect(tableRows("satisfaction")).toEqual([
+      ["服务对象", 20, 0.98, 0.5],
+      ["社会群众", 20, 0.96, 0.5],
+    ]);
+    expect(tableRows("duties")).toHaveLength(10);
+    expect(tableRows("org")).toHaveLength(1);
+    expect(tableRows("sangong_reasons")).toHaveLength(4);
+    expect(tableRows("problems")).toHaveLength(3);
+    expect(tableRows("measures")).toHaveLength(3);
+    const benefits = tableRows("benefits");
+    expect(benefits.filter((b) => b[0] === "经济效益")).toHaveLength(5);
+    expect(benefits.filter((b) => b[2] === "否")).toEqual([["社会效益", "新引进一所国外学校合作办学落户万州", "否"]]);
+  });
+
+  it("fills the manual scores and reasons", () => {
+    const rubric = example.rubric.filter((r) => r.kind === "manual");
+    expect(rubric.map((r) => [r.level3, r.manualScore, r.manualReason])).toEqual(
+      seed.manual_scores.map((m) => [m.indicator, m.score, "reason" in m ? m.reason : ""]),
+    );
+  });
+});
+
+describe("layout for reading and printing", () => {
+  it("closes the rubric with a 合计 row: the output cells under 分值 and 得分, named", () => {
+    const snap = layoutToSnapshot(layout);
+    const w = parseA1(findName(snap, "result_rubric_weight")!.address)!;
+    const s = parseA1(findName(snap, "result_rubric_score")!.address)!;
+    expect(w.row).toBe(s.row);
+    expect([w.col, s.col]).toEqual([RUBRIC_LAYOUT.indexOf("weight"), RUBRIC_LAYOUT.indexOf("outScore")]);
+    const rubric = layout.sheets.find((x) => x.name === "指标体系")!;
+    expect(rubric.cells.find((c) => c.row === w.row && c.col === RUBRIC_LAYOUT.indexOf("level3"))?.value).toBe("合计");
+    // Not part of the rubric table: a blank row separates them.
+    expect(rubric.cells.some((c) => c.row === w.row - 1 && c.value !== null)).toBe(false);
+  });
+
+  it("one-column lists on a wider sheet span its width; their rows are tall enough for that width", () => {
+    const basic = layout.sheets.find((s) => s.name === "基本情况")!;
+    const header = findName(layoutToSnapshot(layout), "tbl_duties")!;
+    const headerRow = parseA1(header.address)!.row;
+    expect(basic.spannedRows).toContain(headerRow);
+    expect(basic.spannedRows).toContain(headerRow + 1);
+    // The field rows above (label, value, note) are not merged.
+    expect(basic.spannedRows.every((r) => r >= headerRow)).toBe(true);
+    const filled = layoutTemplate(buildExampleDescription(seed)).sheets.find((s) => s.name === "基本情况")!;
+    const duty = filled.cells.find((c) => c.row === headerRow + 1 && c.col === 0)!;
+    const height = filled.rowHeights.find((h) => h.row === headerRow + 1)?.height ?? 15;
+    const total = basic.columnWidths.reduce((a, b) => a + b, 0);
+    // Sized for the spanned width, not for column A alone.
+    expect(height).toBeLessThan((rowHeightFor([{ text: String(duty.value), width: basic.columnWidths[0]! }]) ?? 15));
+    expect(height).toBe(rowHeightFor([{ text: String(duty.value), width: total }]) ?? 15);
+  });
+
+  it("every printed sheet fits A4 unscaled; the rubric prints up to 评分说明 with its header repeated", () => {
+    for (const s of layout.sheets.filter((x) => !x.hidden)) {
+      const printedWidth = s.columnWidths.slice(0, s.view.printColumns).reduce((a, b) => a + b, 0);
+      expect(printedWidth, s.name).toBeLessThanOrEqual(s.view.landscape ? 118 : 80);
+    }
+    const rubric = layout.sheets.find((s) => s.name === "指标体系")!;
+    expect(RUBRIC_LAYOUT[rubric.view.printColumns - 1]).toBe("outExplain");
+    expect(rubric.view.titleRow).toBe(parseA1(findName(layoutToSnapshot(layout), "tbl_rubric")!.address.split(":")[0]!)!.row);
+    expect(rubric.view).toMatchObject({ landscape: true, freezeColumns: 4 });
+    expect(rubric.view.freezeRows).toBe(rubric.view.titleRow! + 1);
+  });
+});
