@@ -12,10 +12,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-syntax": [
-        "error",
-        { selector: "ExportDefaultDeclaration", message: "Named exports only." },
-      ],
+      "no-restricted-syntax": ["error", { selector: "ExportDefaultDeclaration", message: "Named exports only." }],
       "no-eval": "error",
       "no-new-func": "error",
     },
@@ -35,8 +32,14 @@ export default tseslint.config(
           patterns: [
             { group: ["react", "react-dom", "react/*", "@fluentui/*"], message: "src/engine must not import UI code." },
             { group: ["exceljs", "docx", "jszip"], message: "src/engine must not import file-format libraries." },
-            { group: ["node:*", "fs", "path", "os", "child_process"], message: "src/engine must not import Node built-ins." },
-            { group: ["**/hosts/**", "**/taskpane/**", "**/cli/**"], message: "src/engine must not import hosts, UI or CLI." },
+            {
+              group: ["node:*", "fs", "path", "os", "child_process"],
+              message: "src/engine must not import Node built-ins.",
+            },
+            {
+              group: ["**/hosts/**", "**/taskpane/**", "**/cli/**"],
+              message: "src/engine must not import hosts, UI or CLI.",
+            },
           ],
         },
       ],

@@ -20,8 +20,7 @@ export function addinUrl(env = process.env) {
   const raw = (env.ADDIN_URL ?? "").trim();
   if (raw === "") return DEV_URL;
   const url = new URL(raw);
-  if (url.protocol !== "https:")
-    throw new Error(`ADDIN_URL must be https (Office refuses http add-ins): ${raw}`);
+  if (url.protocol !== "https:") throw new Error(`ADDIN_URL must be https (Office refuses http add-ins): ${raw}`);
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
@@ -59,9 +58,7 @@ export function decorateHtml(html, { officeJs, withOffice }) {
   const tag = /<script[^>]+src=["'][^"']*office(?:\.debug)?\.js["'][^>]*><\/script>/i;
   if (withOffice) {
     const officeTag = `<script src="${officeSrc}"></script>`;
-    out = tag.test(out)
-      ? out.replace(tag, officeTag)
-      : out.replace(/<head([^>]*)>/i, `<head$1>\n    ${officeTag}`);
+    out = tag.test(out) ? out.replace(tag, officeTag) : out.replace(/<head([^>]*)>/i, `<head$1>\n    ${officeTag}`);
   } else {
     out = out.replace(tag, "");
   }
@@ -140,9 +137,7 @@ export default async (env = {}, argv = {}) => {
     );
   }
   if (!dev && url === DEV_URL) {
-    process.stderr.write(
-      "webpack: ADDIN_URL is not set; dist/manifest.xml still points at https://localhost:3000/.\n",
-    );
+    process.stderr.write("webpack: ADDIN_URL is not set; dist/manifest.xml still points at https://localhost:3000/.\n");
   }
   const https = dev && argv.env?.WEBPACK_SERVE ? await httpsOptions() : null;
   if (dev && argv.env?.WEBPACK_SERVE && !https) {

@@ -4,15 +4,7 @@
  * strings, and the time to first render in headless Chromium on a loopback static server.
  */
 import { execFileSync } from "node:child_process";
-import {
-  createReadStream,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-} from "node:fs";
+import { createReadStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -101,17 +93,14 @@ function topPackages(statsFile: string, initialFiles: readonly string[]): { pkg:
     modules?: StatsModule[];
   };
   const ids = new Set(
-    (stats.chunks ?? [])
-      .filter((c) => (c.files ?? []).some((f) => initialFiles.includes(f)))
-      .map((c) => c.id),
+    (stats.chunks ?? []).filter((c) => (c.files ?? []).some((f) => initialFiles.includes(f))).map((c) => c.id),
   );
   const sizes = new Map<string, number>();
   const add = (m: StatsModule): void => {
     if (m.modules && m.modules.length > 0) return m.modules.forEach(add);
     const name = m.name ?? "";
     const pkg =
-      /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(name)?.[1] ??
-      (name.includes("./src/") ? "src" : "other");
+      /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(name)?.[1] ?? (name.includes("./src/") ? "src" : "other");
     sizes.set(pkg, (sizes.get(pkg) ?? 0) + (m.size ?? 0));
   };
   for (const m of stats.modules ?? []) if ((m.chunks ?? []).some((c) => ids.has(c))) add(m);
@@ -155,9 +144,7 @@ export async function measurePane(log: (s: string) => void): Promise<PaneFigures
     });
     const jsFiles = walk(path.join(out, "js")).filter((f) => f.endsWith(".js"));
     const lazyChunksGzipKB = Object.fromEntries(
-      jsFiles
-        .filter((f) => /[\\/](exceljs|docx)\./.test(f))
-        .map((f) => [path.basename(f).split(".")[0]!, kb(gz(f))]),
+      jsFiles.filter((f) => /[\\/](exceljs|docx)\./.test(f)).map((f) => [path.basename(f).split(".")[0]!, kb(gz(f))]),
     );
     const javascriptUrlTextsByFile: Record<string, number> = {};
     const bundleCodeFromStrings = jsFiles.flatMap((f) => {
@@ -234,9 +221,7 @@ export async function firstRender(
     }
     times.sort((a, b) => a - b);
     const origin = new URL(server.url).origin;
-    const foreign = [
-      ...new Set(requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== origin)),
-    ];
+    const foreign = [...new Set(requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== origin))];
     return {
       firstRenderMs: Math.round(times[Math.floor(times.length / 2)]!),
       firstRenderNote:

@@ -187,9 +187,7 @@ const width = (s: string): number =>
   [...s].reduce(
     (n, ch) =>
       n +
-      (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-        ch,
-      )
+      (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
         ? 2
         : 1),
     0,
@@ -253,37 +251,35 @@ async function mainBench(): Promise<void> {
   out.push(
     table([
       ["template", "leaves", "tasks", "action", "syncs", "cold", "", "wrote"],
-      ...trips.map((r) => [
-        r.template,
-        r.leaves,
-        r.tasks,
-        r.action,
-        r.syncs,
-        r.syncsCold,
-        ok(r.syncs <= 2),
-        r.writes,
-      ]),
+      ...trips.map((r) => [r.template, r.leaves, r.tasks, r.action, r.syncs, r.syncsCold, ok(r.syncs <= 2), r.writes]),
     ]),
   );
   out.push("", "Engine time (validate + score + report)");
   out.push(
     table([
       ["template", "runs", "median ms", "p90 ms", "target ms", ""],
-      ...engine.map((r) => [
-        r.template,
-        r.runs,
-        r.medianMs,
-        r.p90Ms,
-        r.targetMs,
-        ok(r.medianMs < r.targetMs),
-      ]),
+      ...engine.map((r) => [r.template, r.runs, r.medianMs, r.p90Ms, r.targetMs, ok(r.medianMs < r.targetMs)]),
     ]),
   );
   const b = batchFigures;
-  out.push("", `Batch (${b.workbooks} generated department workbooks through the CLI, a fresh process; shares of its wall time)`);
+  out.push(
+    "",
+    `Batch (${b.workbooks} generated department workbooks through the CLI, a fresh process; shares of its wall time)`,
+  );
   out.push(
     table([
-      ["workbooks/s", "seconds", "peak RSS MB", "parse", "engine", "summary", "other", "engine < 10 %", "", "engine ÷ (parse + engine)"],
+      [
+        "workbooks/s",
+        "seconds",
+        "peak RSS MB",
+        "parse",
+        "engine",
+        "summary",
+        "other",
+        "engine < 10 %",
+        "",
+        "engine ÷ (parse + engine)",
+      ],
       [
         b.workbooksPerSecond,
         b.seconds,

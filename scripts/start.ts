@@ -23,7 +23,9 @@ export function startPlan(os: string = platform(), env: NodeJS.ProcessEnv = proc
 export function devServerScheme(
   os: string = platform(),
   certsExist: () => boolean = () =>
-    ["localhost.crt", "localhost.key", "ca.crt"].every((f) => existsSync(path.join(homedir(), ".office-addin-dev-certs", f))),
+    ["localhost.crt", "localhost.key", "ca.crt"].every((f) =>
+      existsSync(path.join(homedir(), ".office-addin-dev-certs", f)),
+    ),
 ): "https" | "http" {
   return os === "win32" || os === "darwin" || certsExist() ? "https" : "http";
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { ScoresOutcome } from "../engine/api";
 import { runScores } from "../engine";
-import { HostError } from "../hosts/shared/types";
+import { HostError } from "../hosts/common/types";
 import { readSnapshot } from "../hosts/xlsx/read-snapshot";
 import { writeSummaryWorkbook, type SummaryIssue, type SummaryRow } from "../hosts/xlsx/write-summary";
 import type { Diagnostic } from "../engine/diagnostics/types";
@@ -114,7 +114,9 @@ export async function runBatch(
       file: name,
       unit: outcome?.unit?.name ?? "",
       year: outcome?.unit?.year ?? "",
-      levels: (scores?.levels ?? []).filter((l) => l.depth === 1).map((l) => ({ name: l.name, weight: l.weight, score: l.score })),
+      levels: (scores?.levels ?? [])
+        .filter((l) => l.depth === 1)
+        .map((l) => ({ name: l.name, weight: l.weight, score: l.score })),
       total: scores?.total ?? null,
       fullScore: scores?.fullScore,
       grade: scores?.grade ?? null,

@@ -51,7 +51,9 @@ export function toJson(file: string, outcome: ScoresOutcome, lang: CliLang): Jso
       score: i.score,
       reason: i.reason,
     })),
-    levels: (scores?.levels ?? []).filter((l) => l.depth === 1).map((l) => ({ name: l.name, weight: l.weight, score: l.score })),
+    levels: (scores?.levels ?? [])
+      .filter((l) => l.depth === 1)
+      .map((l) => ({ name: l.name, weight: l.weight, score: l.score })),
     total: scores?.total ?? null,
     grade: scores?.grade ?? null,
   };

@@ -4,8 +4,8 @@ import type { WorkbookSnapshot } from "../engine/model/snapshot";
 import type { Diagnostic } from "../engine/diagnostics/types";
 import { runReport, runScoring, runValidation } from "../engine";
 import { renderDiagnostic } from "../engine/diagnostics/render";
-import { HostError } from "../hosts/shared/types";
-import { localIsoNow } from "../hosts/shared/local-time";
+import { HostError } from "../hosts/common/types";
+import { localIsoNow } from "../hosts/common/local-time";
 import { readSnapshot } from "../hosts/xlsx/read-snapshot";
 import { applyWritePlan } from "../hosts/xlsx/apply-plan";
 import { markText } from "../hosts/xlsx/marks";
@@ -38,7 +38,9 @@ function printDiagnostics(ctx: Ctx, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) {
     const r = renderDiagnostic(d, ctx.lang);
     const where = r.where ? `${r.where} ` : "";
-    ctx.io.stdout(`${paint(ctx, d.severity, ctx.m.severity[d.severity])} ${where}${r.message}${r.fix ? ` — ${r.fix}` : ""}\n`);
+    ctx.io.stdout(
+      `${paint(ctx, d.severity, ctx.m.severity[d.severity])} ${where}${r.message}${r.fix ? ` — ${r.fix}` : ""}\n`,
+    );
   }
   const n = (s: Diagnostic["severity"]) => diagnostics.filter((d) => d.severity === s).length;
   ctx.io.stdout(`${ctx.m.counts(n("error"), n("warning"), n("info"))}\n`);
@@ -110,7 +112,11 @@ async function cmdValidate(
   return hasErrors(outcome.diagnostics) ? EXIT.errors : EXIT.ok;
 }
 
-async function cmdScore(ctx: Ctx, args: string[], opts: { json: boolean; out?: string; inPlace: boolean; now: string }): Promise<number> {
+async function cmdScore(
+  ctx: Ctx,
+  args: string[],
+  opts: { json: boolean; out?: string; inPlace: boolean; now: string },
+): Promise<number> {
   const file = args[0];
   if (!file) throw new UsageError(ctx.m.missingArgument("<in.xlsx>"));
   if (opts.out && opts.inPlace) throw new UsageError(ctx.m.inPlaceOrOutput);
@@ -135,7 +141,11 @@ async function cmdScore(ctx: Ctx, args: string[], opts: { json: boolean; out?: s
   return outcome.scores ? EXIT.ok : EXIT.errors;
 }
 
-async function cmdReport(ctx: Ctx, args: string[], opts: { out?: string; text: boolean; now: string }): Promise<number> {
+async function cmdReport(
+  ctx: Ctx,
+  args: string[],
+  opts: { out?: string; text: boolean; now: string },
+): Promise<number> {
   const file = args[0];
   if (!file) throw new UsageError(ctx.m.missingArgument("<in.xlsx>"));
   const { snapshot } = await load(ctx, file);
@@ -199,7 +209,12 @@ export async function main(
       case "validate":
         return await cmdValidate(ctx, rest, { json: values.json, out: values.output, inPlace: values["in-place"] });
       case "score":
-        return await cmdScore(ctx, rest, { json: values.json, out: values.output, inPlace: values["in-place"], now: stamp });
+        return await cmdScore(ctx, rest, {
+          json: values.json,
+          out: values.output,
+          inPlace: values["in-place"],
+          now: stamp,
+        });
       case "report":
         return await cmdReport(ctx, rest, { out: values.output, text: values.text, now: stamp });
       case "batch": {

@@ -1,4 +1,4 @@
-import type { HostErrorCode } from "../hosts/shared/types";
+import type { HostErrorCode } from "../hosts/common/types";
 import type { SummaryHeaders, SummaryLabels } from "../hosts/xlsx/write-summary";
 import { pointsWord } from "../engine/score/phrases";
 
@@ -88,7 +88,15 @@ const zh: CliMessages = {
     sheets: { summary: "汇总", deductions: "扣分明细", issues: "问题清单" },
     withMarks: (name, n) => `${name}（${marks(n)}分）`,
     stats: { average: "平均", max: "最高", min: "最低", gradeCount: "等级分布（个数）" },
-    deductionHeaders: { unit: "单位", file: "文件", indicator: "指标", weight: "分值", score: "得分", lost: "扣分", reason: "原因" },
+    deductionHeaders: {
+      unit: "单位",
+      file: "文件",
+      indicator: "指标",
+      weight: "分值",
+      score: "得分",
+      lost: "扣分",
+      reason: "原因",
+    },
     issueHeaders: { unit: "单位", file: "文件", severity: "级别", where: "位置", message: "说明", fix: "修改建议" },
     footer: "&A 第 &P 页 共 &N 页",
   },
@@ -156,7 +164,14 @@ const en: CliMessages = {
       lost: "Deducted",
       reason: "Reason",
     },
-    issueHeaders: { unit: "Unit", file: "File", severity: "Severity", where: "Location", message: "Message", fix: "How to fix" },
+    issueHeaders: {
+      unit: "Unit",
+      file: "File",
+      severity: "Severity",
+      where: "Location",
+      message: "Message",
+      fix: "How to fix",
+    },
     footer: "&A page &P of &N",
   },
   summaryBlocked: (n) => `${n} ${n === 1 ? "error" : "errors"}, not scored (see the "Problems" sheet).`,

@@ -58,7 +58,11 @@ function evaluateInputs(snapshot: WorkbookSnapshot): Evaluated {
     return { template: read.template, values: null, diagnostics: [...read.diagnostics] };
   }
   const checked = validateInputs(read.template, snapshot);
-  return { template: read.template, values: checked.values, diagnostics: [...read.diagnostics, ...checked.diagnostics] };
+  return {
+    template: read.template,
+    values: checked.values,
+    diagnostics: [...read.diagnostics, ...checked.diagnostics],
+  };
 }
 
 interface Scored extends Evaluated {
@@ -109,7 +113,10 @@ export function runValidation(snapshot: WorkbookSnapshot): ValidationOutcome {
 /** 评分: validate, then score every indicator and plan the output cells (nothing is written when errors block scoring). */
 export function runScoring(snapshot: WorkbookSnapshot, options: EngineOptions = {}): ScoringOutcome {
   const r = evaluateScores(snapshot, options);
-  const ops = r.template && r.scores ? [...scoringWritePlan(r.template, r.scores, { lang: options.lang }), ...stampOps(r.template, options.now)] : [];
+  const ops =
+    r.template && r.scores
+      ? [...scoringWritePlan(r.template, r.scores, { lang: options.lang }), ...stampOps(r.template, options.now)]
+      : [];
   return {
     template: r.template?.info ?? null,
     unit: unitOf(r.values),
@@ -125,7 +132,12 @@ export function runScoring(snapshot: WorkbookSnapshot, options: EngineOptions = 
  */
 export function runScores(snapshot: WorkbookSnapshot, options: EngineOptions = {}): ScoresOutcome {
   const r = evaluateScores(snapshot, options);
-  return { template: r.template?.info ?? null, unit: unitOf(r.values), diagnostics: sortDiagnostics(r.diagnostics), scores: r.scores };
+  return {
+    template: r.template?.info ?? null,
+    unit: unitOf(r.values),
+    diagnostics: sortDiagnostics(r.diagnostics),
+    scores: r.scores,
+  };
 }
 
 /** 报告: score, then build the narrative report; the plan writes the 报告 sheet only. */
@@ -142,7 +154,12 @@ export function runReport(snapshot: WorkbookSnapshot, options: EngineOptions = {
       text: "",
     };
   }
-  const built = buildReport({ template: r.template, values: r.values, scores: r.scores, lang: options.lang ?? "zh-CN" });
+  const built = buildReport({
+    template: r.template,
+    values: r.values,
+    scores: r.scores,
+    lang: options.lang ?? "zh-CN",
+  });
   return {
     template: r.template.info,
     unit: unitOf(r.values),

@@ -70,7 +70,12 @@ function textRuns(runs: readonly Run[], bold = false): TextRun[] {
   );
 }
 
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+] as const;
 
 function paragraphOf(line: ReportLine): Paragraph {
   if (line.kind === "unit" || line.kind === "title") {

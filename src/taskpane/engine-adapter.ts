@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../engine/diagnostics/types";
 import type { EnginePort, RenderedDiagnostic, ScoreOptions } from "./engine-port";
-import { localIsoNow } from "../hosts/shared/local-time";
+import { localIsoNow } from "../hosts/common/local-time";
 
 function nowOf(options: ScoreOptions | undefined): string {
   return options?.now ?? localIsoNow();
@@ -48,4 +48,3 @@ export function createEngineAdapter(): EnginePort {
     renderDiagnostic: renderLoaded,
   };
 }
-

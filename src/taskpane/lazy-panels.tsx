@@ -28,12 +28,20 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
 // The steps (tabs and panels) appear once the workbook has been read and the toaster after an action, so none
 // is needed for the first render: they load just after it, while the workbook is read. 校验 comes with the tabs.
 export const LazyPaneSteps = lazyComponent(async () => (await import("./components/PaneSteps/PaneSteps")).PaneSteps);
-export const LazyTemplatePanel = lazyComponent(async () => (await import("./components/TemplatePanel/TemplatePanel")).TemplatePanel);
-export const LazyScorePanel = lazyComponent(async () => (await import("./components/ScorePanel/ScorePanel")).ScorePanel);
-export const LazyReportPanel = lazyComponent(async () => (await import("./components/ReportPanel/ReportPanel")).ReportPanel);
+export const LazyTemplatePanel = lazyComponent(
+  async () => (await import("./components/TemplatePanel/TemplatePanel")).TemplatePanel,
+);
+export const LazyScorePanel = lazyComponent(
+  async () => (await import("./components/ScorePanel/ScorePanel")).ScorePanel,
+);
+export const LazyReportPanel = lazyComponent(
+  async () => (await import("./components/ReportPanel/ReportPanel")).ReportPanel,
+);
 export const LazyNotifier = lazyComponent(async () => (await import("./components/Notifier/Notifier")).Notifier);
 
 /** Load every lazily split part of the pane (after the first render, and in tests before asserting). */
 export async function preloadPane(): Promise<void> {
-  await Promise.all([LazyPaneSteps, LazyTemplatePanel, LazyScorePanel, LazyReportPanel, LazyNotifier].map((c) => c.preload()));
+  await Promise.all(
+    [LazyPaneSteps, LazyTemplatePanel, LazyScorePanel, LazyReportPanel, LazyNotifier].map((c) => c.preload()),
+  );
 }

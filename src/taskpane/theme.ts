@@ -23,7 +23,11 @@ export function luminance(hex: string | undefined): number | null {
 }
 
 /** Office's theme → ours: forced colours mean high contrast; a dark body background means dark. */
-export function themeKindFor(office: OfficeThemeColors | undefined, forcedColors: boolean, prefersDark = false): ThemeKind {
+export function themeKindFor(
+  office: OfficeThemeColors | undefined,
+  forcedColors: boolean,
+  prefersDark = false,
+): ThemeKind {
   if (forcedColors) return "highContrast";
   if (!office) return prefersDark ? "dark" : "light";
   const bg = luminance(office.bodyBackgroundColor);

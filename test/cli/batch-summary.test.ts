@@ -117,7 +117,13 @@ describe("batch summary: the workbook as exceljs reads it (no office suite)", ()
     expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "扣分明细", "问题清单"]);
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      });
       expect(ws.pageSetup.printTitlesRow).toBe("1:1");
       expect(ws.headerFooter.oddFooter).toBe("&A 第 &P 页 共 &N 页");
       const h = ws.getCell("A1");
@@ -157,7 +163,9 @@ describe("batch summary: the workbook as exceljs reads it (no office suite)", ()
     for (let n = 1; n <= 3; n++) {
       const xml = await zip.file(`xl/worksheets/sheet${n}.xml`)!.async("string");
       expect(xml).toMatch(/<sheetPr[^>]*>\s*<pageSetUpPr fitToPage="1"\/>/);
-      expect(xml).toMatch(/<pageSetup[^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
+      expect(xml).toMatch(
+        /<pageSetup[^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/,
+      );
       expect(xml).toContain('<autoFilter ref="A1:');
       expect(xml).not.toMatch(/<f[\s>]/);
     }
@@ -172,7 +180,13 @@ describe.skipIf(!officeSuite.available)("batch summary: as LibreOffice Calc show
   it("汇总: headers with full marks, the example's scores as displayed, grade, rank, counts", () => {
     const s = shownSheets(zh.bytes).get("汇总")!;
     const rows = records(s);
-    expect(rows.map((r) => r["文件"])).toEqual(["a-example.xlsx", "b-changed.xlsx", "c-copy.xlsx", "d-blank.xlsx", "e-notes.xlsx"]);
+    expect(rows.map((r) => r["文件"])).toEqual([
+      "a-example.xlsx",
+      "b-changed.xlsx",
+      "c-copy.xlsx",
+      "d-blank.xlsx",
+      "e-notes.xlsx",
+    ]);
     const [a, b, c, d, e] = rows as [Record<string, string>, ...Record<string, string>[]];
     expect(a).toMatchObject({
       单位名称: UNIT,
@@ -220,9 +234,28 @@ describe.skipIf(!officeSuite.available)("batch summary: as LibreOffice Calc show
     const rows = records(shownSheets(zh.bytes).get("扣分明细")!);
     expect(Object.keys(rows[0]!)).toEqual(["单位", "文件", "指标", "分值", "得分", "扣分", "原因"]);
     expect(rows.filter((r) => r["文件"] === "a-example.xlsx")).toEqual([
-      { 单位: UNIT, 文件: "a-example.xlsx", 指标: "过程/预算管理/管理制度健全性", 分值: "1.50", 得分: "1.00", 扣分: "0.50", 原因: "内部财务管理制度有待加强" },
-      expect.objectContaining({ 指标: "产出/职责履行/年度对外交往合作、开展友好城市交往工作", 分值: "8.00", 得分: "4.00", 扣分: "4.00" }),
-      expect.objectContaining({ 指标: "效果/履职效益/社会效益", 分值: "8.00", 得分: "6.50", 扣分: "1.50", 原因: "未完成新引进一所国外学校合作办学落户万州" }),
+      {
+        单位: UNIT,
+        文件: "a-example.xlsx",
+        指标: "过程/预算管理/管理制度健全性",
+        分值: "1.50",
+        得分: "1.00",
+        扣分: "0.50",
+        原因: "内部财务管理制度有待加强",
+      },
+      expect.objectContaining({
+        指标: "产出/职责履行/年度对外交往合作、开展友好城市交往工作",
+        分值: "8.00",
+        得分: "4.00",
+        扣分: "4.00",
+      }),
+      expect.objectContaining({
+        指标: "效果/履职效益/社会效益",
+        分值: "8.00",
+        得分: "6.50",
+        扣分: "1.50",
+        原因: "未完成新引进一所国外学校合作办学落户万州",
+      }),
     ]);
     const b = rows.filter((r) => r["文件"] === "b-changed.xlsx");
     expect(b).toHaveLength(4);
@@ -237,8 +270,14 @@ describe.skipIf(!officeSuite.available)("batch summary: as LibreOffice Calc show
     const rows = records(shownSheets(zh.bytes).get("问题清单")!);
     expect(Object.keys(rows[0]!)).toEqual(["单位", "文件", "级别", "位置", "说明", "修改建议"]);
     const a = rows.filter((r) => r["文件"] === "a-example.xlsx");
-    expect(a.filter((r) => r["级别"] === "警告").map((r) => r["位置"])).toEqual(["收支情况!B10", "收支情况!B11", "收支情况!B15"]);
-    expect(a[0]!["说明"]).toBe("基本支出 + 项目支出 = 226.75 万元，与本年支出合计 226.86 万元相差 0.11 万元（校验 C01）。");
+    expect(a.filter((r) => r["级别"] === "警告").map((r) => r["位置"])).toEqual([
+      "收支情况!B10",
+      "收支情况!B11",
+      "收支情况!B15",
+    ]);
+    expect(a[0]!["说明"]).toBe(
+      "基本支出 + 项目支出 = 226.75 万元，与本年支出合计 226.86 万元相差 0.11 万元（校验 C01）。",
+    );
     expect(a.find((r) => r["级别"] === "提示")?.["位置"]).toMatch(/^指标体系![A-Z]+18$/);
     const blank = rows.filter((r) => r["文件"] === "d-blank.xlsx");
     const summary = records(shownSheets(zh.bytes).get("汇总")!);
@@ -258,7 +297,8 @@ describe.skipIf(!officeSuite.available)("batch summary: as LibreOffice Calc show
     for (const text of p.pageTexts) expect(text).not.toContain("###");
     // The first page is the whole 汇总 table: its first and last column and every file on one page.
     const first = p.pageTexts[0]!;
-    for (const t of ["文件", "排名", "说明", "a-example.xlsx", "e-notes.xlsx", "94.00", "等级分布"]) expect(first).toContain(t);
+    for (const t of ["文件", "排名", "说明", "a-example.xlsx", "e-notes.xlsx", "94.00", "等级分布"])
+      expect(first).toContain(t);
     expect(first).toMatch(/汇总 第 1 页 共 \d+ 页/);
     const deductions = p.pageTexts.find((t) => t.includes("管理制度健全性"))!;
     expect(deductions).toContain("原因");
@@ -287,14 +327,30 @@ describe.skipIf(!officeSuite.available)("batch summary: as LibreOffice Calc show
       "Note",
     ]);
     const rows = records(s);
-    expect(rows[0]).toMatchObject({ "Total (100 points)": "94.00", Rank: "1", Note: "Same unit and year as c-copy.xlsx." });
-    expect(rows[3]!["Note"]).toMatch(/^Blank template, nothing filled in yet, not scored \(\d+ errors, see the "Problems" sheet\)\.$/);
-    expect(rows[4]!["Note"]).toBe("Cannot be opened, not scored: this is not an Excel workbook (.xlsx); choose an .xlsx file.");
+    expect(rows[0]).toMatchObject({
+      "Total (100 points)": "94.00",
+      Rank: "1",
+      Note: "Same unit and year as c-copy.xlsx.",
+    });
+    expect(rows[3]!["Note"]).toMatch(
+      /^Blank template, nothing filled in yet, not scored \(\d+ errors, see the "Problems" sheet\)\.$/,
+    );
+    expect(rows[4]!["Note"]).toBe(
+      "Cannot be opened, not scored: this is not an Excel workbook (.xlsx); choose an .xlsx file.",
+    );
     expect(s.rows.some((r) => r[0] === "Average")).toBe(true);
     const problems = records(sheets.get("Problems")!);
     expect(Object.keys(problems[0]!)).toEqual(["Unit", "File", "Severity", "Location", "Message", "How to fix"]);
     expect(problems.filter((r) => r["File"] === "a-example.xlsx" && r["Severity"] === "warning")).toHaveLength(3);
-    expect(Object.keys(records(sheets.get("Deductions")!)[0]!)).toEqual(["Unit", "File", "Indicator", "Weight", "Score", "Deducted", "Reason"]);
+    expect(Object.keys(records(sheets.get("Deductions")!)[0]!)).toEqual([
+      "Unit",
+      "File",
+      "Indicator",
+      "Weight",
+      "Score",
+      "Deducted",
+      "Reason",
+    ]);
     expect(en.err).not.toMatch(/[\u4e00-\u9fff]{2,}.*not scored|无法/);
   });
 });

@@ -58,11 +58,20 @@ describe("bad files: one clear sentence, exit 2, never a stack trace", () => {
     ["missing file", () => path.join(dir, "nope.xlsx")],
     ["a folder", () => dir],
     ["empty file", () => (writeFileSync(path.join(dir, "empty.xlsx"), ""), path.join(dir, "empty.xlsx"))],
-    ["random bytes", () => (writeFileSync(path.join(dir, "noise.xlsx"), Buffer.from("not a workbook at all")), path.join(dir, "noise.xlsx"))],
+    [
+      "random bytes",
+      () => (
+        writeFileSync(path.join(dir, "noise.xlsx"), Buffer.from("not a workbook at all")),
+        path.join(dir, "noise.xlsx")
+      ),
+    ],
     [
       "an OLE (password-protected) file",
       () => (
-        writeFileSync(path.join(dir, "locked.xlsx"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])),
+        writeFileSync(
+          path.join(dir, "locked.xlsx"),
+          Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+        ),
         path.join(dir, "locked.xlsx")
       ),
     ],
@@ -119,7 +128,15 @@ describe("template, validate, score, report on the seed example", () => {
     expect(json.total).toBe(94);
     expect(json.grade).toBe("优");
     expect(json.levels.map((l: { score: number }) => l.score)).toEqual([5, 24.5, 46, 18.5]);
-    expect(Object.keys(json.indicators[0]).sort()).toEqual(["id", "name", "path", "reason", "score", "value", "weight"]);
+    expect(Object.keys(json.indicators[0]).sort()).toEqual([
+      "id",
+      "name",
+      "path",
+      "reason",
+      "score",
+      "value",
+      "weight",
+    ]);
     expect(sha(EXAMPLE)).toBe(before);
     const snap = await readSnapshot(readFileSync(out));
     const total = findName(snap, "result_total")!;

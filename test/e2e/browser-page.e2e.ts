@@ -22,7 +22,11 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
 
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: browserPath, args: BROWSER_ARGS });
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: "zh-CN" });
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 1100, height: 900 },
+      locale: "zh-CN",
+    });
     page = await context.newPage();
     page.on("request", (r) => requests.push(r.url()));
     page.on("console", (m) => {
@@ -79,16 +83,26 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     await page.getByRole("button", { name: "生成报告" }).click();
     await expect.poll(() => page.getByText(/四、整体支出绩效评价/).count()).toBeGreaterThan(0);
 
-    const [docx] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 Word" }).click()]);
+    const [docx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "导出 Word" }).click(),
+    ]);
     const docxPath = path.join(downloads, "report.docx");
     await docx.saveAs(docxPath);
-    const documentXml = await (await JSZip.loadAsync(readFileSync(docxPath))).file("word/document.xml")!.async("string");
+    const documentXml = await (
+      await JSZip.loadAsync(readFileSync(docxPath))
+    )
+      .file("word/document.xml")!
+      .async("string");
     expect(documentXml).toContain("整体支出绩效评价");
     expect(documentXml).toContain("94");
 
     await page.getByRole("button", { name: "写入报告工作表" }).click();
     await expect.poll(() => page.getByText(/新建工作表/).count()).toBeGreaterThan(0);
-    const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载已评分的 .xlsx" }).click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载已评分的 .xlsx" }).click(),
+    ]);
     const xlsxPath = path.join(downloads, "scored.xlsx");
     await xlsx.saveAs(xlsxPath);
     const snapshot = await readSnapshot(readFileSync(xlsxPath));
@@ -99,7 +113,9 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
 
   it("makes no request outside its own origin", () => {
     const origin = new URL(baseUrl).origin;
-    const foreign = requests.filter((u) => !u.startsWith("data:") && !u.startsWith("blob:") && new URL(u).origin !== origin);
+    const foreign = requests.filter(
+      (u) => !u.startsWith("data:") && !u.startsWith("blob:") && new URL(u).origin !== origin,
+    );
     expect(requests.length).toBeGreaterThan(0);
     expect(foreign).toEqual([]);
   });
@@ -111,7 +127,9 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
   it("renders at the task pane's 320 px width", async () => {
     await page.setViewportSize({ width: 320, height: 800 });
     await page.screenshot({ path: path.join(process.cwd(), ".tmp/e2e-320.png"), fullPage: false });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });
@@ -121,9 +139,12 @@ describe.skipIf(!browserPath)("the built pages' code", () => {
 
   it("has no eval, new Function or string timer in any script, lazily loaded chunks (exceljs, docx) included", () => {
     const scripts = readdirSync(path.join(out, "js")).filter((f) => f.endsWith(".js"));
-    expect(scripts.filter((f) => /^(taskpane|web|exceljs|docx)\./.test(f)).map((f) => f.split(".")[0]).sort()).toEqual(
-      ["docx", "exceljs", "taskpane", "web"],
-    );
+    expect(
+      scripts
+        .filter((f) => /^(taskpane|web|exceljs|docx)\./.test(f))
+        .map((f) => f.split(".")[0])
+        .sort(),
+    ).toEqual(["docx", "exceljs", "taskpane", "web"]);
     for (const f of scripts) {
       const js = readFileSync(path.join(out, "js", f), "utf8");
       for (const re of EVAL_PATTERNS) expect(js, `${f} ${String(re)}`).not.toMatch(re);

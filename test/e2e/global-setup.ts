@@ -40,7 +40,9 @@ function serve(dir: string): Promise<string> {
     res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
     createReadStream(file).pipe(res);
   });
-  return new Promise((resolve) => server!.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server!.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server!.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server!.address() as AddressInfo).port}`)),
+  );
 }
 
 export async function setup(project: TestProject): Promise<void> {
@@ -52,11 +54,15 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide("baseUrl", "");
     return;
   }
-  execFileSync(process.execPath, [path.join(root, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production" },
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
+    {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NODE_ENV: "production" },
+    },
+  );
   project.provide("browserPath", browser);
   project.provide("baseUrl", await serve(out));
 }

@@ -43,7 +43,12 @@ function levelsHeader(column: string): string {
 
 async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   // An accountant in Chongqing: 评分时间 is the machine's local time.
-  const context = await browser.newContext({ acceptDownloads: true, viewport: VIEWPORT, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: VIEWPORT,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+  });
   return { context, page: await context.newPage() };
 }
 
@@ -80,9 +85,9 @@ async function scoreAndExpect94(page: Page): Promise<void> {
   await page.getByRole("tab", { name: "评分", exact: true }).click();
   await page.getByRole("button", { name: "评分并写入" }).click();
   const badge = page.getByTestId("grade-badge");
-  await expect.poll(async () => (await badge.count()) > 0 && (await badge.first().innerText()).trim(), { timeout: 30_000 }).toBe(
-    `${seed.expected.grade} · ${seed.expected.total} 分`,
-  );
+  await expect
+    .poll(async () => (await badge.count()) > 0 && (await badge.first().innerText()).trim(), { timeout: 30_000 })
+    .toBe(`${seed.expected.grade} · ${seed.expected.total} 分`);
   expect((await badge.first().innerText()).trim()).toBe("优 · 94 分");
   await expectOnScreen(badge.first());
   const total = page.getByText(/^总分 94 \/ 100 分$/);
@@ -110,7 +115,10 @@ describe.skipIf(!browserPath)("the page's scored download, opened in LibreOffice
 
   it("scores the shipped example 优 · 94 on the page and downloads the scored .xlsx", async () => {
     await scoreAndExpect94(page);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载已评分的 .xlsx" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载已评分的 .xlsx" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const file = await download.path();
     scored = new Uint8Array(readFileSync(file));
@@ -152,7 +160,8 @@ describe.skipIf(!browserPath)("the page's scored download, opened in LibreOffice
       const scoreCol = result.rows[row]!.indexOf(levelsHeader("score"));
       expect(scoreCol).toBeGreaterThan(nameCol);
       const shown = (name: string) => result.rows.slice(row + 1).find((r) => r[nameCol] === name)?.[scoreCol];
-      for (const [name, score] of Object.entries(seed.expected.level_subtotals)) expect(shown(name), name).toBe(String(score));
+      for (const [name, score] of Object.entries(seed.expected.level_subtotals))
+        expect(shown(name), name).toBe(String(score));
       expect(["投入", "过程", "产出", "效果"].map(shown)).toEqual(["5", "24.5", "46", "18.5"]);
     });
 

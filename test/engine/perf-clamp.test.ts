@@ -4,7 +4,8 @@ import Decimal from "decimal.js";
 import { clamp } from "../../src/engine/model/decimal";
 
 const reference = (d: Decimal, lo: Decimal, hi: Decimal): Decimal => Decimal.max(lo, Decimal.min(hi, d));
-const same = (a: Decimal, b: Decimal): boolean => (a.isNaN() ? b.isNaN() : a.eq(b) && a.s === b.s && a.toString() === b.toString());
+const same = (a: Decimal, b: Decimal): boolean =>
+  a.isNaN() ? b.isNaN() : a.eq(b) && a.s === b.s && a.toString() === b.toString();
 
 const specials = ["0", "-0", "NaN", "Infinity", "-Infinity", "5", "-5", "2.5"].map((t) => new Decimal(t));
 const decimalArb = fc.oneof(

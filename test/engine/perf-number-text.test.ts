@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { normaliseNumberText } from "../../src/engine/compile/read/cells";
 
 // The rule as documented: at most 15 significant digits, float noise dropped.
-const reference = (n: number): string => (!Number.isFinite(n) ? String(n) : n === 0 ? "0" : String(Number(n.toPrecision(15))));
+const reference = (n: number): string =>
+  !Number.isFinite(n) ? String(n) : n === 0 ? "0" : String(Number(n.toPrecision(15)));
 
 describe("normaliseNumberText", () => {
   it.each([
@@ -21,12 +22,18 @@ describe("normaliseNumberText", () => {
   });
 
   it("agrees with toPrecision(15) on any double", () => {
-    fc.assert(fc.property(fc.double(), (n) => normaliseNumberText(n) === reference(n)), { numRuns: 20000 });
+    fc.assert(
+      fc.property(fc.double(), (n) => normaliseNumberText(n) === reference(n)),
+      { numRuns: 20000 },
+    );
   });
 
   it("agrees on money-like and rate-like numbers", () => {
     const money = fc.integer({ min: -1e9, max: 1e9 }).map((c) => c / 100);
     const rate = fc.tuple(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 1e6 })).map(([a, b]) => a / b);
-    fc.assert(fc.property(fc.oneof(money, rate), (n) => normaliseNumberText(n) === reference(n)), { numRuns: 20000 });
+    fc.assert(
+      fc.property(fc.oneof(money, rate), (n) => normaliseNumberText(n) === reference(n)),
+      { numRuns: 20000 },
+    );
   });
 });

@@ -11,7 +11,9 @@ import { wanzhouCase } from "./score/builders";
 
 const { template } = wanzhouCase();
 const allowed = outputCells(template);
-const sheets = [...new Set([...template.tables.values()].map((t) => t.sheet).concat(template.rubric.map((r) => r.sheet)))];
+const sheets = [
+  ...new Set([...template.tables.values()].map((t) => t.sheet).concat(template.rubric.map((r) => r.sheet))),
+];
 
 const opArb: fc.Arbitrary<WriteOp> = fc
   .record({
@@ -23,8 +25,14 @@ const opArb: fc.Arbitrary<WriteOp> = fc
     clear: fc.boolean(),
   })
   .map(({ sheet, row, col, h, w, clear }): WriteOp => {
-    if (clear) return { kind: "clear", sheet, range: `${toA1({ row, col })}:${toA1({ row: row + h - 1, col: col + w - 1 })}` };
-    return { kind: "values", sheet, address: toA1({ row, col }), values: Array.from({ length: h }, () => Array.from({ length: w }, () => 1)) };
+    if (clear)
+      return { kind: "clear", sheet, range: `${toA1({ row, col })}:${toA1({ row: row + h - 1, col: col + w - 1 })}` };
+    return {
+      kind: "values",
+      sheet,
+      address: toA1({ row, col }),
+      values: Array.from({ length: h }, () => Array.from({ length: w }, () => 1)),
+    };
   });
 
 // The first cell of the ops (in the guard's order) that outputCells() does not list.
@@ -46,7 +54,9 @@ function firstForbidden(ops: readonly WriteOp[]): string | null {
       r1 = r0 + op.values.length - 1;
       c1 = c0 + op.values[0]!.length - 1;
     }
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (!allowed.has(`${op.sheet}!${toA1({ row: r, col: c })}`)) return `${op.sheet}!${toA1({ row: r, col: c })}`;
+    for (let r = r0; r <= r1; r++)
+      for (let c = c0; c <= c1; c++)
+        if (!allowed.has(`${op.sheet}!${toA1({ row: r, col: c })}`)) return `${op.sheet}!${toA1({ row: r, col: c })}`;
   }
   return null;
 }

@@ -14,7 +14,13 @@ const example = () => readSnapshot(readFileSync(path.resolve(__dirname, "../../a
 const text = (v: unknown) => (v && typeof v === "object" && "v" in v ? String((v as { v: unknown }).v) : "");
 
 /** The A1 address of a table's column (by header label) on the row whose `keyLabel` column reads `key`. */
-function tableCell(s: WorkbookSnapshot, tableName: string, keyLabel: string, key: string, label: string): { sheet: string; address: string } {
+function tableCell(
+  s: WorkbookSnapshot,
+  tableName: string,
+  keyLabel: string,
+  key: string,
+  label: string,
+): { sheet: string; address: string } {
   const header = findName(s, tableName)!;
   const range = parseRange(header.address)!;
   const sheet = findSheet(s, header.sheet)!;
@@ -84,7 +90,11 @@ describe("a template edited as users edit it", () => {
 
   it("follows a moved band", async () => {
     let s = await example();
-    s = set(s, rubric(s, "社会公众或服务对象满意度", "ruleParams"), ">=98%: 100%; [80%,98%): 80%; [60%,80%): 60%; <60%: 0");
+    s = set(
+      s,
+      rubric(s, "社会公众或服务对象满意度", "ruleParams"),
+      ">=98%: 100%; [80%,98%): 80%; [60%,80%): 60%; <60%: 0",
+    );
     expect(scoreOf(s, "社会公众或服务对象满意度")).toBe(4);
     expect(score(s)!.total).toBe(93);
   });

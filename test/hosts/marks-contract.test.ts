@@ -9,8 +9,8 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/engine/diagnostics/types";
 import { createOfficeHost } from "../../src/hosts/office/office-host";
-import type { MarkRecord } from "../../src/hosts/shared/marks";
-import { MARK_COLORS, MARKS_SHEET, NOTE_PREFIX, cellKey, markRecordsFromRows } from "../../src/hosts/shared/marks";
+import type { MarkRecord } from "../../src/hosts/common/marks";
+import { MARK_COLORS, MARKS_SHEET, NOTE_PREFIX, cellKey, markRecordsFromRows } from "../../src/hosts/common/marks";
 import { applyWritePlan } from "../../src/hosts/xlsx/apply-plan";
 import { fillOf, markText, noteOf, notesInPackage, readXlsxMarkRecords } from "../../src/hosts/xlsx/marks";
 import { FakeWorkbook } from "./office/fake-excel";
@@ -30,7 +30,12 @@ const VALUES: [string, string | number][] = [
 const describeD = markText("zh-CN");
 
 function diag(address: string, severity: Diagnostic["severity"] = "error"): Diagnostic {
-  return { code: "required_missing", severity, location: { sheet: SHEET, address }, params: { label: `字段${address}` } };
+  return {
+    code: "required_missing",
+    severity,
+    location: { sheet: SHEET, address },
+    params: { label: `字段${address}` },
+  };
 }
 
 /** What a host shows: each cell's fill ("" none) and note (null none), and the `_marks` records. */
@@ -65,15 +70,21 @@ function officeSide(): Side {
       const cells: Seen["cells"] = {};
       for (const a of CELLS) {
         const fill = wb.cell(SHEET, a)?.fill;
-        cells[a] = { fill: fill === undefined || fill === "#FFFFFF" ? "" : fill, note: wb.notes.get(`${SHEET}!${a}`) ?? null };
+        cells[a] = {
+          fill: fill === undefined || fill === "#FFFFFF" ? "" : fill,
+          note: wb.notes.get(`${SHEET}!${a}`) ?? null,
+        };
       }
       const marks = wb.sheet(MARKS_SHEET);
       const rows: unknown[][] = [];
       if (marks) {
-        for (let r = 1; marks.cells.has(`A${r}`); r++) rows.push(["A", "B", "C", "D", "E"].map((c) => marks.cells.get(`${c}${r}`)?.value ?? ""));
+        for (let r = 1; marks.cells.has(`A${r}`); r++)
+          rows.push(["A", "B", "C", "D", "E"].map((c) => marks.cells.get(`${c}${r}`)?.value ?? ""));
       }
       // Excel reports "no fill" as white; both mean "clear the fill" when the mark is undone.
-      const records = markRecordsFromRows(rows).map((r) => (r.originalColor === "#FFFFFF" ? { ...r, originalColor: "" } : r));
+      const records = markRecordsFromRows(rows).map((r) =>
+        r.originalColor === "#FFFFFF" ? { ...r, originalColor: "" } : r,
+      );
       return { cells, records };
     },
   };
@@ -101,7 +112,10 @@ async function xlsxSide(): Promise<Side> {
     async userFill(address, color) {
       const w = await open();
       const cell = w.getWorksheet(SHEET)!.getCell(address);
-      cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${color.slice(1)}` } } };
+      cell.style = {
+        ...cell.style,
+        fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${color.slice(1)}` } },
+      };
       bytes = new Uint8Array((await w.xlsx.writeBuffer()) as ArrayBuffer);
     },
     async seen() {
@@ -178,11 +192,19 @@ describe("marks: the Office host and the .xlsx host keep the same contract", () 
   it("the .xlsx host never marks a system sheet, and keeps a fill that is not one plain colour", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(SHEET);
-    ws.getCell("B2").fill = { type: "pattern", pattern: "solid", fgColor: { theme: 4, tint: 0.6 } } as unknown as ExcelJS.Fill;
+    ws.getCell("B2").fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { theme: 4, tint: 0.6 },
+    } as unknown as ExcelJS.Fill;
     wb.addWorksheet("_meta", { state: "veryHidden" }).getCell("A1").value = "template_id";
     const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     const meta: Diagnostic = { ...diag("A1"), location: { sheet: "_meta", address: "A1" } };
-    const marked = await applyWritePlan(bytes, { ops: [] }, { marks: { diagnostics: [meta, diag("B2")], describe: describeD } });
+    const marked = await applyWritePlan(
+      bytes,
+      { ops: [] },
+      { marks: { diagnostics: [meta, diag("B2")], describe: describeD } },
+    );
     const w = new ExcelJS.Workbook();
     await w.xlsx.load(marked.bytes as unknown as ExcelJS.Buffer);
     expect(fillOf(w.getWorksheet("_meta")!.getCell("A1"))).toBe("");

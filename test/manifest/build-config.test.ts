@@ -39,9 +39,7 @@ describe("production manifest", () => {
   it("points every URL at the production URL and the AppDomain at its origin", () => {
     const out = cfg.rewriteManifest(manifest, "https://oa.example.gov.cn/perfeval/");
     expect(out).not.toContain("localhost");
-    expect(out).toContain(
-      '<SourceLocation DefaultValue="https://oa.example.gov.cn/perfeval/taskpane.html"/>',
-    );
+    expect(out).toContain('<SourceLocation DefaultValue="https://oa.example.gov.cn/perfeval/taskpane.html"/>');
     expect(out).toContain("<AppDomain>https://oa.example.gov.cn</AppDomain>");
     expect(out).toContain('DefaultValue="https://oa.example.gov.cn/perfeval/assets/icons/icon-80.png"');
   });
@@ -52,10 +50,7 @@ describe("production manifest", () => {
       return;
     }
     const dir = mkdtempSync(join(tmpdir(), "perfeval-manifest-"));
-    writeFileSync(
-      join(dir, "manifest.xml"),
-      cfg.rewriteManifest(manifest, "https://oa.example.gov.cn/perfeval/"),
-    );
+    writeFileSync(join(dir, "manifest.xml"), cfg.rewriteManifest(manifest, "https://oa.example.gov.cn/perfeval/"));
     const out = execFileSync("bash", [`${root}scripts/validate-manifest.sh`, join(dir, "manifest.xml")], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],

@@ -61,7 +61,9 @@ describe("production build", () => {
         expect(html).toContain("Content-Security-Policy");
         expect(html).not.toMatch(/(exceljs|docx)\.[0-9a-f]+\.js/);
         // The first render's JS (the scripts the page references) within the Proof issue's budget.
-        const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]*js\/[^"'\s>]+\.js)/g)].map((m) => join(out, page, "..", m[1]!));
+        const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]*js\/[^"'\s>]+\.js)/g)].map((m) =>
+          join(out, page, "..", m[1]!),
+        );
         expect(scripts.length, page).toBeGreaterThan(0);
         const gzipped = scripts.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
         expect(gzipped, page).toBeLessThanOrEqual(150 * 1024);

@@ -56,9 +56,9 @@ describe("manifest.xml", () => {
     ["Icon.32x32", 32],
     ["Icon.80x80", 80],
   ])("ribbon image %s exists at %i px", (id, size) => {
-    const m = new RegExp(
-      `<bt:Image id="${id.replace(".", "\\.")}" DefaultValue="${DEV_ORIGIN}/([^"]+)"`,
-    ).exec(manifest);
+    const m = new RegExp(`<bt:Image id="${id.replace(".", "\\.")}" DefaultValue="${DEV_ORIGIN}/([^"]+)"`).exec(
+      manifest,
+    );
     expect(m).not.toBeNull();
     expect(pngSize(`${root}${m![1]}`)).toEqual({ width: size, height: size });
   });
@@ -98,9 +98,7 @@ describe("manifest.xml", () => {
   });
 
   it("resolves every resid to a defined resource", () => {
-    const defined = new Set(
-      [...manifest.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]),
-    );
+    const defined = new Set([...manifest.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]));
     const used = [...manifest.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
     expect(used.length).toBeGreaterThan(0);
     for (const id of used) expect(defined.has(id), id).toBe(true);

@@ -9,7 +9,16 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -28,10 +37,13 @@ export const officeSuite = {
   /** Throws in CI when LibreOffice is missing, so a CI run can never skip these tests silently. */
   assertAvailableInCi(): void {
     if (!available && process.env.CI === "true") {
-      throw new Error("CI=true but soffice/pdfinfo/pdftotext are missing: install libreoffice-calc libreoffice-writer poppler-utils");
+      throw new Error(
+        "CI=true but soffice/pdfinfo/pdftotext are missing: install libreoffice-calc libreoffice-writer poppler-utils",
+      );
     }
   },
-  skipReason: "LibreOffice (soffice) or poppler-utils not installed: office-suite tests skipped (required under CI=true)",
+  skipReason:
+    "LibreOffice (soffice) or poppler-utils not installed: office-suite tests skipped (required under CI=true)",
 };
 
 const LOCK = path.join(tmpdir(), "perfeval-soffice.lock");
@@ -198,7 +210,8 @@ export function shownSheets(xlsx: Uint8Array): Map<string, ShownSheet> {
       }
       // A one-sheet workbook is written as book.csv.
       const single = path.join(out, "book.csv");
-      if (sheets.size === 0 && existsSync(single)) sheets.set("", new ShownSheet("", parseCsv(readFileSync(single, "utf8"))));
+      if (sheets.size === 0 && existsSync(single))
+        sheets.set("", new ShownSheet("", parseCsv(readFileSync(single, "utf8"))));
       return sheets;
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,11 @@ export function prefixMainNamespace(xml: string, prefix: string): string {
 }
 
 /** Every xl/*.xml part of a package rewritten with `prefixMainNamespace` (or only those `only` accepts). */
-export async function prefixedPackage(bytes: Uint8Array, prefix = "x", only?: (part: string) => boolean): Promise<Uint8Array> {
+export async function prefixedPackage(
+  bytes: Uint8Array,
+  prefix = "x",
+  only?: (part: string) => boolean,
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   for (const f of Object.values(zip.files)) {
     if (f.dir || !f.name.startsWith("xl/") || !f.name.endsWith(".xml") || (only && !only(f.name))) continue;

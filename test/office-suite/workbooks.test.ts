@@ -105,7 +105,9 @@ describe.skipIf(!officeSuite.available)("in LibreOffice: the blank template", ()
 
   it("shows the template as a department fills it: labels, units, empty yellow cells", () => {
     const sheets = shownSheets(BLANK);
-    expect([...sheets.keys()]).toEqual(expect.arrayContaining(["说明", "基本情况", "收支情况", "指标体系", "评价结果"]));
+    expect([...sheets.keys()]).toEqual(
+      expect.arrayContaining(["说明", "基本情况", "收支情况", "指标体系", "评价结果"]),
+    );
     expect(row(sheets.get("收支情况")!, "本年支出合计")[1]).toBe("");
     expect(sheets.get("指标体系")!.columnBelow("三级指标")).toContain("财政供养人员控制率");
   });
@@ -125,7 +127,9 @@ describe.skipIf(!officeSuite.available)("in LibreOffice: the filled example", ()
 
   it("prints the lists of 基本情况 whole, each item across the page (职能职责, 机构设置, 评价依据)", () => {
     const basic = shownSheets(EXAMPLE).get("基本情况")!;
-    const items = ["职能职责", "机构设置", "评价依据"].flatMap((h) => basic.columnBelow(h)).filter((t) => t.length > 20);
+    const items = ["职能职责", "机构设置", "评价依据"]
+      .flatMap((h) => basic.columnBelow(h))
+      .filter((t) => t.length > 20);
     expect(items.length).toBeGreaterThan(5);
     const pages = pagesOf(printed(EXAMPLE, "xlsx"), "基本情况").join("").replace(/\s/g, "");
     // A row too low for its text shows only the first lines: the item's last characters would be missing.
@@ -218,7 +222,9 @@ describe.skipIf(!officeSuite.available)("in LibreOffice: the example scored by t
     const before = await readSnapshot(EXAMPLE);
     const after = await readSnapshot(scored);
     for (const sheet of ["基本情况", "收支情况", "满意度", "效益", "问题与措施"]) {
-      expect(after.sheets.find((s) => s.name === sheet)?.cells, sheet).toEqual(before.sheets.find((s) => s.name === sheet)?.cells);
+      expect(after.sheets.find((s) => s.name === sheet)?.cells, sheet).toEqual(
+        before.sheets.find((s) => s.name === sheet)?.cells,
+      );
     }
   });
 });

@@ -50,11 +50,7 @@ export const insertRows =
       x.name === sheet
         ? {
             ...x,
-            cells: [
-              ...x.cells.slice(0, row),
-              ...Array.from({ length: count }, () => []),
-              ...x.cells.slice(row),
-            ],
+            cells: [...x.cells.slice(0, row), ...Array.from({ length: count }, () => []), ...x.cells.slice(row)],
           }
         : x,
     ),

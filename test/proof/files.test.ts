@@ -12,7 +12,7 @@ import { readSnapshot } from "../../src/hosts/xlsx/read-snapshot";
 import { MAX_UNCOMPRESSED_BYTES, openWorkbook } from "../../src/hosts/xlsx/open-workbook";
 
 const EXAMPLE_PATH = path.resolve(__dirname, "../../assets/example-wanzhou-2020.xlsx");
-import { HostError } from "../../src/hosts/shared/types";
+import { HostError } from "../../src/hosts/common/types";
 import { buildTemplateWorkbook } from "../../src/hosts/xlsx/write-template";
 import { main, EXIT } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/io";
@@ -60,16 +60,10 @@ const corruption = fc.record({
   ),
 });
 
-function corrupt(
-  bytes: Uint8Array,
-  c: { cut?: number; runs: { at: number; bytes: Uint8Array }[] },
-): Uint8Array {
+function corrupt(bytes: Uint8Array, c: { cut?: number; runs: { at: number; bytes: Uint8Array }[] }): Uint8Array {
   let out = bytes.slice();
   for (const r of c.runs)
-    out.set(
-      r.bytes.slice(0, Math.max(0, out.length - Math.floor(r.at * out.length))),
-      Math.floor(r.at * out.length),
-    );
+    out.set(r.bytes.slice(0, Math.max(0, out.length - Math.floor(r.at * out.length))), Math.floor(r.at * out.length));
   if (c.cut !== undefined) out = out.slice(0, Math.floor(c.cut * out.length));
   return out;
 }
@@ -86,11 +80,7 @@ describe("hostile files", () => {
       },
       "not_xlsx",
     ],
-    [
-      "a PNG",
-      async () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
-      "not_xlsx",
-    ],
+    ["a PNG", async () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), "not_xlsx"],
     ["a PDF", async () => new TextEncoder().encode("%PDF-1.7\n%âãÏÓ\n1 0 obj"), "not_xlsx"],
     ["a CSV named .xlsx", async () => new TextEncoder().encode("单位名称,评价年度\n万州,2020\n"), "not_xlsx"],
     ["only the zip magic", async () => Uint8Array.from([0x50, 0x4b, 0x03, 0x04]), "file_unreadable"],
@@ -174,7 +164,11 @@ describe("hostile files", () => {
     const zip = await JSZip.loadAsync(readFileSync(EXAMPLE_PATH));
     // 60 MB of one repeated letter packs into a few dozen KB.
     zip.file("xl/sharedStrings.xml", "a".repeat(60 * 1024 * 1024));
-    const bomb = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
+    const bomb = await zip.generateAsync({
+      type: "uint8array",
+      compression: "DEFLATE",
+      compressionOptions: { level: 1 },
+    });
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     const started = performance.now();
     const result = await outcome(bomb);
@@ -186,7 +180,9 @@ describe("hostile files", () => {
 
   it("a very large sheet is refused by the same bound, and the bound is the only thing that refuses it", async () => {
     const bytes = new Uint8Array(readFileSync(EXAMPLE_PATH));
-    await expect(openWorkbook(bytes, { maxUncompressedBytes: 1024 })).rejects.toMatchObject({ code: "file_unreadable" });
+    await expect(openWorkbook(bytes, { maxUncompressedBytes: 1024 })).rejects.toMatchObject({
+      code: "file_unreadable",
+    });
     await expect(openWorkbook(bytes)).resolves.toBeDefined();
     expect(MAX_UNCOMPRESSED_BYTES).toBeGreaterThanOrEqual(10 * 1024 * 1024);
   });

@@ -58,15 +58,7 @@ const WAN_YUAN = [
   "12.5元",
 ];
 const PERCENT = ["95%", "100%", "150%", "-3%", "0%", "95 %", "95％", "%", "12.5%%", "1e3%", "0.5%"];
-const DATE_TEXT = [
-  "2020-01-01",
-  "2020/12/31",
-  "2020年12月31日",
-  "2020-13-45",
-  "31/12/2020",
-  "二〇二〇年",
-  "2020",
-];
+const DATE_TEXT = ["2020-01-01", "2020/12/31", "2020年12月31日", "2020-13-45", "31/12/2020", "二〇二〇年", "2020"];
 const BOOL_TEXT = ["TRUE", "FALSE", "true", "是", "否", "Y", "N", "√", "×", "对", "错"];
 const ERROR_TEXT = [
   "#DIV/0!",
@@ -126,13 +118,7 @@ const WEIRD_TEXT = [
   "toString",
   "hasOwnProperty",
 ];
-const LONG_TEXT = [
-  "x".repeat(100_000),
-  "9".repeat(400),
-  "1".repeat(32_767),
-  "万".repeat(40_000),
-  `${"9".repeat(30)}%`,
-];
+const LONG_TEXT = ["x".repeat(100_000), "9".repeat(400), "1".repeat(32_767), "万".repeat(40_000), `${"9".repeat(30)}%`];
 
 /** Every hand-picked hostile text above. */
 export const HOSTILE_TEXTS: readonly string[] = [
@@ -195,9 +181,7 @@ const text: fc.Arbitrary<string> = fc.oneof(
 );
 
 const isoDate: fc.Arbitrary<string> = fc.oneof(
-  fc
-    .date({ min: new Date(-2e12), max: new Date(1e13), noInvalidDate: true })
-    .map((d) => d.toISOString().slice(0, 10)),
+  fc.date({ min: new Date(-2e12), max: new Date(1e13), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
   fc.constantFrom("1900-01-01", "1899-12-30", "9999-12-31", "2020-02-30", "0000-00-00", "not a date", ""),
 );
 
@@ -230,6 +214,5 @@ export const xlsxCell: fc.Arbitrary<CellValue> = hostileCell.filter(
   (c) =>
     (c.t !== "n" || Number.isFinite(c.v)) &&
     (c.t !== "s" || (c.v.length <= 32_767 && !hasXmlIllegal(c.v))) &&
-    (c.t !== "d" ||
-      (/^\d{4}-\d{2}-\d{2}$/.test(c.v) && !Number.isNaN(Date.parse(c.v)) && c.v >= "1900-03-01")),
+    (c.t !== "d" || (/^\d{4}-\d{2}-\d{2}$/.test(c.v) && !Number.isNaN(Date.parse(c.v)) && c.v >= "1900-03-01")),
 );

@@ -75,9 +75,7 @@ describe("Office host invariants", () => {
     // Yellow input fills elsewhere are untouched throughout.
     const yellow = [...wb.sheet("收支情况")!.cells.values()].filter((c) => c.fill === INPUT_FILL).length;
     expect(yellow).toBeGreaterThan(20);
-    const marked = wb.sheets
-      .flatMap((s) => [...s.cells.values()])
-      .filter((c) => c.fill === MARK_COLORS.error);
+    const marked = wb.sheets.flatMap((s) => [...s.cells.values()]).filter((c) => c.fill === MARK_COLORS.error);
     expect(marked).toEqual([]);
   });
 
@@ -98,9 +96,7 @@ describe("Office host invariants", () => {
     await act(host, "报告");
     const report = wb.sheet("报告");
     expect(report).toBeDefined();
-    const all = wb.sheets.flatMap((s) =>
-      [...s.cells.entries()].map(([a, c]) => ({ at: `${s.name}!${a}`, ...c })),
-    );
+    const all = wb.sheets.flatMap((s) => [...s.cells.entries()].map(([a, c]) => ({ at: `${s.name}!${a}`, ...c })));
     expect(all.filter((c) => c.formula !== undefined)).toEqual([]);
     const reportText = [...report!.cells.values()].map((c) => String(c.value)).join("\n");
     for (const v of FORMULA_LIKE.slice(0, 5)) expect(reportText).toContain(v);

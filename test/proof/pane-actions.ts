@@ -1,6 +1,6 @@
 /** The task pane's three actions as src/taskpane/state/use-pane.ts performs them, on any WorkbookHost. */
 import { runReport, runScoring, runValidation } from "../../src/engine";
-import type { WorkbookHost } from "../../src/hosts/shared/types";
+import type { WorkbookHost } from "../../src/hosts/common/types";
 
 export type PaneAction = "校验" | "评分" | "报告";
 
@@ -22,9 +22,7 @@ export async function paneAction(host: WorkbookHost, action: PaneAction): Promis
     }
     const s = host.applyAndMark
       ? await host.applyAndMark(r.writePlan, r.diagnostics)
-      : await host
-          .applyWritePlan(r.writePlan)
-          .then(async (x) => (await host.markDiagnostics(r.diagnostics), x));
+      : await host.applyWritePlan(r.writePlan).then(async (x) => (await host.markDiagnostics(r.diagnostics), x));
     return `${Object.values(s.cellsBySheet).reduce((x, y) => x + y, 0)} cells, total ${r.scores.total}`;
   }
   const r = runReport(snapshot, { now: PANE_NOW });

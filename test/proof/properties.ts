@@ -12,14 +12,7 @@ import { renderDiagnostic } from "../../src/engine/diagnostics/render";
 import { createOfficeHost } from "../../src/hosts/office/office-host";
 import { hostileCell } from "./hostile";
 import { paneAction } from "./pane-actions";
-import {
-  cellsWithRole,
-  exampleLayout,
-  exampleSnapshot,
-  fakeFromLayout,
-  inputDigest,
-  withCells,
-} from "./workbooks";
+import { cellsWithRole, exampleLayout, exampleSnapshot, fakeFromLayout, inputDigest, withCells } from "./workbooks";
 import type { CellEdit } from "./workbooks";
 
 export class ProofFailure extends Error {}
@@ -39,10 +32,7 @@ function rendersAll(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) {
     for (const lang of ["zh-CN", "en"] as const) {
       const r = renderDiagnostic(d, lang);
-      ensure(
-        typeof r.message === "string" && r.message.length > 0,
-        `diagnostic ${d.code} renders empty in ${lang}`,
-      );
+      ensure(typeof r.message === "string" && r.message.length > 0, `diagnostic ${d.code} renders empty in ${lang}`);
     }
   }
 }
@@ -130,7 +120,10 @@ export const PROPERTIES: readonly ProofProperty[] = [
           readTemplate(first);
           const remembered = JSON.stringify(readTemplate(second));
           forgetConfiguration();
-          ensure(remembered === JSON.stringify(readTemplate(second)), "the remembered configuration differs from a fresh read");
+          ensure(
+            remembered === JSON.stringify(readTemplate(second)),
+            "the remembered configuration differs from a fresh read",
+          );
         },
       ) as never,
   },

@@ -69,31 +69,11 @@ const CASES: readonly (readonly [string, Damage, readonly DiagnosticCode[]])[] =
     ["rubric_weight_sum_mismatch", "sum_mismatch", "rule_invalid"],
   ],
   ["defined name staff_quota removed", removeName("staff_quota"), ["template_name_missing"]],
-  [
-    "defined name tbl_rubric removed",
-    removeName("tbl_rubric"),
-    ["template_name_missing", "table_header_missing"],
-  ],
-  [
-    "defined name tbl_tasks removed",
-    removeName("tbl_tasks"),
-    ["template_name_missing", "table_header_missing"],
-  ],
-  [
-    "defined name tbl_fields removed",
-    removeName("tbl_fields"),
-    ["template_name_missing", "table_header_missing"],
-  ],
-  [
-    "staff_quota points at a label",
-    pointName("staff_quota", "基本情况", "A6"),
-    ["not_a_number", "wrong_type"],
-  ],
-  [
-    "expend_total points at a note",
-    pointName("expend_total", "收支情况", "C10"),
-    ["not_a_number", "wrong_type"],
-  ],
+  ["defined name tbl_rubric removed", removeName("tbl_rubric"), ["template_name_missing", "table_header_missing"]],
+  ["defined name tbl_tasks removed", removeName("tbl_tasks"), ["template_name_missing", "table_header_missing"]],
+  ["defined name tbl_fields removed", removeName("tbl_fields"), ["template_name_missing", "table_header_missing"]],
+  ["staff_quota points at a label", pointName("staff_quota", "基本情况", "A6"), ["not_a_number", "wrong_type"]],
+  ["expend_total points at a note", pointName("expend_total", "收支情况", "C10"), ["not_a_number", "wrong_type"]],
   [
     "tbl_rubric points at 基本情况",
     pointName("tbl_rubric", "基本情况", "A2:C2"),
@@ -129,11 +109,7 @@ const CASES: readonly (readonly [string, Damage, readonly DiagnosticCode[]])[] =
     rubricCell("支付进度", "分值", n(4)),
     ["rubric_weight_sum_mismatch"],
   ],
-  [
-    "a level-1 分值 changed (total ≠ parts)",
-    rubricCell("过程", "分值", n(30)),
-    ["rubric_weight_sum_mismatch"],
-  ],
+  ["a level-1 分值 changed (total ≠ parts)", rubricCell("过程", "分值", n(30)), ["rubric_weight_sum_mismatch"]],
   [
     "a leaf's 评分方法 emptied",
     rubricCell("支付进度", "评分方法", EMPTY),

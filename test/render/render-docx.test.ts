@@ -3,7 +3,9 @@ import { buildReport } from "../../src/engine/report/build";
 import { renderDocx } from "../../src/render/docx";
 import { buildValues, seedInput } from "../engine/report/builders";
 
-async function parts(bytes: Uint8Array): Promise<{ document: string; footers: string[]; styles: string; files: string[] }> {
+async function parts(
+  bytes: Uint8Array,
+): Promise<{ document: string; footers: string[]; styles: string; files: string[] }> {
   const zip = await JSZip.loadAsync(bytes);
   const files = Object.keys(zip.files);
   const read = (name: string): Promise<string> => zip.file(name)!.async("string");
@@ -23,10 +25,17 @@ describe("renderDocx", () => {
     const { document } = await parts(await renderDocx(buildReport(seedInput()).tree));
     const paras = paragraphs(document);
     expect(paras.slice(0, 2)).toEqual(["重庆市万州区人民政府外事办公室", "2020年部门整体支出绩效评价报告"]);
-    for (const heading of ["一、单位基本情况", "四、整体支出绩效评价", "（五）绩效评价结论", "七、绩效自评结果拟应用和公开情况"]) {
+    for (const heading of [
+      "一、单位基本情况",
+      "四、整体支出绩效评价",
+      "（五）绩效评价结论",
+      "七、绩效自评结果拟应用和公开情况",
+    ]) {
       expect(paras).toContain(heading);
     }
-    expect(paras.some((p) => p.startsWith("（1）财政供养人员控制率（2分）。") && p.endsWith("本部门该项指标得2分。"))).toBe(true);
+    expect(
+      paras.some((p) => p.startsWith("（1）财政供养人员控制率（2分）。") && p.endsWith("本部门该项指标得2分。")),
+    ).toBe(true);
     expect(paras.join("\n")).toContain("公用经费33.10万元，占基本支出19.94%");
     expect(document).toContain('w:val="Heading1"');
   });

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readSnapshot } from "../../src/hosts/xlsx/read-snapshot";
 import { createEngineAdapter } from "../../src/taskpane/engine-adapter";
-import { localIsoNow } from "../../src/hosts/shared/local-time";
+import { localIsoNow } from "../../src/hosts/common/local-time";
 
 describe("engine adapter", () => {
   it("validates, scores and reports the bundled Wanzhou 2020 example (seed: 94, 优)", async () => {
@@ -21,7 +21,10 @@ describe("engine adapter", () => {
     const bytes = await r.docx();
     // A .docx is a zip: "PK".
     expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
-    const rendered = engine.renderDiagnostic(v.diagnostics[0] ?? { code: "template_not_recognized", severity: "error", location: null, params: {} }, "en");
+    const rendered = engine.renderDiagnostic(
+      v.diagnostics[0] ?? { code: "template_not_recognized", severity: "error", location: null, params: {} },
+      "en",
+    );
     expect(rendered.message.length).toBeGreaterThan(0);
   });
 

@@ -1,6 +1,12 @@
 // Fakes for pane tests: a host that records calls and an engine port built on the contract types.
 import { vi } from "vitest";
-import type { Diagnostic, DiagnosticCode, DiagnosticParamsByCode, Location, Severity } from "../../src/engine/diagnostics/types";
+import type {
+  Diagnostic,
+  DiagnosticCode,
+  DiagnosticParamsByCode,
+  Location,
+  Severity,
+} from "../../src/engine/diagnostics/types";
 import { diag } from "../../src/engine/diagnostics/types";
 import type { ScoringOutcome, ValidationOutcome } from "../../src/engine/api";
 import type { CellRef } from "../../src/engine/model/cell";
@@ -8,11 +14,15 @@ import type { WorkbookSnapshot } from "../../src/engine/model/snapshot";
 import type { WritePlan } from "../../src/engine/model/write-plan";
 import type { IndicatorResult, ScoreSheet } from "../../src/engine/score/result-types";
 import type { TemplateInfo } from "../../src/engine/compile/read/types";
-import type { HostErrorCode, WorkbookHost, WriteSummary } from "../../src/hosts/shared/types";
-import { HostError } from "../../src/hosts/shared/types";
+import type { HostErrorCode, WorkbookHost, WriteSummary } from "../../src/hosts/common/types";
+import { HostError } from "../../src/hosts/common/types";
 import type { EnginePort, PaneLang, RenderedDiagnostic, ReportResult } from "../../src/taskpane/engine-port";
 
-export const TEMPLATE: TemplateInfo = { id: "cn.perfeval.dept-overall", version: "1.0.0", title: "部门整体支出绩效评价" };
+export const TEMPLATE: TemplateInfo = {
+  id: "cn.perfeval.dept-overall",
+  version: "1.0.0",
+  title: "部门整体支出绩效评价",
+};
 export const UNIT = { name: "重庆市万州区人民政府外事办公室", year: "2020" };
 
 export const EMPTY_SNAPSHOT: WorkbookSnapshot = { sheets: [], names: [] };
@@ -66,11 +76,46 @@ function leaf(
 export function scoreSheet(grade = "优"): ScoreSheet {
   return {
     indicators: [
-      leaf("1", ["投入", "预算配置", "财政供养人员控制率"], 2, 2, { t: "number", v: 0.9756 }, { formula: "ratio(staff_actual, staff_quota)", ruleKind: "deduct_per_point" }),
-      leaf("2", ["投入", "预算配置", "“三公”经费变动率"], 3, 3, { t: "number", v: -0.1234 }, { formula: "change(sangong_actual, sangong_prev)" }),
-      leaf("3", ["过程", "预算管理", "管理制度健全性"], 1.5, 1, { t: "none" }, { ruleKind: "manual", reason: "内控制度未及时修订" }),
-      leaf("4", ["过程", "预算管理", "政府采购执行率"], 2, 2, { t: "na", why: "预算为 0" }, { formula: "ratio(procurement_actual, procurement_budget)" }),
-      leaf("5", ["过程", "预算管理", "被收回指标或资金"], 1.5, 1.5, { t: "number", v: 0 }, { formula: "funds_recalled_count", ruleKind: "per_event" }),
+      leaf(
+        "1",
+        ["投入", "预算配置", "财政供养人员控制率"],
+        2,
+        2,
+        { t: "number", v: 0.9756 },
+        { formula: "ratio(staff_actual, staff_quota)", ruleKind: "deduct_per_point" },
+      ),
+      leaf(
+        "2",
+        ["投入", "预算配置", "“三公”经费变动率"],
+        3,
+        3,
+        { t: "number", v: -0.1234 },
+        { formula: "change(sangong_actual, sangong_prev)" },
+      ),
+      leaf(
+        "3",
+        ["过程", "预算管理", "管理制度健全性"],
+        1.5,
+        1,
+        { t: "none" },
+        { ruleKind: "manual", reason: "内控制度未及时修订" },
+      ),
+      leaf(
+        "4",
+        ["过程", "预算管理", "政府采购执行率"],
+        2,
+        2,
+        { t: "na", why: "预算为 0" },
+        { formula: "ratio(procurement_actual, procurement_budget)" },
+      ),
+      leaf(
+        "5",
+        ["过程", "预算管理", "被收回指标或资金"],
+        1.5,
+        1.5,
+        { t: "number", v: 0 },
+        { formula: "funds_recalled_count", ruleKind: "per_event" },
+      ),
     ],
     levels: [
       { id: "L1", name: "投入", depth: 1, weight: 5, score: 5, children: ["L1.1"] },
@@ -104,19 +149,18 @@ export class FakeEngine implements EnginePort {
     writePlan: this.scores ? SCORE_PLAN : { ops: [] },
   }));
   readonly docx = vi.fn(async (): Promise<Uint8Array> => this.docxBytes);
-  readonly report = vi.fn(
-    (_s: WorkbookSnapshot, _lang: PaneLang, _o?: { now?: string }): ReportResult => ({
-      ...this.validation,
-      scores: this.scores,
-      writePlan: this.scores ? REPORT_PLAN : { ops: [] },
-      text: this.scores ? REPORT_TEXT : "",
-      docx: this.docx,
-    }),
-  );
+  readonly report = vi.fn((_s: WorkbookSnapshot, _lang: PaneLang, _o?: { now?: string }): ReportResult => ({
+    ...this.validation,
+    scores: this.scores,
+    writePlan: this.scores ? REPORT_PLAN : { ops: [] },
+    text: this.scores ? REPORT_TEXT : "",
+    docx: this.docx,
+  }));
   readonly renderDiagnostic = vi.fn(fakeRender);
 }
 
-type HostMethod = "readSnapshot" | "applyWritePlan" | "markDiagnostics" | "selectCell" | "createTemplate" | "openExample" | "saveFile";
+type HostMethod =
+  "readSnapshot" | "applyWritePlan" | "markDiagnostics" | "selectCell" | "createTemplate" | "openExample" | "saveFile";
 
 /** A recording host; `failNext(method, code)` makes the next call of a method throw a HostError. */
 export class FakeHost implements WorkbookHost {

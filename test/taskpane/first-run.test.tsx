@@ -43,7 +43,9 @@ describe("first run", () => {
 
   it("on a template opens straight on the tabs with 校验 selected", async () => {
     await renderPane();
-    expect(screen.getAllByRole("tab")).toEqual(["模板", "校验", "评分", "报告"].map((name) => screen.getByRole("tab", { name })));
+    expect(screen.getAllByRole("tab")).toEqual(
+      ["模板", "校验", "评分", "报告"].map((name) => screen.getByRole("tab", { name })),
+    );
     expect(screen.getByRole("tab", { name: "校验" }).getAttribute("aria-selected")).toBe("true");
     expect(screen.getByText("尚未评分")).toBeTruthy();
   });
@@ -51,7 +53,18 @@ describe("first run", () => {
   it("a workbook scored earlier shows its grade and time from the result cells", async () => {
     const host = new FakeHost();
     host.snapshot = {
-      sheets: [{ name: "评价结果", cells: [[{ t: "n", v: 94 }, { t: "s", v: "优" }, { t: "s", v: "2025-03-01T14:05:09" }]] }],
+      sheets: [
+        {
+          name: "评价结果",
+          cells: [
+            [
+              { t: "n", v: 94 },
+              { t: "s", v: "优" },
+              { t: "s", v: "2025-03-01T14:05:09" },
+            ],
+          ],
+        },
+      ],
       names: [
         { name: "result_total", sheet: "评价结果", address: "A1" },
         { name: "result_grade", sheet: "评价结果", address: "B1" },

@@ -4,7 +4,7 @@ import type { IndicatorResult } from "../../src/engine/score/result-types";
 import { formatIndicatorValue, formatPercent, formatPoints, isRateIndicator } from "../../src/taskpane/format";
 import { toPaneError } from "../../src/taskpane/host-error";
 import { zhCN } from "../../src/taskpane/i18n/zh-CN";
-import { HostError } from "../../src/hosts/shared/types";
+import { HostError } from "../../src/hosts/common/types";
 import { luminance, themeFor, themeKindFor } from "../../src/taskpane/theme";
 import { formatScoredAt } from "../../src/taskpane/state/workbook-status";
 
@@ -70,7 +70,9 @@ describe("host errors", () => {
   });
 
   it("a HostError-shaped object with an unknown code, or any other error, is 'unknown' with its detail", () => {
-    expect(toPaneError({ name: "HostError", code: "weird", message: "x" }, zhCN).message).toBe(zhCN.errors.hostErrors.unknown.message);
+    expect(toPaneError({ name: "HostError", code: "weird", message: "x" }, zhCN).message).toBe(
+      zhCN.errors.hostErrors.unknown.message,
+    );
     expect(toPaneError(new TypeError("boom"), zhCN)).toEqual({ ...zhCN.errors.hostErrors.unknown, detail: "boom" });
     expect(toPaneError("text", zhCN)).toEqual(zhCN.errors.hostErrors.unknown);
   });

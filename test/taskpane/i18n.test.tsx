@@ -57,10 +57,19 @@ describe("English pane", () => {
     const engine = new FakeEngine();
     engine.validation = {
       ...engine.validation,
-      diagnostics: [problem("required_missing", "error", { sheet: "基本情况", address: "C4", label: "编制数（人）" }, { label: "编制数（人）" })],
+      diagnostics: [
+        problem(
+          "required_missing",
+          "error",
+          { sheet: "基本情况", address: "C4", label: "编制数（人）" },
+          { label: "编制数（人）" },
+        ),
+      ],
     };
     const { user } = await renderPane({ engine, lang: "en" });
-    expect(screen.getAllByRole("tab")).toEqual(["Template", "Check", "Score", "Report"].map((name) => screen.getByRole("tab", { name })));
+    expect(screen.getAllByRole("tab")).toEqual(
+      ["Template", "Check", "Score", "Report"].map((name) => screen.getByRole("tab", { name })),
+    );
     await user.click(screen.getByRole("button", { name: "Check" }));
     expect(await screen.findByRole("button", { name: "1 error" })).toBeTruthy();
     const row = screen.getByRole("button", { name: /编制数/ });

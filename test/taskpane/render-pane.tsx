@@ -7,7 +7,9 @@ import { preloadPane } from "../../src/taskpane/lazy-panels";
 import { FakeEngine, FakeHost } from "./fakes";
 
 /** Render the pane on fakes and wait until the first read has finished (and the lazily loaded panels are in). */
-export async function renderPane(options: { host?: FakeHost; engine?: FakeEngine; lang?: PaneLang; ready?: boolean } = {}) {
+export async function renderPane(
+  options: { host?: FakeHost; engine?: FakeEngine; lang?: PaneLang; ready?: boolean } = {},
+) {
   const host = options.host ?? new FakeHost();
   const engine = options.engine ?? new FakeEngine();
   const user = userEvent.setup();

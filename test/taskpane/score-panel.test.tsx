@@ -23,7 +23,9 @@ describe("评分", () => {
     await waitFor(() => expect(host.applyWritePlan).toHaveBeenCalledWith(SCORE_PLAN));
     expect(engine.score.mock.calls[0]![1]?.now).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
 
-    expect((await screen.findByRole("status")).textContent).toBe("已写入 19 个单元格：「指标体系」15 个，「评价结果」4 个");
+    expect((await screen.findByRole("status")).textContent).toBe(
+      "已写入 19 个单元格：「指标体系」15 个，「评价结果」4 个",
+    );
     expect(screen.queryByText(/评分结果只写入绿色的输出单元格/)).toBeNull();
     expect(screen.getByText("总分 9.5 / 10 分")).toBeTruthy();
     expect(screen.getByText("等级 优")).toBeTruthy();
@@ -76,7 +78,14 @@ describe("评分", () => {
     engine.scores = null;
     engine.validation = {
       ...engine.validation,
-      diagnostics: [problem("required_missing", "error", { sheet: "基本情况", address: "C4", label: "编制数（人）" }, { label: "编制数（人）" })],
+      diagnostics: [
+        problem(
+          "required_missing",
+          "error",
+          { sheet: "基本情况", address: "C4", label: "编制数（人）" },
+          { label: "编制数（人）" },
+        ),
+      ],
     };
     const { host, user } = await scoreTab(engine);
     await user.click(screen.getByRole("button", { name: "评分并写入" }));

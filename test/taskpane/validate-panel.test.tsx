@@ -11,10 +11,30 @@ function engineWithProblems(): FakeEngine {
     ...engine.validation,
     diagnostics: [
       // Deliberately not in severity order: the pane must put errors first.
-      problem("amount_precision" as never, "info", { sheet: "收支情况", address: "C9", label: "项目支出" }, {} as never),
-      problem("sum_mismatch", "warning", { sheet: "收支情况", address: "C7", label: "基本支出" }, { check: "C01", expression: "a=b", left: "1", right: "2", difference: "1" }),
-      problem("required_missing", "error", { sheet: "基本情况", address: "C4", label: "编制数（人）", name: "staff_quota" }, { label: "编制数（人）" }),
-      problem("not_a_number", "error", { sheet: "收支情况", address: "C5", label: "本年收入合计" }, { label: "本年收入合计", text: "abc" }),
+      problem(
+        "amount_precision" as never,
+        "info",
+        { sheet: "收支情况", address: "C9", label: "项目支出" },
+        {} as never,
+      ),
+      problem(
+        "sum_mismatch",
+        "warning",
+        { sheet: "收支情况", address: "C7", label: "基本支出" },
+        { check: "C01", expression: "a=b", left: "1", right: "2", difference: "1" },
+      ),
+      problem(
+        "required_missing",
+        "error",
+        { sheet: "基本情况", address: "C4", label: "编制数（人）", name: "staff_quota" },
+        { label: "编制数（人）" },
+      ),
+      problem(
+        "not_a_number",
+        "error",
+        { sheet: "收支情况", address: "C5", label: "本年收入合计" },
+        { label: "本年收入合计", text: "abc" },
+      ),
       problem("template_version_newer", "warning", null, { found: "1.1.0", supported: "1.0.0" }),
     ],
   };

@@ -2,7 +2,7 @@
 import { vi } from "vitest";
 import type { WorkbookSnapshot } from "../../src/engine/model/snapshot";
 import type { WritePlan } from "../../src/engine/model/write-plan";
-import type { WriteSummary } from "../../src/hosts/shared/types";
+import type { WriteSummary } from "../../src/hosts/common/types";
 import type { BundledAsset, XlsxCodec } from "../../src/hosts/browser/browser-host";
 
 export function encode(snapshot: WorkbookSnapshot): Uint8Array {
@@ -19,40 +19,61 @@ export const EXAMPLE: WorkbookSnapshot = {
     {
       name: "基本情况",
       cells: [
-        [{ t: "s", v: "单位名称" }, { t: "s", v: "外事办" }],
+        [
+          { t: "s", v: "单位名称" },
+          { t: "s", v: "外事办" },
+        ],
         [{ t: "s", v: "编制数（人）" }, { t: "empty" }],
-        [{ t: "s", v: "是否新成立" }, { t: "b", v: false }],
+        [
+          { t: "s", v: "是否新成立" },
+          { t: "b", v: false },
+        ],
       ],
     },
     {
       name: "收支情况",
       cells: [
-        [{ t: "s", v: "本年收入合计" }, { t: "n", v: 1234.5 }],
-        [{ t: "s", v: "基本支出" }, { t: "n", v: 0.1 + 0.2 }],
+        [
+          { t: "s", v: "本年收入合计" },
+          { t: "n", v: 1234.5 },
+        ],
+        [
+          { t: "s", v: "基本支出" },
+          { t: "n", v: 0.1 + 0.2 },
+        ],
       ],
     },
   ],
   names: [],
 };
 
-export const TEMPLATE_SNAPSHOT: WorkbookSnapshot = { sheets: [{ name: "说明", cells: [[{ t: "s", v: "模板" }]] }], names: [] };
+export const TEMPLATE_SNAPSHOT: WorkbookSnapshot = {
+  sheets: [{ name: "说明", cells: [[{ t: "s", v: "模板" }]] }],
+  names: [],
+};
 
 /** Applying a plan writes each values op into the JSON snapshot and reports the cells per sheet. */
 export class FakeCodec implements XlsxCodec {
   readonly readSnapshot = vi.fn(async (bytes: Uint8Array): Promise<WorkbookSnapshot> => decode(bytes));
-  readonly applyWritePlan = vi.fn(async (bytes: Uint8Array, plan: WritePlan): Promise<{ bytes: Uint8Array; summary: WriteSummary }> => {
-    const snap = decode(bytes);
-    const cellsBySheet: Record<string, number> = {};
-    const sheets = snap.sheets.map((s) => ({ ...s, cells: s.cells.map((r) => [...r]) }));
-    for (const op of plan.ops) {
-      if (op.kind !== "values") continue;
-      let sheet = sheets.find((s) => s.name === op.sheet);
-      if (!sheet) sheets.push((sheet = { name: op.sheet, cells: [] }));
-      sheet.cells.push(op.values[0]!.map((v) => (typeof v === "number" ? { t: "n" as const, v } : { t: "s" as const, v: String(v) })));
-      cellsBySheet[op.sheet] = (cellsBySheet[op.sheet] ?? 0) + op.values[0]!.length;
-    }
-    return { bytes: encode({ ...snap, sheets }), summary: { cellsBySheet, createdSheets: [] } };
-  });
+  readonly applyWritePlan = vi.fn(
+    async (bytes: Uint8Array, plan: WritePlan): Promise<{ bytes: Uint8Array; summary: WriteSummary }> => {
+      const snap = decode(bytes);
+      const cellsBySheet: Record<string, number> = {};
+      const sheets = snap.sheets.map((s) => ({ ...s, cells: s.cells.map((r) => [...r]) }));
+      for (const op of plan.ops) {
+        if (op.kind !== "values") continue;
+        let sheet = sheets.find((s) => s.name === op.sheet);
+        if (!sheet) sheets.push((sheet = { name: op.sheet, cells: [] }));
+        sheet.cells.push(
+          op.values[0]!.map((v) =>
+            typeof v === "number" ? { t: "n" as const, v } : { t: "s" as const, v: String(v) },
+          ),
+        );
+        cellsBySheet[op.sheet] = (cellsBySheet[op.sheet] ?? 0) + op.values[0]!.length;
+      }
+      return { bytes: encode({ ...snap, sheets }), summary: { cellsBySheet, createdSheets: [] } };
+    },
+  );
 }
 
 export function fakeAssets(): { fetchAsset: (name: BundledAsset) => Promise<Uint8Array>; fetched: BundledAsset[] } {

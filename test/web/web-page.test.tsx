@@ -13,7 +13,11 @@ import { EXAMPLE, FakeCodec, encode, fakeAssets } from "./fake-codec";
 
 function setup(openExampleOnStart: boolean) {
   const download = vi.fn();
-  const host = new BrowserHost({ loadCodec: async () => new FakeCodec(), fetchAsset: fakeAssets().fetchAsset, download });
+  const host = new BrowserHost({
+    loadCodec: async () => new FakeCodec(),
+    fetchAsset: fakeAssets().fetchAsset,
+    download,
+  });
   const engine = new FakeEngine();
   // Only a workbook with sheets is a template here, so the page's empty start shows the first-run view.
   engine.validate.mockImplementation((s: WorkbookSnapshot) => ({
@@ -22,7 +26,14 @@ function setup(openExampleOnStart: boolean) {
   }));
   engine.validation = {
     ...engine.validation,
-    diagnostics: [problem("not_a_number", "error", { sheet: "收支情况", address: "B2", label: "基本支出" }, { label: "基本支出", text: "x" })],
+    diagnostics: [
+      problem(
+        "not_a_number",
+        "error",
+        { sheet: "收支情况", address: "B2", label: "基本支出" },
+        { label: "基本支出", text: "x" },
+      ),
+    ],
   };
   const user = userEvent.setup();
   render(

@@ -32,7 +32,9 @@ export interface CompiledRule {
   readonly undefinedScore: Decimal;
 }
 
-export type CompileResult = { readonly ok: true; readonly rule: CompiledRule } | { readonly ok: false; readonly problems: readonly RuleProblem[] };
+export type CompileResult =
+  | { readonly ok: true; readonly rule: CompiledRule }
+  | { readonly ok: false; readonly problems: readonly RuleProblem[] };
 
 /** Parameters every kind accepts. */
 export const COMMON_PARAMS: readonly ParamMeta[] = [
@@ -45,7 +47,10 @@ function invalid(problem: RuleParamProblem): RuleProblem {
 }
 
 /** Why a value does not fit its parameter, before we know whether it is a parameter or a band score. */
-type ValueFault = { readonly fault: "not_allowed"; readonly allowed: string } | { readonly fault: "not_number" | "not_positive" | "negative" } | { readonly fault: "out_of_score"; readonly max: string };
+type ValueFault =
+  | { readonly fault: "not_allowed"; readonly allowed: string }
+  | { readonly fault: "not_number" | "not_positive" | "negative" }
+  | { readonly fault: "out_of_score"; readonly max: string };
 
 /** Read one `key=value` against its metadata; points-or-share resolves against the weight. */
 function readValue(meta: ParamMeta, text: string, weight: Decimal): { v: Decimal | string } | ValueFault {
@@ -86,13 +91,19 @@ function readBand(interval: string, scoreText: string, weight: Decimal): Band | 
   if ("problem" in iv) return iv;
   const s = readValue(BAND_SCORE, scoreText, weight);
   if ("fault" in s) {
-    return s.fault === "out_of_score" ? makeProblem("band_score_out_of_score", interval, s.max, scoreText) : makeProblem("band_score_not_number", interval, scoreText);
+    return s.fault === "out_of_score"
+      ? makeProblem("band_score_out_of_score", interval, s.max, scoreText)
+      : makeProblem("band_score_not_number", interval, scoreText);
   }
   return { ...iv, score: s.v as Decimal, text: interval };
 }
 
 /** Parse parameter text for a list of parameter metadata (also used by total adjustments). */
-export function compileParams(metas: readonly ParamMeta[], paramsText: string, weight: Decimal): { ok: true; params: Params } | { ok: false; problems: RuleProblem[] } {
+export function compileParams(
+  metas: readonly ParamMeta[],
+  paramsText: string,
+  weight: Decimal,
+): { ok: true; params: Params } | { ok: false; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
   const values = new Map<string, Decimal | string>();
   const raw = new Map<string, string>();
@@ -151,7 +162,9 @@ export function compileParams(metas: readonly ParamMeta[], paramsText: string, w
 }
 
 function bandProblem(bp: BandProblem): RuleProblem {
-  return bp.kind === "overlap" ? { code: "rule_bands_overlap", first: bp.first, second: bp.second } : { code: "rule_bands_gap", from: bp.from, to: bp.to };
+  return bp.kind === "overlap"
+    ? { code: "rule_bands_overlap", first: bp.first, second: bp.second }
+    : { code: "rule_bands_gap", from: bp.from, to: bp.to };
 }
 
 /**
@@ -180,7 +193,12 @@ export interface RuleOutcome {
 }
 
 function whyKey(v: FormulaValue): WhyKey {
-  if (v.t === "na") return v.why === "zero_denominator" ? "why_zero_denominator" : v.why === "empty_table" ? "why_empty_table" : "why_blank_input";
+  if (v.t === "na")
+    return v.why === "zero_denominator"
+      ? "why_zero_denominator"
+      : v.why === "empty_table"
+        ? "why_empty_table"
+        : "why_blank_input";
   return v.t === "undefined" ? "why_nonzero_over_zero" : "why_not_a_number";
 }
 
@@ -191,7 +209,9 @@ function cap(rule: CompiledRule, d: Decimal): Decimal {
 
 function special(rule: CompiledRule, status: "na" | "undefined", why: WhyKey, points: Decimal): RuleOutcome {
   const explain = phrase(status === "na" ? "not_applicable" : "undefined_value", { why, score: formatScore(points) });
-  return points.lt(rule.weight) ? { status, score: cap(rule, points), explain, deduction: explain, why } : { status, score: cap(rule, points), explain, why };
+  return points.lt(rule.weight)
+    ? { status, score: cap(rule, points), explain, deduction: explain, why }
+    : { status, score: cap(rule, points), explain, why };
 }
 
 /** Score a formula value with a compiled rule: na → na=, undefined/not a number/unplaced → undefined=, clamp to [0, W]. */
@@ -201,5 +221,7 @@ export function applyRule(rule: CompiledRule, value: FormulaValue): RuleOutcome 
   const r = rule.def.score(value.v, rule.params, rule.weight);
   if (r.unplaced) return special(rule, "undefined", "why_no_band", rule.undefinedScore);
   // Literals rather than a spread: this runs for every indicator.
-  return r.deduction ? { status: "scored", score: cap(rule, r.score), explain: r.explain, deduction: r.deduction } : { status: "scored", score: cap(rule, r.score), explain: r.explain };
+  return r.deduction
+    ? { status: "scored", score: cap(rule, r.score), explain: r.explain, deduction: r.deduction }
+    : { status: "scored", score: cap(rule, r.score), explain: r.explain };
 }

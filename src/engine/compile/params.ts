@@ -58,10 +58,15 @@ export function parseNumberText(text: string): { v: Decimal; percent: boolean } 
 
 /** Normalise parameter text: full-width → ASCII, ≤ ≥ → <= >=, ＋∞/－∞ kept as ∞ signs. */
 export function normalizeParamText(text: string): string {
-  return normalizeSymbols(text).replace(/[\u2264\u2266]/g, "<=").replace(/[\u2265\u2267]/g, ">=");
+  return normalizeSymbols(text)
+    .replace(/[\u2264\u2266]/g, "<=")
+    .replace(/[\u2265\u2267]/g, ">=");
 }
 
-export type RawItem = { kind: "kv"; key: string; value: string } | { kind: "band"; interval: string; score: string } | { kind: "bad"; text: string };
+export type RawItem =
+  | { kind: "kv"; key: string; value: string }
+  | { kind: "band"; interval: string; score: string }
+  | { kind: "bad"; text: string };
 
 /** Split parameter text into items: `key=value`, `interval: score`, or unreadable. */
 export function splitItems(paramsText: string): RawItem[] {
@@ -75,7 +80,8 @@ export function splitItems(paramsText: string): RawItem[] {
       continue;
     }
     const colon = text.lastIndexOf(":");
-    if (colon > 0) items.push({ kind: "band", interval: text.slice(0, colon).trim(), score: text.slice(colon + 1).trim() });
+    if (colon > 0)
+      items.push({ kind: "band", interval: text.slice(0, colon).trim(), score: text.slice(colon + 1).trim() });
     else items.push({ kind: "bad", text });
   }
   return items;
@@ -114,7 +120,8 @@ export function parseInterval(text: string): { lo: Bound; hi: Bound } | RulePara
   const hi = bound(br[3]!, false, br[4] === "]");
   if ("problem" in lo) return lo;
   if ("problem" in hi) return hi;
-  if (lo.v && hi.v && (lo.v.gt(hi.v) || (lo.v.eq(hi.v) && !(lo.closed && hi.closed)))) return makeProblem("interval_empty", t);
+  if (lo.v && hi.v && (lo.v.gt(hi.v) || (lo.v.eq(hi.v) && !(lo.closed && hi.closed))))
+    return makeProblem("interval_empty", t);
   return { lo, hi };
 }
 
@@ -138,19 +145,32 @@ function overlaps(a: Band, b: Band): boolean {
   const lo = cmpLower(a.lo, b.lo) >= 0 ? a.lo : b.lo;
   const hiA = a.hi;
   const hiB = b.hi;
-  const hi = hiA.v === null ? hiB : hiB.v === null ? hiA : hiA.v.lt(hiB.v) ? hiA : hiB.v.lt(hiA.v) ? hiB : hiA.closed ? hiB : hiA;
+  const hi =
+    hiA.v === null
+      ? hiB
+      : hiB.v === null
+        ? hiA
+        : hiA.v.lt(hiB.v)
+          ? hiA
+          : hiB.v.lt(hiA.v)
+            ? hiB
+            : hiA.closed
+              ? hiB
+              : hiA;
   if (lo.v === null || hi.v === null) return true;
   return lo.v.lt(hi.v) || (lo.v.eq(hi.v) && lo.closed && hi.closed);
 }
 
-export type BandProblem = { kind: "overlap"; first: string; second: string } | { kind: "gap"; from: string; to: string };
+export type BandProblem =
+  { kind: "overlap"; first: string; second: string } | { kind: "gap"; from: string; to: string };
 
 /** Overlaps (which two bands) and gaps (from → to) over the whole real line. */
 export function checkBands(bands: readonly Band[], allowGaps: boolean): BandProblem[] {
   const problems: BandProblem[] = [];
   for (let i = 0; i < bands.length; i++) {
     for (let j = i + 1; j < bands.length; j++) {
-      if (overlaps(bands[i]!, bands[j]!)) problems.push({ kind: "overlap", first: bands[i]!.text, second: bands[j]!.text });
+      if (overlaps(bands[i]!, bands[j]!))
+        problems.push({ kind: "overlap", first: bands[i]!.text, second: bands[j]!.text });
     }
   }
   if (problems.length > 0 || allowGaps) return problems;

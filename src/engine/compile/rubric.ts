@@ -85,17 +85,34 @@ interface MutableL1 {
   children: MutableL2[];
 }
 
-function ruleDiagnostics(problems: readonly RuleProblem[], row: RubricRowDef, indicator: string, kind: string): Diagnostic[] {
+function ruleDiagnostics(
+  problems: readonly RuleProblem[],
+  row: RubricRowDef,
+  indicator: string,
+  kind: string,
+): Diagnostic[] {
   return problems.map((p) => {
     switch (p.code) {
       case "rule_unknown":
         return diag("rule_unknown", "error", rubricCell(row, "ruleKind", indicator), { indicator, kind: p.kind });
       case "rule_invalid":
-        return diag("rule_invalid", "error", rubricCell(row, "ruleParams", indicator), { indicator, kind, ...p.problem });
+        return diag("rule_invalid", "error", rubricCell(row, "ruleParams", indicator), {
+          indicator,
+          kind,
+          ...p.problem,
+        });
       case "rule_bands_overlap":
-        return diag("rule_bands_overlap", "error", rubricCell(row, "ruleParams", indicator), { indicator, first: p.first, second: p.second });
+        return diag("rule_bands_overlap", "error", rubricCell(row, "ruleParams", indicator), {
+          indicator,
+          first: p.first,
+          second: p.second,
+        });
       case "rule_bands_gap":
-        return diag("rule_bands_gap", "error", rubricCell(row, "ruleParams", indicator), { indicator, from: p.from, to: p.to });
+        return diag("rule_bands_gap", "error", rubricCell(row, "ruleParams", indicator), {
+          indicator,
+          from: p.from,
+          to: p.to,
+        });
     }
   });
 }
@@ -118,7 +135,9 @@ const compiledRules = new TextMemo<CompileResult>();
 
 /** compileRule through the memo, keyed by kind, parameter text and the weight's value (length-prefixed: any text is a key). */
 const compile: RuleCompiler = (kind, paramsText, weight) =>
-  compiledRules.get(`${kind.length}:${kind}${paramsText.length}:${paramsText}${weight.toString()}`, () => compileRule(kind, paramsText, weight));
+  compiledRules.get(`${kind.length}:${kind}${paramsText.length}:${paramsText}${weight.toString()}`, () =>
+    compileRule(kind, paramsText, weight),
+  );
 
 /** Parse a leaf's formula and check every name it uses against the template. */
 function checkFormula(
@@ -166,7 +185,14 @@ function expandLeaf(
   const indicator = rowName(row);
   const table = template.tables.get(row.expand.trim());
   if (!table) {
-    out.push(diag("rubric_structure", "error", rubricCell(row, "expand", indicator), makeProblem("expand_table_unknown", row.expand.trim())));
+    out.push(
+      diag(
+        "rubric_structure",
+        "error",
+        rubricCell(row, "expand", indicator),
+        makeProblem("expand_table_unknown", row.expand.trim()),
+      ),
+    );
     return [];
   }
   const rows = values.tables.get(table.id) ?? [];
@@ -177,7 +203,12 @@ function expandLeaf(
     const name = typeof rawName === "string" && rawName.trim() !== "" ? rawName.trim() : `${indicator} ${i + 1}`;
     const w = tableRow.values.get("weight");
     if (!(w instanceof Decimal) || w.isNegative()) {
-      out.push(diag("rubric_weight_invalid", "error", tableCell(table, tableRow.row, "weight", name), { indicator: name, text: w === null || w === undefined ? "" : String(w) }));
+      out.push(
+        diag("rubric_weight_invalid", "error", tableCell(table, tableRow.row, "weight", name), {
+          indicator: name,
+          text: w === null || w === undefined ? "" : String(w),
+        }),
+      );
       return;
     }
     sum = sum.plus(w);
@@ -209,7 +240,10 @@ function expandLeaf(
  * Build the rubric tree from the template's rubric rows and the input values (for expanded leaves).
  * `rubric` is null when a problem makes the tree unusable; every problem is a diagnostic at its cell.
  */
-export function buildRubric(template: Template, values: InputValues): { rubric: Rubric | null; diagnostics: Diagnostic[] } {
+export function buildRubric(
+  template: Template,
+  values: InputValues,
+): { rubric: Rubric | null; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const levels: MutableL1[] = [];
   const expanded: ExpandedGroup[] = [];
@@ -223,11 +257,23 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
     if (seen.has(id)) out.push(diag("rubric_duplicate_id", "error", rubricCell(row, "id", name), { id }));
     seen.add(id);
     if (name === "") {
-      out.push(diag("rubric_structure", "error", rubricCell(row, "level1"), makeProblem("row_without_name", String(row.row + 1))));
+      out.push(
+        diag(
+          "rubric_structure",
+          "error",
+          rubricCell(row, "level1"),
+          makeProblem("row_without_name", String(row.row + 1)),
+        ),
+      );
       continue;
     }
     if (row.weight === null || !Number.isFinite(row.weight) || row.weight < 0) {
-      out.push(diag("rubric_weight_invalid", "error", rubricCell(row, "weight", name), { indicator: name, text: row.weight === null ? "" : String(row.weight) }));
+      out.push(
+        diag("rubric_weight_invalid", "error", rubricCell(row, "weight", name), {
+          indicator: name,
+          text: row.weight === null ? "" : String(row.weight),
+        }),
+      );
       continue;
     }
     const weight = new Decimal(row.weight);
@@ -242,7 +288,14 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
     }
     if (row.level3.trim() === "") {
       if (!l1) {
-        out.push(diag("rubric_structure", "error", rubricCell(row, "level2", name), makeProblem("level2_without_level1", name)));
+        out.push(
+          diag(
+            "rubric_structure",
+            "error",
+            rubricCell(row, "level2", name),
+            makeProblem("level2_without_level1", name),
+          ),
+        );
         continue;
       }
       l2 = { id, name, weight, row: fixed, leaves: [], failed: [] };
@@ -250,7 +303,9 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
       continue;
     }
     if (!l1 || !l2) {
-      out.push(diag("rubric_structure", "error", rubricCell(row, "level3", name), makeProblem("level3_without_level2", name)));
+      out.push(
+        diag("rubric_structure", "error", rubricCell(row, "level3", name), makeProblem("level3_without_level2", name)),
+      );
       continue;
     }
 
@@ -264,7 +319,13 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
     const manual = compiled.rule.def.input === "manual";
     const expand = row.expand.trim() !== "";
     if (manual && expand) {
-      out.push(diag("rule_invalid", "error", rubricCell(row, "ruleKind", name), { indicator: name, kind, ...makeProblem("manual_expanded") }));
+      out.push(
+        diag("rule_invalid", "error", rubricCell(row, "ruleKind", name), {
+          indicator: name,
+          kind,
+          ...makeProblem("manual_expanded"),
+        }),
+      );
       l2.failed.push(weight);
       continue;
     }
@@ -302,13 +363,30 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
     }
   }
 
-  if (levels.length === 0 && out.length === 0) out.push(diag("rubric_structure", "error", null, makeProblem("rubric_empty")));
+  if (levels.length === 0 && out.length === 0)
+    out.push(diag("rubric_structure", "error", null, makeProblem("rubric_empty")));
   for (const a of levels) {
-    if (a.children.length === 0) out.push(diag("rubric_structure", "error", rubricCell(a.row, "level1", a.name), makeProblem("level1_without_level2", a.name)));
+    if (a.children.length === 0)
+      out.push(
+        diag(
+          "rubric_structure",
+          "error",
+          rubricCell(a.row, "level1", a.name),
+          makeProblem("level1_without_level2", a.name),
+        ),
+      );
     else out.push(...sumMismatch(a.row, a.name, a.weight, Decimal.sum(...a.children.map((c) => c.weight))));
     for (const b of a.children) {
       const leafWeights = rubricLeafWeights(b, expanded);
-      if (leafWeights.length === 0) out.push(diag("rubric_structure", "error", rubricCell(b.row, "level2", b.name), makeProblem("level2_without_level3", b.name)));
+      if (leafWeights.length === 0)
+        out.push(
+          diag(
+            "rubric_structure",
+            "error",
+            rubricCell(b.row, "level2", b.name),
+            makeProblem("level2_without_level3", b.name),
+          ),
+        );
       else out.push(...sumMismatch(b.row, b.name, b.weight, Decimal.sum(...leafWeights)));
     }
   }
@@ -323,5 +401,9 @@ export function buildRubric(template: Template, values: InputValues): { rubric: 
 function rubricLeafWeights(b: MutableL2, expanded: readonly ExpandedGroup[]): Decimal[] {
   const groups = expanded.filter((g) => g.parentId === b.id);
   const inGroup = new Set(groups.flatMap((g) => g.leafIds));
-  return [...b.leaves.filter((l) => !inGroup.has(l.id)).map((l) => l.weight), ...groups.map((g) => new Decimal(g.row.weight ?? 0)), ...b.failed];
+  return [
+    ...b.leaves.filter((l) => !inGroup.has(l.id)).map((l) => l.weight),
+    ...groups.map((g) => new Decimal(g.row.weight ?? 0)),
+    ...b.failed,
+  ];
 }

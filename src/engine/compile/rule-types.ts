@@ -4,14 +4,7 @@ import type { Explain } from "../score/phrases";
 
 /** The rule kinds of the template format (评分方法), by id. */
 export type RuleKindId =
-  | "threshold"
-  | "deduct_per_point"
-  | "step_per_block"
-  | "bands"
-  | "proportional"
-  | "checklist"
-  | "per_event"
-  | "manual";
+  "threshold" | "deduct_per_point" | "step_per_block" | "bands" | "proportional" | "checklist" | "per_event" | "manual";
 
 /** What a rule returns: a score in points (clamped later by the shared path), how it follows, and why points went. */
 export interface RuleScore {

@@ -150,7 +150,9 @@ export const CATALOG_EN: DiagnosticCatalog = {
     message:
       `The value ${p.value} of "${p.label}" is out of range (${rangeEn(p.min, p.max)}).` +
       (p.suggestion ? ` Rates are fractions: did you mean ${p.suggestion}?` : ""),
-    fix: p.suggestion ? `To enter ${p.suggestion}, type "${p.suggestion}" with the percent sign.` : "Check whether the value is mistyped.",
+    fix: p.suggestion
+      ? `To enter ${p.suggestion}, type "${p.suggestion}" with the percent sign.`
+      : "Check whether the value is mistyped.",
   }),
   amount_precision: (p) => ({
     message: `"${p.label}" has ${p.decimals} decimals (${p.value}); the report shows 2.`,

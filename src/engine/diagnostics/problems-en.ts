@@ -42,7 +42,8 @@ export const PROBLEMS_EN: ProblemCatalog = {
   column_name_expected: (t, n) => `a column name is missing after "${t}."${at(n)}`,
   unknown_function: (f, n) => `there is no function "${f}"${at(n)}`,
   check_only_function: (f, n) => `the function "${f}" may only be used in checks, not in value formulas${at(n)}`,
-  wrong_argument_count: (f, min, max, got, n) => `the function "${f}" takes ${argCount(min, max)}, the formula gives ${got}${at(n)}`,
+  wrong_argument_count: (f, min, max, got, n) =>
+    `the function "${f}" takes ${argCount(min, max)}, the formula gives ${got}${at(n)}`,
   column_argument_expected: (f, i, n) => `argument ${i} of "${f}" must be a table column (table.column)${at(n)}`,
   weighted_two_tables: (n) => `the two arguments of "weighted" must be columns of one table${at(n)}`,
   check_not_comparison: () => "a check must compare two values (a = b, a <= b …) or be blank(x) / present(x)",
@@ -59,7 +60,8 @@ export const PROBLEMS_EN: ProblemCatalog = {
   param_negative: (p, got) => `the parameter ${p} must not be negative (got "${got}")`,
   param_out_of_score: (p, max, got) => `the parameter ${p} must be between 0 and ${max} points (got "${got}")`,
   band_score_not_number: (b, got) => `the score of the band "${b}" must be a number (got "${got}")`,
-  band_score_out_of_score: (b, max, got) => `the score of the band "${b}" must be between 0 and ${max} points (got "${got}")`,
+  band_score_out_of_score: (b, max, got) =>
+    `the score of the band "${b}" must be between 0 and ${max} points (got "${got}")`,
   interval_unreadable: (i) => `cannot read the interval "${i}" (write [a,b], (a,b], >=a, <b …)`,
   interval_not_number: (t) => `the interval end "${t}" is not a number`,
   interval_wrong_side: (b) => `the interval end "${b}" is on the wrong side`,

@@ -99,7 +99,13 @@ export type RubricProblemKey = keyof typeof RUBRIC_PROBLEMS;
 export type GradeProblemKey = keyof typeof GRADE_PROBLEMS;
 
 /** Every problem key with its detail names. */
-export const PROBLEM_DETAILS = { ...SCHEMA_PROBLEMS, ...FORMULA_PROBLEMS, ...RULE_PROBLEMS, ...RUBRIC_PROBLEMS, ...GRADE_PROBLEMS } as const;
+export const PROBLEM_DETAILS = {
+  ...SCHEMA_PROBLEMS,
+  ...FORMULA_PROBLEMS,
+  ...RULE_PROBLEMS,
+  ...RUBRIC_PROBLEMS,
+  ...GRADE_PROBLEMS,
+} as const;
 
 export type ProblemKey = keyof typeof PROBLEM_DETAILS;
 
@@ -113,7 +119,9 @@ type Strings<T extends readonly string[]> = { -readonly [I in keyof T]: string }
 export type ProblemDetail<K extends ProblemKey> = Strings<(typeof PROBLEM_DETAILS)[K]>;
 
 /** A problem: its key and details, correlated, ready to spread into a diagnostic's parameters. */
-export type Problem<K extends ProblemKey = ProblemKey> = { [P in K]: { readonly problem: P; readonly detail: ProblemDetail<P> } }[K];
+export type Problem<K extends ProblemKey = ProblemKey> = {
+  [P in K]: { readonly problem: P; readonly detail: ProblemDetail<P> };
+}[K];
 
 export type FormulaProblem = Problem<FormulaProblemKey>;
 export type RuleParamProblem = Problem<RuleProblemKey>;
@@ -145,7 +153,10 @@ function isProblemKey(text: string): text is ProblemKey {
  * A problem text's key (when it is one of ours) and details: `problem` + `detail` as carried, or the
  * older "key:detail" text. Free text (not a key) comes back as `{ key: null, detail: [text] }`.
  */
-export function splitProblem(text: string, detail?: readonly string[]): { key: ProblemKey | null; detail: readonly string[] } {
+export function splitProblem(
+  text: string,
+  detail?: readonly string[],
+): { key: ProblemKey | null; detail: readonly string[] } {
   if (detail !== undefined) return isProblemKey(text) ? { key: text, detail } : { key: null, detail: [text] };
   if (isProblemKey(text)) return { key: text, detail: [] };
   const i = text.indexOf(":");

@@ -104,7 +104,7 @@ function callFunction(e: Extract<Expr, { k: "call" }>, env: FormulaEnv): Formula
     }
     case "abs": {
       const v = evaluateExpression(args[0]!, env);
-      return v.t === "number" ? { t: "number", v: v.v.abs() } : numbers([v]) as FormulaValue;
+      return v.t === "number" ? { t: "number", v: v.v.abs() } : (numbers([v]) as FormulaValue);
     }
     case "sum":
     case "min":
@@ -112,7 +112,8 @@ function callFunction(e: Extract<Expr, { k: "call" }>, env: FormulaEnv): Formula
       const c = collect(args, env);
       if (!("nums" in c)) return c;
       if (c.nums.length === 0) return na(c.emptyTable ? "empty_table" : "blank_input");
-      const v = e.fn === "sum" ? Decimal.sum(...c.nums) : e.fn === "min" ? Decimal.min(...c.nums) : Decimal.max(...c.nums);
+      const v =
+        e.fn === "sum" ? Decimal.sum(...c.nums) : e.fn === "min" ? Decimal.min(...c.nums) : Decimal.max(...c.nums);
       return { t: "number", v };
     }
     case "weighted": {
@@ -133,7 +134,12 @@ function callFunction(e: Extract<Expr, { k: "call" }>, env: FormulaEnv): Formula
       return divide(num, den);
     }
     case "count":
-      return { t: "number", v: new Decimal(columnValues(args[0] as Extract<Expr, { k: "col" }>, env).filter((v) => !isBlankTyped(v)).length) };
+      return {
+        t: "number",
+        v: new Decimal(
+          columnValues(args[0] as Extract<Expr, { k: "col" }>, env).filter((v) => !isBlankTyped(v)).length,
+        ),
+      };
     case "count_if": {
       const target = evaluateExpression(args[1]!, env);
       const vals = columnValues(args[0] as Extract<Expr, { k: "col" }>, env);
@@ -199,7 +205,15 @@ export function evaluateCheck(check: Check, env: FormulaEnv, tolerance: Decimal)
     const d = l.v.minus(r.v);
     const tol = tolerance.abs();
     const ok =
-      check.op === "=" ? d.abs().lte(tol) : check.op === "<=" ? d.lte(tol) : check.op === ">=" ? d.gte(tol.neg()) : check.op === "<" ? d.lt(0) : d.gt(0);
+      check.op === "="
+        ? d.abs().lte(tol)
+        : check.op === "<="
+          ? d.lte(tol)
+          : check.op === ">="
+            ? d.gte(tol.neg())
+            : check.op === "<"
+              ? d.lt(0)
+              : d.gt(0);
     return { status: ok ? "pass" : "fail", left: l.v, right: r.v };
   }
   if (check.op !== "=") return { status: "skipped" };

@@ -160,7 +160,11 @@ class Parser {
   }
 }
 
-function run<T>(text: string, inCheck: boolean, body: (p: Parser) => T): { ok: true; value: T; p: Parser } | { ok: false; problem: FormulaProblem } {
+function run<T>(
+  text: string,
+  inCheck: boolean,
+  body: (p: Parser) => T,
+): { ok: true; value: T; p: Parser } | { ok: false; problem: FormulaProblem } {
   if (typeof text !== "string" || text.trim() === "") return { ok: false, problem: makeProblem("empty_formula") };
   const tokenized = tokenize(text);
   if (!tokenized.ok) return tokenized;
@@ -206,7 +210,8 @@ function parseCheckOnce(text: string): CheckParseResult {
       return { kind: "compare" as const, op: t.v as CompareOp, left, right };
     }
     p.expectEnd();
-    if (left.k === "call" && (left.fn === "blank" || left.fn === "present")) return { kind: "predicate" as const, expr: left };
+    if (left.k === "call" && (left.fn === "blank" || left.fn === "present"))
+      return { kind: "predicate" as const, expr: left };
     return fail(makeProblem("check_not_comparison"));
   });
   if (!r.ok) return r;

@@ -16,17 +16,7 @@ export type ArithOp = "+" | "-" | "*" | "/";
 export type CompareOp = "=" | "<=" | ">=" | "<" | ">";
 
 export type FunctionName =
-  | "ratio"
-  | "change"
-  | "abs"
-  | "min"
-  | "max"
-  | "sum"
-  | "weighted"
-  | "count"
-  | "count_if"
-  | "blank"
-  | "present";
+  "ratio" | "change" | "abs" | "min" | "max" | "sum" | "weighted" | "count" | "count_if" | "blank" | "present";
 
 /** A table column reference `table.key`. */
 export interface ColumnRef {
@@ -40,11 +30,21 @@ export type Check =
   | { readonly kind: "predicate"; readonly expr: Expr };
 
 export type ParseResult =
-  | { readonly ok: true; readonly expr: Expr; readonly fields: readonly string[]; readonly columns: readonly ColumnRef[] }
+  | {
+      readonly ok: true;
+      readonly expr: Expr;
+      readonly fields: readonly string[];
+      readonly columns: readonly ColumnRef[];
+    }
   | { readonly ok: false; readonly problem: FormulaProblem };
 
 export type CheckParseResult =
-  | { readonly ok: true; readonly check: Check; readonly fields: readonly string[]; readonly columns: readonly ColumnRef[] }
+  | {
+      readonly ok: true;
+      readonly check: Check;
+      readonly fields: readonly string[];
+      readonly columns: readonly ColumnRef[];
+    }
   | { readonly ok: false; readonly problem: FormulaProblem };
 
 /** Why an expression has no value although its inputs are fine: the rule's `na=` decides the score. */

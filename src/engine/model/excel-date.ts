@@ -15,7 +15,14 @@ const EPOCH = Date.UTC(1899, 11, 30);
 export function excelSerialOfLocal(text: string): number | null {
   const m = LOCAL.exec(text.trim());
   if (!m) return null;
-  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? "0")) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? "0")) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
   const ms = Date.UTC(y, mo - 1, d, h, mi, s);
   if (new Date(ms).getUTCDate() !== d) return null;

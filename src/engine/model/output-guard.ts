@@ -102,7 +102,10 @@ export function assertOutputsOnly(template: Template, ops: readonly WriteOp[]): 
     const range = opRange(op);
     for (let r = range.start.row; r <= range.end.row; r++) {
       for (let c = range.start.col; c <= range.end.col; c++) {
-        if (!isOutput(index, op.sheet, r, c)) throw new EngineInvariantError(`write plan targets a non-output cell ${key(op.sheet, toA1({ row: r, col: c }))}`);
+        if (!isOutput(index, op.sheet, r, c))
+          throw new EngineInvariantError(
+            `write plan targets a non-output cell ${key(op.sheet, toA1({ row: r, col: c }))}`,
+          );
       }
     }
   }

@@ -31,7 +31,8 @@ export function section(
 /** Paragraphs of a text table, numbered 1. 2. … as in the seed's list of duties; empty → placeholder. */
 function textList(ctx: ReportContext, table: string, numbered: boolean): Paragraph[] {
   const items = ctx.texts(table);
-  if (items.length === 0) return [para(ctx.missing(ctx.template.tables.get(table)?.label ?? table, ctx.tableLocation(table)))];
+  if (items.length === 0)
+    return [para(ctx.missing(ctx.template.tables.get(table)?.label ?? table, ctx.tableLocation(table)))];
   return items.map((t, i) => para([text(numbered ? `${i + 1}.${t}` : t)], "item"));
 }
 
@@ -39,9 +40,20 @@ function textList(ctx: ReportContext, table: string, numbered: boolean): Paragra
 export function buildBasicSection(ctx: ReportContext): Section {
   const h = ctx.phrases.headings;
   return section("basic", 1, h.basic, [
-    section("basic.duties", 2, h.duties, textList(ctx, "duties", ctx.texts("duties").every((t) => !/^\d+[.．、]/.test(t)))),
+    section(
+      "basic.duties",
+      2,
+      h.duties,
+      textList(
+        ctx,
+        "duties",
+        ctx.texts("duties").every((t) => !/^\d+[.．、]/.test(t)),
+      ),
+    ),
     section("basic.org", 2, h.org, textList(ctx, "org", false)),
-    section("basic.staff", 2, h.staff, [para(ctx.phrases.staff({ quota: ctx.field("staff_quota"), actual: ctx.field("staff_actual") }))]),
+    section("basic.staff", 2, h.staff, [
+      para(ctx.phrases.staff({ quota: ctx.field("staff_quota"), actual: ctx.field("staff_actual") })),
+    ]),
   ]);
 }
 
@@ -75,7 +87,9 @@ export function sangongComparison(ctx: ReportContext): Run[] {
 export function sangongBreakdown(ctx: ReportContext): Run[] {
   const parts = SANGONG_PARTS.flatMap((name) => {
     const v = ctx.decimal(name);
-    return v !== null && !v.isZero() ? [{ label: ctx.phrases.sangongPartLabels[name], amount: [num(v, "amount")] }] : [];
+    return v !== null && !v.isZero()
+      ? [{ label: ctx.phrases.sangongPartLabels[name], amount: [num(v, "amount")] }]
+      : [];
   });
   return parts.length > 0 ? [...ctx.phrases.sangongBreakdown(parts)] : [text(ctx.phrases.sangongAllZero)];
 }
@@ -133,7 +147,12 @@ export function buildOverallSection(ctx: ReportContext): Section {
       inline(
         "income",
         h.income,
-        p.income({ year, income: f("income_total"), fiscal: f("income_fiscal"), fiscalShare: ctx.share("income_fiscal", "income_total") }),
+        p.income({
+          year,
+          income: f("income_total"),
+          fiscal: f("income_fiscal"),
+          fiscalShare: ctx.share("income_fiscal", "income_total"),
+        }),
       ),
       inline(
         "expenditure",
@@ -151,7 +170,11 @@ export function buildOverallSection(ctx: ReportContext): Section {
           projectShare: ctx.share("expend_project", "expend_total"),
         }),
       ),
-      inline("carryover", h.carryover, p.carryover({ year, carryEnd: f("carryover_end"), share: ctx.share("carryover_end", "expend_total") })),
+      inline(
+        "carryover",
+        h.carryover,
+        p.carryover({ year, carryEnd: f("carryover_end"), share: ctx.share("carryover_end", "expend_total") }),
+      ),
     ]),
     section("overall.sangong", 2, h.sangong, [sangongParagraph(ctx)]),
   ]);

@@ -44,7 +44,14 @@ function weightOf(ctx: ReportContext, g: Group, depth: 1 | 2): Decimal {
 
 function indicatorSection(ctx: ReportContext, ind: IndicatorResult, depth: 3 | 4): Section {
   const title = ctx.phrases.indicatorTitle({ name: ind.name, weight: [numOf(ind.weight, "score")] });
-  return section(`indicator:${ind.id}`, depth, title, [para(indicatorRuns(ctx, ind))], true, ctx.phrases.inlineTitleSep);
+  return section(
+    `indicator:${ind.id}`,
+    depth,
+    title,
+    [para(indicatorRuns(ctx, ind))],
+    true,
+    ctx.phrases.inlineTitleSep,
+  );
 }
 
 /** 四、整体支出绩效评价. */
@@ -75,13 +82,19 @@ function conclusion(ctx: ReportContext, groups: readonly Group[]): Block[] {
     const level = levelOf(ctx, g.name, 1);
     const score = level
       ? new Decimal(String(level.score))
-      : [...g.indicators, ...g.children.flatMap((c) => c.indicators)].reduce((a, i) => a.plus(new Decimal(String(i.score))), new Decimal(0));
+      : [...g.indicators, ...g.children.flatMap((c) => c.indicators)].reduce(
+          (a, i) => a.plus(new Decimal(String(i.score))),
+          new Decimal(0),
+        );
     return { name: g.name, score: [num(score, "score")] };
   });
   const grade: Run[] = s.grade.trim() ? [text(s.grade)] : ctx.missing("等级", null);
-  const runs: Run[] = [...p.conclusion({ year: ctx.year(), levels, total: [num(new Decimal(String(s.total)), "score")], grade })];
+  const runs: Run[] = [
+    ...p.conclusion({ year: ctx.year(), levels, total: [num(new Decimal(String(s.total)), "score")], grade }),
+  ];
   const adjustments = s.adjustments.flatMap((a) => {
-    if (a.penalty > 0) return [...p.adjustmentPenalty({ name: a.name, points: [num(new Decimal(String(a.penalty)), "score")] })];
+    if (a.penalty > 0)
+      return [...p.adjustmentPenalty({ name: a.name, points: [num(new Decimal(String(a.penalty)), "score")] })];
     if (a.cap !== null) return [...p.adjustmentCap({ name: a.name, cap: [num(new Decimal(String(a.cap)), "score")] })];
     return [];
   });

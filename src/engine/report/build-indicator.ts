@@ -70,7 +70,11 @@ function benefitList(ctx: ReportContext, name: string): Run[] {
     const c = r.values.get("category");
     return typeof c === "string" && c.trim() !== "" && (c.includes(key) || name.includes(c.trim()));
   });
-  if (rows.length === 0) return ctx.missing(`${ctx.template.tables.get("benefits")?.label ?? "benefits"}（${name}）`, ctx.tableLocation("benefits"));
+  if (rows.length === 0)
+    return ctx.missing(
+      `${ctx.template.tables.get("benefits")?.label ?? "benefits"}（${name}）`,
+      ctx.tableLocation("benefits"),
+    );
   const item = (r: TableRowValues): Run[] => [text(trimEnd(String(r.values.get("content") ?? "")))];
   const done = rows.filter((r) => r.values.get("done") !== false && r.values.get("done") !== "否").map(item);
   const notDone = rows.filter((r) => r.values.get("done") === false || r.values.get("done") === "否").map(item);
@@ -91,7 +95,10 @@ class IndicatorFormulaLeaves implements FormulaLeaves {
     if (k) {
       if (!figures) return [text(ctx.columnLabel(t!, k))];
       if (expand && expand.table === t) return ctx.cell(t, k, expand.row);
-      return joinWith(ctx.rows(t!).map((r) => ctx.cell(t!, k, r)), "＋");
+      return joinWith(
+        ctx.rows(t!).map((r) => ctx.cell(t!, k, r)),
+        "＋",
+      );
     }
     return figures ? ctx.field(name) : [text(ctx.fieldLabel(name))];
   }
@@ -142,7 +149,8 @@ class IndicatorScope implements PhraseScope {
   resolve(name: string, row?: { table: string; row: TableRowValues }): Run[] | undefined {
     const { ctx, src } = this;
     if (row && !name.includes(".") && !name.includes(":")) {
-      if (ctx.columnType(row.table, name) !== null || row.row.values.has(name)) return ctx.cell(row.table, name, row.row);
+      if (ctx.columnType(row.table, name) !== null || row.row.values.has(name))
+        return ctx.cell(row.table, name, row.row);
     }
     const special = Object.hasOwn(SPECIALS, name) ? SPECIALS[name] : undefined;
     if (special) return special(ctx, this.ind, src);
@@ -244,6 +252,9 @@ export function indicatorRuns(ctx: ReportContext, ind: IndicatorResult): Run[] {
   return join(body, tail);
 }
 
-function rubricLocationOrNull(src: IndicatorSource, ind: IndicatorResult): { sheet: string; address: string; label: string } | null {
+function rubricLocationOrNull(
+  src: IndicatorSource,
+  ind: IndicatorResult,
+): { sheet: string; address: string; label: string } | null {
   return src.rubric ? rubricLocation(src.rubric, ind) : null;
 }

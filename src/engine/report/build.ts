@@ -52,7 +52,9 @@ export function buildReport(input: BuildReportInput): { tree: ReportTree; diagno
   const tree: ReportTree = {
     lang: phrases.lang,
     titleBlock: { unitName: unit, title: [...phrases.reportTitle({ year })] },
-    intro: [para(phrases.intro({ unit, year, total: [num(new Decimal(String(input.scores.total)), "score")], grade, basis }))],
+    intro: [
+      para(phrases.intro({ unit, year, total: [num(new Decimal(String(input.scores.total)), "score")], grade, basis })),
+    ],
     sections: [
       buildBasicSection(ctx),
       buildOverallSection(ctx),

@@ -52,13 +52,11 @@ export const DEFAULT_EXPAND_PHRASES: Readonly<Record<string, string>> = {
 /** Indicator names compared without spaces and with every kind of double quote made “…”. */
 export function normalizeIndicatorName(name: string): string {
   let open = true;
-  return name
-    .replace(/\s+/g, "")
-    .replace(/["＂“”]/g, () => {
-      const q = open ? "“" : "”";
-      open = !open;
-      return q;
-    });
+  return name.replace(/\s+/g, "").replace(/["＂“”]/g, () => {
+    const q = open ? "“" : "”";
+    open = !open;
+    return q;
+  });
 }
 
 /**

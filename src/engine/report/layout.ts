@@ -32,7 +32,13 @@ export function layoutReport(tree: ReportTree): ReportLine[] {
     let index = 0;
     for (const b of blocks) {
       if (b.kind === "paragraph") {
-        lines.push({ kind: b.role === "item" ? "item" : "body", depth: 0, lead: [], runs: b.runs, sectionKey: parentKey });
+        lines.push({
+          kind: b.role === "item" ? "item" : "body",
+          depth: 0,
+          lead: [],
+          runs: b.runs,
+          sectionKey: parentKey,
+        });
         continue;
       }
       const number = phrases.numbering(b.depth, index++);
@@ -41,24 +47,51 @@ export function layoutReport(tree: ReportTree): ReportLine[] {
   };
   const emitSection = (s: Section, number: string): void => {
     if (!s.inline) {
-      lines.push({ kind: "heading", depth: s.depth, lead: [{ kind: "text", text: number }, ...s.title], runs: [], sectionKey: s.key });
+      lines.push({
+        kind: "heading",
+        depth: s.depth,
+        lead: [{ kind: "text", text: number }, ...s.title],
+        runs: [],
+        sectionKey: s.key,
+      });
       visit(s.children, s.key);
       return;
     }
     const [first, ...rest] = s.children;
     if (first === undefined) {
       // A numbered item with no body (a problem, a measure): the title is the text.
-      lines.push({ kind: "item", depth: s.depth, lead: [{ kind: "text", text: number }], runs: s.title, sectionKey: s.key });
+      lines.push({
+        kind: "item",
+        depth: s.depth,
+        lead: [{ kind: "text", text: number }],
+        runs: s.title,
+        sectionKey: s.key,
+      });
       return;
     }
     if (first.kind === "paragraph") {
       const sep = s.titleSeparator ?? phrases.inlineTitleSep;
-      const title = s.title.length > 0 && !/[。：:.]$/.test(runsText(s.title)) ? [...s.title, { kind: "text" as const, text: sep }] : s.title;
-      lines.push({ kind: "body", depth: s.depth, lead: [{ kind: "text", text: number }, ...title], runs: first.runs, sectionKey: s.key });
+      const title =
+        s.title.length > 0 && !/[。：:.]$/.test(runsText(s.title))
+          ? [...s.title, { kind: "text" as const, text: sep }]
+          : s.title;
+      lines.push({
+        kind: "body",
+        depth: s.depth,
+        lead: [{ kind: "text", text: number }, ...title],
+        runs: first.runs,
+        sectionKey: s.key,
+      });
       visit(rest, s.key);
       return;
     }
-    lines.push({ kind: "heading", depth: s.depth, lead: [{ kind: "text", text: number }, ...s.title], runs: [], sectionKey: s.key });
+    lines.push({
+      kind: "heading",
+      depth: s.depth,
+      lead: [{ kind: "text", text: number }, ...s.title],
+      runs: [],
+      sectionKey: s.key,
+    });
     visit(s.children, s.key);
   };
   visit(tree.sections, "");

@@ -27,7 +27,9 @@ function pts(n: readonly Run[]): string {
 function basisEn(docs: readonly (readonly Run[])[]): Run[] {
   const [first, ...rest] = docs;
   if (!first) return [];
-  return rest.length === 0 ? r`, as required by ${first},` : r`, as required by ${first} and following ${joinWith(rest, ", ")},`;
+  return rest.length === 0
+    ? r`, as required by ${first},`
+    : r`, as required by ${first} and following ${joinWith(rest, ", ")},`;
 }
 
 export const PHRASES_EN: ReportPhrases = {
@@ -35,7 +37,8 @@ export const PHRASES_EN: ReportPhrases = {
   missing: (item) => `[missing: ${item}]`,
   none: "none",
   notApplicable: (why) => (whyText(WHY_EN, why) ? `not applicable (${whyText(WHY_EN, why)})` : "not applicable"),
-  valueUndefined: (why) => (whyText(WHY_EN, why) ? `cannot be computed (${whyText(WHY_EN, why)})` : "cannot be computed"),
+  valueUndefined: (why) =>
+    whyText(WHY_EN, why) ? `cannot be computed (${whyText(WHY_EN, why)})` : "cannot be computed",
   yes: "yes",
   no: "no",
   listSep: ", ",
@@ -97,7 +100,14 @@ export const PHRASES_EN: ReportPhrases = {
     sangong_reception: "official reception",
     sangong_foreign_reception: "foreign-affairs reception",
   },
-  sangongBreakdown: (parts) => join("Of which: ", joinWith(parts.map((p) => r`${p.label} ${p.amount}`), ", ")),
+  sangongBreakdown: (parts) =>
+    join(
+      "Of which: ",
+      joinWith(
+        parts.map((p) => r`${p.label} ${p.amount}`),
+        ", ",
+      ),
+    ),
   sangongAllZero: "Every part was 0",
   sangongReasons: (items) =>
     join(
@@ -111,12 +121,15 @@ export const PHRASES_EN: ReportPhrases = {
 
   levelTitle: ({ name, weight }) => r`${name} (${weight} ${pts(weight)})`,
   indicatorTitle: ({ name, weight }) => r`${name} (${weight} ${pts(weight)})`,
-  scoreSentence: ({ score }) => r` Under the scoring standard the department scores ${score} ${pts(score)} on this indicator`,
+  scoreSentence: ({ score }) =>
+    r` Under the scoring standard the department scores ${score} ${pts(score)} on this indicator`,
   deduction: ({ deducted, reason }) => r`, ${deducted} ${pts(deducted)} deducted because: ${reason}`,
   genericIndicator: ({ description, formula, figures, value }) =>
     join(
       description,
-      formula && value ? join(description ? " " : "", "Value = ", formula, figures ? join(" = ", figures) : "", " = ", value, ".") : "",
+      formula && value
+        ? join(description ? " " : "", "Value = ", formula, figures ? join(" = ", figures) : "", " = ", value, ".")
+        : "",
     ),
   indicatorPhrases: {
     财政供养人员控制率:
@@ -140,8 +153,7 @@ export const PHRASES_EN: ReportPhrases = {
       "Government procurement budget: {procurement_budget}; actual procurement: {procurement_actual} (10k CNY). Execution rate = actual ÷ budget × 100% = ({procurement_actual}÷{procurement_budget}) × 100% = {value}.",
     公务卡刷卡率:
       "Paid by official card: {card_settlement}; paid in cash: {cash_settlement} (10k CNY). Card payment rate = card ÷ (card + cash) × 100% = {card_settlement}÷({card_settlement}+{cash_settlement}) × 100% = {value}; full marks from {param.limit}.",
-    资产管理制度健全性:
-      "Assesses whether lawful, compliant and complete asset management rules exist and are applied.",
+    资产管理制度健全性: "Assesses whether lawful, compliant and complete asset management rules exist and are applied.",
     资产管理安全性:
       "Assesses whether assets are kept intact, used and disposed of properly, income from them is remitted in full and on time, and the books match the assets.",
     固定资产利用率:
@@ -156,7 +168,15 @@ export const PHRASES_EN: ReportPhrases = {
   },
   benefitList: ({ done, notDone }) =>
     join(
-      done.length > 0 ? join(joinWith(done.map((d, i) => join(`(${i + 1}) `, d)), "; "), ".") : "",
+      done.length > 0
+        ? join(
+            joinWith(
+              done.map((d, i) => join(`(${i + 1}) `, d)),
+              "; ",
+            ),
+            ".",
+          )
+        : "",
       notDone.length > 0 ? join(done.length > 0 ? " " : "", "Not completed: ", joinWith(notDone, "; "), ".") : "",
     ),
 

@@ -99,7 +99,13 @@ export const PHRASES_ZH: ReportPhrases = {
     sangong_foreign_reception: "外事接待费",
   },
   sangongBreakdown: (parts) =>
-    join("其中：", joinWith(parts.map((p) => r`${p.label}${p.amount}万元`), "，")),
+    join(
+      "其中：",
+      joinWith(
+        parts.map((p) => r`${p.label}${p.amount}万元`),
+        "，",
+      ),
+    ),
   sangongAllZero: "其中各项支出均为0",
   sangongReasons: (items) =>
     join(
@@ -124,7 +130,15 @@ export const PHRASES_ZH: ReportPhrases = {
   expandPhrases: DEFAULT_EXPAND_PHRASES,
   benefitList: ({ done, notDone }) =>
     join(
-      done.length > 0 ? join(joinWith(done.map((d, i) => join(CIRCLED[i] ?? `(${i + 1})`, d)), "；"), "。") : "",
+      done.length > 0
+        ? join(
+            joinWith(
+              done.map((d, i) => join(CIRCLED[i] ?? `(${i + 1})`, d)),
+              "；",
+            ),
+            "。",
+          )
+        : "",
       notDone.length > 0 ? join("未完成：", joinWith(notDone, "；"), "。") : "",
     ),
 

@@ -13,7 +13,12 @@ import { compileParams } from "../compile/compile-rule";
 
 export type AdjustmentKind = "cap" | "penalty";
 
-const KINDS: Readonly<Record<string, AdjustmentKind>> = { cap: "cap", 封顶: "cap", penalty: "penalty", 扣减: "penalty" };
+const KINDS: Readonly<Record<string, AdjustmentKind>> = {
+  cap: "cap",
+  封顶: "cap",
+  penalty: "penalty",
+  扣减: "penalty",
+};
 
 const PARAMS: Readonly<Record<AdjustmentKind, readonly ParamMeta[]>> = {
   cap: [
@@ -36,7 +41,10 @@ export interface CompiledAdjustment {
 }
 
 /** Compile every adjustment; caps are read against the full score (so "90%" means 90% of it). */
-export function compileAdjustments(template: Template, fullScore: Decimal): { adjustments: CompiledAdjustment[]; diagnostics: Diagnostic[] } {
+export function compileAdjustments(
+  template: Template,
+  fullScore: Decimal,
+): { adjustments: CompiledAdjustment[]; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const adjustments: CompiledAdjustment[] = [];
   for (const def of template.adjustments) {
@@ -54,7 +62,9 @@ export function compileAdjustments(template: Template, fullScore: Decimal): { ad
     }
     const unknown = [
       ...parsed.fields.filter((f) => !template.fields.has(f)),
-      ...parsed.columns.filter((c) => !template.tables.get(c.table)?.columns.some((x) => x.key === c.key)).map((c) => `${c.table}.${c.key}`),
+      ...parsed.columns
+        .filter((c) => !template.tables.get(c.table)?.columns.some((x) => x.key === c.key))
+        .map((c) => `${c.table}.${c.key}`),
     ];
     if (unknown.length > 0) {
       for (const field of unknown) out.push(diag("formula_unknown_field", "error", at, { indicator, field }));
@@ -63,9 +73,12 @@ export function compileAdjustments(template: Template, fullScore: Decimal): { ad
     const p = compileParams(PARAMS[kind], def.ruleParams, fullScore);
     if (!p.ok) {
       for (const pr of p.problems) {
-        if (pr.code === "rule_bands_overlap") out.push(diag("rule_bands_overlap", "error", at, { indicator, first: pr.first, second: pr.second }));
-        else if (pr.code === "rule_bands_gap") out.push(diag("rule_bands_gap", "error", at, { indicator, from: pr.from, to: pr.to }));
-        else if (pr.code === "rule_invalid") out.push(diag("rule_invalid", "error", at, { indicator, kind: def.ruleKind, ...pr.problem }));
+        if (pr.code === "rule_bands_overlap")
+          out.push(diag("rule_bands_overlap", "error", at, { indicator, first: pr.first, second: pr.second }));
+        else if (pr.code === "rule_bands_gap")
+          out.push(diag("rule_bands_gap", "error", at, { indicator, from: pr.from, to: pr.to }));
+        else if (pr.code === "rule_invalid")
+          out.push(diag("rule_invalid", "error", at, { indicator, kind: def.ruleKind, ...pr.problem }));
       }
       continue;
     }

@@ -24,12 +24,29 @@ export function aggregate(rubric: Rubric, scores: ReadonlyMap<string, Decimal>):
   const levels: LevelResult[] = [];
   let raw = new Decimal(0);
   for (const a of rubric.levels) {
-    const subs = a.children.map((b) => ({ b, score: Decimal.sum(0, ...b.leaves.map((l) => scores.get(l.id) ?? new Decimal(0))) }));
+    const subs = a.children.map((b) => ({
+      b,
+      score: Decimal.sum(0, ...b.leaves.map((l) => scores.get(l.id) ?? new Decimal(0))),
+    }));
     const score = Decimal.sum(0, ...subs.map((s) => s.score));
     raw = raw.plus(score);
-    levels.push({ id: a.id, name: a.name, depth: 1, weight: toNumber(a.weight), score: toNumber(roundScore(score)), children: a.children.map((b) => b.id) });
+    levels.push({
+      id: a.id,
+      name: a.name,
+      depth: 1,
+      weight: toNumber(a.weight),
+      score: toNumber(roundScore(score)),
+      children: a.children.map((b) => b.id),
+    });
     for (const { b, score: s } of subs) {
-      levels.push({ id: b.id, name: b.name, depth: 2, weight: toNumber(b.weight), score: toNumber(roundScore(s)), children: b.leaves.map((l) => l.id) });
+      levels.push({
+        id: b.id,
+        name: b.name,
+        depth: 2,
+        weight: toNumber(b.weight),
+        score: toNumber(roundScore(s)),
+        children: b.leaves.map((l) => l.id),
+      });
     }
   }
   return { levels, rawTotal: raw };
@@ -76,7 +93,13 @@ export function applyAdjustments(
         }
       }
     }
-    results.push({ id: a.def.id, name: a.def.name, value: indicatorValue(v), penalty: toNumber(roundScore(penalty)), cap: cap ? toNumber(cap) : null });
+    results.push({
+      id: a.def.id,
+      name: a.def.name,
+      value: indicatorValue(v),
+      penalty: toNumber(roundScore(penalty)),
+      cap: cap ? toNumber(cap) : null,
+    });
   }
   return { total, results, diagnostics: out };
 }

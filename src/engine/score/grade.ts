@@ -17,13 +17,21 @@ export function checkGrades(grades: readonly GradeBandDef[]): Diagnostic[] {
     }
     const key = new Decimal(g.min).toString();
     const prev = seen.get(key);
-    if (prev) out.push(diag("grade_bands_invalid", "error", at, makeProblem("grades_same_min", prev.grade, g.grade, key)));
+    if (prev)
+      out.push(diag("grade_bands_invalid", "error", at, makeProblem("grades_same_min", prev.grade, g.grade, key)));
     seen.set(key, g);
   }
   const lowest = Math.min(...grades.map((g) => g.min));
   if (Number.isFinite(lowest) && lowest > 0) {
     const g = grades.find((x) => x.min === lowest)!;
-    out.push(diag("grade_bands_invalid", "error", { sheet: g.ref.sheet, address: g.ref.address, label: g.grade }, makeProblem("grade_floor_missing", new Decimal(lowest).toString())));
+    out.push(
+      diag(
+        "grade_bands_invalid",
+        "error",
+        { sheet: g.ref.sheet, address: g.ref.address, label: g.grade },
+        makeProblem("grade_floor_missing", new Decimal(lowest).toString()),
+      ),
+    );
   }
   return out;
 }

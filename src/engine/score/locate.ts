@@ -6,7 +6,9 @@ import type { RubricColumnKey } from "../compile/read/labels";
 import type { RubricRowDef, TableDef } from "../compile/read/types";
 
 // The standard column order, used when a rubric row carries no column map.
-const STANDARD_INDEX: Readonly<Record<string, number>> = Object.fromEntries(Object.keys(RUBRIC_COLUMNS).map((k, i) => [k, i]));
+const STANDARD_INDEX: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.keys(RUBRIC_COLUMNS).map((k, i) => [k, i]),
+);
 
 /** The 0-based column of a rubric column on this row: its own map first, the standard order otherwise. */
 export function rubricCol(row: RubricRowDef, key: RubricColumnKey): number {

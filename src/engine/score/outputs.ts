@@ -51,7 +51,9 @@ function runOp(sheet: string, col: number, cells: readonly Cell[], from: number,
   for (let i = from; i < to; i++) values.push([cells[i]!.value]);
   const first = cells[from]!;
   const address = toA1({ row: first.row, col });
-  return first.format === null ? { kind: "values", sheet, address, values } : { kind: "values", sheet, address, values, numberFormats: [first.format] };
+  return first.format === null
+    ? { kind: "values", sheet, address, values }
+    : { kind: "values", sheet, address, values, numberFormats: [first.format] };
 }
 
 /** Output cells gathered by sheet and column. */
@@ -67,7 +69,12 @@ class OutputColumns {
     else cols.set(col, [{ row, value, format }]);
   }
 
-  rubric(row: RubricRowDef, key: "outValue" | "outScore" | "outExplain", value: OutputValue, format: string | null = null): void {
+  rubric(
+    row: RubricRowDef,
+    key: "outValue" | "outScore" | "outExplain",
+    value: OutputValue,
+    format: string | null = null,
+  ): void {
     this.put(row.sheet, row.cols?.[key], row.row, value, format);
   }
 
@@ -81,7 +88,10 @@ class OutputColumns {
 function valueCell(ind: IndicatorResult, lang: Lang): { value: OutputValue; format: string | null } {
   switch (ind.value.t) {
     case "number":
-      return { value: ind.value.v, format: ind.valueFormat === "percent" ? OUTPUT_FORMATS.percent : OUTPUT_FORMATS.number };
+      return {
+        value: ind.value.v,
+        format: ind.valueFormat === "percent" ? OUTPUT_FORMATS.percent : OUTPUT_FORMATS.number,
+      };
     case "na":
       return { value: renderPhrase(lang, phrase("value_na", {})), format: null };
     case "undefined":
@@ -113,17 +123,24 @@ export function scoringWritePlan(template: Template, scores: ScoreSheet, options
       out.rubric(row, "outScore", ind.score, OUTPUT_FORMATS.number);
       out.rubric(row, "outExplain", ind.explanation);
     } else if (row.expand.trim() !== "") {
-      const rows = scores.indicators.filter((i) => i.id.startsWith(`${id}.`) && i.id.slice(id.length + 1).match(/^\d+$/));
+      const rows = scores.indicators.filter(
+        (i) => i.id.startsWith(`${id}.`) && i.id.slice(id.length + 1).match(/^\d+$/),
+      );
       const sum = toNumber(roundScore(Decimal.sum(0, ...rows.map((r) => r.score))));
       out.rubric(row, "outValue", null);
       out.rubric(row, "outScore", sum, OUTPUT_FORMATS.number);
-      out.rubric(row, "outExplain", renderPhrase(lang, phrase("expanded_summary", { count: String(rows.length), score: String(sum) })));
+      out.rubric(
+        row,
+        "outExplain",
+        renderPhrase(lang, phrase("expanded_summary", { count: String(rows.length), score: String(sum) })),
+      );
       const table = template.tables.get(row.expand.trim());
       const scoreCol = table?.columns.find((c) => c.key === "score" && c.output);
       if (table && scoreCol) {
         for (const r of rows) {
           const at = parseA1(r.ref.address);
-          if (r.ref.sheet === table.sheet && at) out.put(table.sheet, scoreCol.col, at.row, r.score, OUTPUT_FORMATS.number);
+          if (r.ref.sheet === table.sheet && at)
+            out.put(table.sheet, scoreCol.col, at.row, r.score, OUTPUT_FORMATS.number);
         }
       }
     }
@@ -160,14 +177,24 @@ function levelsOps(table: TableDef, scores: ScoreSheet, lang: Lang): WriteOp[] {
   const ops: WriteOp[] = [];
   // Clear only when the output columns are contiguous, so the clear never touches a non-output cell.
   if (maxCol - minCol + 1 === outCols.length) {
-    ops.push({ kind: "clear", sheet: table.sheet, range: `${toA1({ row: first, col: minCol })}:${toA1({ row: table.lastRowLimit, col: maxCol })}` });
+    ops.push({
+      kind: "clear",
+      sheet: table.sheet,
+      range: `${toA1({ row: first, col: minCol })}:${toA1({ row: table.lastRowLimit, col: maxCol })}`,
+    });
   }
   const rows = scores.levels.slice(0, table.lastRowLimit - first + 1);
   const cellsFor = (key: string, value: (l: (typeof rows)[number]) => OutputValue, format?: string) => {
     const col = outCols.find((c) => c.key === key)?.col;
     if (col === undefined || rows.length === 0) return;
     const formats = format ? { numberFormats: [format] } : {};
-    ops.push({ kind: "values", sheet: table.sheet, address: toA1({ row: first, col }), values: rows.map((l) => [value(l)]), ...formats });
+    ops.push({
+      kind: "values",
+      sheet: table.sheet,
+      address: toA1({ row: first, col }),
+      values: rows.map((l) => [value(l)]),
+      ...formats,
+    });
   };
   cellsFor("level", (l) => renderPhrase(lang, phrase(l.depth === 1 ? "level_1" : "level_2", {})));
   cellsFor("name", (l) => l.name);

@@ -76,9 +76,11 @@ const zhCN: Catalog = {
   threshold_met: (a) => `${a.op}${a.limit}，得满分`,
   threshold_missed: (a) => `未达到${a.op}${a.limit}，得${a.score}分`,
   within_limit: (a) => `${a.op}${a.limit}，得满分`,
-  beyond_limit: (a) => `${a.dir === "above" ? "超过" : "低于"}${a.limit}${a.pp}个百分点，每个百分点扣${a.deduct}分，扣${a.points}分`,
+  beyond_limit: (a) =>
+    `${a.dir === "above" ? "超过" : "低于"}${a.limit}${a.pp}个百分点，每个百分点扣${a.deduct}分，扣${a.points}分`,
   blocks_within: (a) => `${a.op}${a.limit}，得满分`,
-  blocks_beyond: (a) => `${a.dir === "above" ? "超过" : "低于"}${a.limit}，按每${a.block}计${a.blocks}档，扣${a.points}分`,
+  blocks_beyond: (a) =>
+    `${a.dir === "above" ? "超过" : "低于"}${a.limit}，按每${a.block}计${a.blocks}档，扣${a.points}分`,
   band: (a) => `属于${a.band}，得${a.score}分`,
   no_band: () => `指标值不在任何评分区间内`,
   proportional_full: (a) => `达到${a.target}，得满分`,
@@ -118,7 +120,8 @@ const en: Catalog = {
   within_limit: (a) => `${a.op} ${a.limit}: full marks`,
   beyond_limit: (a) => `${a.pp} pp ${a.dir} ${a.limit}, ${a.deduct} per pp: ${a.points} ${pts(a.points)} deducted`,
   blocks_within: (a) => `${a.op} ${a.limit}: full marks`,
-  blocks_beyond: (a) => `${a.dir} ${a.limit} by ${a.blocks} block(s) of ${a.block}: ${a.points} ${pts(a.points)} deducted`,
+  blocks_beyond: (a) =>
+    `${a.dir} ${a.limit} by ${a.blocks} block(s) of ${a.block}: ${a.points} ${pts(a.points)} deducted`,
   band: (a) => `in ${a.band}: ${a.score} ${pts(a.score)}`,
   no_band: () => `the value is in no scoring band`,
   proportional_full: (a) => `reaches ${a.target}: full marks`,

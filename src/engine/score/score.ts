@@ -46,19 +46,42 @@ function scoreManual(leaf: RubricLeaf, out: Diagnostic[]): RuleOutcome {
   const indicator = leaf.name;
   const w = leaf.weight;
   if (row.manualScore === null || !Number.isFinite(row.manualScore)) {
-    out.push(diag("manual_score_missing", "error", rubricCell(row, "manualScore", indicator), { indicator, weight: formatScore(w) }));
+    out.push(
+      diag("manual_score_missing", "error", rubricCell(row, "manualScore", indicator), {
+        indicator,
+        weight: formatScore(w),
+      }),
+    );
     return { status: "scored", score: new Decimal(0), explain: phrase("manual", { score: "0" }) };
   }
   const m = new Decimal(row.manualScore);
   if (m.isNegative() || m.gt(w)) {
-    out.push(diag("manual_score_out_of_range", "error", rubricCell(row, "manualScore", indicator), { indicator, score: m.toString(), weight: formatScore(w) }));
+    out.push(
+      diag("manual_score_out_of_range", "error", rubricCell(row, "manualScore", indicator), {
+        indicator,
+        score: m.toString(),
+        weight: formatScore(w),
+      }),
+    );
   }
   const step = (leaf.rule.params.values.get("step") as Decimal | undefined) ?? DEFAULT_STEP;
   if (!m.mod(step).isZero()) {
-    out.push(diag("manual_score_step", "warning", rubricCell(row, "manualScore", indicator), { indicator, score: m.toString(), step: step.toString() }));
+    out.push(
+      diag("manual_score_step", "warning", rubricCell(row, "manualScore", indicator), {
+        indicator,
+        score: m.toString(),
+        step: step.toString(),
+      }),
+    );
   }
   if (m.lt(w) && row.manualReason.trim() === "") {
-    out.push(diag("reason_missing", "warning", rubricCell(row, "manualReason", indicator), { indicator, score: m.toString(), weight: formatScore(w) }));
+    out.push(
+      diag("reason_missing", "warning", rubricCell(row, "manualReason", indicator), {
+        indicator,
+        score: m.toString(),
+        weight: formatScore(w),
+      }),
+    );
   }
   const r = leaf.rule.def.score(m, leaf.rule.params, w);
   return { status: "scored", score: clamp(r.score, ZERO, w), explain: r.explain };
@@ -105,18 +128,22 @@ function scoreLeaf(
     const table = template.tables.get(leaf.expanded.table);
     if (table && outcome.score.lt(leaf.weight) && reason === "") {
       const key = table.columns.some((c) => c.key === "reason") ? "reason" : "score";
-      out.push(diag("reason_missing", "warning", tableCell(table, leaf.expanded.tableRow.row, key, leaf.name), {
-        indicator: leaf.name,
-        score: formatScore(outcome.score),
-        weight: formatScore(leaf.weight),
-      }));
+      out.push(
+        diag("reason_missing", "warning", tableCell(table, leaf.expanded.tableRow.row, key, leaf.name), {
+          indicator: leaf.name,
+          score: formatScore(outcome.score),
+          weight: formatScore(leaf.weight),
+        }),
+      );
     }
     if (reason === "" && outcome.deduction) reason = renderPhrase(lang, outcome.deduction);
   } else if (outcome.deduction) reason = renderPhrase(lang, outcome.deduction);
 
   const inputs: Record<string, number | null> = {};
   for (const f of leaf.fields) inputs[f] = typedNumber(values.fields.get(f));
-  if (currentRow) for (const c of leaf.columns) if (c.table === currentRow.table) inputs[`${c.table}.${c.key}`] = typedNumber(currentRow.values.get(c.key));
+  if (currentRow)
+    for (const c of leaf.columns)
+      if (c.table === currentRow.table) inputs[`${c.table}.${c.key}`] = typedNumber(currentRow.values.get(c.key));
 
   const result: IndicatorResult = {
     id: leaf.id,
@@ -141,7 +168,11 @@ function scoreLeaf(
  * Score a workbook: rubric + rules + manual scores → indicator scores, subtotals, adjustments, total and
  * grade (from the unrounded total). `scores` is null when any error diagnostic blocks scoring.
  */
-export function scoreWorkbook(template: Template, values: InputValues, options: ScoreOptions = {}): { scores: ScoreSheet | null; diagnostics: Diagnostic[] } {
+export function scoreWorkbook(
+  template: Template,
+  values: InputValues,
+  options: ScoreOptions = {},
+): { scores: ScoreSheet | null; diagnostics: Diagnostic[] } {
   const lang = options.lang ?? "zh-CN";
   const built = buildRubric(template, values);
   const diagnostics: Diagnostic[] = [...built.diagnostics, ...checkGrades(template.grades)];

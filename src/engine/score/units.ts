@@ -13,7 +13,9 @@ export function valueFormat(expr: Expr, template: Template): ValueFormat {
     case "field":
       return template.fields.get(expr.name)?.type === "rate" ? "percent" : "number";
     case "col":
-      return template.tables.get(expr.table)?.columns.find((c) => c.key === expr.key)?.type === "rate" ? "percent" : "number";
+      return template.tables.get(expr.table)?.columns.find((c) => c.key === expr.key)?.type === "rate"
+        ? "percent"
+        : "number";
     case "neg":
       return valueFormat(expr.e, template);
     case "bin":
@@ -22,7 +24,8 @@ export function valueFormat(expr: Expr, template: Template): ValueFormat {
       return valueFormat(expr.l, template) === "percent" ? "percent" : valueFormat(expr.r, template);
     case "call":
       if (expr.fn === "ratio" || expr.fn === "change" || expr.fn === "weighted") return "percent";
-      if (expr.fn === "count" || expr.fn === "count_if" || expr.fn === "blank" || expr.fn === "present") return "number";
+      if (expr.fn === "count" || expr.fn === "count_if" || expr.fn === "blank" || expr.fn === "present")
+        return "number";
       return anyPercent(expr.args, template);
   }
 }

@@ -18,7 +18,11 @@ import { constantDecimal } from "./coerce-cell";
 export const CHECK_DECIMALS = 2;
 
 /** Names the template does not define, as check_invalid problems. */
-function unknownNames(template: Template, fields: readonly string[], columns: readonly ColumnRef[]): CheckProblem | null {
+function unknownNames(
+  template: Template,
+  fields: readonly string[],
+  columns: readonly ColumnRef[],
+): CheckProblem | null {
   const f = fields.find((n) => !template.fields.has(n));
   if (f !== undefined) return makeProblem("unknown_field", f);
   for (const c of columns) {

@@ -60,7 +60,8 @@ function coerceText(cell: CellValue, spec: CellSpec, where: Location): CoercedCe
   // A text has at most as many characters as UTF-16 units, so short texts need no counting.
   if (spec.max !== null && text.length > spec.max) {
     const length = [...text].length;
-    if (length > spec.max) diagnostics.push(diag("text_too_long", "warning", where, { label: spec.label, length, max: spec.max }));
+    if (length > spec.max)
+      diagnostics.push(diag("text_too_long", "warning", where, { label: spec.label, length, max: spec.max }));
   }
   return { value: text, diagnostics };
 }
@@ -73,7 +74,10 @@ function coerceYesNo(cell: CellValue, spec: CellSpec, where: Location): CoercedC
     if (t === YES_NO_LABELS.no) return { value: false, diagnostics: NONE };
   }
   const got = cell.t === "s" || cell.t === "n" || cell.t === "d" ? GOT[cell.t] : "text";
-  return { value: null, diagnostics: [diag("wrong_type", "error", where, { label: spec.label, expected: "yesno", got })] };
+  return {
+    value: null,
+    diagnostics: [diag("wrong_type", "error", where, { label: spec.label, expected: "yesno", got })],
+  };
 }
 
 // Configuration numbers (bounds, check tolerances) as Decimals, made once per value: every cell of a column
@@ -143,7 +147,10 @@ function coerceNumber(cell: CellValue, spec: CellSpec, where: Location): Coerced
 /** Read one input cell as its field type. Problems are diagnostics at `where`; the value is null when unusable. */
 export function coerceCell(cell: CellValue | undefined, spec: CellSpec, where: Location): CoercedCell {
   if (cell === undefined || isBlank(cell)) {
-    return { value: null, diagnostics: spec.required ? [diag("required_missing", "error", where, { label: spec.label })] : NONE };
+    return {
+      value: null,
+      diagnostics: spec.required ? [diag("required_missing", "error", where, { label: spec.label })] : NONE,
+    };
   }
   if (cell.t === "e") {
     return { value: null, diagnostics: [diag("excel_error", "error", where, { label: spec.label, error: cell.v })] };

@@ -45,8 +45,16 @@ function readTable(table: TableDef, snapshot: WorkbookSnapshot): { rows: TableRo
   if (rows.length === 0 && inputs.some((c) => c.required)) {
     const cols = table.columns.map((c) => c.col);
     const h = table.headerRow + 1;
-    const address = cols.length > 1 ? `${columnLetters(Math.min(...cols))}${h}:${columnLetters(Math.max(...cols))}${h}` : `${columnLetters(cols[0] ?? 0)}${h}`;
-    const where: Location = { sheet: table.sheet, address, name: `${TABLE_NAME_PREFIX}${table.id}`, label: table.label };
+    const address =
+      cols.length > 1
+        ? `${columnLetters(Math.min(...cols))}${h}:${columnLetters(Math.max(...cols))}${h}`
+        : `${columnLetters(cols[0] ?? 0)}${h}`;
+    const where: Location = {
+      sheet: table.sheet,
+      address,
+      name: `${TABLE_NAME_PREFIX}${table.id}`,
+      label: table.label,
+    };
     diagnostics.push(diag("table_empty", "warning", where, { table: table.label }));
   }
   return { rows, diagnostics };

@@ -18,7 +18,10 @@ const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 /** Parse numeric text for a field of `type`; null when the text is not unambiguously a number. */
 export function parseNumberText(text: string, type: FieldType): Decimal | null {
   // NFKC turns full-width digits, ％, ，, ． and － into ASCII; U+2212 is the typographic minus.
-  let t = text.normalize("NFKC").replace(/\u2212/g, "-").trim();
+  let t = text
+    .normalize("NFKC")
+    .replace(/\u2212/g, "-")
+    .trim();
   const unit = UNIT_SUFFIX[type];
   if (unit) t = t.replace(unit, "").trim();
   let percent = false;

@@ -5,8 +5,8 @@ import type { CellRef } from "../../engine/model/cell";
 import { parseRange, toA1 } from "../../engine/model/cell";
 import type { WorkbookSnapshot } from "../../engine/model/snapshot";
 import type { WritePlan } from "../../engine/model/write-plan";
-import type { WorkbookHost, WriteSummary } from "../shared/types";
-import { HostError } from "../shared/types";
+import type { WorkbookHost, WriteSummary } from "../common/types";
+import { HostError } from "../common/types";
 
 /** Marks for the file: the diagnostics of 校验/评分 and their wording (src/hosts/xlsx/marks.ts). */
 export interface CodecMarks {
@@ -231,7 +231,11 @@ export class BrowserHost implements WorkbookHost {
   private async write(plan: WritePlan, diagnostics: readonly Diagnostic[] | null): Promise<WriteSummary> {
     if (!this.bytes) throw new HostError("sheet_missing", "no workbook is open");
     const codec = await this.loadCodec();
-    const applied = await codec.applyWritePlan(this.bytes, plan, diagnostics ? { marks: this.marksFor(codec, diagnostics) } : undefined);
+    const applied = await codec.applyWritePlan(
+      this.bytes,
+      plan,
+      diagnostics ? { marks: this.marksFor(codec, diagnostics) } : undefined,
+    );
     const snapshot = await this.readBytes(applied.bytes);
     this.bytes = applied.bytes;
     this.set({ snapshot, written: true });

@@ -1,5 +1,5 @@
-import { HostError } from "../shared/types";
-import type { HostErrorCode } from "../shared/types";
+import { HostError } from "../common/types";
+import type { HostErrorCode } from "../common/types";
 
 /** Office.js error codes (OfficeExtension.Error.code) we turn into a HostError the pane can explain. */
 const CODE_MAP: Readonly<Record<string, HostErrorCode>> = {
@@ -46,9 +46,7 @@ export function toHostError(error: unknown): HostError {
   const e = (typeof error === "object" && error !== null ? error : {}) as OfficeLikeError;
   const officeCode = typeof e.code === "string" ? e.code : "";
   const code = CODE_MAP[officeCode] ?? "unknown";
-  const detail = [officeCode, typeof e.message === "string" ? e.message : String(error)]
-    .filter(Boolean)
-    .join(": ");
+  const detail = [officeCode, typeof e.message === "string" ? e.message : String(error)].filter(Boolean).join(": ");
   return new HostError(code, SPECIFIC_MESSAGES[officeCode] ?? HOST_ERROR_MESSAGES[code], detail);
 }
 

@@ -17,8 +17,8 @@ export {
   cellKey,
   isOwnNote,
   planMarks,
-} from "../shared/marks";
-export type { MarkRecord, MarkTarget, CellState, MarkPlan } from "../shared/marks";
+} from "../common/marks";
+export type { MarkRecord, MarkTarget, CellState, MarkPlan } from "../common/marks";
 
 /** Fills of a block of a sheet as read with the snapshot (ExcelApi 1.9 getCellProperties). */
 export interface FillGrid {
@@ -38,4 +38,3 @@ export function gridFill(grid: FillGrid, address: string): string | undefined {
   const color = grid.colors[r]![c];
   return color === null || color === undefined ? undefined : color;
 }
-

@@ -4,8 +4,7 @@ import { parseNameRef } from "../xlsx/refs";
 import type { DefinedName } from "../../engine/model/snapshot";
 
 /** Office.js `Range.valueTypes` entries (string form, so tests need no Excel enum). */
-export type OfficeValueType =
-  "Unknown" | "Empty" | "String" | "Integer" | "Double" | "Boolean" | "Error" | "RichValue";
+export type OfficeValueType = "Unknown" | "Empty" | "String" | "Integer" | "Double" | "Boolean" | "Error" | "RichValue";
 
 /**
  * True when a number format shows a date or time. Same rule as exceljs' `isDateFmt`, so the Office host and
@@ -24,11 +23,7 @@ export function serialToIsoDate(serial: number): string {
 }
 
 /** One Office.js cell (value + valueType + number format) → the engine's CellValue. */
-export function toCellValue(
-  value: unknown,
-  type: OfficeValueType | string | undefined,
-  format?: string,
-): CellValue {
+export function toCellValue(value: unknown, type: OfficeValueType | string | undefined, format?: string): CellValue {
   if (type === "Empty" || value === null || value === undefined) return EMPTY;
   if (type === "Error") return { t: "e", v: String(value) };
   if (typeof value === "boolean") return { t: "b", v: value };
@@ -99,8 +94,7 @@ export function toDefinedNames(items: readonly NamedItemData[]): DefinedName[] {
   const out: DefinedName[] = [];
   for (const item of items) {
     if (item.type !== "Range") continue;
-    const ref =
-      typeof item.formula === "string" ? item.formula : typeof item.value === "string" ? item.value : "";
+    const ref = typeof item.formula === "string" ? item.formula : typeof item.value === "string" ? item.value : "";
     const split = splitSheetAddress(ref);
     if (split) out.push({ name: item.name, sheet: split.sheet, address: split.address });
   }

@@ -3,7 +3,7 @@ import { parseRange, columnLetters } from "../../engine/model/cell";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../engine/model/snapshot";
 import type { WritePlan, WriteOp } from "../../engine/model/write-plan";
 import type { Diagnostic } from "../../engine/diagnostics/types";
-import type { WorkbookHost, WriteSummary } from "../shared/types";
+import type { WorkbookHost, WriteSummary } from "../common/types";
 import { hostError, toHostError } from "./errors";
 import { toDefinedNames, toSnapshotRows, topLeftOf, quoteSheet } from "./normalize";
 import type { NamedItemData } from "./normalize";
@@ -17,8 +17,8 @@ import {
   markTargets,
   planMarks,
   readMarkRecords,
-} from "../shared/marks";
-import type { CellState, MarkRecord, MarkTarget } from "../shared/marks";
+} from "../common/marks";
+import type { CellState, MarkRecord, MarkTarget } from "../common/marks";
 import { gridFill } from "./marks";
 import type { FillGrid } from "./marks";
 import { readTemplateFileInfo, toBase64 } from "./template-file";
@@ -229,8 +229,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   function probeStates(probes: Map<string, CellProbe>): Map<string, CellState> {
     const out = new Map<string, CellState>();
     for (const [k, p] of probes) {
-      const note =
-        p.note && !p.note.isNullObject && typeof p.note.content === "string" ? p.note.content : null;
+      const note = p.note && !p.note.isNullObject && typeof p.note.content === "string" ? p.note.content : null;
       out.set(k, { fill: typeof p.fill.color === "string" ? p.fill.color : "", note });
     }
     return out;
@@ -291,8 +290,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
         await context.sync();
       }
       const actual = head.list.items.map((s) => ({ name: s.name, visible: s.visibility === "Visible" }));
-      const sameList =
-        !!guess && guess.length === actual.length && guess.every((n, i) => n === actual[i]!.name);
+      const sameList = !!guess && guess.length === actual.length && guess.every((n, i) => n === actual[i]!.name);
       if (!body || !sameList) {
         const rows = head.marksRows && !head.marksRows.isNullObject ? head.marksRows.values : [];
         const marks = head.marksRows ? markRecordsFromRows(rows) : (lastMarks ?? []);
@@ -344,12 +342,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     }
   }
 
-  function queueOp(
-    wb: Excel.Workbook,
-    op: WriteOp,
-    sheets: Map<string, Excel.Worksheet>,
-    summary: Summary,
-  ): void {
+  function queueOp(wb: Excel.Workbook, op: WriteOp, sheets: Map<string, Excel.Worksheet>, summary: Summary): void {
     const ws = sheets.get(op.sheet) ?? wb.worksheets.getItem(op.sheet);
     if (op.kind === "ensureSheet") return;
     if (op.kind === "clear") {
@@ -360,9 +353,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     const block = toExcelBlock(op.values);
     const width = block[0]?.length ?? 1;
     const end = { row: start.row + Math.max(block.length, 1) - 1, col: start.col + width - 1 };
-    const target = ws.getRange(
-      `${columnLetters(start.col)}${start.row + 1}:${columnLetters(end.col)}${end.row + 1}`,
-    );
+    const target = ws.getRange(`${columnLetters(start.col)}${start.row + 1}:${columnLetters(end.col)}${end.row + 1}`);
     if (op.numberFormats) {
       const formats = Array.from({ length: width }, (_, c) => op.numberFormats?.[c] ?? null);
       target.numberFormat = block.map(() => formats) as unknown as string[][];
@@ -383,10 +374,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   }
 
   /** What the last read could not say about these cells (so they need a probe sync), given the view. */
-  function unknownCells(
-    prepared: PreparedMarks,
-    view: MarkView | null,
-  ): { sheet: string; address: string }[] {
+  function unknownCells(prepared: PreparedMarks, view: MarkView | null): { sheet: string; address: string }[] {
     const known = (c: { sheet: string; address: string }): boolean => {
       if (!view) return false;
       if (view.cells.has(cellKey(c.sheet, c.address))) return true;
@@ -412,11 +400,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
    * Queue a marking run into a write batch. If the last read could not tell every cell's fill or note (no
    * ExcelApi 1.9, notes the add-in did not write, or no read since the last write), one probe sync comes first.
    */
-  function queueMarks(
-    wb: Excel.Workbook,
-    prepared: PreparedMarks,
-    probed: Map<string, CellState>,
-  ): MarkRecord[] {
+  function queueMarks(wb: Excel.Workbook, prepared: PreparedMarks, probed: Map<string, CellState>): MarkRecord[] {
     const plan = planMarks(prepared.old, prepared.targets, stateFrom(markView, probed), capabilities.notes);
     for (const r of plan.restore) {
       const range = wb.worksheets.getItem(r.sheet).getRange(r.address);
@@ -478,9 +462,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
           if (op.kind !== "ensureSheet" || existing.has(op.sheet) || sheets.has(op.sheet)) continue;
           const ws = wb.worksheets.add(op.sheet);
           op.columnWidths?.forEach((chars, c) => {
-            ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = Math.round(
-              chars * 5.6 + 5,
-            );
+            ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = Math.round(chars * 5.6 + 5);
           });
           sheets.set(op.sheet, ws);
           summary.created.push(op.sheet);
@@ -541,11 +523,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       for (const n of info.names) {
         const target = `=${quoteSheet(n.sheet)}!${absolute(n.address)}`;
         const item = after.get(n.name.toLowerCase());
-        if (
-          item &&
-          typeof item.formula === "string" &&
-          item.formula.replace(/\$/g, "") === target.replace(/\$/g, "")
-        )
+        if (item && typeof item.formula === "string" && item.formula.replace(/\$/g, "") === target.replace(/\$/g, ""))
           continue;
         if (item) item.delete();
         wb.names.add(n.name, target);
@@ -559,18 +537,13 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
 
   async function openExample(): Promise<void> {
     if (!capabilities.createWorkbook || !excel.createWorkbook) {
-      throw hostError(
-        "api_unsupported",
-        "此版本的 Excel 不能新建工作簿（需要 ExcelApi 1.8）。请直接打开示例文件",
-      );
+      throw hostError("api_unsupported", "此版本的 Excel 不能新建工作簿（需要 ExcelApi 1.8）。请直接打开示例文件");
     }
     const bytes = await loadAsset("example-wanzhou-2020.xlsx");
     await excel.createWorkbook(toBase64(bytes));
   }
 
-  async function onUserEdit(
-    listener: (sheet: string, address: string) => void,
-  ): Promise<() => Promise<void>> {
+  async function onUserEdit(listener: (sheet: string, address: string) => void): Promise<() => Promise<void>> {
     if (!capabilities.changeEvents) return async () => undefined;
     const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
       const trigger = (event as { triggerSource?: string }).triggerSource;

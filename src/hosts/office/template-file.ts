@@ -33,8 +33,7 @@ export function parseWorkbookXml(xml: string): TemplateFileInfo {
   for (const m of xml.matchAll(/<(?:\w+:)?definedName\s([^>]*)>([^<]*)<\/(?:\w+:)?definedName>/g)) {
     const attrs = m[1]!;
     const name = attr(attrs, "name");
-    if (name === undefined || attr(attrs, "localSheetId") !== undefined || name.startsWith("_xlnm."))
-      continue;
+    if (name === undefined || attr(attrs, "localSheetId") !== undefined || name.startsWith("_xlnm.")) continue;
     const split = splitSheetAddress(decodeXml(m[2]!));
     if (split) names.push({ name, sheet: split.sheet, address: split.address });
   }

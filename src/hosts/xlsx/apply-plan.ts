@@ -6,8 +6,8 @@
 import type { Cell, Workbook, Worksheet } from "exceljs";
 import { parseA1, parseRange } from "../../engine/model/cell";
 import type { OutputValue, WriteOp, WritePlan } from "../../engine/model/write-plan";
-import type { WriteSummary } from "../shared/types";
-import { HostError } from "../shared/types";
+import type { WriteSummary } from "../common/types";
+import { HostError } from "../common/types";
 import { openWorkbook } from "./open-workbook";
 import { restoreDefinedNames } from "./round-trip-fixes";
 import { fitRowHeight, setUpCreatedSheet, wrapCreatedCell } from "./print-setup";
@@ -126,7 +126,8 @@ export async function applyWritePlan(
   for (const op of plan.ops) applyOp(workbook, op, counts, created);
   const marks = options.marks ? markWorkbook(workbook, options.marks, await notesInPackage(zip)) : undefined;
   // Formulas of the workbook may read the cells just written: Excel, WPS and LibreOffice recalculate on open.
-  if (plan.ops.some((op) => op.kind !== "ensureSheet")) workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+  if (plan.ops.some((op) => op.kind !== "ensureSheet"))
+    workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   let out: Uint8Array;
   try {
     out = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);

@@ -12,8 +12,8 @@ import type { Diagnostic } from "../../engine/diagnostics/types";
 import type { DiagnosticLang } from "../../engine/diagnostics/render";
 import { renderDiagnostic } from "../../engine/diagnostics/render";
 import { parseRange } from "../../engine/model/cell";
-import type { CellState, MarkRecord } from "../shared/marks";
-import { MARKS_SHEET, cellKey, markRecordsFromRows, markRows, markTargets, noteText, planMarks } from "../shared/marks";
+import type { CellState, MarkRecord } from "../common/marks";
+import { MARKS_SHEET, cellKey, markRecordsFromRows, markRows, markTargets, noteText, planMarks } from "../common/marks";
 import { decodeXml, sheetParts } from "./normalize-parts";
 
 /** What marking needs: the diagnostics of the run and their wording (see markText). */
@@ -180,7 +180,9 @@ export async function notesInPackage(zip: JSZip): Promise<Map<string, string>> {
         if (!ref) continue;
         // The text's runs, without phonetic guides (<rPh>).
         const body = c[2]!.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "");
-        const t = [...body.matchAll(/<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g)].map((m) => decodeXml(m[1]!)).join("");
+        const t = [...body.matchAll(/<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g)]
+          .map((m) => decodeXml(m[1]!))
+          .join("");
         out.set(cellKey(sheet.name, ref.toUpperCase()), t);
       }
     }
@@ -217,7 +219,9 @@ export function markWorkbook(
     return cell ? { fill: fillOf(cell), note: noteOf(cell) } : { fill: "", note: null };
   };
   // Fills that are not one plain colour are kept: marked with a note only (the colour could not be restored).
-  const other = new Set(targets.filter((t) => state(t.sheet, t.address).fill === OTHER_FILL).map((t) => cellKey(t.sheet, t.address)));
+  const other = new Set(
+    targets.filter((t) => state(t.sheet, t.address).fill === OTHER_FILL).map((t) => cellKey(t.sheet, t.address)),
+  );
   const plan = planMarks(old, targets, state, true);
   let cleared = 0;
   for (const r of plan.restore) {

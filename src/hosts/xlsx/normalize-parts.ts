@@ -72,7 +72,11 @@ export function unprefixNamespace(xml: string, uri: string): string {
     return p;
   };
 
-  const root: Frame = { name: "", inScope: new Map([["xml", "http://www.w3.org/XML/1998/namespace"]]), outScope: new Map() };
+  const root: Frame = {
+    name: "",
+    inScope: new Map([["xml", "http://www.w3.org/XML/1998/namespace"]]),
+    outScope: new Map(),
+  };
   const stack: Frame[] = [root];
   let out = "";
   let last = 0;
@@ -95,7 +99,10 @@ export function unprefixNamespace(xml: string, uri: string): string {
     for (const a of attrs) {
       if (a.name === "xmlns" || a.name.startsWith("xmlns:")) {
         if (inScope === top.inScope) inScope = new Map(top.inScope);
-        (inScope as Map<string, string>).set(a.name === "xmlns" ? "" : a.name.slice(6), decodeXml(a.quoted.slice(1, -1)));
+        (inScope as Map<string, string>).set(
+          a.name === "xmlns" ? "" : a.name.slice(6),
+          decodeXml(a.quoted.slice(1, -1)),
+        );
       }
     }
     let outScope: Map<string, string> | Scope = top.outScope;

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellRef } from "../../engine/model/cell";
 import type { DefinedName } from "../../engine/model/snapshot";
-import { HostError } from "../shared/types";
+import { HostError } from "../common/types";
 import { decodeXml, normalizePackage, visibleFormulasWithoutValue } from "./normalize-parts";
 import { parseNameRef } from "./refs";
 
@@ -84,7 +84,11 @@ export async function openWorkbook(
   }
   const wbFile = zip.file("xl/workbook.xml");
   if (!wbFile || !zip.file("[Content_Types].xml")) {
-    throw new HostError("not_xlsx", "这是压缩文件，但不是 Excel 工作簿（.xlsx），请选择 .xlsx 文件。", "no xl/workbook.xml");
+    throw new HostError(
+      "not_xlsx",
+      "这是压缩文件，但不是 Excel 工作簿（.xlsx），请选择 .xlsx 文件。",
+      "no xl/workbook.xml",
+    );
   }
   const workbook = new ExcelJS.Workbook();
   let workbookXml: string;
@@ -99,7 +103,11 @@ export async function openWorkbook(
     // exceljs types ask for a Node Buffer; it hands the bytes to JSZip, which takes a Uint8Array.
     await workbook.xlsx.load(loadable as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new HostError("file_unreadable", "文件已损坏，Excel 工作簿的内容无法读取。请在 Excel 中打开并重新保存后再试。", String(e));
+    throw new HostError(
+      "file_unreadable",
+      "文件已损坏，Excel 工作簿的内容无法读取。请在 Excel 中打开并重新保存后再试。",
+      String(e),
+    );
   }
   return { workbook, zip, workbookXml, formulasWithoutValue };
 }

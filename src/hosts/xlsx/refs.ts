@@ -17,7 +17,9 @@ export function absoluteRef(sheet: string, address: string): string {
  * whole rows/columns).
  */
 export function parseNameRef(text: string): { sheet: string; address: string } | null {
-  const m = /^(?:'((?:[^']|'')+)'|([^'!,\s()"]+))!(\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?)$/.exec(text.trim());
+  const m = /^(?:'((?:[^']|'')+)'|([^'!,\s()"]+))!(\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?)$/.exec(
+    text.trim(),
+  );
   if (!m) return null;
   // An unquoted #REF! is where Excel leaves a name whose sheet it deleted: no sheet (the Office host drops these too).
   if (m[2] !== undefined && m[2].toUpperCase() === "#REF") return null;

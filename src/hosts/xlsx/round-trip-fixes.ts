@@ -15,7 +15,9 @@ export async function restoreDefinedNames(saved: Uint8Array, originalWorkbookXml
   const file = zip.file("xl/workbook.xml");
   if (!file) return saved;
   const xml = await file.async("string");
-  const fixed = BLOCK.test(xml) ? xml.replace(BLOCK, () => original) : xml.replace("</sheets>", () => `</sheets>${original}`);
+  const fixed = BLOCK.test(xml)
+    ? xml.replace(BLOCK, () => original)
+    : xml.replace("</sheets>", () => `</sheets>${original}`);
   if (fixed === xml) return saved;
   zip.file("xl/workbook.xml", fixed);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });

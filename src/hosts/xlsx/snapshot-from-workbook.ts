@@ -15,7 +15,9 @@ function isoDate(d: Date): CellValue {
 
 function richTextOf(v: unknown): string | null {
   if (typeof v === "object" && v !== null && "richText" in v && Array.isArray((v as { richText: unknown }).richText)) {
-    return (v as { richText: { text?: unknown }[] }).richText.map((r) => (typeof r.text === "string" ? r.text : "")).join("");
+    return (v as { richText: { text?: unknown }[] }).richText
+      .map((r) => (typeof r.text === "string" ? r.text : ""))
+      .join("");
   }
   return null;
 }
@@ -84,6 +86,9 @@ export function namesFromWorkbook(wb: Workbook): DefinedName[] {
 }
 
 /** The contract helper: an in-memory exceljs workbook as the engine's snapshot. */
-export function snapshotFromWorkbook(wb: Workbook, names: readonly DefinedName[] = namesFromWorkbook(wb)): WorkbookSnapshot {
+export function snapshotFromWorkbook(
+  wb: Workbook,
+  names: readonly DefinedName[] = namesFromWorkbook(wb),
+): WorkbookSnapshot {
   return { sheets: orderedSheets(wb).map(sheetSnapshot), names };
 }

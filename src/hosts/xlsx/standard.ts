@@ -14,6 +14,9 @@ export function buildStandardTemplate(options?: BuildTemplateOptions): Promise<U
 }
 
 /** The standard template filled with the seed (default: 万州区外事办 2020). */
-export function buildExampleWorkbook(seed: SeedData = WANZHOU_2020_SEED, options?: BuildTemplateOptions): Promise<Uint8Array> {
+export function buildExampleWorkbook(
+  seed: SeedData = WANZHOU_2020_SEED,
+  options?: BuildTemplateOptions,
+): Promise<Uint8Array> {
   return buildTemplateWorkbook(buildExampleDescription(seed), options);
 }

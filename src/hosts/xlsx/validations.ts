@@ -21,9 +21,15 @@ export function compactValidations(ws: Worksheet): void {
     else cells.push({ ...at, dv, key: JSON.stringify(dv) });
   }
   cells.sort((a, b) => a.col - b.col || a.row - b.row);
-  for (let i = 0; i < cells.length; ) {
+  for (let i = 0; i < cells.length;) {
     let j = i + 1;
-    while (j < cells.length && cells[j]!.col === cells[i]!.col && cells[j]!.row === cells[j - 1]!.row + 1 && cells[j]!.key === cells[i]!.key) j++;
+    while (
+      j < cells.length &&
+      cells[j]!.col === cells[i]!.col &&
+      cells[j]!.row === cells[j - 1]!.row + 1 &&
+      cells[j]!.key === cells[i]!.key
+    )
+      j++;
     const first = toA1({ row: cells[i]!.row, col: cells[i]!.col });
     const last = toA1({ row: cells[j - 1]!.row, col: cells[j - 1]!.col });
     out[j - i > 1 ? `${first}:${last}` : first] = cells[i]!.dv;

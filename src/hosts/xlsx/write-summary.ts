@@ -145,7 +145,11 @@ function setCell(cell: ExcelJS.Cell, value: string | number | null, col: Col): v
   }
   cell.border = THIN;
   cell.alignment =
-    col.kind === "wrap" ? { vertical: "top", wrapText: true } : col.kind === "text" ? { vertical: "top" } : { vertical: "top", horizontal: "right" };
+    col.kind === "wrap"
+      ? { vertical: "top", wrapText: true }
+      : col.kind === "text"
+        ? { vertical: "top" }
+        : { vertical: "top", horizontal: "right" };
 }
 
 /** A sheet with a styled, filtered, frozen, repeated header row and the print setup every summary sheet shares. */
@@ -166,7 +170,13 @@ function tableSheet(
     cell.border = THIN;
     cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
   });
-  ws.getRow(1).height = Math.max(32, rowHeight(cols.map((c) => c.header), cols.map((c) => c.width)));
+  ws.getRow(1).height = Math.max(
+    32,
+    rowHeight(
+      cols.map((c) => c.header),
+      cols.map((c) => c.width),
+    ),
+  );
   rows.forEach((values, r) => {
     cols.forEach((c, i) => setCell(ws.getCell(r + 2, i + 1), values[i] ?? null, c));
     // Rows get an explicit height: LibreOffice and Excel do not grow a wrapped row written without one.
@@ -176,7 +186,9 @@ function tableSheet(
     );
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: cols.length } };
-  ws.views = [{ state: "frozen", ySplit: 1, xSplit: opts.frozenCols, topLeftCell: ws.getCell(2, opts.frozenCols + 1).address }];
+  ws.views = [
+    { state: "frozen", ySplit: 1, xSplit: opts.frozenCols, topLeftCell: ws.getCell(2, opts.frozenCols + 1).address },
+  ];
   printOnA4(ws, { landscape: true, titleRows: "1:1", ...(opts.footer ? { footer: opts.footer } : {}) });
   return ws;
 }
@@ -203,7 +215,8 @@ export function ranks(totals: readonly (number | null)[]): (number | null)[] {
 export async function writeSummaryWorkbook(rows: readonly SummaryRow[], options: SummaryOptions): Promise<Uint8Array> {
   const h = headersOf(options.headers);
   const labels = options.labels;
-  const withMarks = (name: string, marks: number | undefined) => (marks !== undefined && labels ? labels.withMarks(name, marks) : name);
+  const withMarks = (name: string, marks: number | undefined) =>
+    marks !== undefined && labels ? labels.withMarks(name, marks) : name;
 
   const levelCols: { header: string; name: string; weight: number | undefined }[] = [];
   for (const r of rows) {
@@ -212,7 +225,9 @@ export async function writeSummaryWorkbook(rows: readonly SummaryRow[], options:
       if (!levelCols.some((c) => c.header === header)) levelCols.push({ header, name: l.name, weight: l.weight });
     }
   }
-  const fullScores = [...new Set(rows.filter((r) => r.total !== null && r.fullScore !== undefined).map((r) => r.fullScore))];
+  const fullScores = [
+    ...new Set(rows.filter((r) => r.total !== null && r.fullScore !== undefined).map((r) => r.fullScore)),
+  ];
   const totalHeader = fullScores.length === 1 ? withMarks(h.total, fullScores[0]) : h.total;
 
   const cols: Col[] = [
@@ -237,7 +252,18 @@ export async function writeSummaryWorkbook(rows: readonly SummaryRow[], options:
   ]);
   const table = rows.map((r, i) => {
     const deducted = r.total === null ? null : (r.deductions?.length ?? null);
-    return [r.file, r.unit, r.year, ...scores[i]!, r.grade ?? "", r.errors, r.warnings, deducted, rank[i] ?? null, r.note];
+    return [
+      r.file,
+      r.unit,
+      r.year,
+      ...scores[i]!,
+      r.grade ?? "",
+      r.errors,
+      r.warnings,
+      deducted,
+      rank[i] ?? null,
+      r.note,
+    ];
   });
   const wb = new ExcelJS.Workbook();
   wb.creator = "绩效评价助手";
@@ -277,7 +303,15 @@ export async function writeSummaryWorkbook(rows: readonly SummaryRow[], options:
         { header: d.reason, width: 42, kind: "wrap" },
       ],
       rows.flatMap((r) =>
-        (r.deductions ?? []).map((x) => [r.unit, r.file, x.path.join("/"), x.weight, x.score, round2(x.weight - x.score), x.reason]),
+        (r.deductions ?? []).map((x) => [
+          r.unit,
+          r.file,
+          x.path.join("/"),
+          x.weight,
+          x.score,
+          round2(x.weight - x.score),
+          x.reason,
+        ]),
       ),
       { footer: labels.footer, frozenCols: 0 },
     );
@@ -293,7 +327,9 @@ export async function writeSummaryWorkbook(rows: readonly SummaryRow[], options:
         { header: q.message, width: 38, kind: "wrap" },
         { header: q.fix, width: 30, kind: "wrap" },
       ],
-      rows.flatMap((r) => (r.issues ?? []).map((x) => [r.unit, r.file, labels.severity[x.severity], x.where, x.message, x.fix])),
+      rows.flatMap((r) =>
+        (r.issues ?? []).map((x) => [r.unit, r.file, labels.severity[x.severity], x.where, x.message, x.fix]),
+      ),
       { footer: labels.footer, frozenCols: 0 },
     );
   }

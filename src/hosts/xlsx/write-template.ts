@@ -57,7 +57,11 @@ function writeCell(ws: Worksheet, c: LayoutCell): void {
   // A fresh alignment object per cell: exceljs would otherwise share (and later mutate) one.
   // Table cells align to the top, so a number sits level with the first line of wrapped text beside it.
   const top = c.wrap || c.role === "input" || c.role === "output" || c.role === "config" || c.role === "label";
-  const alignment = { ...style.alignment, ...(top ? { vertical: "top" as const } : {}), ...(c.wrap ? { wrapText: true } : {}) };
+  const alignment = {
+    ...style.alignment,
+    ...(top ? { vertical: "top" as const } : {}),
+    ...(c.wrap ? { wrapText: true } : {}),
+  };
   if (Object.keys(alignment).length > 0) cell.alignment = alignment;
   if (style.unlocked) cell.protection = { locked: false };
   if (c.numFmt) cell.numFmt = c.numFmt;

@@ -133,7 +133,7 @@ export const en: Catalog = {
       },
       not_xlsx: {
         message: "This is not an .xlsx workbook.",
-        fix: "Save it as \"Excel Workbook (.xlsx)\" in Excel or WPS and open it again.",
+        fix: 'Save it as "Excel Workbook (.xlsx)" in Excel or WPS and open it again.',
       },
       busy: {
         message: "Excel is busy and cannot finish the action now.",
@@ -150,7 +150,7 @@ export const en: Catalog = {
     open: "Open an .xlsx file",
     download: "Download the scored .xlsx",
     privacy: "The file is processed only in your browser and is never uploaded.",
-    dropHint: "Drop an .xlsx file here, or choose \"Open an .xlsx file\".",
+    dropHint: 'Drop an .xlsx file here, or choose "Open an .xlsx file".',
     dropNow: "Release to open the file",
     sheets: "Sheets",
     grid: (sheet) => `Cells of sheet '${sheet}'`,

@@ -4,9 +4,9 @@ import type { Diagnostic } from "../../engine/diagnostics/types";
 import type { WritePlan } from "../../engine/model/write-plan";
 import type { ScoreSheet } from "../../engine/score/result-types";
 import type { TemplateInfo } from "../../engine/compile/read/types";
-import type { WorkbookHost, WriteSummary } from "../../hosts/shared/types";
+import type { WorkbookHost, WriteSummary } from "../../hosts/common/types";
 import type { EnginePort } from "../engine-port";
-import { localIsoNow } from "../../hosts/shared/local-time";
+import { localIsoNow } from "../../hosts/common/local-time";
 import { copyText } from "../clipboard";
 import { formatPoints } from "../format";
 import type { PaneError } from "../host-error";
@@ -146,7 +146,8 @@ export function usePane(host: WorkbookHost, engine: EnginePort, notify: (text: s
         setStatus((s) => ({ ...s, template: outcome.template, unit: outcome.unit ?? null }));
         setDiagnostics(outcome.diagnostics);
         await host.markDiagnostics(outcome.diagnostics);
-        const count = (sev: Diagnostic["severity"]): number => outcome.diagnostics.filter((d) => d.severity === sev).length;
+        const count = (sev: Diagnostic["severity"]): number =>
+          outcome.diagnostics.filter((d) => d.severity === sev).length;
         notify(t.validate.done(count("error"), count("warning")));
       }),
     score: () =>

@@ -37,11 +37,17 @@ import type {
 } from "./types";
 
 /** How a cell is styled: inputs yellow, outputs green, configuration blue; the rest plain text. */
-export type CellRole = "title" | "heading" | "text" | "note" | "label" | "header" | "input" | "output" | "config" | "meta";
+export type CellRole =
+  "title" | "heading" | "text" | "note" | "label" | "header" | "input" | "output" | "config" | "meta";
 
 /** An Excel data validation for one cell; `strict: false` only warns (free text still allowed). */
 export type ValidationSpec =
-  | { readonly kind: "decimal" | "whole"; readonly min: number | null; readonly max: number | null; readonly message: string }
+  | {
+      readonly kind: "decimal" | "whole";
+      readonly min: number | null;
+      readonly max: number | null;
+      readonly message: string;
+    }
   | { readonly kind: "list"; readonly items: readonly string[]; readonly strict: boolean; readonly message: string };
 
 export interface LayoutCell {
@@ -176,7 +182,12 @@ const LINE_HEIGHT = 15;
 /** Display width of a text in Excel's character units: CJK and full-width characters count two. */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
+  for (const ch of text)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ||
+      ch.codePointAt(0)! > 0xffff
+        ? 2
+        : 1;
   return w;
 }
 
@@ -206,9 +217,18 @@ class SheetBuilder {
     private readonly widths: readonly number[],
   ) {}
 
-  put(col: number, value: CellContent, role: CellRole, numFmt: string | null = null, validation: ValidationSpec | null = null): void {
+  put(
+    col: number,
+    value: CellContent,
+    role: CellRole,
+    numFmt: string | null = null,
+    validation: ValidationSpec | null = null,
+  ): void {
     const width = this.widths[col] ?? 9;
-    const wrap = typeof value === "number" || typeof value === "boolean" ? false : WRAPPING_ROLES.has(role) || width >= WIDE_COLUMN;
+    const wrap =
+      typeof value === "number" || typeof value === "boolean"
+        ? false
+        : WRAPPING_ROLES.has(role) || width >= WIDE_COLUMN;
     this.cells.push({ row: this.row, col, value, role, numFmt, validation, wrap });
   }
 
@@ -332,10 +352,25 @@ export function layoutTemplate(desc: TemplateDescription): WorkbookLayout {
           ...desc.tables.flatMap((t) => t.columns.map((c): [string, ColumnSpec] => [`${t.id}.${c.key}`, c])),
         ];
         for (const [name, d] of defs) {
-          const row: CellContent[] = [name, d.label, FIELD_TYPE_LABELS[d.type], yesNo(d.required), d.min, d.max, direction(d.output), d.note];
+          const row: CellContent[] = [
+            name,
+            d.label,
+            FIELD_TYPE_LABELS[d.type],
+            yesNo(d.required),
+            d.min,
+            d.max,
+            direction(d.output),
+            d.note,
+          ];
           row.forEach((v, i) => {
             const validation =
-              i === 2 ? listOf(TYPE_WORDS, true) : i === 3 ? listOf(YES_NO, true) : i === 6 ? listOf(Object.values(DIRECTION_LABELS), true) : null;
+              i === 2
+                ? listOf(TYPE_WORDS, true)
+                : i === 3
+                  ? listOf(YES_NO, true)
+                  : i === 6
+                    ? listOf(Object.values(DIRECTION_LABELS), true)
+                    : null;
             sb.put(i, v === "" ? null : v, "config", null, validation);
           });
           sb.row++;
@@ -345,8 +380,17 @@ export function layoutTemplate(desc: TemplateDescription): WorkbookLayout {
       case "checks": {
         headerRow(sb, tableName, Object.values(CHECK_COLUMNS));
         for (const c of desc.checks) {
-          const row: CellContent[] = [c.id, c.condition, c.rule, c.tolerance, SEVERITY_LABELS[c.severity], c.description];
-          row.forEach((v, i) => sb.put(i, v === "" ? null : v, "config", null, i === 4 ? listOf(SEVERITY_WORDS, true) : null));
+          const row: CellContent[] = [
+            c.id,
+            c.condition,
+            c.rule,
+            c.tolerance,
+            SEVERITY_LABELS[c.severity],
+            c.description,
+          ];
+          row.forEach((v, i) =>
+            sb.put(i, v === "" ? null : v, "config", null, i === 4 ? listOf(SEVERITY_WORDS, true) : null),
+          );
           sb.row++;
         }
         return;
@@ -375,7 +419,9 @@ export function layoutTemplate(desc: TemplateDescription): WorkbookLayout {
         const count = Math.max(blankRows, desc.adjustments.length);
         for (let i = 0; i < count; i++) {
           const a = desc.adjustments[i];
-          const row: CellContent[] = a ? [a.id, a.name, a.formula, a.kind === "cap" ? "封顶" : "扣减", a.params] : labels.map(() => null);
+          const row: CellContent[] = a
+            ? [a.id, a.name, a.formula, a.kind === "cap" ? "封顶" : "扣减", a.params]
+            : labels.map(() => null);
           row.forEach((v, ci) => sb.put(ci, v, "config", null, ci === 3 ? listOf(ADJUSTMENT_KIND_WORDS, false) : null));
           sb.row++;
         }

@@ -48,8 +48,8 @@ const SHEETS: readonly SheetSpec[] = [
     columnWidths: [76],
     blocks: [
       { kind: "title", text: INSTRUCTIONS_TITLE },
-      ...INSTRUCTION_LINES.map(
-        (text): SheetBlock => (/^[一二三四五六七八九十]、/.test(text) ? { kind: "heading", text } : { kind: "text", text }),
+      ...INSTRUCTION_LINES.map((text): SheetBlock =>
+        /^[一二三四五六七八九十]、/.test(text) ? { kind: "heading", text } : { kind: "text", text },
       ),
     ],
   },

@@ -48,21 +48,40 @@ export const SEED_TASK_DESCRIPTIONS: readonly string[] = [
 ];
 
 /** 四、（四） 经济效益 and 社会效益 items; the one social item not achieved is marked 否. */
-export const SEED_BENEFITS: readonly { readonly category: string; readonly content: string; readonly done: string }[] = [
-  { category: "经济效益", content: "全面实施外资准入前国民待遇加负面清单管理制度", done: "是" },
-  { category: "经济效益", content: "积极引进朗国金属落户万州，培育外贸新增长点", done: "是" },
-  { category: "经济效益", content: "全区新增对外贸易备案登记企业22家，总数达297家", done: "是" },
-  { category: "经济效益", content: "完成进出口总额30亿元", done: "是" },
-  { category: "经济效益", content: "实际利用外资1.3亿美元", done: "是" },
-  { category: "社会效益", content: "充分发挥外事职能，挖掘利用海外资源，新冠肺炎疫情发生后，海外企业和爱国华侨踊跃开展境外采购2批", done: "是" },
-  { category: "社会效益", content: "争取和接收国际捐赠15批", done: "是" },
-  { category: "社会效益", content: "柬埔寨暹粒省迪赛哈省长在3天时间内从柬埔寨、泰国筹集近6万只医用防护口罩驰援万州，有力保障了疫情防控物资需要", done: "是" },
-  { category: "社会效益", content: "我区多次与柬埔寨暹粒省国际关系办公室主任SO MONYSEREY联系，主动分享防疫经验、提供防疫咨询，双方友谊进一步加深", done: "是" },
-  { category: "社会效益", content: "研究确定教育医疗领域国际合作事项作为万州“一区一策”重点工作", done: "是" },
-  { category: "社会效益", content: "三峡国际医学中心项目正式开工建设", done: "是" },
-  { category: "社会效益", content: "三峡医专、三峡水电校、万州职教中心、万州外国语学校等职业教育与国外合作办学纵深推进", done: "是" },
-  { category: "社会效益", content: "新引进一所国外学校合作办学落户万州", done: "否" },
-];
+export const SEED_BENEFITS: readonly { readonly category: string; readonly content: string; readonly done: string }[] =
+  [
+    { category: "经济效益", content: "全面实施外资准入前国民待遇加负面清单管理制度", done: "是" },
+    { category: "经济效益", content: "积极引进朗国金属落户万州，培育外贸新增长点", done: "是" },
+    { category: "经济效益", content: "全区新增对外贸易备案登记企业22家，总数达297家", done: "是" },
+    { category: "经济效益", content: "完成进出口总额30亿元", done: "是" },
+    { category: "经济效益", content: "实际利用外资1.3亿美元", done: "是" },
+    {
+      category: "社会效益",
+      content: "充分发挥外事职能，挖掘利用海外资源，新冠肺炎疫情发生后，海外企业和爱国华侨踊跃开展境外采购2批",
+      done: "是",
+    },
+    { category: "社会效益", content: "争取和接收国际捐赠15批", done: "是" },
+    {
+      category: "社会效益",
+      content:
+        "柬埔寨暹粒省迪赛哈省长在3天时间内从柬埔寨、泰国筹集近6万只医用防护口罩驰援万州，有力保障了疫情防控物资需要",
+      done: "是",
+    },
+    {
+      category: "社会效益",
+      content:
+        "我区多次与柬埔寨暹粒省国际关系办公室主任SO MONYSEREY联系，主动分享防疫经验、提供防疫咨询，双方友谊进一步加深",
+      done: "是",
+    },
+    { category: "社会效益", content: "研究确定教育医疗领域国际合作事项作为万州“一区一策”重点工作", done: "是" },
+    { category: "社会效益", content: "三峡国际医学中心项目正式开工建设", done: "是" },
+    {
+      category: "社会效益",
+      content: "三峡医专、三峡水电校、万州职教中心、万州外国语学校等职业教育与国外合作办学纵深推进",
+      done: "是",
+    },
+    { category: "社会效益", content: "新引进一所国外学校合作办学落户万州", done: "否" },
+  ];
 
 /** 五、存在的问题. */
 export const SEED_PROBLEMS: readonly string[] = [

@@ -84,7 +84,10 @@ export const ASSET_FIELDS: readonly FieldSpec[] = [
 export const RESULT_FIELDS: readonly FieldSpec[] = [
   { ...field("result_total", "总得分", "number", "optional", null, null, "评分后自动填写"), output: true },
   { ...field("result_grade", "评价等级", "text", "optional", null, null, "优/良/中/差"), output: true },
-  { ...field("result_raw_total", "调整前得分", "number", "optional", null, null, "总分调整（封顶、扣减）前的得分"), output: true },
+  {
+    ...field("result_raw_total", "调整前得分", "number", "optional", null, null, "总分调整（封顶、扣减）前的得分"),
+    output: true,
+  },
   { ...field("result_scored_at", "评分时间", "text", "optional", null, null, "最近一次评分的时间"), output: true },
 ];
 
@@ -103,7 +106,10 @@ export const INPUT_FIELDS: readonly FieldSpec[] = [
 /** The 合计 row under 指标体系's rubric: the level-1 weights and scores added up (before adjustments). */
 export const RUBRIC_TOTAL_FIELDS: readonly FieldSpec[] = [
   { ...field("result_rubric_weight", "分值合计", "number", "optional", null, null, "一级指标分值之和"), output: true },
-  { ...field("result_rubric_score", "得分合计", "number", "optional", null, null, "一级指标得分之和（调整前）"), output: true },
+  {
+    ...field("result_rubric_score", "得分合计", "number", "optional", null, null, "一级指标得分之和（调整前）"),
+    output: true,
+  },
 ];
 
 export const STANDARD_FIELDS: readonly FieldSpec[] = [...INPUT_FIELDS, ...RESULT_FIELDS, ...RUBRIC_TOTAL_FIELDS];

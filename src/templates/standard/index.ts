@@ -7,5 +7,15 @@ export { STANDARD_CHECKS, AMOUNT_TOLERANCE } from "./checks";
 export { STANDARD_RUBRIC, STANDARD_GRADES, RULE_KIND_NAMES } from "./rubric";
 export { buildExampleDescription } from "./example";
 export type { SeedData } from "./example";
-export { layoutTemplate, layoutToSnapshot, contentToCellValue, validationFor, NUMBER_FORMATS, RUBRIC_LAYOUT, rowHeightFor, textWidth, wrappedLines } from "../layout/layout";
+export {
+  layoutTemplate,
+  layoutToSnapshot,
+  contentToCellValue,
+  validationFor,
+  NUMBER_FORMATS,
+  RUBRIC_LAYOUT,
+  rowHeightFor,
+  textWidth,
+  wrappedLines,
+} from "../layout/layout";
 export type { CellRole, LayoutCell, LayoutSheet, SheetView, ValidationSpec, WorkbookLayout } from "../layout/layout";

@@ -95,15 +95,7 @@ export const STANDARD_RUBRIC: readonly RubricRowSpec[] = [
     "target=100%",
     "项目资金已支付数 ÷ 应支付数 × 分值；没有应支付的项目资金时得满分",
   ),
-  leaf(
-    "2.1.3",
-    "指标或资金收回",
-    3,
-    "funds_recalled_count",
-    "per_event",
-    "deduct=1",
-    "每被收回一次扣 1 分，扣完为止",
-  ),
+  leaf("2.1.3", "指标或资金收回", 3, "funds_recalled_count", "per_event", "deduct=1", "每被收回一次扣 1 分，扣完为止"),
   leaf(
     "2.1.4",
     "“三公”经费控制率",

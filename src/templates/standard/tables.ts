@@ -39,9 +39,7 @@ export const STANDARD_TABLES: readonly TableSpec[] = [
   table("basis", "评价依据", 3, [
     col("text", "评价依据", "text", { note: "每行一份文件，如《……的通知》（××发〔2021〕4号）；可不填" }),
   ]),
-  table("sangong_reasons", "“三公”经费变动原因", 5, [
-    col("text", "“三公”经费变动原因", "text", { note: "每行一条" }),
-  ]),
+  table("sangong_reasons", "“三公”经费变动原因", 5, [col("text", "“三公”经费变动原因", "text", { note: "每行一条" })]),
   table("tasks", "重点工作", 10, [
     col("name", "任务名称", "text", { required: true }),
     col("weight", "分值", "number", { required: true, min: 0, note: "各任务分值之和等于“职责履行”的分值" }),

@@ -73,8 +73,14 @@ describe("problem keys", () => {
     [makeProblem("row_without_name", "12"), "第 12 行没有填写指标名称"],
     [makeProblem("level2_without_level1", "预算执行"), "二级指标“预算执行”上方没有一级指标"],
     [makeProblem("unknown_function", "foo", "1"), "公式中没有“foo”这个函数（第 1 个字符处）"],
-    [makeProblem("wrong_argument_count", "ratio", "2", "2", "1", "1"), "函数“ratio”需要 2 个参数，公式中写了 1 个（第 1 个字符处）"],
-    [makeProblem("wrong_argument_count", "min", "1", "", "0", "1"), "函数“min”需要至少 1 个参数，公式中写了 0 个（第 1 个字符处）"],
+    [
+      makeProblem("wrong_argument_count", "ratio", "2", "2", "1", "1"),
+      "函数“ratio”需要 2 个参数，公式中写了 1 个（第 1 个字符处）",
+    ],
+    [
+      makeProblem("wrong_argument_count", "min", "1", "", "0", "1"),
+      "函数“min”需要至少 1 个参数，公式中写了 0 个（第 1 个字符处）",
+    ],
     [makeProblem("expected_symbol", ")", "", "7"), "此处应为“)”，公式已经结束（第 7 个字符处）"],
     [makeProblem("grades_same_min", "优", "良", "90"), "等级“优”和“良”的最低分都是 90"],
   ])("zh-CN wording of %j", (p, zh) => {
@@ -83,7 +89,10 @@ describe("problem keys", () => {
 
   it.each([
     [makeProblem("param_not_number", "deduct", "abc"), 'the parameter deduct must be a number (got "abc")'],
-    [makeProblem("wrong_argument_count", "abs", "1", "1", "2", "1"), 'the function "abs" takes 1 argument, the formula gives 2 (character 1)'],
+    [
+      makeProblem("wrong_argument_count", "abs", "1", "1", "2", "1"),
+      'the function "abs" takes 1 argument, the formula gives 2 (character 1)',
+    ],
     [makeProblem("expected_symbol", ")", "b", "9"), 'expected ")" but found "b" (character 9)'],
   ])("en wording of %j", (p, en) => {
     expect(problemEn(p.problem, p.detail)).toBe(en);
@@ -110,15 +119,21 @@ describe("problems reach the diagnostics in the reader's language", () => {
     const parsed = parseExpression("foo(a)");
     if (parsed.ok) throw new Error("expected a parse failure");
     const d = diag("formula_invalid", "error", null, { indicator: "预算执行率", formula: "foo(a)", ...parsed.problem });
-    expect(renderDiagnostic(d, "zh-CN").message).toBe("指标「预算执行率」的指标值公式“foo(a)”有误：公式中没有“foo”这个函数（第 1 个字符处）。");
-    expect(renderDiagnostic(d, "en").message).toBe('The value formula "foo(a)" of "预算执行率" is invalid: there is no function "foo" (character 1).');
+    expect(renderDiagnostic(d, "zh-CN").message).toBe(
+      "指标「预算执行率」的指标值公式“foo(a)”有误：公式中没有“foo”这个函数（第 1 个字符处）。",
+    );
+    expect(renderDiagnostic(d, "en").message).toBe(
+      'The value formula "foo(a)" of "预算执行率" is invalid: there is no function "foo" (character 1).',
+    );
   });
 
   it("a check that compares nothing", () => {
     const parsed = parseCheck("a + b");
     if (parsed.ok) throw new Error("expected a parse failure");
     const d = diag("check_invalid", "warning", null, { check: "C01", ...parsed.problem });
-    expect(renderDiagnostic(d, "zh-CN").message).toBe("校验规则 C01 无法执行：校验规则应比较两个数（例如 a = b、a <= b），或写作 blank(x)、present(x)。");
+    expect(renderDiagnostic(d, "zh-CN").message).toBe(
+      "校验规则 C01 无法执行：校验规则应比较两个数（例如 a = b、a <= b），或写作 blank(x)、present(x)。",
+    );
   });
 
   it("a rule parameter that is not a number", () => {
@@ -126,6 +141,8 @@ describe("problems reach the diagnostics in the reader's language", () => {
     const p = !c.ok ? c.problems[0] : undefined;
     if (p?.code !== "rule_invalid") throw new Error("expected rule_invalid");
     const d = diag("rule_invalid", "error", null, { indicator: "公务卡结算", kind: "checklist", ...p.problem });
-    expect(renderDiagnostic(d, "zh-CN").message).toBe("指标「公务卡结算」的评分参数有误（checklist）：参数 deduct 应为数字（填的是“abc”）。");
+    expect(renderDiagnostic(d, "zh-CN").message).toBe(
+      "指标「公务卡结算」的评分参数有误（checklist）：参数 deduct 应为数字（填的是“abc”）。",
+    );
   });
 });

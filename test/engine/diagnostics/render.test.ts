@@ -13,7 +13,12 @@ import { SAMPLE_PARAMS } from "./samples";
 const LANGS = ["zh-CN", "en"] as const;
 const codes = Object.keys(SAMPLE_PARAMS) as DiagnosticCode[];
 const sample = (code: DiagnosticCode): Diagnostic =>
-  ({ code, severity: "warning", location: { sheet: "收支情况", address: "C7" }, params: SAMPLE_PARAMS[code] }) as Diagnostic;
+  ({
+    code,
+    severity: "warning",
+    location: { sheet: "收支情况", address: "C7" },
+    params: SAMPLE_PARAMS[code],
+  }) as Diagnostic;
 
 describe("catalogs", () => {
   it("the sample table covers exactly the codes of both catalogs", () => {

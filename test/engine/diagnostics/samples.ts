@@ -41,7 +41,12 @@ export const SAMPLE_PARAMS: { readonly [C in DiagnosticCode]: DiagnosticParamsBy
     difference: "0.11",
     unit: "万元",
   },
-  comparison_failed: { check: "C05", expression: "项目资金已支付数 <= 项目资金应支付数", left: "60.72", right: "50.00" },
+  comparison_failed: {
+    check: "C05",
+    expression: "项目资金已支付数 <= 项目资金应支付数",
+    left: "60.72",
+    right: "50.00",
+  },
   condition_failed: { check: "C07", description: "新成立单位没有上年“三公”经费" },
   manual_score_missing: { indicator: "管理制度健全性", weight: "1.5" },
   manual_score_out_of_range: { indicator: "管理制度健全性", score: "2", weight: "1.5" },

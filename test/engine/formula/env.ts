@@ -15,7 +15,12 @@ export function env(
     field: (name) => (Object.prototype.hasOwnProperty.call(fields, name) ? typed(fields[name]!) : undefined),
     column: (table, key) => tables[table]?.map((r) => typed(r[key] ?? null)),
     ...(currentRow
-      ? { currentRow: { table: currentRow.table, values: new Map(Object.entries(currentRow.values).map(([k, v]) => [k, typed(v)])) } }
+      ? {
+          currentRow: {
+            table: currentRow.table,
+            values: new Map(Object.entries(currentRow.values).map(([k, v]) => [k, typed(v)])),
+          },
+        }
       : {}),
   };
 }

@@ -55,7 +55,9 @@ describe("evaluateExpression: no division by zero", () => {
   });
 
   it("procurement with a zero budget and no spending is not applicable", () => {
-    expect(run("ratio(procurement_actual, procurement_budget)", env({ procurement_actual: 0, procurement_budget: 0 }))).toEqual({
+    expect(
+      run("ratio(procurement_actual, procurement_budget)", env({ procurement_actual: 0, procurement_budget: 0 })),
+    ).toEqual({
       t: "na",
       why: "zero_denominator",
     });
@@ -111,7 +113,14 @@ describe("evaluateExpression: tables", () => {
   });
 
   it("weighted ignores rows where either side is blank", () => {
-    const t = { s: [{ v: 1, w: 1 }, { v: null, w: 3 }, { v: 0.5, w: 1 }, { v: 0.2, w: null }] };
+    const t = {
+      s: [
+        { v: 1, w: 1 },
+        { v: null, w: 3 },
+        { v: 0.5, w: 1 },
+        { v: 0.2, w: null },
+      ],
+    };
     expect(num("weighted(s.v, s.w)", env({}, t))).toBe("0.75");
   });
 
@@ -140,8 +149,18 @@ describe("evaluateCheck", () => {
   };
 
   it.each([
-    ["expend_basic + expend_project = expend_total", { expend_basic: 166.03, expend_project: 60.72, expend_total: 226.86 }, "0.005", "fail"],
-    ["expend_basic + expend_project = expend_total", { expend_basic: 434.89, expend_project: 77.4, expend_total: 512.29 }, "0.005", "pass"],
+    [
+      "expend_basic + expend_project = expend_total",
+      { expend_basic: 166.03, expend_project: 60.72, expend_total: 226.86 },
+      "0.005",
+      "fail",
+    ],
+    [
+      "expend_basic + expend_project = expend_total",
+      { expend_basic: 434.89, expend_project: 77.4, expend_total: 512.29 },
+      "0.005",
+      "pass",
+    ],
     ["a = b", { a: 1.004, b: 1 }, "0.005", "pass"],
     ["a = b", { a: 1.005, b: 1 }, "0.005", "pass"],
     ["a = b", { a: 1.0051, b: 1 }, "0.005", "fail"],

@@ -8,7 +8,14 @@ describe("parseExpression", () => {
     ["（sangong_total － sangong_prev）÷ sangong_prev", ["sangong_total", "sangong_prev"], []],
     ["ratio（card_settlement，card_settlement ＋ cash_settlement）", ["card_settlement", "cash_settlement"], []],
     ["a × 50%", ["a"], []],
-    ["weighted(satisfaction.rate, satisfaction.weight)", [], [{ table: "satisfaction", key: "rate" }, { table: "satisfaction", key: "weight" }]],
+    [
+      "weighted(satisfaction.rate, satisfaction.weight)",
+      [],
+      [
+        { table: "satisfaction", key: "rate" },
+        { table: "satisfaction", key: "weight" },
+      ],
+    ],
     ['count_if(benefits.done, "否")', [], [{ table: "benefits", key: "done" }]],
     ["count_if(benefits.done, “否”)", [], [{ table: "benefits", key: "done" }]],
     ["tasks.completion", [], [{ table: "tasks", key: "completion" }]],
@@ -66,7 +73,29 @@ describe("parseExpression", () => {
   });
 
   it("never throws on strings built from formula symbols", () => {
-    const sym = fc.constantFrom("a", "t.k", "1", "50%", "(", ")", ",", "+", "-", "×", "÷", "ratio", "sum", "=", "≤", "（", "）", "，", '"', "blank", " ");
+    const sym = fc.constantFrom(
+      "a",
+      "t.k",
+      "1",
+      "50%",
+      "(",
+      ")",
+      ",",
+      "+",
+      "-",
+      "×",
+      "÷",
+      "ratio",
+      "sum",
+      "=",
+      "≤",
+      "（",
+      "）",
+      "，",
+      '"',
+      "blank",
+      " ",
+    );
     fc.assert(
       fc.property(fc.array(sym, { maxLength: 20 }), (parts) => {
         const s = parts.join("");

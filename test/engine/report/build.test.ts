@@ -2,7 +2,15 @@ import { buildReport } from "../../../src/engine/report/build";
 import { layoutReport, lineText } from "../../../src/engine/report/layout";
 import { renderText } from "../../../src/engine/report/render-text";
 import { allRuns, runsText, walkParagraphs, type Section } from "../../../src/engine/report/tree";
-import { buildScores, buildTemplate, buildValues, SEED_RUBRIC, SEED_SCORES, seedInput, type RubricSpec } from "./builders";
+import {
+  buildScores,
+  buildTemplate,
+  buildValues,
+  SEED_RUBRIC,
+  SEED_SCORES,
+  seedInput,
+  type RubricSpec,
+} from "./builders";
 
 function sectionText(text: string, heading: string, next?: string): string {
   const start = text.indexOf(`\n${heading}\n`);
@@ -86,12 +94,17 @@ describe("buildReport on the seed example", () => {
 });
 
 describe("the introduction cites the 评价依据 table", () => {
-  const A = "《重庆市万州区人民政府办公室关于印发贯彻全面实施预算绩效管理任务分解方案的通知》（万州府办发〔2019〕79号）";
+  const A =
+    "《重庆市万州区人民政府办公室关于印发贯彻全面实施预算绩效管理任务分解方案的通知》（万州府办发〔2019〕79号）";
   const B = "《万州区财政局关于开展2020年度部门整体绩效评价工作的通知》（万州财预发〔2021〕4号）";
   const C = "《另一份文件》（某发〔2021〕1号）";
-  const lead = "为深入推进预算绩效管理改革，规范部门财政支出，强化部门履职职能，切实提高财政资金使用效益，重庆市万州区人民政府外事办公室";
+  const lead =
+    "为深入推进预算绩效管理改革，规范部门财政支出，强化部门履职职能，切实提高财政资金使用效益，重庆市万州区人民政府外事办公室";
   const intro = (basis: readonly string[], lang: "zh-CN" | "en" = "zh-CN") => {
-    const { tree, diagnostics } = buildReport({ ...seedInput(lang), values: buildValues({ tables: { basis: basis.map((text) => ({ text })) } }) });
+    const { tree, diagnostics } = buildReport({
+      ...seedInput(lang),
+      values: buildValues({ tables: { basis: basis.map((text) => ({ text })) } }),
+    });
     return { text: runsText(tree.intro[0]!.runs), diagnostics };
   };
 
@@ -99,7 +112,11 @@ describe("the introduction cites the 评价依据 table", () => {
     ["the seed's two documents", [A, B], `${lead}根据${A}的要求，按${B}文件精神，对2020年度部门预算整体支出绩效`],
     ["one document", [A], `${lead}根据${A}的要求，对2020年度`],
     ["three documents", [A, B, C], `${lead}根据${A}的要求，按${B}、${C}文件精神，对2020年度`],
-    ["trailing punctuation trimmed, blank rows skipped", [`${A}；`, "  ", `${B}。`], `根据${A}的要求，按${B}文件精神，对`],
+    [
+      "trailing punctuation trimmed, blank rows skipped",
+      [`${A}；`, "  ", `${B}。`],
+      `根据${A}的要求，按${B}文件精神，对`,
+    ],
     ["no rows: the clause is left out, not a placeholder", [], `${lead}对2020年度部门预算整体支出绩效`],
   ])("%s", (_, basis, expected) => {
     const { text, diagnostics } = intro(basis);
@@ -127,11 +144,18 @@ describe("buildReport with gaps", () => {
     expect(renderText(tree)).toContain(`【待补充：${label}】`);
     const missing = diagnostics.filter((d) => d.code === "report_input_missing");
     expect(missing).toHaveLength(1);
-    expect(missing[0]).toMatchObject({ severity: "warning", params: { item: label }, location: { sheet, name: field } });
+    expect(missing[0]).toMatchObject({
+      severity: "warning",
+      params: { item: label },
+      location: { sheet, name: field },
+    });
   });
 
   it("says there is no prior-year comparison when sangong_prev is blank, without a warning", () => {
-    const { tree, diagnostics } = buildReport({ ...seedInput(), values: buildValues({ fields: { sangong_prev: null } }) });
+    const { tree, diagnostics } = buildReport({
+      ...seedInput(),
+      values: buildValues({ fields: { sangong_prev: null } }),
+    });
     const text = renderText(tree);
     expect(text).toContain("本年“三公”经费支出合计为11.96万元，无上年“三公”经费支出数据，不与上年对比。");
     expect(diagnostics).toEqual([]);
@@ -145,18 +169,26 @@ describe("buildReport with gaps", () => {
     expect(renderText(buildReport({ ...seedInput(), values }).tree)).toContain(expected);
   });
 
-  it.each(["problems", "measures", "duties", "tasks"])("an empty %s table leaves a placeholder and a warning", (table) => {
-    const values = buildValues({ tables: { [table]: [] } });
-    const scores = table === "tasks" ? buildScores(SEED_RUBRIC, SEED_SCORES, []) : seedInput().scores;
-    const { tree, diagnostics } = buildReport({ template: buildTemplate(), values, scores });
-    const label = buildTemplate().tables.get(table)!.label;
-    if (table !== "problems") expect(renderText(tree)).toContain(`【待补充：${label}】`);
-    if (table !== "problems") expect(diagnostics.map((d) => d.params)).toContainEqual({ item: label });
-  });
+  it.each(["problems", "measures", "duties", "tasks"])(
+    "an empty %s table leaves a placeholder and a warning",
+    (table) => {
+      const values = buildValues({ tables: { [table]: [] } });
+      const scores = table === "tasks" ? buildScores(SEED_RUBRIC, SEED_SCORES, []) : seedInput().scores;
+      const { tree, diagnostics } = buildReport({ template: buildTemplate(), values, scores });
+      const label = buildTemplate().tables.get(table)!.label;
+      if (table !== "problems") expect(renderText(tree)).toContain(`【待补充：${label}】`);
+      if (table !== "problems") expect(diagnostics.map((d) => d.params)).toContainEqual({ item: label });
+    },
+  );
 
   it("warns when 三公 changed but no reason is entered", () => {
-    const { tree, diagnostics } = buildReport({ ...seedInput(), values: buildValues({ tables: { sangong_reasons: [] } }) });
-    expect(renderText(tree)).toContain("减幅45.56%。其中：公务用车运行维护费2.95万元，外事接待费9.01万元。【待补充：“三公”经费变动原因】。");
+    const { tree, diagnostics } = buildReport({
+      ...seedInput(),
+      values: buildValues({ tables: { sangong_reasons: [] } }),
+    });
+    expect(renderText(tree)).toContain(
+      "减幅45.56%。其中：公务用车运行维护费2.95万元，外事接待费9.01万元。【待补充：“三公”经费变动原因】。",
+    );
     expect(diagnostics).toHaveLength(1);
   });
 });
@@ -186,7 +218,9 @@ describe("section 五: deductions not covered by an entered problem", () => {
   it("warns when a deduction has no reason", () => {
     const scores = buildScores(SEED_RUBRIC, { ...SEED_SCORES, B06: { score: 1.5 } });
     const { tree, diagnostics } = buildReport({ ...seedInput(), scores });
-    expect(renderText(tree)).toContain("本部门该项指标得1.5分，扣0.5分，扣分原因：【待补充：资金使用合规性：扣分原因】");
+    expect(renderText(tree)).toContain(
+      "本部门该项指标得1.5分，扣0.5分，扣分原因：【待补充：资金使用合规性：扣分原因】",
+    );
     expect(diagnostics.map((d) => d.params)).toEqual([{ item: "资金使用合规性：扣分原因" }]);
   });
 });
@@ -197,31 +231,59 @@ describe("indicator phrases from the rubric", () => {
 
   it("uses the workbook's 报告表述 instead of the default", () => {
     const rubric = withPhrase("A01", "在职{staff_actual}人，编制{staff_quota}人，控制率{value}。");
-    const text = renderText(buildReport({ ...seedInput(), template: buildTemplate(rubric), scores: buildScores(rubric) }).tree);
-    expect(text).toContain("（1）财政供养人员控制率（2分）。在职7人，编制7人，控制率100.00%。根据评分标准，本部门该项指标得2分。");
+    const text = renderText(
+      buildReport({ ...seedInput(), template: buildTemplate(rubric), scores: buildScores(rubric) }).tree,
+    );
+    expect(text).toContain(
+      "（1）财政供养人员控制率（2分）。在职7人，编制7人，控制率100.00%。根据评分标准，本部门该项指标得2分。",
+    );
   });
 
   it("does not append the score sentence when the phrase places {score} itself", () => {
     const rubric = withPhrase("B05", "本项得{score}分（满分{weight}分，扣{deduction}分：{reason}）。");
-    const text = renderText(buildReport({ ...seedInput(), template: buildTemplate(rubric), scores: buildScores(rubric) }).tree);
-    expect(text).toContain("（1）管理制度健全性（1.5分）。本项得1分（满分1.5分，扣0.5分：内部财务管理制度有待加强）。\n");
+    const text = renderText(
+      buildReport({ ...seedInput(), template: buildTemplate(rubric), scores: buildScores(rubric) }).tree,
+    );
+    expect(text).toContain(
+      "（1）管理制度健全性（1.5分）。本项得1分（满分1.5分，扣0.5分：内部财务管理制度有待加强）。\n",
+    );
   });
 
-  it.each(["valeu", "toString", "constructor"])("shows an unknown placeholder {%s} visibly and warns at the rubric row", (ph) => {
-    const rubric = withPhrase("A01", `控制率{${ph}}。`);
-    const { tree, diagnostics } = buildReport({ ...seedInput(), template: buildTemplate(rubric), scores: buildScores(rubric) });
-    expect(renderText(tree)).toContain(`（1）财政供养人员控制率（2分）。控制率【待补充：{${ph}}】。根据评分标准`);
-    expect(diagnostics).toEqual([
-      expect.objectContaining({ code: "report_input_missing", params: { item: `{${ph}}` }, location: expect.objectContaining({ sheet: "指标体系" }) }),
-    ]);
-  });
+  it.each(["valeu", "toString", "constructor"])(
+    "shows an unknown placeholder {%s} visibly and warns at the rubric row",
+    (ph) => {
+      const rubric = withPhrase("A01", `控制率{${ph}}。`);
+      const { tree, diagnostics } = buildReport({
+        ...seedInput(),
+        template: buildTemplate(rubric),
+        scores: buildScores(rubric),
+      });
+      expect(renderText(tree)).toContain(`（1）财政供养人员控制率（2分）。控制率【待补充：{${ph}}】。根据评分标准`);
+      expect(diagnostics).toEqual([
+        expect.objectContaining({
+          code: "report_input_missing",
+          params: { item: `{${ph}}` },
+          location: expect.objectContaining({ sheet: "指标体系" }),
+        }),
+      ]);
+    },
+  );
 
   it("builds a generic sentence from the formula for an indicator with no phrase and no default", () => {
     const rubric: RubricSpec[] = [
       ...SEED_RUBRIC.filter((r) => r.id !== "B12"),
-      { id: "B12", path: ["过程", "资产管理", "固定资产在用率"], weight: 1, formula: "fixed_assets_in_use / fixed_assets_total", ruleKind: "proportional", description: "反映固定资产的使用情况。" },
+      {
+        id: "B12",
+        path: ["过程", "资产管理", "固定资产在用率"],
+        weight: 1,
+        formula: "fixed_assets_in_use / fixed_assets_total",
+        ruleKind: "proportional",
+        description: "反映固定资产的使用情况。",
+      },
     ];
-    const text = renderText(buildReport({ ...seedInput(), template: buildTemplate(rubric), scores: buildScores(rubric) }).tree);
+    const text = renderText(
+      buildReport({ ...seedInput(), template: buildTemplate(rubric), scores: buildScores(rubric) }).tree,
+    );
     expect(text).toContain(
       "（3）固定资产在用率（1分）。反映固定资产的使用情况。该指标值＝在用固定资产总额÷固定资产总额＝45.00÷45.00＝100.00%。根据评分标准，本部门该项指标得1分。",
     );

@@ -3,12 +3,7 @@
 // overrides so a test changes one thing.
 import Decimal from "decimal.js";
 import type { InputValues, TableRowValues, TypedValue } from "../../../src/engine/model/values";
-import type {
-  IndicatorResult,
-  IndicatorValue,
-  LevelResult,
-  ScoreSheet,
-} from "../../../src/engine/score/result-types";
+import type { IndicatorResult, IndicatorValue, LevelResult, ScoreSheet } from "../../../src/engine/score/result-types";
 import type {
   ColumnDef,
   FieldDef,
@@ -17,16 +12,7 @@ import type {
   TableDef,
   Template,
 } from "../../../src/engine/compile/read/types";
-import {
-  BASIS,
-  BENEFITS,
-  DUTIES,
-  MEASURES,
-  ORG,
-  PROBLEMS,
-  SANGONG_REASONS,
-  TASK_DESCRIPTIONS,
-} from "./seed-texts";
+import { BASIS, BENEFITS, DUTIES, MEASURES, ORG, PROBLEMS, SANGONG_REASONS, TASK_DESCRIPTIONS } from "./seed-texts";
 import seedJson from "../../../assets/examples/wanzhou-2020.json";
 
 type FieldSpec = readonly [name: string, label: string, type: FieldType, required: boolean];
@@ -314,9 +300,7 @@ function typed(v: string | number | boolean | null | undefined): TypedValue {
   return v;
 }
 
-function rows(
-  items: readonly Readonly<Record<string, string | number | boolean | undefined>>[],
-): TableRowValues[] {
+function rows(items: readonly Readonly<Record<string, string | number | boolean | undefined>>[]): TableRowValues[] {
   return items.map((it, i) => ({
     row: 3 + i,
     values: new Map(Object.entries(it).map(([k, v]) => [k, typed(v)])),
@@ -325,9 +309,7 @@ function rows(
 
 export interface ValuesOverrides {
   fields?: Readonly<Record<string, string | number | null>>;
-  tables?: Readonly<
-    Record<string, readonly Readonly<Record<string, string | number | boolean | undefined>>[]>
-  >;
+  tables?: Readonly<Record<string, readonly Readonly<Record<string, string | number | boolean | undefined>>[]>>;
 }
 
 /** The seed's inputs (figures and texts); overrides replace single fields (null = blank) or whole tables. */

@@ -1,4 +1,8 @@
-import { defaultExpandPhrase, defaultIndicatorPhrase, normalizeIndicatorName } from "../../../src/engine/report/default-phrases";
+import {
+  defaultExpandPhrase,
+  defaultIndicatorPhrase,
+  normalizeIndicatorName,
+} from "../../../src/engine/report/default-phrases";
 
 describe("defaultIndicatorPhrase", () => {
   it.each([

@@ -38,7 +38,9 @@ const EXPECTED_DIFFERENCES: Readonly<Record<string, readonly string[]>> = {
 };
 
 describe("the generated report carries the seed report's figures", () => {
-  const seed = splitSections(readFileSync(new URL("../../../assets/examples/seed-report-wanzhou-2020.txt", import.meta.url), "utf8"));
+  const seed = splitSections(
+    readFileSync(new URL("../../../assets/examples/seed-report-wanzhou-2020.txt", import.meta.url), "utf8"),
+  );
   const generated = splitSections(renderText(buildReport(seedInput()).tree));
 
   it("has the same sections", () => {
@@ -86,6 +88,8 @@ describe("the example workbook's report", () => {
     const intro = (text: string): string => text.split("\n")[2]!;
     const fromWorkbook = intro(runReport(snapshot, { now: "2026-11-28T00:00:00Z" }).text);
     expect(fromWorkbook).toBe(intro(readFileSync(golden("seed-zh-CN.txt"), "utf8")));
-    expect(fromWorkbook).toContain("（万州府办发〔2019〕79号）的要求，按《万州区财政局关于开展2020年度部门整体绩效评价工作的通知》（万州财预发〔2021〕4号）文件精神，对2020年度");
+    expect(fromWorkbook).toContain(
+      "（万州府办发〔2019〕79号）的要求，按《万州区财政局关于开展2020年度部门整体绩效评价工作的通知》（万州财预发〔2021〕4号）文件精神，对2020年度",
+    );
   });
 });

@@ -1,13 +1,30 @@
 import Decimal from "decimal.js";
 import type { TableRowValues } from "../../../src/engine/model/values";
-import { parsePhrase, phrasePlaceholders, renderPhrase, type PhraseScope } from "../../../src/engine/report/phrase-template";
+import {
+  parsePhrase,
+  phrasePlaceholders,
+  renderPhrase,
+  type PhraseScope,
+} from "../../../src/engine/report/phrase-template";
 import { text } from "../../../src/engine/report/runs";
 import { runsText, type Run } from "../../../src/engine/report/tree";
 import { displayFormula, formulaIsRate } from "../../../src/engine/report/formula-display";
 
 const rows: TableRowValues[] = [
-  { row: 3, values: new Map<string, Decimal | string>([["group", "服务对象"], ["rate", new Decimal("0.98")]]) },
-  { row: 4, values: new Map<string, Decimal | string>([["group", "社会群众"], ["rate", new Decimal("0.96")]]) },
+  {
+    row: 3,
+    values: new Map<string, Decimal | string>([
+      ["group", "服务对象"],
+      ["rate", new Decimal("0.98")],
+    ]),
+  },
+  {
+    row: 4,
+    values: new Map<string, Decimal | string>([
+      ["group", "社会群众"],
+      ["rate", new Decimal("0.96")],
+    ]),
+  },
 ];
 
 function scope(): PhraseScope & { unknowns: string[] } {
@@ -18,7 +35,8 @@ function scope(): PhraseScope & { unknowns: string[] } {
     resolve: (name, row) => {
       if (row) {
         const v = row.row.values.get(name);
-        if (v !== undefined) return [text(typeof v === "string" ? v : `${new Decimal(v as Decimal).times(100).toFixed(2)}%`)];
+        if (v !== undefined)
+          return [text(typeof v === "string" ? v : `${new Decimal(v as Decimal).times(100).toFixed(2)}%`)];
       }
       return known[name] === undefined ? undefined : [text(known[name])];
     },

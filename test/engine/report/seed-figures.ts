@@ -8,7 +8,8 @@ export interface Figure {
   readonly raw: string;
 }
 
-const SECTION_HEAD = /^\s*(?:[一二三四五六七]、|1、)\s*(单位基本情况|整体绩效完成情况|整体支出绩效目标及完成情况|整体支出绩效评价|存在的问题|改进措施|绩效自评结果拟应用和公开情况)\s*$/;
+const SECTION_HEAD =
+  /^\s*(?:[一二三四五六七]、|1、)\s*(单位基本情况|整体绩效完成情况|整体支出绩效目标及完成情况|整体支出绩效评价|存在的问题|改进措施|绩效自评结果拟应用和公开情况)\s*$/;
 // Numbering at a line start is structure, not a figure: 一、 （一） 1. （1） 1、
 const NUMBERING = /^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、]\s*|（\d+）\s*|\(\d+\)\s*)/;
 const FIGURE = /-?\d+(?:\.\d+)?(?:%|万元|元|分|人|份|次|家|批|名|亿元|亿美元|万只|天|国|年)?/g;

@@ -8,7 +8,8 @@ describe("scoringWritePlan", () => {
   const { template, values } = wanzhouCase();
   const scores = scoreWorkbook(template, values).scores!;
   const ops = scoringWritePlan(template, scores);
-  const at = (sheet: string, address: string): WriteOp | undefined => ops.find((o) => o.kind !== "ensureSheet" && o.sheet === sheet && "address" in o && o.address === address);
+  const at = (sheet: string, address: string): WriteOp | undefined =>
+    ops.find((o) => o.kind !== "ensureSheet" && o.sheet === sheet && "address" in o && o.address === address);
 
   it("writes only output cells", () => {
     expect(() => assertOutputsOnly(template, ops)).not.toThrow();
@@ -28,7 +29,11 @@ describe("scoringWritePlan", () => {
   });
 
   it("writes the na text for 政府采购执行率 and the count for 指标或资金收回", () => {
-    const cells = ops.flatMap((o) => (o.kind === "values" && o.sheet === "指标体系" && o.address.startsWith("N") ? o.values.map((v, i) => [Number(o.address.slice(1)) + i, v[0]]) : []));
+    const cells = ops.flatMap((o) =>
+      o.kind === "values" && o.sheet === "指标体系" && o.address.startsWith("N")
+        ? o.values.map((v, i) => [Number(o.address.slice(1)) + i, v[0]])
+        : [],
+    );
     const byRow = new Map(cells as [number, unknown][]);
     expect(byRow.get(18)).toBe("不适用");
     expect(byRow.get(12)).toBe(0);
@@ -37,22 +42,46 @@ describe("scoringWritePlan", () => {
   it("writes each task's score into the tasks' 得分 column and their sum on the rubric row", () => {
     const op = at("重点工作", "F4") as Extract<WriteOp, { kind: "values" }>;
     expect(op.values.map((r) => r[0])).toEqual([6, 8, 6, 6, 4, 8, 8]);
-    const rubricRows = ops.filter((o): o is Extract<WriteOp, { kind: "values" }> => o.kind === "values" && o.sheet === "指标体系" && o.address.startsWith("O"));
-    const rowOf = (r: number) => rubricRows.flatMap((o) => o.values.map((v, i) => [Number(o.address.slice(1)) + i, v[0]] as const)).find(([n]) => n === r)?.[1];
+    const rubricRows = ops.filter(
+      (o): o is Extract<WriteOp, { kind: "values" }> =>
+        o.kind === "values" && o.sheet === "指标体系" && o.address.startsWith("O"),
+    );
+    const rowOf = (r: number) =>
+      rubricRows
+        .flatMap((o) => o.values.map((v, i) => [Number(o.address.slice(1)) + i, v[0]] as const))
+        .find(([n]) => n === r)?.[1];
     expect(rowOf(26)).toBe(46);
   });
 
   it("writes the result fields", () => {
-    const value = (name: string) => (at("评价结果", template.fields.get(name)!.ref.address) as Extract<WriteOp, { kind: "values" }>).values;
-    expect([value("result_total"), value("result_grade"), value("result_raw_total")]).toEqual([[[94]], [["优"]], [[94]]]);
+    const value = (name: string) =>
+      (at("评价结果", template.fields.get(name)!.ref.address) as Extract<WriteOp, { kind: "values" }>).values;
+    expect([value("result_total"), value("result_grade"), value("result_raw_total")]).toEqual([
+      [[94]],
+      [["优"]],
+      [[94]],
+    ]);
   });
 
   it("clears the levels table and writes one row per level-1 and level-2 node", () => {
     expect(ops).toContainEqual({ kind: "clear", sheet: "评价结果", range: "A8:D31" });
     const names = at("评价结果", "B8") as Extract<WriteOp, { kind: "values" }>;
-    expect(names.values.map((r) => r[0])).toEqual(["投入", "预算配置", "过程", "预算执行", "预算管理", "资产管理", "产出", "职责履行", "效果", "履职效益"]);
+    expect(names.values.map((r) => r[0])).toEqual([
+      "投入",
+      "预算配置",
+      "过程",
+      "预算执行",
+      "预算管理",
+      "资产管理",
+      "产出",
+      "职责履行",
+      "效果",
+      "履职效益",
+    ]);
     expect((at("评价结果", "A8") as Extract<WriteOp, { kind: "values" }>).values[0]).toEqual(["一级"]);
-    expect((at("评价结果", "D8") as Extract<WriteOp, { kind: "values" }>).values.map((r) => r[0])).toEqual([5, 5, 24.5, 10, 9.5, 5, 46, 46, 18.5, 18.5]);
+    expect((at("评价结果", "D8") as Extract<WriteOp, { kind: "values" }>).values.map((r) => r[0])).toEqual([
+      5, 5, 24.5, 10, 9.5, 5, 46, 46, 18.5, 18.5,
+    ]);
   });
 
   it("writes nothing on rubric rows without a column map", () => {

@@ -9,7 +9,10 @@ const codes = (ds: readonly Diagnostic[]) => ds.map((d) => `${d.code}@${d.locati
 
 /** A one-block rubric: 总 (W) → 块 (W) → the given leaves, with fields a, b, c. */
 function small(leaves: ReturnType<typeof leaf>[], weight: number, values: Record<string, number | null> = {}) {
-  const tpl = template({ fields: [field("a"), field("b"), field("c")], rubric: rubric([l1("1", "总", weight), l2("1.1", "块", weight), ...leaves]) });
+  const tpl = template({
+    fields: [field("a"), field("b"), field("c")],
+    rubric: rubric([l1("1", "总", weight), l2("1.1", "块", weight), ...leaves]),
+  });
   return scoreWorkbook(tpl, inputs(values));
 }
 
@@ -19,12 +22,20 @@ describe("rubric structure and weights", () => {
     expect(r.scores).toBeNull();
     // 总 on Excel row 4 and 块 on row 5; 分值 is column E
     expect(r.diagnostics).toEqual([
-      expect.objectContaining({ code: "rubric_weight_sum_mismatch", location: expect.objectContaining({ address: "E5" }), params: { parent: "块", expected: "5", actual: "4" } }),
+      expect.objectContaining({
+        code: "rubric_weight_sum_mismatch",
+        location: expect.objectContaining({ address: "E5" }),
+        params: { parent: "块", expected: "5", actual: "4" },
+      }),
     ]);
   });
 
   it.each([
-    ["a duplicate id", [leaf("1.1.1", "甲", 1, "a", "按比例"), leaf("1.1.1", "乙", 1, "b", "按比例")], ["rubric_duplicate_id@A7"]],
+    [
+      "a duplicate id",
+      [leaf("1.1.1", "甲", 1, "a", "按比例"), leaf("1.1.1", "乙", 1, "b", "按比例")],
+      ["rubric_duplicate_id@A7"],
+    ],
     ["an unknown field", [leaf("1.1.1", "甲", 2, "zz / a", "按比例")], ["formula_unknown_field@F6"]],
     ["an unknown column", [leaf("1.1.1", "甲", 2, "sum(t.x)", "按比例")], ["formula_unknown_field@F6"]],
     ["a broken formula", [leaf("1.1.1", "甲", 2, "ratio(a", "按比例")], ["formula_invalid@F6"]],
@@ -33,7 +44,11 @@ describe("rubric structure and weights", () => {
     ["a bad parameter", [leaf("1.1.1", "甲", 2, "a", "达标", "limit=abc")], ["rule_invalid@H6"]],
     ["overlapping bands", [leaf("1.1.1", "甲", 2, "a", "分档", "<=1: 2; >=1: 0")], ["rule_bands_overlap@H6"]],
     ["a gap between bands", [leaf("1.1.1", "甲", 2, "a", "分档", "<1: 2; >1: 0")], ["rule_bands_gap@H6"]],
-    ["a blank weight", [leaf("1.1.1", "甲", null, "a", "按比例"), leaf("1.1.2", "乙", 2, "a", "按比例")], ["rubric_weight_invalid@E6"]],
+    [
+      "a blank weight",
+      [leaf("1.1.1", "甲", null, "a", "按比例"), leaf("1.1.2", "乙", 2, "a", "按比例")],
+      ["rubric_weight_invalid@E6"],
+    ],
   ])("reports %s at its cell", (_what, leaves, expected) => {
     const r = small(leaves, 2, { a: 1, b: 1 });
     expect(r.scores).toBeNull();
@@ -41,15 +56,37 @@ describe("rubric structure and weights", () => {
   });
 
   it("reports a leaf with no level-2 row above it", () => {
-    const tpl = template({ fields: [field("a")], rubric: rubric([l1("1", "总", 2), leaf("1.1", "甲", 2, "a", "按比例")]) });
+    const tpl = template({
+      fields: [field("a")],
+      rubric: rubric([l1("1", "总", 2), leaf("1.1", "甲", 2, "a", "按比例")]),
+    });
     const r = scoreWorkbook(tpl, inputs({ a: 1 }));
     expect(r.scores).toBeNull();
     expect(codes(r.diagnostics)).toContain("rubric_structure@D5");
   });
 
   it("checks that an expanded leaf's rows add up to its 分值", () => {
-    const tasks = table("tasks", "重点工作", 2, [["name", "text"], ["weight", "number"], ["completion", "rate"], ["reason", "text"], ["score", "number", true]], 2);
-    const tpl = template({ tables: [tasks], rubric: rubric([l1("3", "产出", 10), l2("3.1", "职责履行", 10), leaf("3.1.1", "任务", 10, "tasks.completion", "按比例", "", { expand: "tasks" })]) });
+    const tasks = table(
+      "tasks",
+      "重点工作",
+      2,
+      [
+        ["name", "text"],
+        ["weight", "number"],
+        ["completion", "rate"],
+        ["reason", "text"],
+        ["score", "number", true],
+      ],
+      2,
+    );
+    const tpl = template({
+      tables: [tasks],
+      rubric: rubric([
+        l1("3", "产出", 10),
+        l2("3.1", "职责履行", 10),
+        leaf("3.1.1", "任务", 10, "tasks.completion", "按比例", "", { expand: "tasks" }),
+      ]),
+    });
     const rows = [
       { name: "甲", weight: 6, completion: 1 },
       { name: "乙", weight: 3, completion: 1 },
@@ -57,7 +94,11 @@ describe("rubric structure and weights", () => {
     const r = scoreWorkbook(tpl, inputs({}, { tasks: { headerRow: 2, rows } }));
     expect(r.scores).toBeNull();
     expect(r.diagnostics).toEqual([
-      expect.objectContaining({ code: "rubric_weight_sum_mismatch", location: expect.objectContaining({ address: "E6" }), params: { parent: "任务", expected: "10", actual: "9" } }),
+      expect.objectContaining({
+        code: "rubric_weight_sum_mismatch",
+        location: expect.objectContaining({ address: "E6" }),
+        params: { parent: "任务", expected: "10", actual: "9" },
+      }),
     ]);
   });
 });
@@ -84,7 +125,9 @@ describe("manual indicators", () => {
 
   it("warns when a task below full marks has no 未完成原因", () => {
     const { template: tpl, values } = wanzhouCase();
-    const tasks = values.tables.get("tasks")!.map((r) => ({ ...r, values: new Map([...r.values].filter(([k]) => k !== "reason")) }));
+    const tasks = values.tables
+      .get("tasks")!
+      .map((r) => ({ ...r, values: new Map([...r.values].filter(([k]) => k !== "reason")) }));
     const r = scoreWorkbook(tpl, { ...values, tables: new Map([...values.tables, ["tasks", tasks]]) });
     expect(codes(r.diagnostics).filter((c) => c.startsWith("reason_missing"))).toEqual(["reason_missing@E8"]);
     expect(r.scores!.indicators.find((i) => i.id === "3.1.1.5")!.reason).toBe("按完成比例计分（目标100%），得4分");
@@ -135,7 +178,9 @@ describe("grades", () => {
     [[g("优", 90), g("良", 80)], "grade_floor_missing", ["80"]],
     [[g("优", 90), g("良", Number.NaN), g("差", 0)], "grade_without_min", ["良"]],
   ])("rejects %j as %s %j", (bands, problem, detail) => {
-    expect(checkGrades(bands).map((d) => (d.code === "grade_bands_invalid" ? d.params : d.code))).toEqual([{ problem, detail }]);
+    expect(checkGrades(bands).map((d) => (d.code === "grade_bands_invalid" ? d.params : d.code))).toEqual([
+      { problem, detail },
+    ]);
   });
 
   it("grades the unrounded total: three leaves of 29.9966… total 89.99 → 良", () => {
@@ -148,9 +193,20 @@ describe("grades", () => {
 });
 
 describe("total adjustments", () => {
-  const adj = (id: string, kind: string, params: string) => ({ id, name: `调整${id}`, formula: "a", ruleKind: kind, ruleParams: params, ref: { sheet: "指标体系", address: `B5${id}` } });
+  const adj = (id: string, kind: string, params: string) => ({
+    id,
+    name: `调整${id}`,
+    formula: "a",
+    ruleKind: kind,
+    ruleParams: params,
+    ref: { sheet: "指标体系", address: `B5${id}` },
+  });
   const run = (a: number, adjustments: ReturnType<typeof adj>[]) => {
-    const tpl = template({ fields: [field("a"), field("b")], rubric: rubric([l1("1", "总", 100), l2("1.1", "块", 100), leaf("1.1.1", "甲", 100, "b", "按比例")]), adjustments });
+    const tpl = template({
+      fields: [field("a"), field("b")],
+      rubric: rubric([l1("1", "总", 100), l2("1.1", "块", 100), leaf("1.1.1", "甲", 100, "b", "按比例")]),
+      adjustments,
+    });
     return scoreWorkbook(tpl, inputs({ a, b: 0.95 }));
   };
   const cap = adj("1", "封顶", "[70%,80%): 89; [60%,70%): 79; [50%,60%): 69; <50%: 59");
@@ -186,10 +242,14 @@ describe("total adjustments", () => {
 
 describe("a bureau's edits to the standard rubric", () => {
   type Rows = Parameters<NonNullable<Parameters<typeof wanzhouCase>[0]>>[0];
-  const edit = (name: string, change: Record<string, unknown>) => (rows: Rows) => rows.map((r) => (r.level3 === name || r.level2 === name || r.level1 === name ? { ...r, ...change } : r));
+  const edit = (name: string, change: Record<string, unknown>) => (rows: Rows) =>
+    rows.map((r) => (r.level3 === name || r.level2 === name || r.level1 === name ? { ...r, ...change } : r));
 
   it("moves a point between two indicators (sums kept): scores follow the new weights", () => {
-    const e = (rows: Rows) => edit("财政供养人员控制率", { weight: 3, ruleParams: "limit=100%; deduct=10%" })(edit("“三公”经费变动率", { weight: 2 })(rows));
+    const e = (rows: Rows) =>
+      edit("财政供养人员控制率", { weight: 3, ruleParams: "limit=100%; deduct=10%" })(
+        edit("“三公”经费变动率", { weight: 2 })(rows),
+      );
     const { template: tpl, values } = wanzhouCase(e);
     const s = scoreWorkbook(tpl, values).scores!;
     expect(s.indicators.find((i) => i.name === "财政供养人员控制率")!.score).toBe(3);
@@ -198,7 +258,9 @@ describe("a bureau's edits to the standard rubric", () => {
   });
 
   it("moves a satisfaction band above 97%: 5 → 4, total 93", () => {
-    const { template: tpl, values } = wanzhouCase(edit("社会公众或服务对象满意度", { ruleParams: ">=98%: 100%; [80%,98%): 80%; [60%,80%): 60%; <60%: 0" }));
+    const { template: tpl, values } = wanzhouCase(
+      edit("社会公众或服务对象满意度", { ruleParams: ">=98%: 100%; [80%,98%): 80%; [60%,80%): 60%; <60%: 0" }),
+    );
     const s = scoreWorkbook(tpl, values).scores!;
     expect(s.indicators.find((i) => i.name === "社会公众或服务对象满意度")!.score).toBe(4);
     expect(s.levels.find((l) => l.name === "效果")!.score).toBe(17.5);
@@ -207,7 +269,9 @@ describe("a bureau's edits to the standard rubric", () => {
   });
 
   it("swaps the tasks' rule to all-or-nothing: the half-done task scores 0, total 90", () => {
-    const { template: tpl, values } = wanzhouCase(edit("重点工作任务", { ruleKind: "threshold", ruleParams: "op=>=; limit=100%" }));
+    const { template: tpl, values } = wanzhouCase(
+      edit("重点工作任务", { ruleKind: "threshold", ruleParams: "op=>=; limit=100%" }),
+    );
     const s = scoreWorkbook(tpl, values).scores!;
     expect(s.indicators.filter((i) => i.id.startsWith("3.1.1.")).map((i) => i.score)).toEqual([6, 8, 6, 6, 0, 8, 8]);
     expect(s.total).toBe(90);

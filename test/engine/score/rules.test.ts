@@ -22,7 +22,10 @@ describe("registry", () => {
   });
 
   it("is closed: unknown kinds are rule_unknown", () => {
-    expect(compileRule("eval", "", new Decimal(2))).toEqual({ ok: false, problems: [{ code: "rule_unknown", kind: "eval" }] });
+    expect(compileRule("eval", "", new Decimal(2))).toEqual({
+      ok: false,
+      problems: [{ code: "rule_unknown", kind: "eval" }],
+    });
     expect(compileRule("toString", "", new Decimal(2)).ok).toBe(false);
   });
 });
@@ -147,14 +150,20 @@ describe("bands (分档)", () => {
     ["=0: 1; >=0: 0", [{ code: "rule_bands_overlap", first: "=0", second: ">=0" }]],
     ["<10%: 1; >10%: 0", [{ code: "rule_bands_gap", from: "10%", to: "10%" }]],
     ["<=10%: 1; >20%: 0", [{ code: "rule_bands_gap", from: "10%", to: "20%" }]],
-    ["=0: 2; (0,10%]: 1.6; >30%: 0", [
-      { code: "rule_bands_gap", from: "-∞", to: "0" },
-      { code: "rule_bands_gap", from: "10%", to: "30%" },
-    ]],
-    ["[0,1]: 1", [
-      { code: "rule_bands_gap", from: "-∞", to: "0" },
-      { code: "rule_bands_gap", from: "1", to: "+∞" },
-    ]],
+    [
+      "=0: 2; (0,10%]: 1.6; >30%: 0",
+      [
+        { code: "rule_bands_gap", from: "-∞", to: "0" },
+        { code: "rule_bands_gap", from: "10%", to: "30%" },
+      ],
+    ],
+    [
+      "[0,1]: 1",
+      [
+        { code: "rule_bands_gap", from: "-∞", to: "0" },
+        { code: "rule_bands_gap", from: "1", to: "+∞" },
+      ],
+    ],
   ])("detects overlaps and gaps in %j", (params, problems) => {
     expect(compileRule("bands", params, new Decimal(2))).toEqual({ ok: false, problems });
   });
@@ -266,7 +275,10 @@ describe("parameter errors", () => {
 
   it("a required parameter that is not given is missing", () => {
     const r = compileParams([{ name: "limit", type: "percent", default: null, zh: "标准值" }], "", new Decimal(2));
-    expect(r).toEqual({ ok: false, problems: [{ code: "rule_invalid", problem: { problem: "param_missing", detail: ["limit"] } }] });
+    expect(r).toEqual({
+      ok: false,
+      problems: [{ code: "rule_invalid", problem: { problem: "param_missing", detail: ["limit"] } }],
+    });
   });
 
   it("accepts ; ； and new lines as separators and ignores empty items", () => {

@@ -15,12 +15,17 @@ describe("the standard rubric on the Wanzhou 2020 figures", () => {
   });
 
   it("scores each task as weight × completion", () => {
-    expect(scores!.indicators.filter((i) => i.id.startsWith("3.1.1.")).map((i) => i.score)).toEqual(expected.task_scores);
+    expect(scores!.indicators.filter((i) => i.id.startsWith("3.1.1.")).map((i) => i.score)).toEqual(
+      expected.task_scores,
+    );
   });
 
-  it.each([...Object.entries(expected.level_subtotals), ...Object.entries(expected.second_level_subtotals)])("subtotal %s = %s", (name, score) => {
-    expect(scores!.levels.find((l) => l.name === name)?.score).toBe(score);
-  });
+  it.each([...Object.entries(expected.level_subtotals), ...Object.entries(expected.second_level_subtotals)])(
+    "subtotal %s = %s",
+    (name, score) => {
+      expect(scores!.levels.find((l) => l.name === name)?.score).toBe(score);
+    },
+  );
 
   it("totals 94, 优", () => {
     expect(scores!.total).toBe(94);
@@ -30,12 +35,15 @@ describe("the standard rubric on the Wanzhou 2020 figures", () => {
     expect(scores!.fullScore).toBe(100);
   });
 
-  it.each(Object.entries(expected.values).filter(([, v]) => typeof v === "number"))("the value of %s is %s", (name, v) => {
-    const ind = scores!.indicators.find((i) => i.name === name)!;
-    expect(ind.value.t).toBe("number");
-    expect(ind.value.t === "number" && Math.round(ind.value.v * 10000) / 10000).toBe(v);
-    expect(ind.valueFormat).toBe("percent");
-  });
+  it.each(Object.entries(expected.values).filter(([, v]) => typeof v === "number"))(
+    "the value of %s is %s",
+    (name, v) => {
+      const ind = scores!.indicators.find((i) => i.name === name)!;
+      expect(ind.value.t).toBe("number");
+      expect(ind.value.t === "number" && Math.round(ind.value.v * 10000) / 10000).toBe(v);
+      expect(ind.valueFormat).toBe("percent");
+    },
+  );
 
   it("政府采购执行率 with a zero budget is not applicable, full marks, with an info note", () => {
     const ind = scores!.indicators.find((i) => i.name === "政府采购执行率")!;

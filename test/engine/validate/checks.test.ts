@@ -108,10 +108,15 @@ describe("checks: each identity of fields.md", () => {
     ["C06", { income_fiscal: 300 }, "B8", "财政拨款收入 <= 本年收入合计", "error"],
     ["C08", { fixed_assets_in_use: 50 }, "B34", "在用固定资产总额 ≤ 固定资产总额", "warning"],
     ["C09", { unit_founded_year: 2021 }, "B3", "成立年份 <= 评价年度", "error"],
-  ])("%s: a failed comparison → comparison_failed at the left-hand field", (id, broken, address, expression, severity) => {
-    const ds = checkDiagnostics(validate(set(consistent(), broken)));
-    expect(ds).toMatchObject([{ code: "comparison_failed", severity, location: { address }, params: { check: id, expression } }]);
-  });
+  ])(
+    "%s: a failed comparison → comparison_failed at the left-hand field",
+    (id, broken, address, expression, severity) => {
+      const ds = checkDiagnostics(validate(set(consistent(), broken)));
+      expect(ds).toMatchObject([
+        { code: "comparison_failed", severity, location: { address }, params: { check: id, expression } },
+      ]);
+    },
+  );
 
   it("C07: a prior-year 三公 figure for a unit founded this year → condition_failed at sangong_prev", () => {
     const ds = checkDiagnostics(validate(set(consistent(), { unit_founded_year: 2020 })));
@@ -160,7 +165,9 @@ describe("checks: broken rules", () => {
     ["nosuch.weight <= 100", "C2"],
   ])("rule %j → check_invalid at the 规则 cell", (rule, address) => {
     const ds = checkDiagnostics(validate(withRule(rule)));
-    expect(ds).toMatchObject([{ code: "check_invalid", severity: "warning", location: { sheet: "校验规则", address, name: "C01" } }]);
+    expect(ds).toMatchObject([
+      { code: "check_invalid", severity: "warning", location: { sheet: "校验规则", address, name: "C01" } },
+    ]);
   });
 
   it("an unknown field names the field (problem key)", () => {
@@ -177,7 +184,11 @@ describe("checks: broken rules", () => {
     expect(checkDiagnostics(validate(withRule("sum(tasks.weight) = 14")))).toEqual([]);
     const ds = checkDiagnostics(validate(withRule("sum(tasks.weight) = 15")));
     expect(ds).toMatchObject([
-      { code: "sum_mismatch", location: { sheet: "校验规则", address: "C2", name: "C01" }, params: { left: "14.00", right: "15.00" } },
+      {
+        code: "sum_mismatch",
+        location: { sheet: "校验规则", address: "C2", name: "C01" },
+        params: { left: "14.00", right: "15.00" },
+      },
     ]);
     expect(ds[0]?.code === "sum_mismatch" && ds[0].params.unit).toBeUndefined();
   });

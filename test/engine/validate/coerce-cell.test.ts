@@ -19,7 +19,11 @@ const spec = (type: FieldType, extra: Partial<{ required: boolean; min: number |
 const shown = (v: TypedValue): unknown => (v instanceof Decimal ? `D:${v.toFixed()}` : v);
 const run = (input: CellInput, type: FieldType, extra = {}) => {
   const r = coerceCell(cell(input), spec(type, extra), where);
-  return { value: shown(r.value), codes: r.diagnostics.map((d) => `${d.severity}:${d.code}`), diagnostics: r.diagnostics };
+  return {
+    value: shown(r.value),
+    codes: r.diagnostics.map((d) => `${d.severity}:${d.code}`),
+    diagnostics: r.diagnostics,
+  };
 };
 
 describe("coerceCell: numbers typed as text are read when unambiguous (read_as info)", () => {
@@ -163,11 +167,16 @@ describe("coerceCell: blanks and Excel errors (every type)", () => {
   const types: FieldType[] = ["text", "integer", "amount", "rate", "year", "number", "yesno"];
   const blanks: CellValue[] = [{ t: "empty" }, { t: "s", v: "" }, { t: "s", v: "   " }];
 
-  it.each(types.flatMap((t) => blanks.map((b) => [t, b] as const)))("required %s blank %j → required_missing", (type, b) => {
-    const r = coerceCell(b, spec(type, { required: true }), where);
-    expect(r.value).toBeNull();
-    expect(r.diagnostics).toEqual([{ code: "required_missing", severity: "error", location: where, params: { label: "某项" } }]);
-  });
+  it.each(types.flatMap((t) => blanks.map((b) => [t, b] as const)))(
+    "required %s blank %j → required_missing",
+    (type, b) => {
+      const r = coerceCell(b, spec(type, { required: true }), where);
+      expect(r.value).toBeNull();
+      expect(r.diagnostics).toEqual([
+        { code: "required_missing", severity: "error", location: where, params: { label: "某项" } },
+      ]);
+    },
+  );
 
   it.each(types)("optional %s blank → null, nothing reported", (type) => {
     expect(coerceCell(undefined, spec(type), where)).toEqual({ value: null, diagnostics: [] });
@@ -178,7 +187,9 @@ describe("coerceCell: blanks and Excel errors (every type)", () => {
     (type, e) => {
       const r = coerceCell(err(e), spec(type, { required: true }), where);
       expect(r.value).toBeNull();
-      expect(r.diagnostics).toEqual([{ code: "excel_error", severity: "error", location: where, params: { label: "某项", error: e } }]);
+      expect(r.diagnostics).toEqual([
+        { code: "excel_error", severity: "error", location: where, params: { label: "某项", error: e } },
+      ]);
     },
   );
 });
@@ -197,7 +208,9 @@ describe("coerceCell: text and yes/no", () => {
   it("text longer than 最大值 → text_too_long (warning), counted in characters", () => {
     const r = run("一二三四五六", "text", { max: 5 });
     expect(r.value).toBe("一二三四五六");
-    expect(r.diagnostics).toMatchObject([{ code: "text_too_long", severity: "warning", params: { length: 6, max: 5 } }]);
+    expect(r.diagnostics).toMatchObject([
+      { code: "text_too_long", severity: "warning", params: { length: 6, max: 5 } },
+    ]);
   });
 
   it.each([

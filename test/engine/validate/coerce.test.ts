@@ -45,7 +45,11 @@ describe("coerceInputs", () => {
   it("a required column left blank in a data row → required_missing at that cell", () => {
     const s = templateSnapshot({ ...MINI, tables: { tasks: [["外事接待", null, 1]] } });
     expect(run(s).diagnostics).toMatchObject([
-      { code: "required_missing", location: { sheet: "表_tasks", address: "B2", name: "tasks.weight" }, params: { label: "分值" } },
+      {
+        code: "required_missing",
+        location: { sheet: "表_tasks", address: "B2", name: "tasks.weight" },
+        params: { label: "分值" },
+      },
     ]);
   });
 
@@ -79,7 +83,9 @@ describe("coerceInputs", () => {
   ])("a rubric 自评得分 %j → %s at the rubric cell", (value, code) => {
     const s = withCell(templateSnapshot(MINI), "指标体系", "J4", value);
     const ds = run(s).diagnostics;
-    expect(ds).toMatchObject([{ code, location: { sheet: "指标体系", address: "J4", name: "1.1.1", label: "人员控制率" } }]);
+    expect(ds).toMatchObject([
+      { code, location: { sheet: "指标体系", address: "J4", name: "1.1.1", label: "人员控制率" } },
+    ]);
   });
 
   it("validateInputs = coerceInputs + checks", () => {

@@ -49,22 +49,8 @@ export const FIELDS_MD: readonly FieldRow[] = [
 
 /** The identities of fields.md (tolerance 0.005 万元) as 校验规则 rows. */
 export const FIELDS_MD_CHECKS: readonly (readonly (string | number | null)[])[] = [
-  [
-    "C01",
-    null,
-    "expend_basic + expend_project = expend_total",
-    0.005,
-    "警告",
-    "基本支出 + 项目支出 = 本年支出合计",
-  ],
-  [
-    "C02",
-    null,
-    "expend_personnel + expend_public = expend_basic",
-    0.005,
-    "警告",
-    "人员经费 + 公用经费 = 基本支出",
-  ],
+  ["C01", null, "expend_basic + expend_project = expend_total", 0.005, "警告", "基本支出 + 项目支出 = 本年支出合计"],
+  ["C02", null, "expend_personnel + expend_public = expend_basic", 0.005, "警告", "人员经费 + 公用经费 = 基本支出"],
   [
     "C03",
     null,
@@ -83,14 +69,7 @@ export const FIELDS_MD_CHECKS: readonly (readonly (string | number | null)[])[] 
   ],
   ["C05", null, "project_funds_paid <= project_funds_due", null, "警告", "已支付数不超过应支付数"],
   ["C06", null, "income_fiscal <= income_total", null, "错误", "财政拨款收入不超过收入合计"],
-  [
-    "C07",
-    "unit_founded_year = eval_year",
-    "blank(sangong_prev)",
-    null,
-    "警告",
-    "新成立单位没有上年“三公”经费",
-  ],
+  ["C07", "unit_founded_year = eval_year", "blank(sangong_prev)", null, "警告", "新成立单位没有上年“三公”经费"],
   ["C08", null, "fixed_assets_in_use ≤ fixed_assets_total", null, "警告", "在用固定资产不超过固定资产总额"],
   ["C09", null, "unit_founded_year <= eval_year", null, "错误", "成立年份不晚于评价年度"],
 ];

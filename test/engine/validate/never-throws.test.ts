@@ -16,7 +16,25 @@ const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
   fc
     .oneof(
       fc.string(),
-      fc.constantFrom("是", "否", "73.19%", "226.86万元", "１２", "1,234.5", "名称", "类型", "tbl_", "1.0.0", "2.0", "标签", "文本", "比率", "=", "blank(", "∞"),
+      fc.constantFrom(
+        "是",
+        "否",
+        "73.19%",
+        "226.86万元",
+        "１２",
+        "1,234.5",
+        "名称",
+        "类型",
+        "tbl_",
+        "1.0.0",
+        "2.0",
+        "标签",
+        "文本",
+        "比率",
+        "=",
+        "blank(",
+        "∞",
+      ),
     )
     .map((v): CellValue => ({ t: "s", v })),
   fc.boolean().map((v): CellValue => ({ t: "b", v })),
@@ -24,7 +42,10 @@ const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
 );
 
 /** Overwrite random cells of random sheets (possibly beyond the used range). */
-function scramble(base: WorkbookSnapshot, edits: readonly { sheet: number; row: number; col: number; v: CellValue }[]): WorkbookSnapshot {
+function scramble(
+  base: WorkbookSnapshot,
+  edits: readonly { sheet: number; row: number; col: number; v: CellValue }[],
+): WorkbookSnapshot {
   const sheets = base.sheets.map((s) => ({ ...s, cells: s.cells.map((r) => [...r]) }));
   for (const e of edits) {
     const sheet = sheets[e.sheet % sheets.length]!;
@@ -66,7 +87,16 @@ describe("never throws", () => {
   it("random defined names (dangling, multi-cell, garbage) never make readTemplate throw", () => {
     const base = templateSnapshot(MINI);
     const nameArb = fc.record({
-      name: fc.constantFrom("staff_quota", "tbl_tasks", "tbl_fields", "tbl_rubric", "tbl_grades", "tbl_checks", "perfeval_template_version", "unit_name"),
+      name: fc.constantFrom(
+        "staff_quota",
+        "tbl_tasks",
+        "tbl_fields",
+        "tbl_rubric",
+        "tbl_grades",
+        "tbl_checks",
+        "perfeval_template_version",
+        "unit_name",
+      ),
       sheet: fc.constantFrom("输入", "表_tasks", "字段定义", "指标体系", "_meta", "无此表", ""),
       address: fc.oneof(fc.constantFrom("A1", "B2:C9", "ZZZ", "#REF!", "", "A1:A1", "XFD1048576"), fc.string()),
     });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from "vitest";
 import { diag } from "../../../src/engine/diagnostics/types";
-import { HostError } from "../../../src/hosts/shared/types";
+import { HostError } from "../../../src/hosts/common/types";
 import { BrowserHost, XLSX_MIME, assetUrl } from "../../../src/hosts/browser/browser-host";
 import { EXAMPLE, FakeCodec, TEMPLATE_SNAPSHOT, decode, encode, fakeAssets } from "../../web/fake-codec";
 
@@ -46,7 +46,9 @@ describe("BrowserHost", () => {
     await host.openFile(file);
     expect(host.getState().fileName).toBe("外事办.XLSX");
     expect(host.getState().generation).toBe(1);
-    await expect(host.openFile({ name: "报告.xls", arrayBuffer: async () => new ArrayBuffer(0) })).rejects.toMatchObject({
+    await expect(
+      host.openFile({ name: "报告.xls", arrayBuffer: async () => new ArrayBuffer(0) }),
+    ).rejects.toMatchObject({
       name: "HostError",
       code: "not_xlsx",
     });
@@ -55,13 +57,19 @@ describe("BrowserHost", () => {
   it("a file the codec cannot read becomes file_unreadable and keeps the open workbook", async () => {
     const { host } = setup();
     await host.openExample();
-    const broken = { name: "坏.xlsx", arrayBuffer: async () => new TextEncoder().encode("not json").buffer as ArrayBuffer };
+    const broken = {
+      name: "坏.xlsx",
+      arrayBuffer: async () => new TextEncoder().encode("not json").buffer as ArrayBuffer,
+    };
     await expect(host.openFile(broken)).rejects.toMatchObject({ code: "file_unreadable" });
     expect(host.getState().fileName).toBe("example-wanzhou-2020.xlsx");
   });
 
   it("a failed asset download is a HostError", async () => {
-    const host = new BrowserHost({ loadCodec: async () => new FakeCodec(), fetchAsset: async () => Promise.reject(new TypeError("offline")) });
+    const host = new BrowserHost({
+      loadCodec: async () => new FakeCodec(),
+      fetchAsset: async () => Promise.reject(new TypeError("offline")),
+    });
     const err = await host.openExample().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HostError);
     expect(err).toMatchObject({ code: "file_unreadable" });
@@ -70,10 +78,15 @@ describe("BrowserHost", () => {
   it("applyWritePlan updates the in-memory bytes and the snapshot, and returns the summary", async () => {
     const { host, codec, download } = setup();
     await host.openExample();
-    const summary = await host.applyWritePlan({ ops: [{ kind: "values", sheet: "收支情况", address: "C1", values: [[94, "优"]] }] });
+    const summary = await host.applyWritePlan({
+      ops: [{ kind: "values", sheet: "收支情况", address: "C1", values: [[94, "优"]] }],
+    });
     expect(summary).toEqual({ cellsBySheet: { 收支情况: 2 }, createdSheets: [] });
     const after = await host.readSnapshot();
-    expect(after.sheets.find((s) => s.name === "收支情况")!.cells.at(-1)).toEqual([{ t: "n", v: 94 }, { t: "s", v: "优" }]);
+    expect(after.sheets.find((s) => s.name === "收支情况")!.cells.at(-1)).toEqual([
+      { t: "n", v: 94 },
+      { t: "s", v: "优" },
+    ]);
     expect(host.getState().written).toBe(true);
     await host.downloadWorkbook();
     const [name, bytes, mime] = download.mock.calls[0]!;
@@ -92,7 +105,12 @@ describe("BrowserHost", () => {
     const { host } = setup();
     await host.openExample();
     await host.markDiagnostics([
-      diag("sum_mismatch", "warning", { sheet: "收支情况", address: "B2" }, { check: "C01", expression: "", left: "", right: "", difference: "" }),
+      diag(
+        "sum_mismatch",
+        "warning",
+        { sheet: "收支情况", address: "B2" },
+        { check: "C01", expression: "", left: "", right: "", difference: "" },
+      ),
       diag("not_a_number", "error", { sheet: "收支情况", address: "B2" }, { label: "x", text: "y" }),
       diag("table_header_missing", "info", { sheet: "基本情况", address: "A1:B1" }, { table: "t" }),
       diag("template_not_recognized", "error", null, {}),
@@ -113,7 +131,11 @@ describe("BrowserHost", () => {
     const off = host.subscribe(listener);
     await host.selectCell({ sheet: "收支情况", address: "B1" });
     await host.selectCell({ sheet: "收支情况", address: "B1" });
-    expect(host.getState()).toMatchObject({ activeSheet: "收支情况", selected: { sheet: "收支情况", address: "B1" }, selectSeq: 2 });
+    expect(host.getState()).toMatchObject({
+      activeSheet: "收支情况",
+      selected: { sheet: "收支情况", address: "B1" },
+      selectSeq: 2,
+    });
     expect(listener).toHaveBeenCalledTimes(2);
     off();
     await expect(host.selectCell({ sheet: "没有", address: "A1" })).rejects.toMatchObject({ code: "sheet_missing" });

@@ -83,56 +83,48 @@ describe("syncs per action", () => {
     ),
   );
 
-  it.each(cases)(
-    "%s on %i sheets with %i diagnostics: 3 cold, 2 warm, 2 again",
-    async (action, sheets, count) => {
-      const wb = workbook(sheets);
-      const host = createOfficeHost({ excel: wb.excel, office: wb.office });
-      const ds = diagnostics(count, sheets);
-      // 校验 of a clean workbook that was never marked has nothing to write: it skips its write sync.
-      const write = action === "校验" && count === 0 ? 0 : 1;
-      // Cold: the first read after opening does not know the sheet names yet.
-      expect(await syncsOf(wb, () => run(host, action, ds))).toBe(2 + write);
-      // Warm: one read sync, one write sync — whatever the template size or the number of marks.
-      expect(await syncsOf(wb, () => run(host, action, ds))).toBe(1 + write);
-      // Warm again with other problem cells (the old marks are restored in the same write).
-      expect(await syncsOf(wb, () => run(host, action, diagnostics(count, sheets, 1)))).toBe(1 + write);
-    },
-  );
+  it.each(cases)("%s on %i sheets with %i diagnostics: 3 cold, 2 warm, 2 again", async (action, sheets, count) => {
+    const wb = workbook(sheets);
+    const host = createOfficeHost({ excel: wb.excel, office: wb.office });
+    const ds = diagnostics(count, sheets);
+    // 校验 of a clean workbook that was never marked has nothing to write: it skips its write sync.
+    const write = action === "校验" && count === 0 ? 0 : 1;
+    // Cold: the first read after opening does not know the sheet names yet.
+    expect(await syncsOf(wb, () => run(host, action, ds))).toBe(2 + write);
+    // Warm: one read sync, one write sync — whatever the template size or the number of marks.
+    expect(await syncsOf(wb, () => run(host, action, ds))).toBe(1 + write);
+    // Warm again with other problem cells (the old marks are restored in the same write).
+    expect(await syncsOf(wb, () => run(host, action, diagnostics(count, sheets, 1)))).toBe(1 + write);
+  });
 
-  it.each([3, 30])(
-    "校验 after 评分 after 校验 on %i sheets: 2 syncs each once warm, marks right",
-    async (sheets) => {
-      const wb = workbook(sheets);
-      const host = createOfficeHost({ excel: wb.excel, office: wb.office });
-      await host.readSnapshot();
-      const first = diagnostics(500, sheets);
-      expect(await syncsOf(wb, () => run(host, "校验", first))).toBe(2);
-      // 500 problem cells marked: errors red, warnings amber, notes on each.
-      expect(wb.cell("表1", "C1")?.fill).toBe("#FFEB9C");
-      expect(wb.cell("表2", "C1")?.fill).toBe("#FFC7CE");
-      const recorded = [...wb.sheet("_marks")!.cells.entries()].filter(
-        ([a, c]) => a.startsWith("A") && c.value !== "",
-      );
-      expect(recorded).toHaveLength(500);
-      expect(wb.notes.size).toBe(500);
+  it.each([3, 30])("校验 after 评分 after 校验 on %i sheets: 2 syncs each once warm, marks right", async (sheets) => {
+    const wb = workbook(sheets);
+    const host = createOfficeHost({ excel: wb.excel, office: wb.office });
+    await host.readSnapshot();
+    const first = diagnostics(500, sheets);
+    expect(await syncsOf(wb, () => run(host, "校验", first))).toBe(2);
+    // 500 problem cells marked: errors red, warnings amber, notes on each.
+    expect(wb.cell("表1", "C1")?.fill).toBe("#FFEB9C");
+    expect(wb.cell("表2", "C1")?.fill).toBe("#FFC7CE");
+    const recorded = [...wb.sheet("_marks")!.cells.entries()].filter(([a, c]) => a.startsWith("A") && c.value !== "");
+    expect(recorded).toHaveLength(500);
+    expect(wb.notes.size).toBe(500);
 
-      // 评分 with only 5 problems left: plan written, 495 marks undone, 5 set — one write sync.
-      const five = diagnostics(5, sheets);
-      expect(await syncsOf(wb, () => run(host, "评分", five))).toBe(2);
-      expect(wb.cell("评分结果", "B1")?.value).toBe(94);
-      expect(wb.notes.size).toBe(5);
+    // 评分 with only 5 problems left: plan written, 495 marks undone, 5 set — one write sync.
+    const five = diagnostics(5, sheets);
+    expect(await syncsOf(wb, () => run(host, "评分", five))).toBe(2);
+    expect(wb.cell("评分结果", "B1")?.value).toBe(94);
+    expect(wb.notes.size).toBe(5);
 
-      // 校验 with nothing wrong: every mark undone, the template's own input fills back.
-      expect(await syncsOf(wb, () => run(host, "校验", []))).toBe(2);
-      expect(wb.notes.size).toBe(0);
-      for (let s = 1; s <= sheets; s++) {
-        for (let r = 0; r < ROWS; r++) {
-          expect(wb.cell(`表${s}`, `C${r + 1}`)?.fill).toBe(r % 3 === 0 ? INPUT_FILL : undefined);
-        }
+    // 校验 with nothing wrong: every mark undone, the template's own input fills back.
+    expect(await syncsOf(wb, () => run(host, "校验", []))).toBe(2);
+    expect(wb.notes.size).toBe(0);
+    for (let s = 1; s <= sheets; s++) {
+      for (let r = 0; r < ROWS; r++) {
+        expect(wb.cell(`表${s}`, `C${r + 1}`)?.fill).toBe(r % 3 === 0 ? INPUT_FILL : undefined);
       }
-    },
-  );
+    }
+  });
 
   it.each([
     ["the workbook carries a note the add-in did not write", 18, true],
@@ -182,8 +174,7 @@ describe("syncs per action", () => {
 
   it("reads fills of the values area plus a margin only, however far the user's formatting reaches", async () => {
     const wb = workbook(3);
-    for (let r = 1; r <= 5000; r += 10)
-      wb.setCell("表2", `Z${r}`, { value: "", type: "Empty", fill: "#EEEEEE" });
+    for (let r = 1; r <= 5000; r += 10) wb.setCell("表2", `Z${r}`, { value: "", type: "Empty", fill: "#EEEEEE" });
     await createOfficeHost({ excel: wb.excel, office: wb.office }).readSnapshot();
     // A1 to the last value (F200), plus 20 rows and 4 columns: 220 × 10 cells a sheet.
     expect(wb.cellPropertyCells).toBe(3 * 220 * 10);

@@ -199,9 +199,7 @@ describe("contract on the bundled workbooks", () => {
   it.each(["standard-template.xlsx", "example-wanzhou-2020.xlsx"])(
     "%s reads the same through both hosts",
     async (file) => {
-      const bytes = new Uint8Array(
-        readFileSync(fileURLToPath(new URL(`../../../assets/${file}`, import.meta.url))),
-      );
+      const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../assets/${file}`, import.meta.url))));
       const fromXlsx = await readXlsxSnapshot(bytes);
       const wb = await fakeFromXlsx(bytes);
       wb.names = fromXlsx.names.map((n) => ({

@@ -157,14 +157,10 @@ interface Bounds {
 const A1_BOUNDS: Bounds = { r0: 0, c0: 0, r1: 0, c1: 0 };
 
 /** The used area of a sheet: cells with a value, or (valuesOnly false) also with a fill or number format. */
-function usedBounds(
-  sheet: FakeSheet,
-  valuesOnly: boolean,
-): { r0: number; c0: number; r1: number; c1: number } | null {
+function usedBounds(sheet: FakeSheet, valuesOnly: boolean): { r0: number; c0: number; r1: number; c1: number } | null {
   const used = [...sheet.cells.entries()].filter(
     ([, c]) =>
-      (c.type !== "Empty" && c.value !== "") ||
-      (!valuesOnly && (c.fill !== undefined || c.format !== undefined)),
+      (c.type !== "Empty" && c.value !== "") || (!valuesOnly && (c.fill !== undefined || c.format !== undefined)),
   );
   if (used.length === 0) return null;
   const pos = used.map(([a]) => parseA1(a)!);
@@ -350,14 +346,10 @@ class FakeContext {
    * A mock whose listed properties become the values `read()` returns at the next sync, if loaded.
    * The mock's own `load` marks them loaded; its `sync` resolves them.
    */
-  private onLoad(
-    mock: OfficeMockObject & Record<string, unknown>,
-    read: () => Record<string, unknown>,
-  ): void {
+  private onLoad(mock: OfficeMockObject & Record<string, unknown>, read: () => Record<string, unknown>): void {
     this.loaders.push(() => {
       const fresh = read();
-      const props = (mock as unknown as { _properties: Map<string, { _valueBeforeLoaded: unknown }> })
-        ._properties;
+      const props = (mock as unknown as { _properties: Map<string, { _valueBeforeLoaded: unknown }> })._properties;
       for (const [k, v] of Object.entries(fresh)) {
         const p = props.get(k);
         if (p) p._valueBeforeLoaded = v;
@@ -408,8 +400,7 @@ class FakeContext {
    * `getResizedRange`, `getBoundingRect`. Loads `address`; `getCellProperties` gives each cell's fill.
    */
   private makeComputedRange(resolve: () => FakeSheet, bounds: () => Bounds): unknown {
-    const mock = new OfficeMockObject({ address: "" }) as unknown as OfficeMockObject &
-      Record<string, unknown>;
+    const mock = new OfficeMockObject({ address: "" }) as unknown as OfficeMockObject & Record<string, unknown>;
     this.actions.push(() => void resolve());
     this.onLoad(mock, () => {
       const b = bounds();
@@ -491,8 +482,7 @@ class FakeContext {
     const writeGuard = (sheet: FakeSheet): void => {
       if (sheet.protected) throw new OfficeError("AccessDenied", `${sheet.name} is protected`);
     };
-    const fill = new OfficeMockObject({ color: WHITE }) as unknown as OfficeMockObject &
-      Record<string, unknown>;
+    const fill = new OfficeMockObject({ color: WHITE }) as unknown as OfficeMockObject & Record<string, unknown>;
     this.onLoad(fill, () => {
       const sheet = resolve();
       const colors = new Set(cellsOf(address).map((a) => sheet.cells.get(a)?.fill ?? WHITE));

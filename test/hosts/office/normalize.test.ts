@@ -10,7 +10,7 @@ import { toExcelInput, toExcelBlock } from "../../../src/hosts/office/write-valu
 import { parseNameRef } from "../../../src/hosts/xlsx/refs";
 import { parseWorkbookXml } from "../../../src/hosts/office/template-file";
 import { toHostError } from "../../../src/hosts/office/errors";
-import { HostError } from "../../../src/hosts/shared/types";
+import { HostError } from "../../../src/hosts/common/types";
 
 describe("isDateFormat", () => {
   it.each([

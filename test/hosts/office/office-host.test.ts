@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import JSZip from "jszip";
 import { createOfficeHost } from "../../../src/hosts/office/office-host";
 import type { OfficeHostOptions } from "../../../src/hosts/office/office-host";
-import { HostError } from "../../../src/hosts/shared/types";
+import { HostError } from "../../../src/hosts/common/types";
 import type { Diagnostic } from "../../../src/engine/diagnostics/types";
 import { FakeWorkbook, OfficeError } from "./fake-excel";
 import type { FakeValue } from "./fake-excel";
@@ -298,9 +298,7 @@ describe("selectCell", () => {
 
 async function templateBytes(sheets: string[], names: [string, string][]): Promise<Uint8Array> {
   const zip = new JSZip();
-  const sheetXml = sheets
-    .map((s, i) => `<sheet name="${s}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
-    .join("");
+  const sheetXml = sheets.map((s, i) => `<sheet name="${s}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
   const nameXml = names.map(([n, ref]) => `<definedName name="${n}">${ref}</definedName>`).join("");
   zip.file(
     "xl/workbook.xml",

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { WorkbookSnapshot } from "../../../src/engine/model/snapshot";
 import type { WritePlan } from "../../../src/engine/model/write-plan";
-import { HostError } from "../../../src/hosts/shared/types";
+import { HostError } from "../../../src/hosts/common/types";
 import { applyWritePlan } from "../../../src/hosts/xlsx/apply-plan";
 import { readSnapshot } from "../../../src/hosts/xlsx/read-snapshot";
 import { buildStandardTemplate } from "../../../src/hosts/xlsx/standard";
@@ -38,7 +38,7 @@ describe("applyWritePlan on the standard template", async () => {
         kind: "values",
         sheet: "重点工作",
         address: "F4",
-        values: [[6], ["=HYPERLINK(\"http://x\")"], ["+1"], ["-2"], ["@SUM(A1)"], [null]],
+        values: [[6], ['=HYPERLINK("http://x")'], ["+1"], ["-2"], ["@SUM(A1)"], [null]],
       },
       { kind: "clear", sheet: "评价结果", range: "B5:B5" },
       { kind: "ensureSheet", sheet: "报告", columnWidths: [100] },
@@ -79,7 +79,8 @@ describe("applyWritePlan on the standard template", async () => {
 
   it("leaves every other cell, the names and the visibility unchanged", () => {
     const written = (sheet: string, row: number, col: number) =>
-      (sheet === "评价结果" && col === 1 && row >= 2 && row <= 4) || (sheet === "重点工作" && col === 5 && row >= 3 && row <= 8);
+      (sheet === "评价结果" && col === 1 && row >= 2 && row <= 4) ||
+      (sheet === "重点工作" && col === 5 && row >= 3 && row <= 8);
     const afterOld = { ...after, sheets: after.sheets.filter((s) => s.name !== "报告") };
     expect(without(afterOld, written)).toEqual(without(before, written));
     expect(after.names).toEqual(before.names);

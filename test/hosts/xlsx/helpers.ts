@@ -29,7 +29,9 @@ export const sheetPart = (n: number) => `xl/worksheets/sheet${n}.xml`;
 export async function validationCounts(bytes: Uint8Array): Promise<Record<string, number>> {
   const zip = await JSZip.loadAsync(bytes);
   const out: Record<string, number> = {};
-  for (const name of Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).sort()) {
+  for (const name of Object.keys(zip.files)
+    .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
+    .sort()) {
     const xml = await zip.file(name)!.async("string");
     out[name] = (xml.match(/<dataValidation\s/g) ?? []).length;
   }

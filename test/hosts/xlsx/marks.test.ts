@@ -15,7 +15,7 @@ import { runScoring, runValidation } from "../../../src/engine";
 import { renderDiagnostic } from "../../../src/engine/diagnostics/render";
 import { parseA1, parseRange } from "../../../src/engine/model/cell";
 import type { WritePlan } from "../../../src/engine/model/write-plan";
-import { MARK_COLORS, MARKS_SHEET, NOTE_PREFIX } from "../../../src/hosts/shared/marks";
+import { MARK_COLORS, MARKS_SHEET, NOTE_PREFIX } from "../../../src/hosts/common/marks";
 import { fillOf, markText, noteOf, readXlsxMarkRecords } from "../../../src/hosts/xlsx/marks";
 import { applyWritePlan } from "../../../src/hosts/xlsx/apply-plan";
 import { readSnapshot } from "../../../src/hosts/xlsx/read-snapshot";
@@ -73,7 +73,9 @@ function planned(plan: WritePlan): Set<string> {
   for (const op of plan.ops) {
     if (op.kind === "values") {
       const start = parseA1(op.address)!;
-      op.values.forEach((r, ri) => r.forEach((_v, ci) => out.add(`${op.sheet}!${col(start.col + ci)}${start.row + ri + 1}`)));
+      op.values.forEach((r, ri) =>
+        r.forEach((_v, ci) => out.add(`${op.sheet}!${col(start.col + ci)}${start.row + ri + 1}`)),
+      );
     } else if (op.kind === "clear") {
       const r = parseRange(op.range)!;
       for (let row = r.start.row; row <= r.end.row; row++) {
@@ -98,7 +100,9 @@ describe("perfeval score -o marks the problem cells of 评分", () => {
   it("fills the three warnings at 收支情况 B10, B11, B15 and adds a note with the pane's wording", async () => {
     const wb = await load(outFile);
     const ws = wb.getWorksheet(SHEET)!;
-    const diagnostics = runScoring(await readSnapshot(readFileSync(EXAMPLE)), { now: "2026-11-28T08:00:00" }).diagnostics;
+    const diagnostics = runScoring(await readSnapshot(readFileSync(EXAMPLE)), {
+      now: "2026-11-28T08:00:00",
+    }).diagnostics;
     for (const a of WARNED) {
       const cell = ws.getCell(a);
       expect(fillOf(cell)).toBe(MARK_COLORS.warning);
@@ -239,7 +243,10 @@ describe.skipIf(!officeSuite.available)("the marked workbook in LibreOffice", ()
 describe("the browser page's download", () => {
   it("carries the marks of 校验 and of 评分 (applyAndMark), with the grid marks kept", async () => {
     const { BrowserHost } = await import("../../../src/hosts/browser/browser-host");
-    const [read, apply] = await Promise.all([import("../../../src/hosts/xlsx/read-snapshot"), import("../../../src/hosts/xlsx/apply-plan")]);
+    const [read, apply] = await Promise.all([
+      import("../../../src/hosts/xlsx/read-snapshot"),
+      import("../../../src/hosts/xlsx/apply-plan"),
+    ]);
     const downloads: Uint8Array[] = [];
     const host = new BrowserHost({
       loadCodec: async () => ({ readSnapshot: read.readSnapshot, applyWritePlan: apply.applyWritePlan, markText }),
@@ -259,7 +266,10 @@ describe("the browser page's download", () => {
     expect(noteOf(wb.getWorksheet(SHEET)!.getCell("B10"))).toBe(`${NOTE_PREFIX}${markText("zh-CN")(d)}`);
 
     const scoring = runScoring(await host.readSnapshot(), { now: "2026-11-28T08:00:00" });
-    await host.applyAndMark(scoring.writePlan, scoring.diagnostics.filter((x) => x.location?.address !== "B15"));
+    await host.applyAndMark(
+      scoring.writePlan,
+      scoring.diagnostics.filter((x) => x.location?.address !== "B15"),
+    );
     expect(host.getState().marks.has(`${SHEET}!B15`)).toBe(false);
     expect(host.getState().written).toBe(true);
     await host.downloadWorkbook();

@@ -13,7 +13,7 @@ import type { CliIO } from "../../../src/cli/io";
 import { runScoring } from "../../../src/engine";
 import type { WorkbookSnapshot } from "../../../src/engine/model/snapshot";
 import { cellAtRef, findName } from "../../../src/engine/model/snapshot";
-import { HostError } from "../../../src/hosts/shared/types";
+import { HostError } from "../../../src/hosts/common/types";
 import { applyWritePlan } from "../../../src/hosts/xlsx/apply-plan";
 import { formulasWithoutValue, MAIN_NS, unprefixNamespace } from "../../../src/hosts/xlsx/normalize-parts";
 import { definedNamesFromXml, openWorkbook } from "../../../src/hosts/xlsx/open-workbook";
@@ -97,12 +97,16 @@ describe("unprefixNamespace", () => {
 
   it("drops the main prefix of attributes, and keeps unqualified ones when both are given", () => {
     const xml = `<s:c xmlns:s="${MAIN_NS}" s:r="A1" s:t="s" t="n" xml:space="preserve"><s:v>1</s:v></s:c>`;
-    expect(unprefixNamespace(xml, MAIN_NS)).toBe(`<c xmlns="${MAIN_NS}" r="A1" t="n" xml:space="preserve"><v>1</v></c>`);
+    expect(unprefixNamespace(xml, MAIN_NS)).toBe(
+      `<c xmlns="${MAIN_NS}" r="A1" t="n" xml:space="preserve"><v>1</v></c>`,
+    );
   });
 
   it("handles a prefix declared below the root and elements in no namespace", () => {
     const xml = `<root><x:sst xmlns:x="${MAIN_NS}"><x:si><x:t>a</x:t></x:si><plain/></x:sst></root>`;
-    expect(unprefixNamespace(xml, MAIN_NS)).toBe(`<root><sst xmlns="${MAIN_NS}"><si><t>a</t></si><plain xmlns=""/></sst></root>`);
+    expect(unprefixNamespace(xml, MAIN_NS)).toBe(
+      `<root><sst xmlns="${MAIN_NS}"><si><t>a</t></si><plain xmlns=""/></sst></root>`,
+    );
   });
 
   it("undoes the test's own prefixing on every part of the example, to the same text", async () => {
@@ -131,7 +135,11 @@ describe("a workbook whose SpreadsheetML uses an x: prefix", () => {
   });
 
   it("reads a package where only some parts are prefixed (a program that rewrote the sheets it filled)", async () => {
-    const mixed = await prefixedPackage(exampleBytes(), "x", (p) => p === "xl/worksheets/sheet3.xml" || p === "xl/sharedStrings.xml");
+    const mixed = await prefixedPackage(
+      exampleBytes(),
+      "x",
+      (p) => p === "xl/worksheets/sheet3.xml" || p === "xl/sharedStrings.xml",
+    );
     expect(await partText(mixed, "xl/workbook.xml")).not.toContain("<x:");
     expect(await readSnapshot(mixed)).toEqual(original);
   });
@@ -231,7 +239,11 @@ describe("formulas saved without a result", () => {
   });
 
   it("refuses the file naming the cells, and asks to recalculate and save in Excel or WPS", async () => {
-    const bytes = await sheets(`<row r="10"><c r="B10"><f>SUM(B11,B15)</f></c></row>`, undefined, `<row r="2"><c r="C2"><f>A1</f></c></row>`);
+    const bytes = await sheets(
+      `<row r="10"><c r="B10"><f>SUM(B11,B15)</f></c></row>`,
+      undefined,
+      `<row r="2"><c r="C2"><f>A1</f></c></row>`,
+    );
     const err = await readSnapshot(bytes).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HostError);
     expect((err as HostError).code).toBe("file_unreadable");
@@ -241,7 +253,9 @@ describe("formulas saved without a result", () => {
   });
 
   it("lists ten cells and counts the rest", async () => {
-    const cells = Array.from({ length: 12 }, (_, i) => `<row r="${i + 1}"><c r="B${i + 1}"><f>A1</f></c></row>`).join("");
+    const cells = Array.from({ length: 12 }, (_, i) => `<row r="${i + 1}"><c r="B${i + 1}"><f>A1</f></c></row>`).join(
+      "",
+    );
     const err = (await readSnapshot(await sheets(cells)).catch((e: unknown) => e)) as HostError;
     expect(err.message).toContain("收支情况!B10 等 12 个单元格。");
     expect(err.message).not.toContain("B11");
@@ -268,7 +282,9 @@ describe("formulas saved without a result", () => {
     const r = await cli(["score", file], dir);
     expect(r.code).toBe(EXIT.usage);
     expect(r.err.trim().split("\n")).toHaveLength(1);
-    expect(r.err).toContain("以下单元格的公式没有计算结果：收支情况!B10。请在 Excel 或 WPS 中打开，重新计算（F9）并保存后再试。");
+    expect(r.err).toContain(
+      "以下单元格的公式没有计算结果：收支情况!B10。请在 Excel 或 WPS 中打开，重新计算（F9）并保存后再试。",
+    );
   });
 });
 
@@ -301,7 +317,11 @@ describe.skipIf(!officeSuite.available)("the example re-saved by LibreOffice", (
     const r = await cli(["score", file], dir);
     expect(r.code).toBe(EXIT.ok);
     expect(r.out).toContain("总分 94.00 分，等级「优」。");
-    expect(r.out.match(/^警告 「收支情况」!B1\d/gm)).toEqual(["警告 「收支情况」!B10", "警告 「收支情况」!B11", "警告 「收支情况」!B15"]);
+    expect(r.out.match(/^警告 「收支情况」!B1\d/gm)).toEqual([
+      "警告 「收支情况」!B10",
+      "警告 「收支情况」!B11",
+      "警告 「收支情况」!B15",
+    ]);
     expect(r.out).toContain("0 个错误 · 3 个警告 · 1 个提示");
 
     const out = path.join(dir, "libreoffice-scored.xlsx");

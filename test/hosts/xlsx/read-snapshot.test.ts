@@ -5,7 +5,7 @@ import type { CellValue } from "../../../src/engine/model/cell";
 import { readSnapshot } from "../../../src/hosts/xlsx/read-snapshot";
 import { normalizeCellValue, snapshotFromWorkbook } from "../../../src/hosts/xlsx/snapshot-from-workbook";
 import { definedNamesFromXml } from "../../../src/hosts/xlsx/open-workbook";
-import { HostError } from "../../../src/hosts/shared/types";
+import { HostError } from "../../../src/hosts/common/types";
 import { patchPart, toBytes } from "./helpers";
 
 async function oneCell(set: (cell: ExcelJS.Cell) => void): Promise<CellValue | undefined> {
@@ -32,10 +32,18 @@ describe("readSnapshot: cell kinds", () => {
       { t: "s", v: "基本支出" },
     ],
     ["formula with a numeric result", (c) => (c.value = { formula: "A5*2", result: 4 }), { t: "n", v: 4 }],
-    ["formula with a text result", (c) => (c.value = { formula: "A5&\"x\"", result: "ax" }), { t: "s", v: "ax" }],
-    ["formula with an error result", (c) => (c.value = { formula: "1/0", result: { error: "#DIV/0!" } }), { t: "e", v: "#DIV/0!" }],
+    ["formula with a text result", (c) => (c.value = { formula: 'A5&"x"', result: "ax" }), { t: "s", v: "ax" }],
+    [
+      "formula with an error result",
+      (c) => (c.value = { formula: "1/0", result: { error: "#DIV/0!" } }),
+      { t: "e", v: "#DIV/0!" },
+    ],
     ["error", (c) => (c.value = { error: "#N/A" }), { t: "e", v: "#N/A" }],
-    ["hyperlink", (c) => (c.value = { text: "财政局", hyperlink: "https://example.invalid/" }), { t: "s", v: "财政局" }],
+    [
+      "hyperlink",
+      (c) => (c.value = { text: "财政局", hyperlink: "https://example.invalid/" }),
+      { t: "s", v: "财政局" },
+    ],
   ])("%s", async (_label, set, expected) => {
     expect(await oneCell(set)).toEqual(expected);
   });
@@ -62,7 +70,13 @@ describe("readSnapshot: cell kinds", () => {
     ws.getCell("A5").value = "x";
     ws.getCell("D9").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
     const snap = await readSnapshot(await toBytes(wb));
-    expect(snap.sheets[0]?.cells).toEqual([[], [], [{ t: "empty" }, { t: "empty" }, { t: "n", v: 1 }], [], [{ t: "s", v: "x" }]]);
+    expect(snap.sheets[0]?.cells).toEqual([
+      [],
+      [],
+      [{ t: "empty" }, { t: "empty" }, { t: "n", v: 1 }],
+      [],
+      [{ t: "s", v: "x" }],
+    ]);
   });
 
   it("normalises values exceljs may hand over directly", () => {
@@ -72,7 +86,12 @@ describe("readSnapshot: cell kinds", () => {
       t: "d",
       v: "2021-01-02",
     });
-    expect(normalizeCellValue({ text: { richText: [{ text: "a" }, { text: "b" }] }, hyperlink: "x" } as unknown as ExcelJS.CellValue)).toEqual({
+    expect(
+      normalizeCellValue({
+        text: { richText: [{ text: "a" }, { text: "b" }] },
+        hyperlink: "x",
+      } as unknown as ExcelJS.CellValue),
+    ).toEqual({
       t: "s",
       v: "ab",
     });
@@ -88,7 +107,9 @@ describe("readSnapshot: sheets and names", () => {
     hidden.getCell("A1").value = "template_id";
     wb.addWorksheet("vh", { state: "veryHidden" }).getCell("A1").value = 1;
     return patchPart(await toBytes(wb), "xl/workbook.xml", (xml) =>
-      xml.replace(/<definedNames>[\s\S]*?<\/definedNames>/, "").replace("</sheets>", `</sheets><definedNames>${definedNamesXml}</definedNames>`),
+      xml
+        .replace(/<definedNames>[\s\S]*?<\/definedNames>/, "")
+        .replace("</sheets>", `</sheets><definedNames>${definedNamesXml}</definedNames>`),
     );
   }
 
@@ -111,7 +132,9 @@ describe("readSnapshot: sheets and names", () => {
     ["unquoted", "vh!$A$1", { sheet: "vh", address: "A1" }],
     ["amp&amp;", "vh!$A$1", { sheet: "vh", address: "A1" }],
   ])("keeps workbook name %s", async (name, ref, expected) => {
-    const snap = await readSnapshot(await workbookWithNames(`<definedName name="${name}">${ref.replace(/'/g, "&apos;")}</definedName>`));
+    const snap = await readSnapshot(
+      await workbookWithNames(`<definedName name="${name}">${ref.replace(/'/g, "&apos;")}</definedName>`),
+    );
     expect(snap.names).toEqual([{ name: name.replace("&amp;", "&"), ...expected }]);
   });
 

@@ -23,7 +23,8 @@ async function overlaps(bytes: Uint8Array): Promise<string[]> {
       for (let j = i + 1; j < parsed.length; j++) {
         const a = parsed[i]!.p;
         const b = parsed[j]!.p;
-        const meet = a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
+        const meet =
+          a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
         if (meet) out.push(`${f.name}: ${parsed[i]!.r} ∩ ${parsed[j]!.r}`);
       }
     }

@@ -65,7 +65,13 @@ describe("buildTemplateWorkbook", async () => {
 
   it("is deterministic: two builds have the same sheet XML and document properties", async () => {
     const again = await buildTemplateWorkbook(desc);
-    for (const part of ["xl/workbook.xml", "docProps/core.xml", "xl/styles.xml", "xl/sharedStrings.xml", ...[1, 2, 3, 8, 12].map(sheetPart)]) {
+    for (const part of [
+      "xl/workbook.xml",
+      "docProps/core.xml",
+      "xl/styles.xml",
+      "xl/sharedStrings.xml",
+      ...[1, 2, 3, 8, 12].map(sheetPart),
+    ]) {
       expect(await partText(again, part), part).toBe(await partText(bytes, part));
     }
     expect(await partText(bytes, "docProps/core.xml")).toContain("2021-01-01T00:00:00Z");

@@ -12,7 +12,7 @@ import { STRUCTURE_TABLE_NAMES } from "../../../src/engine/compile/read/labels";
 import seed from "../../../assets/examples/wanzhou-2020.json";
 
 // The public interface of field names is docs/fields.md; the template must match it exactly.
-const fieldsMd = readFileSync(path.resolve(__dirname, "../../../../docs/fields.md"), "utf8");
+const fieldsMd = readFileSync(path.resolve(__dirname, "../../../docs/fields.md"), "utf8");
 
 interface MdField {
   name: string;
@@ -23,7 +23,7 @@ interface MdField {
 
 const mdFields: MdField[] = fieldsMd
   .split("\n")
-  .filter((l) => /^\| [a-z_]+ \|/.test(l))
+  .filter((l) => /^\| [a-z_]+\s*\|/.test(l))
   .map((l) => {
     const [name, label, type, rule] = l
       .split("|")
@@ -137,7 +137,11 @@ describe("standard checks", () => {
 
   it("checks sangong_prev is blank for a unit founded in the evaluation year", () => {
     const c = STANDARD_CHECKS.find((x) => x.condition !== "");
-    expect(c).toMatchObject({ condition: "unit_founded_year = eval_year", rule: "blank(sangong_prev)", severity: "warning" });
+    expect(c).toMatchObject({
+      condition: "unit_founded_year = eval_year",
+      rule: "blank(sangong_prev)",
+      severity: "warning",
+    });
   });
 
   it("has unique ids", () => {
@@ -180,8 +184,18 @@ describe("standard rubric", () => {
 
   it.each([
     ["财政供养人员控制率", "ratio(staff_actual, staff_quota)", "deduct_per_point", "limit=100%; dir=above; deduct=0.2"],
-    ["预算调整率", "abs(change(budget_final, budget_initial))", "bands", "<=0: 100%; (0,10%]: 80%; (10%,20%]: 50%; (20%,30%]: 20%; >30%: 0"],
-    ["“三公”经费控制率", "ratio(sangong_actual_budget_scope, sangong_budget)", "deduct_per_point", "limit=100%; dir=above; deduct=0.2"],
+    [
+      "预算调整率",
+      "abs(change(budget_final, budget_initial))",
+      "bands",
+      "<=0: 100%; (0,10%]: 80%; (10%,20%]: 50%; (20%,30%]: 20%; >30%: 0",
+    ],
+    [
+      "“三公”经费控制率",
+      "ratio(sangong_actual_budget_scope, sangong_budget)",
+      "deduct_per_point",
+      "limit=100%; dir=above; deduct=0.2",
+    ],
     ["公务卡刷卡率", "ratio(card_settlement, card_settlement + cash_settlement)", "proportional", "target=50%"],
     [
       "社会公众或服务对象满意度",
@@ -202,7 +216,12 @@ describe("standard rubric", () => {
   it("expands one leaf of weight 50 over the tasks table", () => {
     const expanded = leaves.filter((r) => r.expand !== "");
     expect(expanded).toHaveLength(1);
-    expect(expanded[0]).toMatchObject({ expand: "tasks", formula: "tasks.completion", kind: "proportional", weight: 50 });
+    expect(expanded[0]).toMatchObject({
+      expand: "tasks",
+      formula: "tasks.completion",
+      kind: "proportional",
+      weight: 50,
+    });
   });
 
   it("scores the seed's qualitative indicators by hand in steps of 0.5", () => {

@@ -11,7 +11,12 @@ import {
 import type { LayoutCell, LayoutSheet } from "../../../src/templates/standard";
 import { cellAtRef, findName, findSheet } from "../../../src/engine/model/snapshot";
 import { parseA1, parseRange } from "../../../src/engine/model/cell";
-import { FIELD_COLUMNS, META_NAMES, RUBRIC_COLUMNS, STRUCTURE_TABLE_NAMES } from "../../../src/engine/compile/read/labels";
+import {
+  FIELD_COLUMNS,
+  META_NAMES,
+  RUBRIC_COLUMNS,
+  STRUCTURE_TABLE_NAMES,
+} from "../../../src/engine/compile/read/labels";
 import seed from "../../../assets/examples/wanzhou-2020.json";
 
 const desc = standardTemplateDescription();
@@ -53,15 +58,18 @@ describe("layoutTemplate", () => {
   });
 
   const inTotalRow = new Set(["result_rubric_weight", "result_rubric_score"]);
-  it.each(desc.fields.filter((f) => !inTotalRow.has(f.name)).map((f) => [f.name, f]))("names %s next to its label, as an input or output cell", (name, f) => {
-    const n = findName(snap, name)!;
-    expect(n).toBeDefined();
-    const pos = parseA1(n.address)!;
-    const sheet = layoutSheet(n.sheet);
-    const label = sheet.cells.find((c) => c.row === pos.row && c.col === pos.col - 1);
-    expect(label?.value).toBe(f.label);
-    expect(cellOf(sheet, n.address)?.role).toBe(f.output ? "output" : "input");
-  });
+  it.each(desc.fields.filter((f) => !inTotalRow.has(f.name)).map((f) => [f.name, f]))(
+    "names %s next to its label, as an input or output cell",
+    (name, f) => {
+      const n = findName(snap, name)!;
+      expect(n).toBeDefined();
+      const pos = parseA1(n.address)!;
+      const sheet = layoutSheet(n.sheet);
+      const label = sheet.cells.find((c) => c.row === pos.row && c.col === pos.col - 1);
+      expect(label?.value).toBe(f.label);
+      expect(cellOf(sheet, n.address)?.role).toBe(f.output ? "output" : "input");
+    },
+  );
 
   it.each([...desc.tables.map((t) => t.id), ...Object.keys(STRUCTURE_TABLE_NAMES)])(
     "marks the header row of %s with tbl_<id>",
@@ -92,7 +100,16 @@ describe("layoutTemplate", () => {
     ];
     expect(names).toEqual(expected);
     const staffQuota = sheet.cells[header.start.row + 1 + names.indexOf("staff_quota")]!;
-    expect(staffQuota.map((c) => (c.t === "empty" ? null : c.v))).toEqual(["staff_quota", "编制数（人）", "整数", "是", 0, null, "输入", "人"]);
+    expect(staffQuota.map((c) => (c.t === "empty" ? null : c.v))).toEqual([
+      "staff_quota",
+      "编制数（人）",
+      "整数",
+      "是",
+      0,
+      null,
+      "输入",
+      "人",
+    ]);
   });
 
   it("writes the rubric with Chinese rule-kind names and the 16 standard columns", () => {
@@ -118,7 +135,9 @@ describe("layoutTemplate", () => {
 
   it("makes 自评得分/扣分原因 inputs on manual rows only, bounded by the weight", () => {
     const sheet = layoutSheet("指标体系");
-    const manualScores = sheet.cells.filter((c) => c.col === RUBRIC_LAYOUT.indexOf("manualScore") && c.role === "input");
+    const manualScores = sheet.cells.filter(
+      (c) => c.col === RUBRIC_LAYOUT.indexOf("manualScore") && c.role === "input",
+    );
     expect(manualScores).toHaveLength(7);
     expect(manualScores[0]?.validation).toMatchObject({ kind: "decimal", min: 0, max: 1.5 });
   });
@@ -141,7 +160,11 @@ describe("layoutTemplate", () => {
     expect(income).toMatchObject({ numFmt: "0.00", validation: { kind: "decimal", min: 0, max: null } });
     const tasks = layoutSheet("重点工作");
     const completion = tasks.cells.find((c) => c.row === 3 && c.col === 2)!;
-    expect(completion).toMatchObject({ role: "input", numFmt: "0.00%", validation: { kind: "decimal", min: 0, max: 1 } });
+    expect(completion).toMatchObject({
+      role: "input",
+      numFmt: "0.00%",
+      validation: { kind: "decimal", min: 0, max: 1 },
+    });
     const eval_year = cellOf(layoutSheet("基本情况"), findName(snap, "eval_year")!.address)!;
     expect(eval_year.validation).toMatchObject({ kind: "whole", min: 2000, max: 2100 });
   });
@@ -263,7 +286,7 @@ describe("layout for reading and printing", () => {
     const height = filled.rowHeights.find((h) => h.row === headerRow + 1)?.height ?? 15;
     const total = basic.columnWidths.reduce((a, b) => a + b, 0);
     // Sized for the spanned width, not for column A alone.
-    expect(height).toBeLessThan((rowHeightFor([{ text: String(duty.value), width: basic.columnWidths[0]! }]) ?? 15));
+    expect(height).toBeLessThan(rowHeightFor([{ text: String(duty.value), width: basic.columnWidths[0]! }]) ?? 15);
     expect(height).toBe(rowHeightFor([{ text: String(duty.value), width: total }]) ?? 15);
   });
 
@@ -274,7 +297,9 @@ describe("layout for reading and printing", () => {
     }
     const rubric = layout.sheets.find((s) => s.name === "指标体系")!;
     expect(RUBRIC_LAYOUT[rubric.view.printColumns - 1]).toBe("outExplain");
-    expect(rubric.view.titleRow).toBe(parseA1(findName(layoutToSnapshot(layout), "tbl_rubric")!.address.split(":")[0]!)!.row);
+    expect(rubric.view.titleRow).toBe(
+      parseA1(findName(layoutToSnapshot(layout), "tbl_rubric")!.address.split(":")[0]!)!.row,
+    );
     expect(rubric.view).toMatchObject({ landscape: true, freezeColumns: 4 });
     expect(rubric.view.freezeRows).toBe(rubric.view.titleRow! + 1);
   });

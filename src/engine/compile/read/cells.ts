@@ -65,7 +65,9 @@ export function cellNumber(cell: CellValue | undefined): number | null {
 }
 
 /** Header text normalised for matching: NFKC (full-width → half-width), no whitespace. */
-export const normaliseLabel: (text: string) => string = memoByText((text) => text.normalize("NFKC").replace(/\s+/g, ""));
+export const normaliseLabel: (text: string) => string = memoByText((text) =>
+  text.normalize("NFKC").replace(/\s+/g, ""),
+);
 
 /** "Sheet" + 0-based position → "B7". */
 export function addressOf(row: number, col: number): string {

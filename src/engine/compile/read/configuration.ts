@@ -15,7 +15,11 @@ import { findName, findSheet } from "../../model/snapshot";
 import { META_NAMES, META_SHEET, STRUCTURE_TABLE_NAMES } from "./labels";
 
 // The names whose sheets the configuration is read from (besides `_meta`, read by its sheet name).
-const CONFIGURATION_NAMES: readonly string[] = [STRUCTURE_TABLE_NAMES.fields, STRUCTURE_TABLE_NAMES.checks, ...Object.values(META_NAMES)];
+const CONFIGURATION_NAMES: readonly string[] = [
+  STRUCTURE_TABLE_NAMES.fields,
+  STRUCTURE_TABLE_NAMES.checks,
+  ...Object.values(META_NAMES),
+];
 
 /** The sheets a configuration reading looks at in this workbook: those of the names above, and `_meta`. */
 function configurationSheets(snapshot: WorkbookSnapshot): SheetSnapshot[] {
@@ -39,7 +43,11 @@ class ConfigurationInputs {
   private constructor(
     private readonly names: readonly string[],
     private readonly sheetNames: readonly string[],
-    private readonly sheets: readonly { readonly name: string; readonly rowLengths: readonly number[]; readonly values: readonly unknown[] }[],
+    private readonly sheets: readonly {
+      readonly name: string;
+      readonly rowLengths: readonly number[];
+      readonly values: readonly unknown[];
+    }[],
   ) {}
 
   static of(snapshot: WorkbookSnapshot): ConfigurationInputs {

@@ -37,7 +37,8 @@ export function standardNameSheets(): ReadonlyMap<string, string> {
       if (block.kind === "fields") for (const n of block.names) out.set(n.toLowerCase(), sheet.name);
       else if (block.kind === "table") out.set(`${TABLE_NAME_PREFIX}${block.id}`.toLowerCase(), sheet.name);
       else if (block.kind === "structure") out.set(STRUCTURE_TABLE_NAMES[block.id].toLowerCase(), sheet.name);
-      else if (block.kind === "rubricTotal") for (const n of [block.weight, block.score]) out.set(n.toLowerCase(), sheet.name);
+      else if (block.kind === "rubricTotal")
+        for (const n of [block.weight, block.score]) out.set(n.toLowerCase(), sheet.name);
     }
   }
   for (const n of Object.values(META_NAMES)) out.set(n.toLowerCase(), META_SHEET);

@@ -43,7 +43,12 @@ export function readChecks(snapshot: WorkbookSnapshot): { checks: CheckDef[]; di
     const id = r.text(row, "id") || `#${row + 1}`;
     const rule = r.text(row, "rule");
     if (rule === "") {
-      diagnostics.push(diag("schema_invalid", "warning", r.at(row, "rule", CHECK_COLUMNS, id), { item: id, problem: problem("missing_rule") }));
+      diagnostics.push(
+        diag("schema_invalid", "warning", r.at(row, "rule", CHECK_COLUMNS, id), {
+          item: id,
+          problem: problem("missing_rule"),
+        }),
+      );
       continue;
     }
     let tolerance = 0;
@@ -51,13 +56,23 @@ export function readChecks(snapshot: WorkbookSnapshot): { checks: CheckDef[]; di
     if (tolText !== "") {
       const n = r.number(row, "tolerance");
       if (n === null || n < 0) {
-        diagnostics.push(diag("schema_invalid", "error", r.at(row, "tolerance", CHECK_COLUMNS, id), { item: id, problem: problem("bad_tolerance", tolText) }));
+        diagnostics.push(
+          diag("schema_invalid", "error", r.at(row, "tolerance", CHECK_COLUMNS, id), {
+            item: id,
+            problem: problem("bad_tolerance", tolText),
+          }),
+        );
       } else tolerance = n;
     }
     const sevText = r.text(row, "severity");
     let severity = parseSeverity(sevText);
     if (!severity) {
-      diagnostics.push(diag("schema_invalid", "error", r.at(row, "severity", CHECK_COLUMNS, id), { item: id, problem: problem("bad_severity", sevText) }));
+      diagnostics.push(
+        diag("schema_invalid", "error", r.at(row, "severity", CHECK_COLUMNS, id), {
+          item: id,
+          problem: problem("bad_severity", sevText),
+        }),
+      );
       severity = "warning";
     }
     const condition = r.text(row, "condition");
@@ -90,26 +105,24 @@ export function readRubric(snapshot: WorkbookSnapshot): { rubric: RubricRowDef[]
   if (!t) return { rubric: [], diagnostics: found.diagnostics };
   const r = new TableReader(t);
   const cols: Record<string, number> = Object.fromEntries(t.cols);
-  const rubric = t.rows.map(
-    (row): RubricRowDef => ({
-      id: r.text(row, "id"),
-      level1: r.text(row, "level1"),
-      level2: r.text(row, "level2"),
-      level3: r.text(row, "level3"),
-      weight: r.number(row, "weight"),
-      formula: r.text(row, "formula"),
-      ruleKind: r.text(row, "ruleKind"),
-      ruleParams: r.text(row, "ruleParams"),
-      expand: r.text(row, "expand"),
-      manualScore: r.number(row, "manualScore"),
-      manualReason: r.text(row, "manualReason"),
-      description: r.text(row, "description"),
-      phrase: r.text(row, "phrase"),
-      row,
-      sheet: t.sheet.name,
-      cols,
-    }),
-  );
+  const rubric = t.rows.map((row): RubricRowDef => ({
+    id: r.text(row, "id"),
+    level1: r.text(row, "level1"),
+    level2: r.text(row, "level2"),
+    level3: r.text(row, "level3"),
+    weight: r.number(row, "weight"),
+    formula: r.text(row, "formula"),
+    ruleKind: r.text(row, "ruleKind"),
+    ruleParams: r.text(row, "ruleParams"),
+    expand: r.text(row, "expand"),
+    manualScore: r.number(row, "manualScore"),
+    manualReason: r.text(row, "manualReason"),
+    description: r.text(row, "description"),
+    phrase: r.text(row, "phrase"),
+    row,
+    sheet: t.sheet.name,
+    cols,
+  }));
   return { rubric, diagnostics: found.diagnostics };
 }
 
@@ -133,11 +146,23 @@ export function readGrades(snapshot: WorkbookSnapshot): { grades: GradeBandDef[]
     const min = r.number(row, "min");
     const item = grade || `${t.sheet.name}!${cellAddress(t, row, "grade")}`;
     if (grade === "") {
-      diagnostics.push(diag("schema_invalid", "error", r.at(row, "grade", GRADE_COLUMNS), { item, problem: problem("missing_grade") }));
+      diagnostics.push(
+        diag("schema_invalid", "error", r.at(row, "grade", GRADE_COLUMNS), { item, problem: problem("missing_grade") }),
+      );
     } else if (min === null) {
-      diagnostics.push(diag("schema_invalid", "error", r.at(row, "min", GRADE_COLUMNS), { item, problem: problem("bad_min_score", minText) }));
+      diagnostics.push(
+        diag("schema_invalid", "error", r.at(row, "min", GRADE_COLUMNS), {
+          item,
+          problem: problem("bad_min_score", minText),
+        }),
+      );
     } else if (seen.has(grade)) {
-      diagnostics.push(diag("schema_invalid", "error", r.at(row, "grade", GRADE_COLUMNS), { item, problem: problem("duplicate_grade", grade) }));
+      diagnostics.push(
+        diag("schema_invalid", "error", r.at(row, "grade", GRADE_COLUMNS), {
+          item,
+          problem: problem("duplicate_grade", grade),
+        }),
+      );
     } else {
       seen.add(grade);
       grades.push({ grade, min, ref: r.ref(row, "grade") });
@@ -147,7 +172,10 @@ export function readGrades(snapshot: WorkbookSnapshot): { grades: GradeBandDef[]
 }
 
 /** Total adjustments (编号 | 名称 | 指标值公式 | 调整方式 | 参数); the table may be absent or empty. */
-export function readAdjustments(snapshot: WorkbookSnapshot): { adjustments: AdjustmentDef[]; diagnostics: Diagnostic[] } {
+export function readAdjustments(snapshot: WorkbookSnapshot): {
+  adjustments: AdjustmentDef[];
+  diagnostics: Diagnostic[];
+} {
   const found = readStructuralTable<AdjustmentColumnKey>(snapshot, {
     id: "adjustments",
     columns: ADJUSTMENT_COLUMNS,
@@ -157,15 +185,13 @@ export function readAdjustments(snapshot: WorkbookSnapshot): { adjustments: Adju
   const t = found.table;
   if (!t) return { adjustments: [], diagnostics: found.diagnostics };
   const r = new TableReader(t);
-  const adjustments = t.rows.map(
-    (row): AdjustmentDef => ({
-      id: r.text(row, "id") || `#${row + 1}`,
-      name: r.text(row, "name"),
-      formula: r.text(row, "formula"),
-      ruleKind: r.text(row, "ruleKind"),
-      ruleParams: r.text(row, "ruleParams"),
-      ref: r.ref(row, "id"),
-    }),
-  );
+  const adjustments = t.rows.map((row): AdjustmentDef => ({
+    id: r.text(row, "id") || `#${row + 1}`,
+    name: r.text(row, "name"),
+    formula: r.text(row, "formula"),
+    ruleKind: r.text(row, "ruleKind"),
+    ruleParams: r.text(row, "ruleParams"),
+    ref: r.ref(row, "id"),
+  }));
   return { adjustments, diagnostics: found.diagnostics };
 }

@@ -48,16 +48,22 @@ export function readStructuralTable<K extends string>(
     const sheetName = STRUCTURE_SHEETS[spec.id];
     const lost = lookup.reason === "bad_address" ? null : lostSheet(snapshot, definedName, sheetName);
     // A name still pointing at a missing sheet means the sheet was there: always an error.
-    if (lost !== null) return { table: null, diagnostics: [lostOnSheet(lost, lookup.reason === "no_name" ? severity : "error")] };
+    if (lost !== null)
+      return { table: null, diagnostics: [lostOnSheet(lost, lookup.reason === "no_name" ? severity : "error")] };
     if (lookup.reason === "no_name") {
       const where = { sheet: sheetName, address: "A1", name: definedName };
       return { table: null, diagnostics: [diag("table_header_missing", severity, where, { table: tableLabel })] };
     }
     const n = lookup.name;
-    const where = lookup.reason === "bad_address" ? { sheet: n.sheet, address: n.address.split(":")[0] ?? "A1", name: n.name } : null;
+    const where =
+      lookup.reason === "bad_address"
+        ? { sheet: n.sheet, address: n.address.split(":")[0] ?? "A1", name: n.name }
+        : null;
     return {
       table: null,
-      diagnostics: [diag("template_name_invalid", severity, where, { name: n.name, target: `${n.sheet}!${n.address}` })],
+      diagnostics: [
+        diag("template_name_invalid", severity, where, { name: n.name, target: `${n.sheet}!${n.address}` }),
+      ],
     };
   }
   const { sheet, row, range } = lookup.place;

@@ -67,7 +67,17 @@ function readConfiguration(snapshot: WorkbookSnapshot): Configuration {
   if (!recognition.info) {
     // Not a template: readTemplate stops at the recognition's diagnostics.
     const fields = new Map<string, FieldDef>();
-    return { recognition, fieldTableDiagnostics: [], specs: [], specDiagnostics: [], fields, fieldDiagnostics: [], checks: [], checkDiagnostics: [], otherLost: [] };
+    return {
+      recognition,
+      fieldTableDiagnostics: [],
+      specs: [],
+      specDiagnostics: [],
+      fields,
+      fieldDiagnostics: [],
+      checks: [],
+      checkDiagnostics: [],
+      otherLost: [],
+    };
   }
   const fieldTable = readStructuralTable<FieldColumnKey>(snapshot, {
     id: "fields",

@@ -18,10 +18,20 @@ export const deductPerPoint: RuleDefinition = {
     const dir = text(p, "dir") === "below" ? "below" : "above";
     const limit = num(p, "limit");
     const beyond = dir === "above" ? value.minus(limit) : limit.minus(value);
-    if (beyond.lte(0)) return { score: weight, explain: phrase("within_limit", { op: dir === "above" ? "≤" : "≥", limit: raw(p, "limit") }) };
+    if (beyond.lte(0))
+      return {
+        score: weight,
+        explain: phrase("within_limit", { op: dir === "above" ? "≤" : "≥", limit: raw(p, "limit") }),
+      };
     const pp = partial(beyond.times(100), text(p, "partial"));
     const points = Decimal.min(weight, pp.times(num(p, "deduct")));
-    const e = phrase("beyond_limit", { dir, limit: raw(p, "limit"), pp: pts(pp), deduct: pts(num(p, "deduct")), points: pts(points) });
+    const e = phrase("beyond_limit", {
+      dir,
+      limit: raw(p, "limit"),
+      pp: pts(pp),
+      deduct: pts(num(p, "deduct")),
+      points: pts(points),
+    });
     return { score: weight.minus(points), explain: e, deduction: e };
   },
 };

@@ -20,9 +20,19 @@ export const stepPerBlock: RuleDefinition = {
     const limit = num(p, "limit");
     const beyond = dir === "below" ? limit.minus(value) : value.minus(limit);
     const blocks = beyond.lte(0) ? new Decimal(0) : partial(beyond.div(num(p, "block")), text(p, "partial"));
-    if (blocks.isZero()) return { score: weight, explain: phrase("blocks_within", { op: dir === "below" ? "≥" : "≤", limit: raw(p, "limit") }) };
+    if (blocks.isZero())
+      return {
+        score: weight,
+        explain: phrase("blocks_within", { op: dir === "below" ? "≥" : "≤", limit: raw(p, "limit") }),
+      };
     const points = Decimal.min(weight, blocks.times(num(p, "deduct")));
-    const e = phrase("blocks_beyond", { dir, limit: raw(p, "limit"), blocks: pts(blocks), block: raw(p, "block"), points: pts(points) });
+    const e = phrase("blocks_beyond", {
+      dir,
+      limit: raw(p, "limit"),
+      blocks: pts(blocks),
+      block: raw(p, "block"),
+      points: pts(points),
+    });
     return { score: weight.minus(points), explain: e, deduction: e };
   },
 };

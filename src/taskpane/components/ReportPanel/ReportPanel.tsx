@@ -52,7 +52,12 @@ export function ReportPanel({ report, busy, onGenerate, onCopy, onWrite, onExpor
       )}
       {report && !blocked && (
         <Field label={t.report.preview} className={styles.preview}>
-          <Textarea readOnly resize="vertical" value={report.text} textarea={{ className: styles.previewText, rows: 16 }} />
+          <Textarea
+            readOnly
+            resize="vertical"
+            value={report.text}
+            textarea={{ className: styles.previewText, rows: 16 }}
+          />
         </Field>
       )}
     </div>

@@ -41,7 +41,11 @@ function Leaf({ node }: { node: LeafNode }) {
         <span className={styles.item}>
           <span className={styles.name}>{ind.name}</span>
           <span className={styles.meta}>
-            {[t.score.weight(formatPoints(ind.weight)), t.score.value(value), t.score.score(formatPoints(ind.score))].join(" · ")}
+            {[
+              t.score.weight(formatPoints(ind.weight)),
+              t.score.value(value),
+              t.score.score(formatPoints(ind.score)),
+            ].join(" · ")}
           </span>
           {node.deducted && ind.reason && <span className={styles.reason}>{t.score.reason(ind.reason)}</span>}
         </span>
@@ -62,7 +66,9 @@ function Branch({ node }: { node: BranchNode }) {
         </span>
       </TreeItemLayout>
       <Tree>
-        {node.children.map((c) => (c.kind === "branch" ? <Branch key={c.key} node={c} /> : <Leaf key={c.key} node={c} />))}
+        {node.children.map((c) =>
+          c.kind === "branch" ? <Branch key={c.key} node={c} /> : <Leaf key={c.key} node={c} />,
+        )}
       </Tree>
     </TreeItem>
   );

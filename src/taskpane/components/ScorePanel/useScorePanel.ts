@@ -35,7 +35,12 @@ function sum(values: readonly number[]): number {
   return values.reduce((acc, v) => acc.plus(v), new Decimal(0)).toNumber();
 }
 
-function findLevel(levels: readonly LevelResult[], depth: 1 | 2, name: string, parent?: LevelResult): LevelResult | undefined {
+function findLevel(
+  levels: readonly LevelResult[],
+  depth: 1 | 2,
+  name: string,
+  parent?: LevelResult,
+): LevelResult | undefined {
   return levels.find((l) => l.depth === depth && l.name === name && (!parent || parent.children.includes(l.id)));
 }
 

@@ -19,7 +19,11 @@ export function gradeColor(grade: string): NonNullable<BadgeProps["color"]> {
 export interface StatusLineView {
   readonly title: string;
   readonly unitYear: string | null;
-  readonly badge: { readonly text: string; readonly label: string; readonly color: NonNullable<BadgeProps["color"]> } | null;
+  readonly badge: {
+    readonly text: string;
+    readonly label: string;
+    readonly color: NonNullable<BadgeProps["color"]>;
+  } | null;
   readonly scoredAt: string | null;
 }
 
@@ -36,6 +40,10 @@ export function useStatusLine(status: WorkbookStatus): StatusLineView {
           color: gradeColor(status.grade),
         }
       : null;
-  const scoredAt = status.scoredAt ? t.status.scoredAt(formatScoredAt(status.scoredAt)) : tpl ? t.status.notScored : null;
+  const scoredAt = status.scoredAt
+    ? t.status.scoredAt(formatScoredAt(status.scoredAt))
+    : tpl
+      ? t.status.notScored
+      : null;
   return { title, unitYear, badge, scoredAt };
 }

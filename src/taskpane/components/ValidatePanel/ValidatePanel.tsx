@@ -23,7 +23,9 @@ function Row({ row, onSelectCell }: { row: DiagnosticRow; onSelectCell: (ref: Ce
   const d = row.diagnostic;
   const loc = d.location;
   const sevClass = { error: styles.error, warning: styles.warning, info: styles.info }[d.severity];
-  const sevText = { error: styles.severityError, warning: styles.severityWarning, info: styles.severityInfo }[d.severity];
+  const sevText = { error: styles.severityError, warning: styles.severityWarning, info: styles.severityInfo }[
+    d.severity
+  ];
   const cell = loc ? t.validate.cell(loc.sheet, loc.address) : row.rendered.where;
   const content = (
     <>
@@ -37,9 +39,16 @@ function Row({ row, onSelectCell }: { row: DiagnosticRow; onSelectCell: (ref: Ce
     </>
   );
   if (!loc) return <div className={mergeClasses(styles.row, styles.rowStatic, sevClass)}>{content}</div>;
-  const ref: CellRef = loc.name ? { sheet: loc.sheet, address: loc.address, name: loc.name } : { sheet: loc.sheet, address: loc.address };
+  const ref: CellRef = loc.name
+    ? { sheet: loc.sheet, address: loc.address, name: loc.name }
+    : { sheet: loc.sheet, address: loc.address };
   return (
-    <button type="button" className={mergeClasses(styles.row, sevClass)} onClick={() => onSelectCell(ref)} title={t.validate.goTo(cell)}>
+    <button
+      type="button"
+      className={mergeClasses(styles.row, sevClass)}
+      onClick={() => onSelectCell(ref)}
+      title={t.validate.goTo(cell)}
+    >
       {content}
     </button>
   );
@@ -75,7 +84,9 @@ export function ValidatePanel({ diagnostics, engine, busy, onValidate, onSelectC
           ))}
         </div>
       )}
-      {state.total > 0 && state.groups.length === 0 && <Caption1 className={panel.hint}>{t.validate.filteredOut}</Caption1>}
+      {state.total > 0 && state.groups.length === 0 && (
+        <Caption1 className={panel.hint}>{t.validate.filteredOut}</Caption1>
+      )}
       {state.groups.map((g) => {
         const title = g.sheet ?? t.validate.general;
         return (

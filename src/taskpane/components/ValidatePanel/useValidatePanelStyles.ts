@@ -9,7 +9,14 @@ export const useValidatePanelStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground1,
   },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
   row: {
     display: "flex",
     flexDirection: "column",
@@ -43,5 +50,10 @@ export const useValidatePanelStyles = makeStyles({
   label: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   cell: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   message: { display: "block", overflowWrap: "anywhere" },
-  fix: { display: "block", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  fix: {
+    display: "block",
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "anywhere",
+  },
 });

@@ -16,11 +16,20 @@ export interface GridWindow {
 }
 
 /** The part of the sheet the grid shows, widened so the selected cell is always inside it. */
-export function gridWindow(sheet: SheetSnapshot | undefined, selected: { row: number; col: number } | null): GridWindow {
+export function gridWindow(
+  sheet: SheetSnapshot | undefined,
+  selected: { row: number; col: number } | null,
+): GridWindow {
   const usedRows = sheet?.cells.length ?? 0;
   const usedCols = Math.max(0, ...(sheet?.cells.map((r) => r.length) ?? [0]));
-  const rows = Math.min(Math.max(usedRows, selected ? selected.row + 1 : 0), Math.max(MAX_ROWS, selected ? selected.row + 1 : 0));
-  const cols = Math.min(Math.max(usedCols, selected ? selected.col + 1 : 0), Math.max(MAX_COLS, selected ? selected.col + 1 : 0));
+  const rows = Math.min(
+    Math.max(usedRows, selected ? selected.row + 1 : 0),
+    Math.max(MAX_ROWS, selected ? selected.row + 1 : 0),
+  );
+  const cols = Math.min(
+    Math.max(usedCols, selected ? selected.col + 1 : 0),
+    Math.max(MAX_COLS, selected ? selected.col + 1 : 0),
+  );
   const columns = Array.from({ length: cols }, (_, c) => columnLetters(c));
   return { rows, cols, truncated: usedRows > rows || usedCols > cols, columns };
 }

@@ -187,8 +187,17 @@ export function templateSnapshot(t: MiniTemplate): WorkbookSnapshot {
   names["tbl_fields"] = "字段定义!A1:H1";
   sheets["校验规则"] = { rows: [header(CHECK_COLUMNS), ...(t.checks ?? [])] };
   names["tbl_checks"] = "校验规则!A1:F1";
-  const rubric = t.rubric ?? [["1", "投入", null, null, 100], ["1.1", null, "配置", null, 100], ["1.1.1", null, null, "人员控制率", 100, "1", "人工评分", "", "", 100]];
-  const grades = t.grades ?? [["优", 90], ["良", 80], ["中", 60], ["差", 0]];
+  const rubric = t.rubric ?? [
+    ["1", "投入", null, null, 100],
+    ["1.1", null, "配置", null, 100],
+    ["1.1.1", null, null, "人员控制率", 100, "1", "人工评分", "", "", 100],
+  ];
+  const grades = t.grades ?? [
+    ["优", 90],
+    ["良", 80],
+    ["中", 60],
+    ["差", 0],
+  ];
   const adjustments = t.adjustments ?? [];
   const gradeStart = rubric.length + 3;
   const adjStart = gradeStart + grades.length + 2;

@@ -35,5 +35,7 @@ export const MINI: MiniTemplate = {
       ["因公出国管理", 8, 0.5, null],
     ],
   },
-  checks: [["C01", null, "expend_basic + expend_project = expend_total", 0.005, "警告", "基本支出 + 项目支出 = 本年支出合计"]],
+  checks: [
+    ["C01", null, "expend_basic + expend_project = expend_total", 0.005, "警告", "基本支出 + 项目支出 = 本年支出合计"],
+  ],
 };

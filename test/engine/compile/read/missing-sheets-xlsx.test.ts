@@ -54,7 +54,15 @@ describe("a missing sheet in a real .xlsx → one diagnostic", async () => {
     ["收支情况 deleted as Excel saves it (#REF! names)", remove("收支情况"), refNames("收支情况"), [["收支情况", 30]]],
     ["指标体系 deleted as Excel saves it (#REF! names)", remove("指标体系"), refNames("指标体系"), [["指标体系", 5]]],
     ["收支情况 renamed by a tool that leaves the names", rename("收支情况", "收支"), undefined, [["收支情况", 30]]],
-    ["基本情况 and 指标体系 removed", remove("基本情况", "指标体系"), undefined, [["基本情况", 8], ["指标体系", 5]]],
+    [
+      "基本情况 and 指标体系 removed",
+      remove("基本情况", "指标体系"),
+      undefined,
+      [
+        ["基本情况", 8],
+        ["指标体系", 5],
+      ],
+    ],
   ])("%s", async (_label, edit, xmlEdit, expected) => {
     const snapshot = await damaged(edit, xmlEdit);
     // The #REF! cases really lost the sheet's name from every defined name (whatever the host makes of #REF!).

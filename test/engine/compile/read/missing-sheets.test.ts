@@ -20,12 +20,19 @@ const BASE = layoutToSnapshot(layoutTemplate(buildExampleDescription(seed)));
 type Damage = (s: WorkbookSnapshot) => WorkbookSnapshot;
 
 const onSheet = (s: WorkbookSnapshot, sheet: string) => s.names.filter((n) => n.sheet === sheet);
-const mapNames = (f: (n: DefinedName) => DefinedName | null): Damage => (s) => ({
-  ...s,
-  names: s.names.flatMap((n) => f(n) ?? []),
-});
-const dropSheet = (sheet: string): Damage => (s) => ({ ...s, sheets: s.sheets.filter((x) => x.name !== sheet) });
-const then = (...ds: Damage[]): Damage => (s) => ds.reduce((acc, d) => d(acc), s);
+const mapNames =
+  (f: (n: DefinedName) => DefinedName | null): Damage =>
+  (s) => ({
+    ...s,
+    names: s.names.flatMap((n) => f(n) ?? []),
+  });
+const dropSheet =
+  (sheet: string): Damage =>
+  (s) => ({ ...s, sheets: s.sheets.filter((x) => x.name !== sheet) });
+const then =
+  (...ds: Damage[]): Damage =>
+  (s) =>
+    ds.reduce((acc, d) => d(acc), s);
 
 /** The ways a sheet goes missing, as each host hands it to the engine. */
 const HOW: readonly (readonly [string, (sheet: string) => Damage])[] = [
@@ -35,17 +42,28 @@ const HOW: readonly (readonly [string, (sheet: string) => Damage])[] = [
   // snapshot from elsewhere may still carry them with sheet "#REF", and the engine reads that the same way.
   [
     "deleted in Excel, names now #REF! (a snapshot that keeps them)",
-    (sheet) => then(dropSheet(sheet), mapNames((n) => (n.sheet === sheet ? { ...n, sheet: "#REF" } : n))),
+    (sheet) =>
+      then(
+        dropSheet(sheet),
+        mapNames((n) => (n.sheet === sheet ? { ...n, sheet: "#REF" } : n)),
+      ),
   ],
   // The Office and .xlsx hosts drop #REF! names altogether.
   [
     "deleted in Excel, #REF! names dropped (both hosts)",
-    (sheet) => then(dropSheet(sheet), mapNames((n) => (n.sheet === sheet ? null : n))),
+    (sheet) =>
+      then(
+        dropSheet(sheet),
+        mapNames((n) => (n.sheet === sheet ? null : n)),
+      ),
   ],
   // A tool renamed the tab without the names (Excel itself would carry them along).
   [
     "renamed, names left behind",
-    (sheet) => (s) => ({ ...s, sheets: s.sheets.map((x) => (x.name === sheet ? { ...x, name: `${sheet}（旧）` } : x)) }),
+    (sheet) => (s) => ({
+      ...s,
+      sheets: s.sheets.map((x) => (x.name === sheet ? { ...x, name: `${sheet}（旧）` } : x)),
+    }),
   ],
 ];
 
@@ -63,7 +81,18 @@ const CASES = SHEETS_WITH_NAMES.flatMap((sheet) => HOW.map(([how, damage]) => [s
 
 describe("a missing template sheet → one diagnostic, not one per name", () => {
   it("covers every named sheet of the standard template, and the example reads and scores cleanly", () => {
-    expect(SHEETS_WITH_NAMES).toEqual(["基本情况", "收支情况", "重点工作", "满意度", "效益", "问题与措施", "指标体系", "评价结果", "字段定义", "校验规则"]);
+    expect(SHEETS_WITH_NAMES).toEqual([
+      "基本情况",
+      "收支情况",
+      "重点工作",
+      "满意度",
+      "效益",
+      "问题与措施",
+      "指标体系",
+      "评价结果",
+      "字段定义",
+      "校验规则",
+    ]);
     expect(runValidation(BASE).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(runScoring(BASE, { now: NOW }).scores).not.toBeNull();
   });
@@ -107,10 +136,18 @@ describe("a broken name on a sheet that exists is still reported on its own", ()
   const remove = (name: string) => mapNames((n) => (n.name === name ? null : n));
 
   it.each<[string, Damage, Partial<Diagnostic>]>([
-    ["staff_quota → a range", point("staff_quota", "基本情况", "B6:C7"), { code: "template_name_invalid", params: { name: "staff_quota", target: "基本情况!B6:C7" } }],
+    [
+      "staff_quota → a range",
+      point("staff_quota", "基本情况", "B6:C7"),
+      { code: "template_name_invalid", params: { name: "staff_quota", target: "基本情况!B6:C7" } },
+    ],
     ["staff_quota removed", remove("staff_quota"), { code: "template_name_missing", params: { name: "staff_quota" } }],
     // Its sheet exists (copied back from the template), but the name was left #REF!: the name is what is broken.
-    ["tbl_tasks → #REF!", point("tbl_tasks", "#REF", "A3:F3"), { code: "template_name_invalid", params: { name: "tbl_tasks", target: "#REF!A3:F3" } }],
+    [
+      "tbl_tasks → #REF!",
+      point("tbl_tasks", "#REF", "A3:F3"),
+      { code: "template_name_invalid", params: { name: "tbl_tasks", target: "#REF!A3:F3" } },
+    ],
     ["tbl_tasks removed", remove("tbl_tasks"), { code: "table_header_missing" }],
   ])("%s → its own diagnostic", (_label, damage, expected) => {
     const ds = readTemplate(damage(BASE)).diagnostics;
@@ -136,9 +173,21 @@ describe("standardNameSheets", () => {
 
 describe("template_sheet_missing in words", () => {
   it.each<[number | undefined, string, string]>([
-    [undefined, "工作表“效益”不存在（可能已被删除或改名）。", 'The sheet "效益" does not exist (it may have been deleted or renamed).'],
-    [1, "工作表“效益”不存在（可能已被删除或改名），其中 1 个命名单元格或表格无法读取。", 'The sheet "效益" does not exist (it may have been deleted or renamed), so 1 named cell or table on it cannot be read.'],
-    [12, "工作表“效益”不存在（可能已被删除或改名），其中 12 个命名单元格或表格无法读取。", 'The sheet "效益" does not exist (it may have been deleted or renamed), so 12 named cells or tables on it cannot be read.'],
+    [
+      undefined,
+      "工作表“效益”不存在（可能已被删除或改名）。",
+      'The sheet "效益" does not exist (it may have been deleted or renamed).',
+    ],
+    [
+      1,
+      "工作表“效益”不存在（可能已被删除或改名），其中 1 个命名单元格或表格无法读取。",
+      'The sheet "效益" does not exist (it may have been deleted or renamed), so 1 named cell or table on it cannot be read.',
+    ],
+    [
+      12,
+      "工作表“效益”不存在（可能已被删除或改名），其中 12 个命名单元格或表格无法读取。",
+      'The sheet "效益" does not exist (it may have been deleted or renamed), so 12 named cells or tables on it cannot be read.',
+    ],
   ])("namedCount %s", (namedCount, zh, en) => {
     const d: Diagnostic = {
       code: "template_sheet_missing",

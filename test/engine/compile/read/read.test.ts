@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readTemplate, SUPPORTED_TEMPLATE_VERSION } from "../../../../src/engine/compile/read/read";
 import type { Diagnostic } from "../../../../src/engine/diagnostics/types";
-import {
-  buildSnapshot,
-  templateSnapshot,
-  withCell,
-  withName,
-  withoutName,
-  withoutSheet,
-} from "./builders";
+import { buildSnapshot, templateSnapshot, withCell, withName, withoutName, withoutSheet } from "./builders";
 import { MINI, MINI_FIELDS } from "./fixtures";
 
 const codes = (ds: readonly Diagnostic[]) => ds.map((d) => d.code);
@@ -72,7 +65,15 @@ describe("readTemplate: a valid template", () => {
     ]);
     const leaf = template!.rubric[2]!;
     expect(leaf).toMatchObject({ formula: "1", ruleKind: "人工评分", manualScore: 100, sheet: "指标体系" });
-    expect(leaf.cols).toMatchObject({ id: 0, level1: 1, weight: 4, manualScore: 9, outValue: 13, outScore: 14, outExplain: 15 });
+    expect(leaf.cols).toMatchObject({
+      id: 0,
+      level1: 1,
+      weight: 4,
+      manualScore: 9,
+      outValue: 13,
+      outScore: 14,
+      outExplain: 15,
+    });
     expect(template!.grades.map((g) => [g.grade, g.min])).toEqual([
       ["优", 90],
       ["良", 80],
@@ -175,10 +176,13 @@ describe("readTemplate: damaged structure", () => {
     expect(r.diagnostics).toEqual([sheetMissing(sheet, 1, severity)]);
   });
 
-  it.each([["字段定义"], ["校验规则"]])("missing sheet %s, its name left behind → an error (the sheet was there)", (sheet) => {
-    const r = readTemplate(withoutSheet(base(), sheet));
-    expect(r.diagnostics).toEqual([sheetMissing(sheet, 1)]);
-  });
+  it.each([["字段定义"], ["校验规则"]])(
+    "missing sheet %s, its name left behind → an error (the sheet was there)",
+    (sheet) => {
+      const r = readTemplate(withoutSheet(base(), sheet));
+      expect(r.diagnostics).toEqual([sheetMissing(sheet, 1)]);
+    },
+  );
 
   it("missing 指标体系 sheet → one template_sheet_missing (error) for rubric, grades and adjustments", () => {
     const r = readTemplate(withoutSheet(base(), "指标体系"));
@@ -260,7 +264,11 @@ describe("readTemplate: damaged structure", () => {
   it("max below min → schema_invalid at 最大值 and the max is dropped", () => {
     const r = readTemplate(withCell(base(), "字段定义", "F4", -1));
     expect(r.diagnostics).toMatchObject([
-      { code: "schema_invalid", location: { address: "F4" }, params: { item: "staff_quota", problem: "min_above_max:0 > -1" } },
+      {
+        code: "schema_invalid",
+        location: { address: "F4" },
+        params: { item: "staff_quota", problem: "min_above_max:0 > -1" },
+      },
     ]);
     expect(r.template?.fields.get("staff_quota")?.max).toBeNull();
   });
@@ -279,7 +287,9 @@ describe("readTemplate: damaged structure", () => {
     ["a bad 级别", "E2", "严重", "bad_severity:严重"],
   ])("校验规则 with %s → schema_invalid", (_name, address, value, problem) => {
     const r = readTemplate(withCell(base(), "校验规则", address, value));
-    expect(r.diagnostics).toMatchObject([{ code: "schema_invalid", location: { sheet: "校验规则", address }, params: { problem } }]);
+    expect(r.diagnostics).toMatchObject([
+      { code: "schema_invalid", location: { sheet: "校验规则", address }, params: { problem } },
+    ]);
     expect(r.template?.checks).toHaveLength(1);
   });
 
@@ -293,7 +303,16 @@ describe("readTemplate: damaged structure", () => {
   });
 
   it("a grade without a number → schema_invalid; duplicate grade → schema_invalid", () => {
-    const r = readTemplate(templateSnapshot({ ...MINI, grades: [["优", "九十"], ["良", 80], ["良", 70]] }));
+    const r = readTemplate(
+      templateSnapshot({
+        ...MINI,
+        grades: [
+          ["优", "九十"],
+          ["良", 80],
+          ["良", 70],
+        ],
+      }),
+    );
     expect(r.diagnostics.map((d) => d.code === "schema_invalid" && d.params.problem)).toEqual([
       "bad_min_score:九十",
       "duplicate_grade:良",
@@ -303,7 +322,10 @@ describe("readTemplate: damaged structure", () => {
 
   it("adjustments are read when present", () => {
     const r = readTemplate(
-      templateSnapshot({ ...MINI, adjustments: [["A1", "预算执行率封顶", "ratio(expend_total, expend_basic)", "cap", "<60%: 69"]] }),
+      templateSnapshot({
+        ...MINI,
+        adjustments: [["A1", "预算执行率封顶", "ratio(expend_total, expend_basic)", "cap", "<60%: 69"]],
+      }),
     );
     expect(r.template?.adjustments).toEqual([
       {
@@ -322,7 +344,14 @@ describe("readTemplate: table rows", () => {
   it("rows end at the first row whose input cells are all blank (an output-only cell does not extend it)", () => {
     const s = templateSnapshot({
       ...MINI,
-      tables: { tasks: [["a", 1, 1, null], ["b", 2, 1, 9], [null, null, null, 5], ["c", 3, 1, null]] },
+      tables: {
+        tasks: [
+          ["a", 1, 1, null],
+          ["b", 2, 1, 9],
+          [null, null, null, 5],
+          ["c", 3, 1, null],
+        ],
+      },
     });
     expect(readTemplate(s).template?.tables.get("tasks")?.rows).toEqual([1, 2]);
   });
@@ -330,7 +359,12 @@ describe("readTemplate: table rows", () => {
   it("two tables on one sheet: the first stops at the second's header", () => {
     const s = buildSnapshot({
       sheets: {
-        _meta: { rows: [["template_id", "x"], ["template_version", "1.0.0"]] },
+        _meta: {
+          rows: [
+            ["template_id", "x"],
+            ["template_version", "1.0.0"],
+          ],
+        },
         字段定义: {
           rows: [
             ["名称", "标签", "类型", "必填"],

@@ -80,10 +80,7 @@ export function markRows(records: readonly MarkRecord[]): string[][] {
  * Diagnostics → the cells to mark: errors and warnings with a location, ranges expanded to cells, one target
  * per cell (the most severe diagnostic wins; texts of several diagnostics on one cell are joined).
  */
-export function markTargets(
-  diagnostics: readonly Diagnostic[],
-  describe: (d: Diagnostic) => string,
-): MarkTarget[] {
+export function markTargets(diagnostics: readonly Diagnostic[], describe: (d: Diagnostic) => string): MarkTarget[] {
   const byCell = new Map<string, { sheet: string; address: string; color: string; texts: string[] }>();
   for (const d of diagnostics) {
     if (!d.location || d.severity === "info") continue;
