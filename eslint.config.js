@@ -3,6 +3,162 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 import prettier from "eslint-config-prettier";
 
+/*
+ * The layers of src/ and what each may import (README, Layout):
+ *   engine ← templates ← hosts (common ← xlsx ← browser; common ← office) ← taskpane ← web;  hosts ← cli;  engine ← render.
+ * Every layer is used through its index: "../engine", never "../engine/model/cell".
+ */
+const UI = { group: ["react", "react-dom", "react/*", "react-dom/*", "@fluentui/*"], message: "This layer has no UI." };
+const FILES = { group: ["exceljs", "docx", "jszip"], message: "File formats belong to src/hosts and src/render." };
+const NODE = { group: ["node:*", "fs", "path", "os", "child_process"], message: "Node built-ins belong to src/cli." };
+const deep = (layer) => ({
+  group: [`**/${layer}/**`],
+  message: `Import src/${layer} through its index ("…/${layer}"), not its internals.`,
+});
+// A path that climbs out of the importing layer into one of `layers` (engine's own diagnostics/render is not src/render).
+const no = (layers, why) => ({ regex: `^(\\.\\./)+(?:${layers.join("|")})(/|$)`, message: why });
+const HOSTS_DEEP = ["hosts/common", "hosts/xlsx", "hosts/office", "hosts/browser"].map(deep);
+const SIBLING_DEEP = ["common", "xlsx", "office", "browser"].map((h) => ({
+  group: [`../${h}/**`, `../../${h}/**`],
+  message: `Import another host through its index ("../${h}"), not its internals.`,
+}));
+const UPPER = no(["taskpane", "web", "cli"], "Lower layers never import the task pane, the browser page or the CLI.");
+
+function restrict(files, patterns, extra = {}) {
+  return { files, ...extra, rules: { "no-restricted-imports": ["error", { patterns }], ...(extra.rules ?? {}) } };
+}
+
+function layers() {
+  return [
+    // The engine is pure: no host, UI, file or DOM access, and no template family (conventions.md).
+    restrict(
+      ["src/engine/**/*.ts"],
+      [
+        UI,
+        FILES,
+        NODE,
+        no(["hosts", "taskpane", "web", "cli", "templates", "render"], "src/engine imports no other layer."),
+      ],
+      {
+        languageOptions: { globals: {} },
+        rules: {
+          "no-restricted-globals": ["error", "window", "document", "Office", "Excel", "console", "process"],
+        },
+      },
+    ),
+    restrict(
+      ["src/templates/**/*.ts"],
+      [
+        UI,
+        FILES,
+        NODE,
+        deep("engine"),
+        no(["hosts", "taskpane", "web", "cli", "render"], "Templates are data over the engine."),
+      ],
+      { languageOptions: { globals: {} } },
+    ),
+    restrict(
+      ["src/render/**/*.ts"],
+      [
+        UI,
+        NODE,
+        deep("engine"),
+        no(["hosts", "templates", "taskpane", "web", "cli"], "src/render draws the engine's report only."),
+      ],
+    ),
+    restrict(
+      ["src/hosts/common/**/*.ts"],
+      [
+        UI,
+        FILES,
+        NODE,
+        deep("engine"),
+        deep("templates"),
+        UPPER,
+        no(["xlsx", "office", "browser"], "hosts/common is below every host."),
+      ],
+    ),
+    restrict(
+      ["src/hosts/xlsx/**/*.ts"],
+      [
+        UI,
+        NODE,
+        deep("engine"),
+        deep("templates"),
+        deep("render"),
+        UPPER,
+        ...SIBLING_DEEP,
+        no(["office", "browser"], "The xlsx host does not use the other hosts."),
+      ],
+    ),
+    restrict(
+      ["src/hosts/office/**/*.ts"],
+      [
+        UI,
+        FILES,
+        NODE,
+        deep("engine"),
+        deep("templates"),
+        deep("render"),
+        UPPER,
+        ...SIBLING_DEEP,
+        no(
+          ["xlsx", "browser"],
+          "The Office host does not use the other hosts: shared code lives in engine/model or hosts/common.",
+        ),
+      ],
+    ),
+    restrict(
+      ["src/hosts/browser/**/*.ts"],
+      [
+        UI,
+        NODE,
+        deep("engine"),
+        deep("templates"),
+        deep("render"),
+        UPPER,
+        ...SIBLING_DEEP,
+        no(["office"], "The browser host does not use the Office host."),
+      ],
+    ),
+    restrict(
+      ["src/taskpane/**/*.{ts,tsx}"],
+      [
+        NODE,
+        FILES,
+        deep("engine"),
+        deep("templates"),
+        deep("render"),
+        ...HOSTS_DEEP,
+        no(["web", "cli"], "The pane does not import the page or the CLI."),
+      ],
+    ),
+    restrict(
+      ["src/web/**/*.{ts,tsx}"],
+      [
+        NODE,
+        deep("engine"),
+        deep("templates"),
+        deep("render"),
+        ...HOSTS_DEEP,
+        deep("taskpane"),
+        no(["cli"], "The page does not import the CLI."),
+      ],
+    ),
+    restrict(
+      ["src/cli/**/*.ts"],
+      [
+        UI,
+        deep("engine"),
+        deep("templates"),
+        deep("render"),
+        ...HOSTS_DEEP,
+        no(["taskpane", "web"], "The CLI does not import the pane or the page."),
+      ],
+    ),
+  ];
+}
+
 export default tseslint.config(
   { ignores: ["dist/", "coverage/", "node_modules/", ".tmp/"] },
   js.configs.recommended,
@@ -21,29 +177,5 @@ export default tseslint.config(
     files: ["*.config.js", "*.config.ts", "webpack.config.*"],
     rules: { "no-restricted-syntax": "off" },
   },
-  {
-    // The engine is pure: no host, UI, file or DOM access (see conventions.md).
-    files: ["src/engine/**/*.ts"],
-    languageOptions: { globals: {} },
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["react", "react-dom", "react/*", "@fluentui/*"], message: "src/engine must not import UI code." },
-            { group: ["exceljs", "docx", "jszip"], message: "src/engine must not import file-format libraries." },
-            {
-              group: ["node:*", "fs", "path", "os", "child_process"],
-              message: "src/engine must not import Node built-ins.",
-            },
-            {
-              group: ["**/hosts/**", "**/taskpane/**", "**/cli/**"],
-              message: "src/engine must not import hosts, UI or CLI.",
-            },
-          ],
-        },
-      ],
-      "no-restricted-globals": ["error", "window", "document", "Office", "Excel", "console", "process"],
-    },
-  },
+  ...layers(),
 );

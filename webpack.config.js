@@ -98,7 +98,7 @@ export function pages(base = root) {
   const all = [
     {
       name: "taskpane",
-      entry: "src/taskpane/index.tsx",
+      entry: "src/taskpane/main.tsx",
       template: "src/taskpane/taskpane.html",
       filename: "taskpane.html",
     },
@@ -133,7 +133,7 @@ export default async (env = {}, argv = {}) => {
   const found = pages();
   if (found.length === 0) {
     process.stderr.write(
-      "webpack: no page entry yet (src/taskpane/index.tsx, src/web/index.tsx); building assets only.\n",
+      "webpack: no page entry yet (src/taskpane/main.tsx, src/web/index.tsx); building assets only.\n",
     );
   }
   if (!dev && url === DEV_URL) {

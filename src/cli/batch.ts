@@ -1,12 +1,9 @@
 import path from "node:path";
-import type { ScoresOutcome } from "../engine/api";
-import { runScores } from "../engine";
-import { HostError } from "../hosts/common/types";
-import { readSnapshot } from "../hosts/xlsx/read-snapshot";
-import { writeSummaryWorkbook, type SummaryIssue, type SummaryRow } from "../hosts/xlsx/write-summary";
-import type { Diagnostic } from "../engine/diagnostics/types";
-import { renderDiagnostic, sortDiagnostics } from "../engine/diagnostics/render";
-import { STANDARD_GRADES } from "../templates/standard";
+import type { ScoresOutcome, Diagnostic } from "../engine";
+import { runScores, renderDiagnostic, sortDiagnostics } from "../engine";
+import { HostError } from "../hosts/common";
+import { readSnapshot, writeSummaryWorkbook, type SummaryIssue, type SummaryRow } from "../hosts/xlsx";
+import { STANDARD_GRADES } from "../templates";
 import { CLI_MESSAGES, type CliLang } from "./messages";
 import { describeFsError, readBytes, type CliIO } from "./io";
 import { toJson, type JsonResult } from "./json";

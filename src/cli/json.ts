@@ -1,6 +1,5 @@
-import type { Diagnostic } from "../engine/diagnostics/types";
-import type { ScoresOutcome } from "../engine/api";
-import { renderDiagnostic } from "../engine/diagnostics/render";
+import type { Diagnostic, ScoresOutcome } from "../engine";
+import { renderDiagnostic } from "../engine";
 import type { CliLang } from "./messages";
 
 /** The stable `--json` shape (documented in README). */

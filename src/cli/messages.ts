@@ -1,6 +1,6 @@
-import type { HostErrorCode } from "../hosts/common/types";
-import type { SummaryHeaders, SummaryLabels } from "../hosts/xlsx/write-summary";
-import { pointsWord } from "../engine/score/phrases";
+import type { HostErrorCode } from "../hosts/common";
+import type { SummaryHeaders, SummaryLabels } from "../hosts/xlsx";
+import { pointsWord } from "../engine";
 
 /** Every sentence the command line prints, per language; a missing translation is a type error. */
 export type CliLang = "zh-CN" | "en";

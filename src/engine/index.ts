@@ -170,3 +170,40 @@ export function runReport(snapshot: WorkbookSnapshot, options: EngineOptions = {
     text: renderText(built.tree),
   };
 }
+
+export {
+  ADJUSTMENT_COLUMNS,
+  CHECK_COLUMNS,
+  DIRECTION_LABELS,
+  FIELD_COLUMNS,
+  FIELD_TYPE_LABELS,
+  GRADE_COLUMNS,
+  META_KEYS,
+  META_NAMES,
+  META_SHEET,
+  RUBRIC_COLUMNS,
+  SEVERITY_LABELS,
+  STRUCTURE_TABLE_NAMES,
+  TABLE_NAME_PREFIX,
+  YES_NO_LABELS,
+} from "./compile/read/labels";
+export type { RubricColumnKey } from "./compile/read/labels";
+export type { FieldType, TemplateInfo, ValueRules } from "./compile/read/types";
+export type { RuleKindId } from "./compile/rule-types";
+export type { DiagnosticLang } from "./diagnostics/catalog-types";
+export { renderDiagnostic, sortDiagnostics } from "./diagnostics/render";
+export { EngineInvariantError, severityRank } from "./diagnostics/types";
+export type { Diagnostic, Severity } from "./diagnostics/types";
+export { EMPTY, columnLetters, parseA1, parseRange, rangeToA1, toA1 } from "./model/cell";
+export type { CellRef, CellValue } from "./model/cell";
+export { cellAtRef, findName, findSheet } from "./model/snapshot";
+export type { DefinedName, SheetSnapshot, WorkbookSnapshot } from "./model/snapshot";
+export type { OutputValue, WriteOp, WritePlan } from "./model/write-plan";
+export { layoutReport } from "./report/layout";
+export type { ReportLine } from "./report/layout";
+export { runsText } from "./report/tree";
+export type { ReportTree, Run } from "./report/tree";
+export { pointsWord } from "./score/phrases";
+export type { IndicatorResult, LevelResult, ScoreSheet } from "./score/result-types";
+
+export { absoluteRef, parseNameRef } from "./model/defined-names";

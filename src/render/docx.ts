@@ -15,9 +15,8 @@ import {
   TextRun,
   type IParagraphOptions,
 } from "docx";
-import { layoutReport, type ReportLine } from "../engine/report/layout";
-import type { ReportTree, Run } from "../engine/report/tree";
-import { runsText } from "../engine/report/tree";
+import { layoutReport, type ReportLine, runsText } from "../engine";
+import type { ReportTree, Run } from "../engine";
 
 /** The MIME type to hand to a save dialog / download. */
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -11,7 +11,7 @@ import {
 import type { Theme } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { Suspense, useCallback, useEffect, useMemo, useState } from "react";
-import type { WorkbookHost } from "../hosts/common/types";
+import type { WorkbookHost } from "../hosts/common";
 import { FirstRun } from "./components/FirstRun/FirstRun";
 import type { Notice } from "./components/Notifier/Notifier";
 import { StatusLine } from "./components/StatusLine/StatusLine";

@@ -1,4 +1,4 @@
-import type { WriteSummary } from "../hosts/common/types";
+import type { WriteSummary } from "../hosts/common";
 import type { Catalog } from "./i18n";
 
 /** "已写入 12 个单元格：「指标体系」9 个，「评价结果」3 个" — what a write changed, sheet by sheet. */

@@ -1,6 +1,6 @@
-import type { Diagnostic } from "../engine/diagnostics/types";
+import type { Diagnostic } from "../engine";
 import type { EnginePort, RenderedDiagnostic, ScoreOptions } from "./engine-port";
-import { localIsoNow } from "../hosts/common/local-time";
+import { localIsoNow } from "../hosts/common";
 
 function nowOf(options: ScoreOptions | undefined): string {
   return options?.now ?? localIsoNow();
@@ -40,7 +40,7 @@ export function createEngineAdapter(): EnginePort {
         ...outcome,
         docx: async () => {
           if (!tree) throw new Error("report_unavailable");
-          const { renderDocx } = await import(/* webpackChunkName: "docx-report" */ "../render/docx");
+          const { renderDocx } = await import(/* webpackChunkName: "docx-report" */ "../render");
           return renderDocx(tree);
         },
       };

@@ -1,3 +1,2 @@
 // Everything of the engine the pane uses, as one lazily loaded chunk (engine-adapter.ts imports it with import()).
-export { runReport, runScoring, runValidation } from "../engine";
-export { renderDiagnostic } from "../engine/diagnostics/render";
+export { renderDiagnostic, runReport, runScoring, runValidation } from "../engine";

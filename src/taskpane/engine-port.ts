@@ -1,6 +1,4 @@
-import type { Diagnostic } from "../engine/diagnostics/types";
-import type { ScoringOutcome, ValidationOutcome } from "../engine/api";
-import type { WorkbookSnapshot } from "../engine/model/snapshot";
+import type { Diagnostic, ScoringOutcome, ValidationOutcome, WorkbookSnapshot } from "../engine";
 
 /** The pane's two languages: Chinese first, English when Office (or the browser) asks for it. */
 export type PaneLang = "zh-CN" | "en";

@@ -1,4 +1,4 @@
-import type { IndicatorResult } from "../engine/score/result-types";
+import type { IndicatorResult } from "../engine";
 
 /** A score or weight for display: at most 2 decimals, no trailing zeros ("24.5", "94"). */
 export function formatPoints(n: number): string {

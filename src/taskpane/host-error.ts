@@ -1,4 +1,4 @@
-import type { HostErrorCode } from "../hosts/common/types";
+import type { HostErrorCode } from "../hosts/common";
 import type { Catalog } from "./i18n";
 
 /** A failure as the pane shows it: what happened and what to do. */

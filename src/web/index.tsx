@@ -1,9 +1,6 @@
 import { createRoot } from "react-dom/client";
-import { PaneProviders } from "../taskpane/App";
-import { createEngineAdapter } from "../taskpane/engine-adapter";
-import { pickBrowserLang } from "../taskpane/i18n";
-import { mediaMatches, themeFor, themeKindFor } from "../taskpane/theme";
-import { BrowserHost } from "../hosts/browser/browser-host";
+import { PaneProviders, createEngineAdapter, pickBrowserLang, mediaMatches, themeFor, themeKindFor } from "../taskpane";
+import { BrowserHost } from "../hosts/browser";
 import { WebPage } from "./components/WebPage/WebPage";
 
 // Browser entry: the same pane over an .xlsx held in memory; exceljs and docx load only when first needed.

@@ -1,12 +1,7 @@
-import type { Diagnostic, Severity } from "../../engine/diagnostics/types";
-import type { DiagnosticLang } from "../../engine/diagnostics/catalog-types";
-import { severityRank } from "../../engine/diagnostics/types";
-import type { CellRef } from "../../engine/model/cell";
-import { parseRange, toA1 } from "../../engine/model/cell";
-import type { WorkbookSnapshot } from "../../engine/model/snapshot";
-import type { WritePlan } from "../../engine/model/write-plan";
-import type { WorkbookHost, WriteSummary } from "../common/types";
-import { HostError } from "../common/types";
+import type { Diagnostic, Severity, DiagnosticLang, CellRef, WorkbookSnapshot, WritePlan } from "../../engine";
+import { severityRank, parseRange, toA1 } from "../../engine";
+import type { WorkbookHost, WriteSummary } from "../common";
+import { HostError } from "../common";
 
 /** Marks for the file: the diagnostics of 校验/评分 and their wording (src/hosts/xlsx/marks.ts). */
 export interface CodecMarks {
@@ -66,12 +61,8 @@ export function markKey(sheet: string, address: string): string {
 }
 
 async function defaultLoadCodec(): Promise<XlsxCodec> {
-  const [read, apply, marks] = await Promise.all([
-    import("../xlsx/read-snapshot"),
-    import("../xlsx/apply-plan"),
-    import("../xlsx/marks"),
-  ]);
-  return { readSnapshot: read.readSnapshot, applyWritePlan: apply.applyWritePlan, markText: marks.markText };
+  const xlsx = await import("../xlsx");
+  return { readSnapshot: xlsx.readSnapshot, applyWritePlan: xlsx.applyWritePlan, markText: xlsx.markText };
 }
 
 function defaultLang(): DiagnosticLang {

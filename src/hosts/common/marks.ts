@@ -3,11 +3,8 @@
  * only the host's own marks (fills restored where the cell still shows the mark colour, only its own notes
  * deleted). The Office host (office/office-host.ts) and the .xlsx host (xlsx/marks.ts) both plan with this.
  */
-import type { Diagnostic } from "../../engine/diagnostics/types";
-import type { CellValue } from "../../engine/model/cell";
-import { parseRange, toA1 } from "../../engine/model/cell";
-import type { WorkbookSnapshot } from "../../engine/model/snapshot";
-import { findSheet } from "../../engine/model/snapshot";
+import type { Diagnostic, CellValue, WorkbookSnapshot } from "../../engine";
+import { parseRange, toA1, findSheet } from "../../engine";
 
 /** The hidden sheet where the add-in remembers which cells it marked and their fill before marking. */
 export const MARKS_SHEET = "_marks";

@@ -1,7 +1,4 @@
-import type { CellRef } from "../../engine/model/cell";
-import type { WorkbookSnapshot } from "../../engine/model/snapshot";
-import type { WritePlan } from "../../engine/model/write-plan";
-import type { Diagnostic } from "../../engine/diagnostics/types";
+import type { CellRef, WorkbookSnapshot, WritePlan, Diagnostic } from "../../engine";
 
 /** What a host reports after applying a write plan: how many cells it wrote, per sheet. */
 export interface WriteSummary {

@@ -1,5 +1,5 @@
-import { HostError } from "../common/types";
-import type { HostErrorCode } from "../common/types";
+import { HostError } from "../common";
+import type { HostErrorCode } from "../common";
 
 /** Office.js error codes (OfficeExtension.Error.code) we turn into a HostError the pane can explain. */
 const CODE_MAP: Readonly<Record<string, HostErrorCode>> = {

@@ -2,7 +2,7 @@
  * The Office host's marks: the shared, host-independent parts live in ../marks.ts (re-exported here); what is
  * left is how the Office host reads fills (ExcelApi 1.9 cell-property grids).
  */
-import { parseRange } from "../../engine/model/cell";
+import { parseRange } from "../../engine";
 
 export {
   MARKS_SHEET,
@@ -17,8 +17,8 @@ export {
   cellKey,
   isOwnNote,
   planMarks,
-} from "../common/marks";
-export type { MarkRecord, MarkTarget, CellState, MarkPlan } from "../common/marks";
+} from "../common";
+export type { MarkRecord, MarkTarget, CellState, MarkPlan } from "../common";
 
 /** Fills of a block of a sheet as read with the snapshot (ExcelApi 1.9 getCellProperties). */
 export interface FillGrid {

@@ -1,7 +1,6 @@
-import type { CellValue } from "../../engine/model/cell";
-import { EMPTY, parseRange } from "../../engine/model/cell";
-import { parseNameRef } from "../xlsx/refs";
-import type { DefinedName } from "../../engine/model/snapshot";
+import type { CellValue, DefinedName } from "../../engine";
+import { EMPTY, parseRange } from "../../engine";
+import { parseNameRef } from "../../engine";
 
 /** Office.js `Range.valueTypes` entries (string form, so tests need no Excel enum). */
 export type OfficeValueType = "Unknown" | "Empty" | "String" | "Integer" | "Double" | "Boolean" | "Error" | "RichValue";

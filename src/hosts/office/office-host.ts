@@ -1,9 +1,6 @@
-import type { CellRef } from "../../engine/model/cell";
-import { parseRange, columnLetters } from "../../engine/model/cell";
-import type { SheetSnapshot, WorkbookSnapshot } from "../../engine/model/snapshot";
-import type { WritePlan, WriteOp } from "../../engine/model/write-plan";
-import type { Diagnostic } from "../../engine/diagnostics/types";
-import type { WorkbookHost, WriteSummary } from "../common/types";
+import type { CellRef, SheetSnapshot, WorkbookSnapshot, WritePlan, WriteOp, Diagnostic } from "../../engine";
+import { parseRange, columnLetters } from "../../engine";
+import type { WorkbookHost, WriteSummary, CellState, MarkRecord, MarkTarget } from "../common";
 import { hostError, toHostError } from "./errors";
 import { toDefinedNames, toSnapshotRows, topLeftOf, quoteSheet } from "./normalize";
 import type { NamedItemData } from "./normalize";
@@ -17,8 +14,7 @@ import {
   markTargets,
   planMarks,
   readMarkRecords,
-} from "../common/marks";
-import type { CellState, MarkRecord, MarkTarget } from "../common/marks";
+} from "../common";
 import { gridFill } from "./marks";
 import type { FillGrid } from "./marks";
 import { readTemplateFileInfo, toBase64 } from "./template-file";

@@ -1,4 +1,4 @@
-import type { DefinedName } from "../../engine/model/snapshot";
+import type { DefinedName } from "../../engine";
 import { splitSheetAddress } from "./normalize";
 
 /** What createTemplate needs to know about an .xlsx before inserting it: its sheet names and workbook names. */

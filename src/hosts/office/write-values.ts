@@ -1,4 +1,4 @@
-import type { OutputValue } from "../../engine/model/write-plan";
+import type { OutputValue } from "../../engine";
 
 /**
  * Text that Excel would turn into something else when written through `Range.values`: a formula (= + - @),

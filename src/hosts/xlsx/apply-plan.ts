@@ -4,10 +4,10 @@
  * parts we can restore (defined names, duplicated validations) are fixed here.
  */
 import type { Cell, Workbook, Worksheet } from "exceljs";
-import { parseA1, parseRange } from "../../engine/model/cell";
-import type { OutputValue, WriteOp, WritePlan } from "../../engine/model/write-plan";
-import type { WriteSummary } from "../common/types";
-import { HostError } from "../common/types";
+import { parseA1, parseRange } from "../../engine";
+import type { OutputValue, WriteOp, WritePlan } from "../../engine";
+import type { WriteSummary } from "../common";
+import { HostError } from "../common";
 import { openWorkbook } from "./open-workbook";
 import { restoreDefinedNames } from "./round-trip-fixes";
 import { fitRowHeight, setUpCreatedSheet, wrapCreatedCell } from "./print-setup";

@@ -1,6 +1,6 @@
 /** Fills and fonts of the template's cell roles (docs/template-format.md: yellow inputs, green outputs, blue config). */
 import type { Alignment, Border, Borders, Fill, Font } from "exceljs";
-import type { CellRole } from "../../templates/layout/layout";
+import type { CellRole } from "../../templates";
 
 export const ROLE_FILLS = {
   input: "FFFFF2CC",

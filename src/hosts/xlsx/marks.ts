@@ -8,12 +8,10 @@
  */
 import type { Cell, Fill, Workbook, Worksheet } from "exceljs";
 import type JSZip from "jszip";
-import type { Diagnostic } from "../../engine/diagnostics/types";
-import type { DiagnosticLang } from "../../engine/diagnostics/render";
-import { renderDiagnostic } from "../../engine/diagnostics/render";
-import { parseRange } from "../../engine/model/cell";
-import type { CellState, MarkRecord } from "../common/marks";
-import { MARKS_SHEET, cellKey, markRecordsFromRows, markRows, markTargets, noteText, planMarks } from "../common/marks";
+import type { Diagnostic, DiagnosticLang } from "../../engine";
+import { renderDiagnostic, parseRange } from "../../engine";
+import type { CellState, MarkRecord } from "../common";
+import { MARKS_SHEET, cellKey, markRecordsFromRows, markRows, markTargets, noteText, planMarks } from "../common";
 import { decodeXml, sheetParts } from "./normalize-parts";
 
 /** What marking needs: the diagnostics of the run and their wording (see markText). */

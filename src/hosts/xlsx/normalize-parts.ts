@@ -7,8 +7,8 @@
  * String-level and namespace-aware; no DOM, no node: imports: this runs in the browser too.
  */
 import type JSZip from "jszip";
-import type { CellRef } from "../../engine/model/cell";
-import { toA1 } from "../../engine/model/cell";
+import type { CellRef } from "../../engine";
+import { toA1 } from "../../engine";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const PACKAGE_RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";

@@ -4,11 +4,10 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { CellRef } from "../../engine/model/cell";
-import type { DefinedName } from "../../engine/model/snapshot";
-import { HostError } from "../common/types";
+import type { CellRef, DefinedName } from "../../engine";
+import { HostError } from "../common";
 import { decodeXml, normalizePackage, visibleFormulasWithoutValue } from "./normalize-parts";
-import { parseNameRef } from "./refs";
+import { parseNameRef } from "../../engine";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 // Compound File Binary: encrypted (password-protected) .xlsx files and legacy .xls files.

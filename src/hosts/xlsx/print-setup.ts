@@ -3,7 +3,7 @@
  * summary), and rows tall enough for their wrapped text (neither Excel nor LibreOffice grows a row on open).
  */
 import type { Cell, Worksheet } from "exceljs";
-import { rowHeightFor } from "../../templates/standard";
+import { rowHeightFor } from "../../templates";
 
 /** Excel's default row height in points. */
 const DEFAULT_ROW_HEIGHT = 15;

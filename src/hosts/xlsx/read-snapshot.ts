@@ -1,7 +1,6 @@
 /** .xlsx bytes → WorkbookSnapshot. Works in Node and in the browser (no node: imports). */
-import type { CellRef } from "../../engine/model/cell";
-import type { WorkbookSnapshot } from "../../engine/model/snapshot";
-import { HostError } from "../common/types";
+import type { CellRef, WorkbookSnapshot } from "../../engine";
+import { HostError } from "../common";
 import { definedNamesFromXml, openWorkbook } from "./open-workbook";
 import { snapshotFromWorkbook } from "./snapshot-from-workbook";
 

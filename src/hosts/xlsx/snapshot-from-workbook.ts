@@ -3,9 +3,8 @@
  * engine expects. Also the contract helper: the Office.js host's tests compare their snapshot with this.
  */
 import type { Cell, CellValue as XlValue, Workbook, Worksheet } from "exceljs";
-import type { CellValue } from "../../engine/model/cell";
-import type { DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../engine/model/snapshot";
-import { parseNameRef } from "./refs";
+import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../engine";
+import { parseNameRef } from "../../engine";
 
 const EMPTY: CellValue = { t: "empty" };
 

@@ -1,7 +1,7 @@
 /** The standard template and the filled Wanzhou 2020 example as .xlsx bytes. */
 import seedJson from "../../../assets/examples/wanzhou-2020.json";
-import { buildExampleDescription, standardTemplateDescription } from "../../templates/standard";
-import type { SeedData } from "../../templates/standard";
+import { buildExampleDescription, standardTemplateDescription } from "../../templates";
+import type { SeedData } from "../../templates";
 import { buildTemplateWorkbook } from "./write-template";
 import type { BuildTemplateOptions } from "./write-template";
 

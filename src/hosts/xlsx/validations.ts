@@ -4,7 +4,7 @@
  * order, into one range per run of equal validations, before a workbook is saved.
  */
 import type { Worksheet } from "exceljs";
-import { parseA1, toA1 } from "../../engine/model/cell";
+import { parseA1, toA1 } from "../../engine";
 
 interface ValidationsModel {
   model: Record<string, unknown>;

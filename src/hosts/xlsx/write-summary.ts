@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { rowHeightFor } from "../../templates/standard";
+import { rowHeightFor } from "../../templates";
 import { printOnA4 } from "./print-setup";
 
 /** One indicator that lost points, for the 扣分明细 sheet. */

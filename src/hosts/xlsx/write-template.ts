@@ -1,12 +1,11 @@
 /** Writes a template description (or its layout) as an .xlsx workbook with exceljs. */
 import ExcelJS from "exceljs";
 import type { DataValidation, Worksheet } from "exceljs";
-import { layoutTemplate } from "../../templates/layout/layout";
-import type { LayoutCell, LayoutSheet, ValidationSpec, WorkbookLayout } from "../../templates/layout/layout";
-import { columnLetters } from "../../engine/model/cell";
-import type { TemplateDescription } from "../../templates/layout/types";
+import { layoutTemplate } from "../../templates";
+import type { LayoutCell, LayoutSheet, ValidationSpec, WorkbookLayout, TemplateDescription } from "../../templates";
+import { columnLetters } from "../../engine";
 import { ROLE_STYLES } from "./cell-style";
-import { absoluteRef } from "./refs";
+import { absoluteRef } from "../../engine";
 import { printOnA4 } from "./print-setup";
 import { compactValidations } from "./validations";
 

@@ -1,4 +1,4 @@
-import type { HostErrorCode } from "../../hosts/common/types";
+import type { HostErrorCode } from "../../hosts/common";
 import type { Widen } from "./types";
 
 type HostErrorTexts = Record<HostErrorCode, { readonly message: string; readonly fix: string }>;

@@ -1,12 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { CellRef } from "../../engine/model/cell";
-import type { Diagnostic } from "../../engine/diagnostics/types";
-import type { WritePlan } from "../../engine/model/write-plan";
-import type { ScoreSheet } from "../../engine/score/result-types";
-import type { TemplateInfo } from "../../engine/compile/read/types";
-import type { WorkbookHost, WriteSummary } from "../../hosts/common/types";
+import type { CellRef, Diagnostic, WritePlan, ScoreSheet, TemplateInfo } from "../../engine";
+import type { WorkbookHost, WriteSummary } from "../../hosts/common";
 import type { EnginePort } from "../engine-port";
-import { localIsoNow } from "../../hosts/common/local-time";
+import { localIsoNow } from "../../hosts/common";
 import { copyText } from "../clipboard";
 import { formatPoints } from "../format";
 import type { PaneError } from "../host-error";

@@ -1,6 +1,5 @@
-import type { CellValue } from "../../engine/model/cell";
-import type { WorkbookSnapshot } from "../../engine/model/snapshot";
-import { cellAtRef, findName } from "../../engine/model/snapshot";
+import type { CellValue, WorkbookSnapshot } from "../../engine";
+import { cellAtRef, findName } from "../../engine";
 import { formatPoints } from "../format";
 
 /** What an earlier 评分 left in the workbook's result cells (defined names result_*). */

@@ -2,10 +2,10 @@
  * Turns a template description into positioned cells (value, role, number format, validation) and
  * defined names. Pure: the xlsx host writes this layout, and tests read it as a snapshot.
  */
-import type { CellValue } from "../../engine/model/cell";
-import { rangeToA1, toA1 } from "../../engine/model/cell";
-import type { DefinedName, WorkbookSnapshot } from "../../engine/model/snapshot";
+import type { CellValue, DefinedName, WorkbookSnapshot, FieldType, TemplateInfo, RubricColumnKey } from "../../engine";
 import {
+  rangeToA1,
+  toA1,
   ADJUSTMENT_COLUMNS,
   CHECK_COLUMNS,
   DIRECTION_LABELS,
@@ -20,10 +20,8 @@ import {
   STRUCTURE_TABLE_NAMES,
   TABLE_NAME_PREFIX,
   YES_NO_LABELS,
-} from "../../engine/compile/read/labels";
-import { EngineInvariantError } from "../../engine/diagnostics/types";
-import type { FieldType, TemplateInfo } from "../../engine/compile/read/types";
-import type { RubricColumnKey } from "../../engine/compile/read/labels";
+  EngineInvariantError,
+} from "../../engine";
 import { RULE_KIND_NAMES } from "../standard/rubric";
 import type {
   CellContent,

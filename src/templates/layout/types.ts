@@ -2,8 +2,7 @@
  * A declarative description of a template workbook: plain data that a host turns into an .xlsx
  * (src/hosts/xlsx/write-template.ts) and that `layoutTemplate` turns into positioned cells.
  */
-import type { TemplateInfo, ValueRules } from "../../engine/compile/read/types";
-import type { RuleKindId } from "../../engine/compile/rule-types";
+import type { TemplateInfo, ValueRules, RuleKindId } from "../../engine";
 
 /** What a cell holds when the template is written. */
 export type CellContent = string | number | boolean | null;
@@ -45,7 +44,7 @@ export interface CheckSpec {
 }
 
 /** The rule kinds of the template format (评分方法): the scoring registry's own ids. */
-export type { RuleKindId } from "../../engine/compile/rule-types";
+export type { RuleKindId } from "../../engine";
 
 /** A row of 指标体系. Level-1 rows have only `level1`, level-2 rows `level2`, leaves `level3`. */
 export interface RubricRowSpec {

@@ -1,5 +1,5 @@
 /** The standard template (cn.perfeval.dept-overall 1.0.0) as a declarative description. */
-import type { TemplateInfo } from "../../engine/compile/read/types";
+import type { TemplateInfo } from "../../engine";
 import { STANDARD_CHECKS } from "./checks";
 import {
   ASSET_FIELDS,

@@ -1,5 +1,5 @@
 /** The filled example: the standard template plus the seed's figures (wanzhou-2020.json) and narrative. */
-import { EngineInvariantError } from "../../engine/diagnostics/types";
+import { EngineInvariantError } from "../../engine";
 import { standardTemplateDescription } from "./description";
 import {
   SEED_BASIS,

@@ -2,7 +2,7 @@
  * The single-value fields of the standard template: exactly the names and labels of
  * docs/fields.md (a public interface — never renamed), plus the result outputs.
  */
-import type { FieldType } from "../../engine/compile/read/types";
+import type { FieldType } from "../../engine";
 import type { FieldSpec } from "../layout/types";
 
 type Req = "required" | "optional";

@@ -1,5 +1,5 @@
 /** The data tables of the standard template (docs/template-format.md, "Standard tables"). */
-import type { FieldType } from "../../engine/compile/read/types";
+import type { FieldType } from "../../engine";
 import type { ColumnSpec, TableSpec } from "../layout/types";
 
 interface ColOpts {

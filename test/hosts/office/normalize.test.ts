@@ -7,7 +7,7 @@ import {
   quoteSheet,
 } from "../../../src/hosts/office/normalize";
 import { toExcelInput, toExcelBlock } from "../../../src/hosts/office/write-values";
-import { parseNameRef } from "../../../src/hosts/xlsx/refs";
+import { parseNameRef } from "../../../src/engine/model/defined-names";
 import { parseWorkbookXml } from "../../../src/hosts/office/template-file";
 import { toHostError } from "../../../src/hosts/office/errors";
 import { HostError } from "../../../src/hosts/common/types";

@@ -8,7 +8,7 @@ import { findName, findSheet } from "../../model/snapshot";
 import type { Diagnostic, Severity } from "../../diagnostics/types";
 import { diag, severityRank } from "../../diagnostics/types";
 import { META_NAMES, META_SHEET, STRUCTURE_TABLE_NAMES, TABLE_NAME_PREFIX } from "./labels";
-import { STANDARD_TEMPLATE_INFO, standardTemplateDescription } from "../../../templates/standard/description";
+import { STANDARD_TEMPLATE_INFO, standardTemplateDescription } from "../../../templates";
 
 /**
  * The sheet text left in a name whose sheet Excel deleted (`=#REF!$B$3`): no sheet at all. Both hosts drop

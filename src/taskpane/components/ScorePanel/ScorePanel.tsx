@@ -11,7 +11,7 @@ import {
   TreeItem,
   TreeItemLayout,
 } from "@fluentui/react-components";
-import type { ScoreSheet } from "../../../engine/score/result-types";
+import type { ScoreSheet } from "../../../engine";
 import { describeWrite } from "../../describe-write";
 import { formatIndicatorValue, formatPoints } from "../../format";
 import { useI18n } from "../../i18n";

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { useMemo } from "react";
-import type { IndicatorResult, LevelResult, ScoreSheet } from "../../../engine/score/result-types";
+import type { IndicatorResult, LevelResult, ScoreSheet } from "../../../engine";
 
 export interface LeafNode {
   readonly kind: "leaf";

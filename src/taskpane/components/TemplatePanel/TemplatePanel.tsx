@@ -1,5 +1,5 @@
 import { Body1, Button, Caption1 } from "@fluentui/react-components";
-import type { TemplateInfo } from "../../../engine/compile/read/types";
+import type { TemplateInfo } from "../../../engine";
 import { useI18n } from "../../i18n";
 import { usePanelStyles } from "../usePanelStyles";
 import { useTemplatePanelStyles } from "./useTemplatePanelStyles";

@@ -1,7 +1,6 @@
 import { Body1, Button, Caption1, ToggleButton, mergeClasses } from "@fluentui/react-components";
 import { useCallback } from "react";
-import type { CellRef } from "../../../engine/model/cell";
-import type { Diagnostic } from "../../../engine/diagnostics/types";
+import type { CellRef, Diagnostic } from "../../../engine";
 import type { EnginePort } from "../../engine-port";
 import { useI18n } from "../../i18n";
 import { usePanelStyles } from "../usePanelStyles";

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
-import type { Diagnostic, Severity } from "../../../engine/diagnostics/types";
-import { severityRank } from "../../../engine/diagnostics/types";
+import type { Diagnostic, Severity } from "../../../engine";
+import { severityRank } from "../../../engine";
 import type { RenderedDiagnostic } from "../../engine-port";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];

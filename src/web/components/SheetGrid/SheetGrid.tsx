@@ -1,9 +1,8 @@
 import { Caption1, Tab, TabList, mergeClasses } from "@fluentui/react-components";
-import { parseA1 } from "../../../engine/model/cell";
-import { findSheet } from "../../../engine/model/snapshot";
-import { useI18n } from "../../../taskpane/i18n";
-import type { BrowserWorkbookState } from "../../../hosts/browser/browser-host";
-import { markKey } from "../../../hosts/browser/browser-host";
+import { parseA1, findSheet } from "../../../engine";
+import { useI18n } from "../../../taskpane";
+import type { BrowserWorkbookState } from "../../../hosts/browser";
+import { markKey } from "../../../hosts/browser";
 import { cellText, gridWindow, toA1, useSelectedCellFocus } from "./useSheetGrid";
 import { useSheetGridStyles } from "./useSheetGridStyles";
 

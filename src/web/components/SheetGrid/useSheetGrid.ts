@@ -1,8 +1,7 @@
 import { useEffect, useRef } from "react";
-import type { CellValue } from "../../../engine/model/cell";
-import { columnLetters, toA1 } from "../../../engine/model/cell";
-import type { SheetSnapshot } from "../../../engine/model/snapshot";
-import type { BrowserWorkbookState } from "../../../hosts/browser/browser-host";
+import type { CellValue, SheetSnapshot } from "../../../engine";
+import { columnLetters, toA1 } from "../../../engine";
+import type { BrowserWorkbookState } from "../../../hosts/browser";
 
 // The grid is a preview, not a spreadsheet: a bounded window keeps the page responsive.
 export const MAX_ROWS = 300;

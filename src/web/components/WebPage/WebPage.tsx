@@ -8,11 +8,9 @@ import {
   mergeClasses,
 } from "@fluentui/react-components";
 import { Suspense, useEffect, useRef } from "react";
-import { TaskPane } from "../../../taskpane/App";
-import type { EnginePort } from "../../../taskpane/engine-port";
-import { useI18n } from "../../../taskpane/i18n";
-import { lazyComponent } from "../../../taskpane/lazy-panels";
-import type { BrowserHost } from "../../../hosts/browser/browser-host";
+import { TaskPane, useI18n, lazyComponent } from "../../../taskpane";
+import type { EnginePort } from "../../../taskpane";
+import type { BrowserHost } from "../../../hosts/browser";
 import { useWebPage } from "./useWebPage";
 import { useWebPageStyles } from "./useWebPageStyles";
 

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import type { DragEvent } from "react";
-import type { PaneError } from "../../../taskpane/host-error";
-import { toPaneError } from "../../../taskpane/host-error";
-import { useI18n } from "../../../taskpane/i18n";
-import type { BrowserHost, BrowserWorkbookState } from "../../../hosts/browser/browser-host";
+import type { PaneError } from "../../../taskpane";
+import { toPaneError, useI18n } from "../../../taskpane";
+import type { BrowserHost, BrowserWorkbookState } from "../../../hosts/browser";
 
 export interface WebPageModel {
   readonly state: BrowserWorkbookState;

@@ -1,6 +1,6 @@
-import { parseRange, rangeToA1 } from "../../engine/model/cell";
+import { parseRange, rangeToA1 } from "..";
 
-/** Sheet-qualified A1 references as they appear in defined names. */
+/** Sheet-qualified A1 references as they appear in defined names (both hosts read and write them). */
 
 /** "基本情况", "B7" → "'基本情况'!$B$7"; "A3:F3" → "'…'!$A$3:$F$3". */
 export function absoluteRef(sheet: string, address: string): string {

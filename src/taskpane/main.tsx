@@ -1,6 +1,6 @@
 import { createRoot } from "react-dom/client";
-import { createOfficeHost } from "../hosts/office/office-host";
-import { noteText } from "../hosts/common/marks";
+import { createOfficeHost } from "../hosts/office";
+import { noteText } from "../hosts/common";
 import { PaneProviders, TaskPane } from "./App";
 import { createEngineAdapter } from "./engine-adapter";
 import { pickLang } from "./i18n";

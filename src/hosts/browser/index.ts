@@ -1,0 +1,2 @@
+export { BrowserHost, markKey } from "./browser-host";
+export type { BrowserWorkbookState } from "./browser-host";

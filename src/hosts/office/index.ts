@@ -1,0 +1,1 @@
+export { createOfficeHost } from "./office-host";
