@@ -3,7 +3,7 @@ import type { ScoresOutcome, Diagnostic } from "../engine";
 import { runScores, renderDiagnostic, sortDiagnostics } from "../engine";
 import { HostError } from "../hosts/common";
 import { readSnapshot, writeSummaryWorkbook, type SummaryIssue, type SummaryRow } from "../hosts/xlsx";
-import { STANDARD_GRADES } from "../templates";
+import { KNOWN_TEMPLATES, STANDARD_GRADES } from "../templates";
 import { CLI_MESSAGES, type CliLang } from "./messages";
 import { describeFsError, readBytes, type CliIO } from "./io";
 import { toJson, type JsonResult } from "./json";
@@ -81,7 +81,7 @@ export async function runBatch(
       const snapshot = await readSnapshot(bytes);
       const t1 = performance.now();
       // A batch writes no workbook: scores only, no write plan.
-      outcome = runScores(snapshot, { lang: opts.lang });
+      outcome = runScores(snapshot, { lang: opts.lang, knownTemplates: KNOWN_TEMPLATES });
       if (opts.timings) {
         opts.timings.parseMs += t1 - t0;
         opts.timings.engineMs += performance.now() - t1;

@@ -12,6 +12,7 @@ import type { ScoresOutcome, ScoringOutcome, ValidationOutcome } from "./api";
 import type { ScoreSheet } from "./score/result-types";
 import type { ReportTree } from "./report/tree";
 import { readTemplate } from "./compile/read/read";
+import type { KnownTemplates } from "./compile/read/missing-sheets";
 import { validateInputs } from "./validate";
 import { scoreWorkbook } from "./score/score";
 import { scoringWritePlan } from "./score/outputs";
@@ -31,6 +32,12 @@ export interface EngineOptions {
    * clock and its time zone; the engine has neither). Written to result_scored_at as an Excel date-time.
    */
   readonly now?: string;
+  /**
+   * The template families the caller knows (src/templates' KNOWN_TEMPLATES): where each family keeps its defined
+   * names, so a damaged workbook's lost names are placed on the sheet that is missing. Pass the same object each
+   * time (a batch reuses the configuration reading only while it is the same).
+   */
+  readonly knownTemplates?: KnownTemplates;
 }
 
 /** What 报告 returns: scoring plus the report tree, its text and the 报告 sheet write plan. */
@@ -52,8 +59,8 @@ function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
     .map((x) => x.d);
 }
 
-function evaluateInputs(snapshot: WorkbookSnapshot): Evaluated {
-  const read = readTemplate(snapshot);
+function evaluateInputs(snapshot: WorkbookSnapshot, known: KnownTemplates | undefined): Evaluated {
+  const read = readTemplate(snapshot, known);
   if (!read.template || read.diagnostics.some((d) => d.severity === "error")) {
     return { template: read.template, values: null, diagnostics: [...read.diagnostics] };
   }
@@ -70,7 +77,7 @@ interface Scored extends Evaluated {
 }
 
 function evaluateScores(snapshot: WorkbookSnapshot, options: EngineOptions): Scored {
-  const base = evaluateInputs(snapshot);
+  const base = evaluateInputs(snapshot, options.knownTemplates);
   if (!base.template || !base.values) return { ...base, scores: null };
   const scored = scoreWorkbook(base.template, base.values, { lang: options.lang ?? "zh-CN" });
   const diagnostics = [...base.diagnostics, ...scored.diagnostics];
@@ -104,9 +111,12 @@ function plan(template: Template | null, ops: readonly WriteOp[]): WritePlan {
 }
 
 /** 校验: recognise the template and check every input cell and identity. */
-export function runValidation(snapshot: WorkbookSnapshot): ValidationOutcome {
+export function runValidation(
+  snapshot: WorkbookSnapshot,
+  options: Pick<EngineOptions, "knownTemplates"> = {},
+): ValidationOutcome {
   // 校验 also compiles the rubric and checks manual scores, so no problem first appears at 评分.
-  const r = evaluateScores(snapshot, {});
+  const r = evaluateScores(snapshot, { knownTemplates: options.knownTemplates });
   return { template: r.template?.info ?? null, unit: unitOf(r.values), diagnostics: sortDiagnostics(r.diagnostics) };
 }
 
@@ -207,3 +217,5 @@ export { pointsWord } from "./score/phrases";
 export type { IndicatorResult, LevelResult, ScoreSheet } from "./score/result-types";
 
 export { absoluteRef, parseNameRef } from "./model/defined-names";
+export type { KnownTemplates } from "./compile/read/missing-sheets";
+export { NO_KNOWN_TEMPLATES } from "./compile/read/missing-sheets";

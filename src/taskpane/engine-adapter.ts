@@ -31,10 +31,19 @@ function renderLoaded(d: Diagnostic, lang: Parameters<EnginePort["renderDiagnost
 /** The real engine behind the pane's port. The .docx renderer is imported only when 导出 Word is pressed. */
 export function createEngineAdapter(): EnginePort {
   return {
-    validate: async (snapshot) => (await loadEngine()).runValidation(snapshot),
-    score: async (snapshot, options) => (await loadEngine()).runScoring(snapshot, { now: nowOf(options) }),
+    validate: async (snapshot) =>
+      (await loadEngine()).runValidation(snapshot, { knownTemplates: (await loadEngine()).KNOWN_TEMPLATES }),
+    score: async (snapshot, options) =>
+      (await loadEngine()).runScoring(snapshot, {
+        now: nowOf(options),
+        knownTemplates: (await loadEngine()).KNOWN_TEMPLATES,
+      }),
     report: async (snapshot, lang, options) => {
-      const outcome = (await loadEngine()).runReport(snapshot, { lang, now: nowOf(options) });
+      const outcome = (await loadEngine()).runReport(snapshot, {
+        lang,
+        now: nowOf(options),
+        knownTemplates: (await loadEngine()).KNOWN_TEMPLATES,
+      });
       const tree = outcome.report;
       return {
         ...outcome,

@@ -4,3 +4,4 @@ export type { TemplateDescription } from "./layout/types";
 export { STANDARD_TEMPLATE_INFO, standardTemplateDescription } from "./standard/description";
 export { STANDARD_GRADES, buildExampleDescription, rowHeightFor } from "./standard";
 export type { SeedData } from "./standard";
+export { KNOWN_TEMPLATES, nameSheetsOf } from "./known";

@@ -117,16 +117,26 @@ function sameSheetNames(was: readonly string[], sheets: readonly SheetSnapshot[]
   return true;
 }
 
-let remembered: { readonly read: unknown; readonly inputs: ConfigurationInputs; readonly value: unknown } | null = null;
+let remembered: {
+  readonly read: unknown;
+  readonly context: unknown;
+  readonly inputs: ConfigurationInputs;
+  readonly value: unknown;
+} | null = null;
 
 /**
  * `read(snapshot)`, or what it returned for the last workbook when this one has exactly the same
- * configuration inputs. `read` must depend on nothing else of the snapshot (see the module comment).
+ * configuration inputs. `read` must depend on nothing else of the snapshot than these inputs, and on `context` (compared by identity) (see the module comment).
  */
-export function rememberedConfiguration<T>(snapshot: WorkbookSnapshot, read: (snapshot: WorkbookSnapshot) => T): T {
-  if (remembered && remembered.read === read && remembered.inputs.matches(snapshot)) return remembered.value as T;
-  const value = read(snapshot);
-  remembered = { read, inputs: ConfigurationInputs.of(snapshot), value };
+export function rememberedConfiguration<T, C>(
+  snapshot: WorkbookSnapshot,
+  read: (snapshot: WorkbookSnapshot, context: C) => T,
+  context: C,
+): T {
+  if (remembered && remembered.read === read && remembered.context === context && remembered.inputs.matches(snapshot))
+    return remembered.value as T;
+  const value = read(snapshot, context);
+  remembered = { read, context, inputs: ConfigurationInputs.of(snapshot), value };
   return value;
 }
 

@@ -7,11 +7,6 @@ import type { WorkbookSnapshot } from "../../model/snapshot";
 import { findName, findSheet } from "../../model/snapshot";
 import type { Diagnostic, Severity } from "../../diagnostics/types";
 import { diag, severityRank } from "../../diagnostics/types";
-import { META_NAMES, META_SHEET, STRUCTURE_TABLE_NAMES, TABLE_NAME_PREFIX } from "./labels";
-// The one import of the engine from src/templates, left until the engine session takes the known templates as an
-// input (issue #12, step 1): it tells which sheet a lost name of the standard template lived on.
-// eslint-disable-next-line no-restricted-imports
-import { STANDARD_TEMPLATE_INFO, standardTemplateDescription } from "../../../templates";
 
 /**
  * The sheet text left in a name whose sheet Excel deleted (`=#REF!$B$3`): no sheet at all. Both hosts drop
@@ -28,26 +23,14 @@ export interface SheetResolver {
   lostSheet(name: string, fallback?: string): string | null;
 }
 
-// Built from constant data on first need, so reading an undamaged template never pays for it.
-let standardCache: ReadonlyMap<string, string> | null = null;
+/**
+ * The template families the caller knows (src/templates): template id → lower-cased defined name → the sheet it
+ * lives on. The engine knows no family itself; with this it can say which sheet a lost name belonged to.
+ */
+export type KnownTemplates = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
-/** Lower-cased defined name → its sheet in the standard template, from the standard description (built once). */
-export function standardNameSheets(): ReadonlyMap<string, string> {
-  if (standardCache) return standardCache;
-  const out = new Map<string, string>();
-  for (const sheet of standardTemplateDescription().sheets) {
-    for (const block of sheet.blocks) {
-      if (block.kind === "fields") for (const n of block.names) out.set(n.toLowerCase(), sheet.name);
-      else if (block.kind === "table") out.set(`${TABLE_NAME_PREFIX}${block.id}`.toLowerCase(), sheet.name);
-      else if (block.kind === "structure") out.set(STRUCTURE_TABLE_NAMES[block.id].toLowerCase(), sheet.name);
-      else if (block.kind === "rubricTotal")
-        for (const n of [block.weight, block.score]) out.set(n.toLowerCase(), sheet.name);
-    }
-  }
-  for (const n of Object.values(META_NAMES)) out.set(n.toLowerCase(), META_SHEET);
-  standardCache = out;
-  return out;
-}
+/** No known families: lost names are placed only by what the workbook still says. */
+export const NO_KNOWN_TEMPLATES: KnownTemplates = new Map();
 
 /**
  * The missing sheet `name` should be on, or null. A name that points at a sheet the workbook lacks lost
@@ -60,19 +43,19 @@ export function lostSheet(snapshot: WorkbookSnapshot, name: string, expected: st
   return expected !== undefined && !findSheet(snapshot, expected) ? expected : null;
 }
 
-/** A resolver for one snapshot: a name that is gone or `#REF!` is expected where the standard template has it. */
-export function sheetResolver(snapshot: WorkbookSnapshot, templateId: string): SheetResolver {
-  return new SnapshotSheets(snapshot, templateId === STANDARD_TEMPLATE_INFO.id);
+/** A resolver for one snapshot: a name that is gone or `#REF!` is expected where its known template has it. */
+export function sheetResolver(snapshot: WorkbookSnapshot, templateId: string, known: KnownTemplates): SheetResolver {
+  return new SnapshotSheets(snapshot, known.get(templateId));
 }
 
 class SnapshotSheets implements SheetResolver {
   constructor(
     private readonly snapshot: WorkbookSnapshot,
-    private readonly standard: boolean,
+    private readonly nameSheets: ReadonlyMap<string, string> | undefined,
   ) {}
 
   lostSheet(name: string, fallback?: string): string | null {
-    const expected = fallback ?? (this.standard ? standardNameSheets().get(name.toLowerCase()) : undefined);
+    const expected = fallback ?? this.nameSheets?.get(name.toLowerCase());
     return lostSheet(this.snapshot, name, expected);
   }
 }
@@ -85,17 +68,17 @@ export function lostOnSheet(sheet: string, severity: Severity): Diagnostic {
 /**
  * Fold every `template_sheet_missing` of one sheet into the first of them, with the named cells and
  * tables counted and the most severe severity — always an error for a sheet of the standard template
- * when that is the template (its absence is damage, not a choice). Other diagnostics keep their order.
+ * of a known template when that is the template (its absence is damage, not a choice). Other diagnostics keep their order.
  */
-export function foldMissingSheets(diagnostics: Diagnostic[], templateId: string): Diagnostic[] {
+export function foldMissingSheets(diagnostics: Diagnostic[], templateId: string, known: KnownTemplates): Diagnostic[] {
   // The usual workbook misses no sheet: nothing to fold.
   if (!diagnostics.some((d) => d.code === "template_sheet_missing")) return diagnostics;
   const merged = new Map<string, { severity: Severity; count: number }>();
-  const standard = templateId === STANDARD_TEMPLATE_INFO.id;
+  const ownSheets = new Set(known.get(templateId)?.values() ?? []);
   for (const d of diagnostics) {
     if (d.code !== "template_sheet_missing") continue;
     const prev = merged.get(d.params.sheet);
-    const required = standard && [...standardNameSheets().values()].includes(d.params.sheet);
+    const required = ownSheets.has(d.params.sheet);
     const severity = required ? "error" : d.severity;
     merged.set(d.params.sheet, {
       severity: prev && severityRank(prev.severity) <= severityRank(severity) ? prev.severity : severity,

@@ -17,7 +17,8 @@ import { readStructuralTable } from "./read-structural";
 import { readAdjustments, readChecks, readGrades, readRubric } from "./read-config";
 import { readDataTables, readSingleFields } from "./read-data";
 import type { SheetResolver } from "./missing-sheets";
-import { foldMissingSheets, lostOnSheet, sheetResolver } from "./missing-sheets";
+import type { KnownTemplates } from "./missing-sheets";
+import { foldMissingSheets, lostOnSheet, NO_KNOWN_TEMPLATES, sheetResolver } from "./missing-sheets";
 
 export { SUPPORTED_TEMPLATE_VERSION } from "./recognize";
 
@@ -62,7 +63,7 @@ interface Configuration {
 }
 
 /** Identity, 字段定义, the single fields' cells and 校验规则: reads only names, sheet names and the configuration sheets. */
-function readConfiguration(snapshot: WorkbookSnapshot): Configuration {
+function readConfiguration(snapshot: WorkbookSnapshot, known: KnownTemplates): Configuration {
   const recognition = recognizeTemplate(snapshot);
   if (!recognition.info) {
     // Not a template: readTemplate stops at the recognition's diagnostics.
@@ -86,7 +87,7 @@ function readConfiguration(snapshot: WorkbookSnapshot): Configuration {
     missingSeverity: "error",
   });
   const specs = fieldTable.table ? readFieldSpecs(snapshot, fieldTable.table) : { specs: [], diagnostics: [] };
-  const sheets = sheetResolver(snapshot, recognition.info.id);
+  const sheets = sheetResolver(snapshot, recognition.info.id, known);
   const single = readSingleFields(snapshot, specs.specs, sheets);
   const checks = readChecks(snapshot);
   return {
@@ -106,12 +107,12 @@ function readConfiguration(snapshot: WorkbookSnapshot): Configuration {
  * Read a template from a workbook snapshot, following docs/template-format.md. Damaged templates give
  * diagnostics, never exceptions; the template is returned whenever its identity is recognised.
  */
-export function readTemplate(snapshot: WorkbookSnapshot): TemplateReading {
-  const config = rememberedConfiguration(snapshot, readConfiguration);
+export function readTemplate(snapshot: WorkbookSnapshot, known: KnownTemplates = NO_KNOWN_TEMPLATES): TemplateReading {
+  const config = rememberedConfiguration(snapshot, readConfiguration, known);
   const recognition = config.recognition;
   if (!recognition.info) return { template: null, diagnostics: [...recognition.diagnostics] };
 
-  const sheets = sheetResolver(snapshot, recognition.info.id);
+  const sheets = sheetResolver(snapshot, recognition.info.id, known);
   const data = readDataTables(snapshot, config.specs, sheets);
   const rubric = readRubric(snapshot);
   const grades = readGrades(snapshot);
@@ -138,5 +139,5 @@ export function readTemplate(snapshot: WorkbookSnapshot): TemplateReading {
     adjustments: adjustments.adjustments,
   };
   // One diagnostic per missing sheet, however many named cells and tables lived on it.
-  return { template, diagnostics: foldMissingSheets(diagnostics, recognition.info.id) };
+  return { template, diagnostics: foldMissingSheets(diagnostics, recognition.info.id, known) };
 }

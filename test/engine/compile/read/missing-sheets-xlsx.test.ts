@@ -1,5 +1,6 @@
 // The same folding through a real .xlsx: the example workbook damaged with exceljs (and the way Excel
 // saves a deleted sheet's names, `#REF!`), written, and read back by the .xlsx host.
+import { KNOWN_TEMPLATES } from "../../../../src/templates";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { readSnapshot } from "../../../../src/hosts/xlsx/read-snapshot";
@@ -44,8 +45,8 @@ describe("a missing sheet in a real .xlsx → one diagnostic", async () => {
   }
 
   it("the undamaged example reads without a problem and scores", () => {
-    expect(readTemplate(clean).diagnostics).toEqual([]);
-    expect(runScoring(clean, { now: NOW }).scores).not.toBeNull();
+    expect(readTemplate(clean, KNOWN_TEMPLATES).diagnostics).toEqual([]);
+    expect(runScoring(clean, { now: NOW, knownTemplates: KNOWN_TEMPLATES }).scores).not.toBeNull();
     expect([count("收支情况"), count("基本情况"), count("指标体系")]).toEqual([30, 8, 5]);
   });
 
@@ -67,7 +68,7 @@ describe("a missing sheet in a real .xlsx → one diagnostic", async () => {
     const snapshot = await damaged(edit, xmlEdit);
     // The #REF! cases really lost the sheet's name from every defined name (whatever the host makes of #REF!).
     if (xmlEdit) for (const [sheet] of expected) expect(snapshot.names.filter((n) => n.sheet === sheet)).toEqual([]);
-    expect(readTemplate(snapshot).diagnostics).toEqual(
+    expect(readTemplate(snapshot, KNOWN_TEMPLATES).diagnostics).toEqual(
       expected.map(([sheet, namedCount]) => ({
         code: "template_sheet_missing",
         severity: "error",
@@ -75,14 +76,14 @@ describe("a missing sheet in a real .xlsx → one diagnostic", async () => {
         params: { sheet, namedCount },
       })),
     );
-    const scoring = runScoring(snapshot, { now: NOW });
+    const scoring = runScoring(snapshot, { now: NOW, knownTemplates: KNOWN_TEMPLATES });
     expect(scoring.scores).toBeNull();
     expect(scoring.writePlan.ops).toEqual([]);
   });
 
   it("a name broken on a sheet that exists is still its own diagnostic", async () => {
     const snapshot = await damaged(() => undefined, pointName("staff_quota", "&apos;基本情况&apos;!$B$6:$C$7"));
-    expect(readTemplate(snapshot).diagnostics).toEqual([
+    expect(readTemplate(snapshot, KNOWN_TEMPLATES).diagnostics).toEqual([
       expect.objectContaining({
         code: "template_name_invalid",
         severity: "error",

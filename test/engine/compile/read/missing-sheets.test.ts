@@ -10,7 +10,9 @@ import {
   layoutToSnapshot,
   STANDARD_SHEETS,
 } from "../../../../src/templates/standard";
-import { standardNameSheets } from "../../../../src/engine/compile/read/missing-sheets";
+import { KNOWN_TEMPLATES } from "../../../../src/templates";
+import { STANDARD_TEMPLATE_INFO } from "../../../../src/templates/standard/description";
+const standardNameSheets = () => KNOWN_TEMPLATES.get(STANDARD_TEMPLATE_INFO.id)!;
 import seed from "../../../../assets/examples/wanzhou-2020.json";
 
 const NOW = "2021-03-01T09:00:00";
@@ -93,17 +95,19 @@ describe("a missing template sheet → one diagnostic, not one per name", () => 
       "字段定义",
       "校验规则",
     ]);
-    expect(runValidation(BASE).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(runScoring(BASE, { now: NOW }).scores).not.toBeNull();
+    expect(
+      runValidation(BASE, { knownTemplates: KNOWN_TEMPLATES }).diagnostics.filter((d) => d.severity === "error"),
+    ).toEqual([]);
+    expect(runScoring(BASE, { now: NOW, knownTemplates: KNOWN_TEMPLATES }).scores).not.toBeNull();
   });
 
   it.each(CASES)("%s %s → exactly one error naming it, with its named cells counted", (sheet, _how, damage) => {
     const damaged = damage(BASE);
     const expected = [sheetMissing(sheet, onSheet(BASE, sheet).length)];
-    expect(readTemplate(damaged).diagnostics).toEqual(expected);
+    expect(readTemplate(damaged, KNOWN_TEMPLATES).diagnostics).toEqual(expected);
     // What the user sees at 校验 and 评分: that one problem, and nothing is written.
-    expect(runValidation(damaged).diagnostics).toEqual(expected);
-    const scoring = runScoring(damaged, { now: NOW });
+    expect(runValidation(damaged, { knownTemplates: KNOWN_TEMPLATES }).diagnostics).toEqual(expected);
+    const scoring = runScoring(damaged, { now: NOW, knownTemplates: KNOWN_TEMPLATES });
     expect(scoring.diagnostics).toEqual(expected);
     expect(scoring.scores).toBeNull();
     expect(scoring.writePlan.ops).toEqual([]);
@@ -125,8 +129,8 @@ describe("a missing template sheet → one diagnostic, not one per name", () => 
   it("two sheets deleted → two diagnostics, one each", () => {
     const damaged = then(dropSheet("基本情况"), dropSheet("重点工作"))(BASE);
     const expected = [sheetMissing("基本情况", onSheet(BASE, "基本情况").length), sheetMissing("重点工作", 1)];
-    expect(readTemplate(damaged).diagnostics).toEqual(expected);
-    expect(runScoring(damaged, { now: NOW }).scores).toBeNull();
+    expect(readTemplate(damaged, KNOWN_TEMPLATES).diagnostics).toEqual(expected);
+    expect(runScoring(damaged, { now: NOW, knownTemplates: KNOWN_TEMPLATES }).scores).toBeNull();
   });
 });
 
@@ -157,7 +161,7 @@ describe("a broken name on a sheet that exists is still reported on its own", ()
   it("a deleted sheet and a broken name elsewhere → one for the sheet, one for the name", () => {
     const damaged = then(dropSheet("收支情况"), remove("staff_quota"))(BASE);
     // In 字段定义 order: staff_quota (基本情况) comes before the amounts of 收支情况.
-    expect(readTemplate(damaged).diagnostics.map((d) => [d.code, d.params])).toEqual([
+    expect(readTemplate(damaged, KNOWN_TEMPLATES).diagnostics.map((d) => [d.code, d.params])).toEqual([
       ["template_name_missing", { name: "staff_quota" }],
       ["template_sheet_missing", { sheet: "收支情况", namedCount: 30 }],
     ]);
