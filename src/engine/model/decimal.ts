@@ -1,6 +1,7 @@
 /**
- * decimal.js helpers: the ONE place where scores, rates and amounts are rounded (half-up).
- * Everything else computes with exact Decimals and rounds here, at the edge.
+ * decimal.js helpers: how the engine rounds scores and rates (half-up) when it hands them out. The engine computes
+ * with exact Decimals; the report's, the pane's and the CLI's number texts still round on their own (issue #12:
+ * one value formatter).
  */
 import Decimal from "decimal.js";
 
@@ -11,11 +12,6 @@ export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
 export const HUNDRED = new Decimal(100);
 
-/** A Decimal from a number or numeric text, exactly as written (0.1 stays 0.1). */
-export function dec(x: number | string | Decimal): Decimal {
-  return new Decimal(x);
-}
-
 /** Scores: 2 decimals, half-up. */
 export function roundScore(d: Decimal): Decimal {
   return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -24,11 +20,6 @@ export function roundScore(d: Decimal): Decimal {
 /** Rates (fractions): 4 decimals, half-up — i.e. a percentage with 2 decimals. */
 export function roundRate(d: Decimal): Decimal {
   return d.toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
-}
-
-/** Amounts in 万元: 2 decimals, half-up. */
-export function roundAmount(d: Decimal): Decimal {
-  return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
 /** A Decimal as a JS number for output cells (call after rounding). */

@@ -35,5 +35,3 @@ export type WriteOp = WriteValuesOp | ClearOp | EnsureSheetOp;
 export interface WritePlan {
   readonly ops: readonly WriteOp[];
 }
-
-export const EMPTY_PLAN: WritePlan = { ops: [] };

@@ -1,9 +1,12 @@
-import { generateReport } from "../../../src/engine/report/index";
+import { buildReport } from "../../../src/engine/report/build";
+import { renderText } from "../../../src/engine/report/render-text";
 import { REPORT_SHEET_ROWS, reportWritePlan } from "../../../src/engine/report/render-sheet";
 import { seedInput } from "./builders";
 
 describe("reportWritePlan", () => {
-  const { tree, text, writeOps } = generateReport(seedInput());
+  const { tree } = buildReport(seedInput());
+  const text = renderText(tree);
+  const writeOps = reportWritePlan(tree);
 
   it("ensures the sheet, clears the old report, then writes one paragraph per row in column A", () => {
     expect(writeOps.map((op) => op.kind)).toEqual(["ensureSheet", "clear", "values"]);
