@@ -31,19 +31,17 @@ function renderLoaded(d: Diagnostic, lang: Parameters<EnginePort["renderDiagnost
 /** The real engine behind the pane's port. The .docx renderer is imported only when 导出 Word is pressed. */
 export function createEngineAdapter(): EnginePort {
   return {
-    validate: async (snapshot) =>
-      (await loadEngine()).runValidation(snapshot, { knownTemplates: (await loadEngine()).KNOWN_TEMPLATES }),
-    score: async (snapshot, options) =>
-      (await loadEngine()).runScoring(snapshot, {
-        now: nowOf(options),
-        knownTemplates: (await loadEngine()).KNOWN_TEMPLATES,
-      }),
+    validate: async (snapshot) => {
+      const e = await loadEngine();
+      return e.runValidation(snapshot, { knownTemplates: e.KNOWN_TEMPLATES });
+    },
+    score: async (snapshot, options) => {
+      const e = await loadEngine();
+      return e.runScoring(snapshot, { now: nowOf(options), knownTemplates: e.KNOWN_TEMPLATES });
+    },
     report: async (snapshot, lang, options) => {
-      const outcome = (await loadEngine()).runReport(snapshot, {
-        lang,
-        now: nowOf(options),
-        knownTemplates: (await loadEngine()).KNOWN_TEMPLATES,
-      });
+      const e = await loadEngine();
+      const outcome = e.runReport(snapshot, { lang, now: nowOf(options), knownTemplates: e.KNOWN_TEMPLATES });
       const tree = outcome.report;
       return {
         ...outcome,

@@ -87,6 +87,25 @@ describe("bad files: one clear sentence, exit 2, never a stack trace", () => {
     }
   });
 
+  it("names the sheet a user deleted in Excel (its names dropped): the CLI passes the known templates", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(EXAMPLE) as unknown as ArrayBuffer);
+    const gone = "重点工作";
+    const sheet = wb.getWorksheet(gone);
+    if (!sheet) throw new Error(`the example has no sheet ${gone}`);
+    wb.removeWorksheet(sheet.id);
+    wb.definedNames.model = wb.definedNames.model.filter((n) => !n.ranges.some((r) => r.includes(gone)));
+    const damaged = path.join(dir, "deleted-sheet.xlsx");
+    writeFileSync(damaged, Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = await run(["validate", damaged, "--json"], dir);
+    expect(r.code).toBe(EXIT.errors);
+    const errors = (
+      JSON.parse(r.out) as { diagnostics: { severity: string; code: string; message: string }[] }
+    ).diagnostics.filter((d) => d.severity === "error");
+    expect(errors.map((d) => d.code)).toEqual(["template_sheet_missing"]);
+    expect(errors[0]?.message).toContain(gone);
+  });
+
   it("a workbook that is not the template", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Sheet1").getCell("A1").value = "预算表";

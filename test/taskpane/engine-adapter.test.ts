@@ -6,6 +6,22 @@ import { createEngineAdapter } from "../../src/taskpane/engine-adapter";
 import { localIsoNow } from "../../src/hosts/common/local-time";
 
 describe("engine adapter", () => {
+  it("names the sheet a user deleted in Excel (its names dropped): the pane passes the known templates", async () => {
+    const example = await readSnapshot(readFileSync("assets/example-wanzhou-2020.xlsx"));
+    const gone = "重点工作";
+    const damaged = {
+      sheets: example.sheets.filter((s) => s.name !== gone),
+      names: example.names.filter((n) => n.sheet !== gone),
+    };
+    const engine = createEngineAdapter();
+    for (const outcome of [await engine.validate(damaged), await engine.score(damaged)]) {
+      const errors = outcome.diagnostics.filter((d) => d.severity === "error");
+      expect(errors.map((d) => [d.code, d.params])).toEqual([
+        ["template_sheet_missing", expect.objectContaining({ sheet: gone })],
+      ]);
+    }
+  });
+
   it("validates, scores and reports the bundled Wanzhou 2020 example (seed: 94, 优)", async () => {
     const snapshot = await readSnapshot(readFileSync("assets/example-wanzhou-2020.xlsx"));
     const engine = createEngineAdapter();
