@@ -28,6 +28,17 @@ function restrict(files, patterns, extra = {}) {
   return { files, ...extra, rules: { "no-restricted-imports": ["error", { patterns }], ...(extra.rules ?? {}) } };
 }
 
+// The lower layers every host, the pane, the page and the CLI may use through their indexes only.
+const LOWER_DEEP = ["engine", "templates", "render"].map(deep);
+
+/** A host: no UI, no Node, lower layers and other hosts only through their indexes, never the layers above. */
+function host(name, extra, forbidden, why) {
+  return restrict(
+    [`src/hosts/${name}/**/*.ts`],
+    [UI, NODE, ...extra, ...LOWER_DEEP, UPPER, ...SIBLING_DEEP, no(forbidden, why)],
+  );
+}
+
 function layers() {
   return [
     // The engine is pure: no host, UI, file or DOM access, and no template family (conventions.md).
@@ -78,83 +89,25 @@ function layers() {
         no(["xlsx", "office", "browser"], "hosts/common is below every host."),
       ],
     ),
-    restrict(
-      ["src/hosts/xlsx/**/*.ts"],
-      [
-        UI,
-        NODE,
-        deep("engine"),
-        deep("templates"),
-        deep("render"),
-        UPPER,
-        ...SIBLING_DEEP,
-        no(["office", "browser"], "The xlsx host does not use the other hosts."),
-      ],
+    host("xlsx", [], ["office", "browser"], "The xlsx host does not use the other hosts."),
+    host(
+      "office",
+      [FILES],
+      ["xlsx", "browser"],
+      "The Office host does not use the other hosts: shared code lives in engine/model or hosts/common.",
     ),
-    restrict(
-      ["src/hosts/office/**/*.ts"],
-      [
-        UI,
-        FILES,
-        NODE,
-        deep("engine"),
-        deep("templates"),
-        deep("render"),
-        UPPER,
-        ...SIBLING_DEEP,
-        no(
-          ["xlsx", "browser"],
-          "The Office host does not use the other hosts: shared code lives in engine/model or hosts/common.",
-        ),
-      ],
-    ),
-    restrict(
-      ["src/hosts/browser/**/*.ts"],
-      [
-        UI,
-        NODE,
-        deep("engine"),
-        deep("templates"),
-        deep("render"),
-        UPPER,
-        ...SIBLING_DEEP,
-        no(["office"], "The browser host does not use the Office host."),
-      ],
-    ),
+    host("browser", [], ["office"], "The browser host does not use the Office host."),
     restrict(
       ["src/taskpane/**/*.{ts,tsx}"],
-      [
-        NODE,
-        FILES,
-        deep("engine"),
-        deep("templates"),
-        deep("render"),
-        ...HOSTS_DEEP,
-        no(["web", "cli"], "The pane does not import the page or the CLI."),
-      ],
+      [NODE, FILES, ...LOWER_DEEP, ...HOSTS_DEEP, no(["web", "cli"], "The pane does not import the page or the CLI.")],
     ),
     restrict(
       ["src/web/**/*.{ts,tsx}"],
-      [
-        NODE,
-        deep("engine"),
-        deep("templates"),
-        deep("render"),
-        ...HOSTS_DEEP,
-        deep("taskpane"),
-        no(["cli"], "The page does not import the CLI."),
-      ],
+      [NODE, ...LOWER_DEEP, ...HOSTS_DEEP, deep("taskpane"), no(["cli"], "The page does not import the CLI.")],
     ),
     restrict(
       ["src/cli/**/*.ts"],
-      [
-        UI,
-        deep("engine"),
-        deep("templates"),
-        deep("render"),
-        ...HOSTS_DEEP,
-        no(["taskpane", "web"], "The CLI does not import the pane or the page."),
-      ],
+      [UI, ...LOWER_DEEP, ...HOSTS_DEEP, no(["taskpane", "web"], "The CLI does not import the pane or the page.")],
     ),
   ];
 }
