@@ -17,5 +17,5 @@ export {
   rowHeightFor,
   textWidth,
   wrappedLines,
-} from "../layout/layout";
-export type { CellRole, LayoutCell, LayoutSheet, SheetView, ValidationSpec, WorkbookLayout } from "../layout/layout";
+} from "../layout";
+export type { CellRole, LayoutCell, LayoutSheet, SheetView, ValidationSpec, WorkbookLayout } from "../layout";

@@ -1,0 +1,84 @@
+/** The 指标体系 table: its column order, one row per indicator, and the 合计 row under it. */
+import type { RubricColumnKey } from "../../engine";
+import { EngineInvariantError, toA1 } from "../../engine";
+import { RULE_KIND_NAMES } from "../standard/rubric";
+import type { LayoutContext, SheetBuilder } from "./sheet-builder";
+import { addName } from "./sheet-builder";
+import type { CellContent, RubricRowSpec } from "./types";
+import { listOf } from "./validation";
+
+/**
+ * The order of the rubric's columns: what a reader needs first (the indicator, its weight, how it is scored
+ * in words, the unit's own score, the result), the bureau's formulas and parameters after them. The engine
+ * finds columns by their header labels, so a bureau may reorder them.
+ */
+export const RUBRIC_LAYOUT: readonly RubricColumnKey[] = [
+  "id",
+  "level1",
+  "level2",
+  "level3",
+  "weight",
+  "description",
+  "manualScore",
+  "manualReason",
+  "outValue",
+  "outScore",
+  "outExplain",
+  "ruleKind",
+  "ruleParams",
+  "formula",
+  "expand",
+  "phrase",
+];
+
+const KIND_WORDS = Object.values(RULE_KIND_NAMES);
+
+export const rubricCol = (key: RubricColumnKey): number => RUBRIC_LAYOUT.indexOf(key);
+
+/** One indicator row: its configuration, the unit's own score on manual rows, and the empty outputs. */
+export function rubricRow(sb: SheetBuilder, r: RubricRowSpec): void {
+  const isManual = r.kind === "manual";
+  const config: [RubricColumnKey, CellContent][] = [
+    ["id", r.id],
+    ["level1", r.level1],
+    ["level2", r.level2],
+    ["level3", r.level3],
+    ["weight", r.weight],
+    ["description", r.description],
+    ["ruleKind", r.kind === "" ? "" : RULE_KIND_NAMES[r.kind]],
+    ["ruleParams", r.params],
+    ["formula", r.formula],
+    ["expand", r.expand],
+    ["phrase", r.phrase ?? ""],
+  ];
+  for (const [key, v] of config) {
+    const validation = key === "ruleKind" && r.level3 !== "" ? listOf(KIND_WORDS, false) : null;
+    sb.put(rubricCol(key), v === "" ? null : v, "config", null, validation);
+  }
+  if (isManual) {
+    sb.put(rubricCol("manualScore"), r.manualScore, "input", null, {
+      kind: "decimal",
+      min: 0,
+      max: r.weight,
+      message: `请输入 0 到 ${r.weight} 之间的分数`,
+    });
+    sb.put(rubricCol("manualReason"), r.manualReason === "" ? null : r.manualReason, "input");
+  }
+  for (const key of ["outValue", "outScore", "outExplain"] as const) sb.put(rubricCol(key), null, "output");
+  sb.row++;
+}
+
+/** The 合计 row: named output cells under 分值 and 得分. */
+export function rubricTotalRow(ctx: LayoutContext, sb: SheetBuilder, weight: string, score: string): void {
+  sb.put(rubricCol("level3"), "合计", "header");
+  for (const [key, name] of [
+    ["weight", weight],
+    ["outScore", score],
+  ] as const) {
+    const f = ctx.fieldByName.get(name);
+    if (!f) throw new EngineInvariantError(`layoutTemplate: unknown field ${name}`);
+    sb.put(rubricCol(key), null, "output");
+    addName(ctx, f.name, sb.name, toA1({ row: sb.row, col: rubricCol(key) }));
+  }
+  sb.row++;
+}
