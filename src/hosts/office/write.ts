@@ -1,0 +1,108 @@
+/** The write: a plan's values and/or a marking run in one write sync, checked against the last read first. */
+import type { Diagnostic, WriteOp, WritePlan } from "../../engine";
+import { columnLetters, parseRange } from "../../engine";
+import type { CellState, MarkRecord, WriteSummary } from "../common";
+import { MARKS_SHEET } from "../common";
+import { hostError } from "./errors";
+import { countCells, toExcelBlock } from "./write-values";
+import { afterMarks, prepareMarks, probeStates, queueMarks, queueProbes, unknownCells } from "./mark-run";
+import { readWorkbook } from "./read";
+import type { OfficeSession } from "./session";
+
+interface Summary {
+  cells: Map<string, number>;
+  created: string[];
+}
+
+/** Check a plan against the last read; throws before anything is queued. */
+function checkPlan(session: OfficeSession, plan: WritePlan): void {
+  const sheets = new Set(session.knownSheets ?? []);
+  for (const op of plan.ops) {
+    if (op.kind === "ensureSheet") {
+      sheets.add(op.sheet);
+      continue;
+    }
+    if (!sheets.has(op.sheet)) throw hostError("sheet_missing", op.sheet);
+    if (session.protectedSheets.has(op.sheet)) throw hostError("sheet_protected", op.sheet);
+    const address = op.kind === "values" ? op.address : op.range;
+    if (!parseRange(address)) throw hostError("unknown", `${op.sheet}!${address}`);
+  }
+}
+
+function queueOp(wb: Excel.Workbook, op: WriteOp, sheets: Map<string, Excel.Worksheet>, summary: Summary): void {
+  const ws = sheets.get(op.sheet) ?? wb.worksheets.getItem(op.sheet);
+  if (op.kind === "ensureSheet") return;
+  if (op.kind === "clear") {
+    ws.getRange(op.range).clear("Contents");
+    return;
+  }
+  const start = parseRange(op.address)!.start;
+  const block = toExcelBlock(op.values);
+  const width = block[0]?.length ?? 1;
+  const end = { row: start.row + Math.max(block.length, 1) - 1, col: start.col + width - 1 };
+  const target = ws.getRange(`${columnLetters(start.col)}${start.row + 1}:${columnLetters(end.col)}${end.row + 1}`);
+  if (op.numberFormats) {
+    const formats = Array.from({ length: width }, (_, c) => op.numberFormats?.[c] ?? null);
+    target.numberFormat = block.map(() => formats) as unknown as string[][];
+  }
+  target.values = block as unknown as string[][];
+  summary.cells.set(op.sheet, (summary.cells.get(op.sheet) ?? 0) + countCells(op.values));
+}
+
+/**
+ * Apply a plan and/or (re)set marks in ONE write sync (plus the probe sync only when the last read could
+ * not tell a cell's fill or note). Everything is checked before anything is queued.
+ */
+export async function writeWorkbook(
+  session: OfficeSession,
+  plan: WritePlan,
+  diagnostics: readonly Diagnostic[] | null,
+): Promise<WriteSummary> {
+  if (session.knownSheets === null) await readWorkbook(session);
+  checkPlan(session, plan);
+  const existing = new Set(session.knownSheets ?? []);
+  const summary: Summary = { cells: new Map(), created: [] };
+  const prepared = diagnostics ? prepareMarks(session, diagnostics) : null;
+  if (plan.ops.length === 0 && !prepared) return { cellsBySheet: {}, createdSheets: [] };
+  const unknown = prepared ? unknownCells(session, prepared, session.markView) : [];
+  let records: MarkRecord[] | null = null;
+  try {
+    await session.writeRun(async (context) => {
+      const wb = context.workbook;
+      let probed = new Map<string, CellState>();
+      if (unknown.length > 0) {
+        // The fallback probe sync, before anything is queued for writing.
+        const probes = queueProbes(session, wb, unknown);
+        await context.sync();
+        probed = probeStates(probes);
+      }
+      const sheets = new Map<string, Excel.Worksheet>();
+      // Probe every target sheet first: a sheet renamed since the read fails the batch before any write.
+      for (const name of new Set(plan.ops.filter((o) => o.kind !== "ensureSheet").map((o) => o.sheet))) {
+        if (!existing.has(name)) continue;
+        const ws = wb.worksheets.getItem(name);
+        ws.load("name");
+        sheets.set(name, ws);
+      }
+      // Likewise `_marks`: if the user deleted it meanwhile, we fail before writing any value or fill.
+      if (prepared?.marksSheetExists) wb.worksheets.getItem(MARKS_SHEET).load("name");
+      if (plan.ops.length > 0 && session.supports("1.6")) context.application.suspendApiCalculationUntilNextSync();
+      for (const op of plan.ops) {
+        if (op.kind !== "ensureSheet" || existing.has(op.sheet) || sheets.has(op.sheet)) continue;
+        const ws = wb.worksheets.add(op.sheet);
+        op.columnWidths?.forEach((chars, c) => {
+          ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = Math.round(chars * 5.6 + 5);
+        });
+        sheets.set(op.sheet, ws);
+        summary.created.push(op.sheet);
+      }
+      for (const op of plan.ops) queueOp(wb, op, sheets, summary);
+      if (prepared) records = queueMarks(session, wb, prepared, probed);
+      await context.sync();
+    });
+  } finally {
+    if (summary.created.length > 0) session.knownSheets = [...(session.knownSheets ?? []), ...summary.created];
+  }
+  afterMarks(session, records, prepared);
+  return { cellsBySheet: Object.fromEntries(summary.cells), createdSheets: summary.created };
+}
