@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// The perfeval command: runs the TypeScript CLI through tsx's loader (no separate build step in the repo).
-import { register } from "tsx/esm/api";
+// The perfeval command. Runs the compiled CLI (dist/cli, made by `npm run build` or `npm run build:cli`) with
+// plain node; in a checkout without it, while developing, runs the TypeScript sources through tsx's loader.
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
-register();
-const { main } = await import("../src/cli/main.ts");
-const code = await main(process.argv.slice(2), {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  isTTY: Boolean(process.stderr.isTTY),
-  cwd: process.cwd(),
-});
-process.exitCode = code;
+const compiled = fileURLToPath(new URL("../dist/cli/perfeval.js", import.meta.url));
+if (existsSync(compiled)) {
+  createRequire(import.meta.url)(compiled);
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import("../src/cli/bin.ts");
+}
