@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { ScoresOutcome, Diagnostic } from "../engine";
-import { runScores, renderDiagnostic, sortDiagnostics } from "../engine";
+import { createEngine, renderDiagnostic, sortDiagnostics } from "../engine";
 import { HostError } from "../hosts/common";
 import { readSnapshot, writeSummaryWorkbook, type SummaryIssue, type SummaryRow } from "../hosts/xlsx";
 import { KNOWN_TEMPLATES, STANDARD_GRADES } from "../templates";
@@ -71,6 +71,8 @@ export async function runBatch(
   const json: JsonResult[] = [];
   let scored = 0;
   let failed = 0;
+  // One session for the whole batch: the template, the same in every workbook, is compiled once.
+  const engine = createEngine({ knownTemplates: KNOWN_TEMPLATES });
   for (const [i, file] of files.entries()) {
     const name = path.basename(file);
     let outcome: ScoresOutcome | null = null;
@@ -81,7 +83,7 @@ export async function runBatch(
       const snapshot = await readSnapshot(bytes);
       const t1 = performance.now();
       // A batch writes no workbook: scores only, no write plan.
-      outcome = runScores(snapshot, { lang: opts.lang, knownTemplates: KNOWN_TEMPLATES });
+      outcome = engine.scores(snapshot, { lang: opts.lang });
       if (opts.timings) {
         opts.timings.parseMs += t1 - t0;
         opts.timings.engineMs += performance.now() - t1;

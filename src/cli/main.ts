@@ -2,7 +2,7 @@ import { KNOWN_TEMPLATES } from "../templates";
 import { parseArgs } from "node:util";
 import path from "node:path";
 import type { WorkbookSnapshot, Diagnostic } from "../engine";
-import { runReport, runScoring, runValidation, renderDiagnostic } from "../engine";
+import { createEngine, renderDiagnostic } from "../engine";
 import { HostError, localIsoNow } from "../hosts/common";
 import { readSnapshot, applyWritePlan, markText, buildStandardTemplate } from "../hosts/xlsx";
 import { renderDocx } from "../render";
@@ -87,7 +87,7 @@ async function cmdValidate(
   if (!file) throw new UsageError(ctx.m.missingArgument("<in.xlsx>"));
   if (opts.out && opts.inPlace) throw new UsageError(ctx.m.inPlaceOrOutput);
   const { bytes, snapshot } = await load(ctx, file);
-  const outcome = runValidation(snapshot, { knownTemplates: KNOWN_TEMPLATES });
+  const outcome = createEngine({ knownTemplates: KNOWN_TEMPLATES }).validate(snapshot);
   if (!outcome.template && !opts.json) throw new UsageError(ctx.m.notTemplate(file));
   // -o / --in-place: a copy with the problem cells marked and nothing else changed.
   const target = opts.inPlace ? file : opts.out;
@@ -116,7 +116,7 @@ async function cmdScore(
   if (!file) throw new UsageError(ctx.m.missingArgument("<in.xlsx>"));
   if (opts.out && opts.inPlace) throw new UsageError(ctx.m.inPlaceOrOutput);
   const { bytes, snapshot } = await load(ctx, file);
-  const outcome = runScoring(snapshot, { lang: ctx.lang, now: opts.now, knownTemplates: KNOWN_TEMPLATES });
+  const outcome = createEngine({ knownTemplates: KNOWN_TEMPLATES }).score(snapshot, { lang: ctx.lang, now: opts.now });
   if (!outcome.template && !opts.json) throw new UsageError(ctx.m.notTemplate(file));
   const target = opts.inPlace ? file : opts.out;
   let written = 0;
@@ -144,7 +144,7 @@ async function cmdReport(
   const file = args[0];
   if (!file) throw new UsageError(ctx.m.missingArgument("<in.xlsx>"));
   const { snapshot } = await load(ctx, file);
-  const outcome = runReport(snapshot, { lang: ctx.lang, now: opts.now, knownTemplates: KNOWN_TEMPLATES });
+  const outcome = createEngine({ knownTemplates: KNOWN_TEMPLATES }).report(snapshot, { lang: ctx.lang, now: opts.now });
   if (!outcome.template) throw new UsageError(ctx.m.notTemplate(file));
   if (!outcome.report) {
     printDiagnostics(ctx, outcome.diagnostics);

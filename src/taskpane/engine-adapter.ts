@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../engine";
+import type { Diagnostic, EngineSession } from "../engine";
 import type { EnginePort, RenderedDiagnostic, ScoreOptions } from "./engine-port";
 import { localIsoNow } from "../hosts/common";
 
@@ -30,18 +30,14 @@ function renderLoaded(d: Diagnostic, lang: Parameters<EnginePort["renderDiagnost
 
 /** The real engine behind the pane's port. The .docx renderer is imported only when 导出 Word is pressed. */
 export function createEngineAdapter(): EnginePort {
+  // One engine session per adapter (one per pane or page), made when the engine chunk first arrives.
+  let session: EngineSession | null = null;
+  const engineSession = async (): Promise<EngineSession> => (session ??= (await loadEngine()).createPaneEngine());
   return {
-    validate: async (snapshot) => {
-      const e = await loadEngine();
-      return e.runValidation(snapshot, { knownTemplates: e.KNOWN_TEMPLATES });
-    },
-    score: async (snapshot, options) => {
-      const e = await loadEngine();
-      return e.runScoring(snapshot, { now: nowOf(options), knownTemplates: e.KNOWN_TEMPLATES });
-    },
+    validate: async (snapshot) => (await engineSession()).validate(snapshot),
+    score: async (snapshot, options) => (await engineSession()).score(snapshot, { now: nowOf(options) }),
     report: async (snapshot, lang, options) => {
-      const e = await loadEngine();
-      const outcome = e.runReport(snapshot, { lang, now: nowOf(options), knownTemplates: e.KNOWN_TEMPLATES });
+      const outcome = (await engineSession()).report(snapshot, { lang, now: nowOf(options) });
       const tree = outcome.report;
       return {
         ...outcome,

@@ -7,7 +7,8 @@ import type { Diagnostic } from "../../src/engine/diagnostics/types";
 import type { WorkbookSnapshot } from "../../src/engine/model/snapshot";
 import { runReport, runScores, runScoring, runValidation } from "../../src/engine";
 import { readTemplate } from "../../src/engine/compile/read/read";
-import { forgetConfiguration } from "../../src/engine/compile/read/configuration";
+import { ConfigurationMemo } from "../../src/engine/compile/read/configuration";
+import { NO_KNOWN_TEMPLATES } from "../../src/engine/compile/read/missing-sheets";
 import { renderDiagnostic } from "../../src/engine/diagnostics/render";
 import { createOfficeHost } from "../../src/hosts/office/office-host";
 import { hostileCell } from "./hostile";
@@ -117,9 +118,9 @@ export const PROPERTIES: readonly ProofProperty[] = [
         (edits, editedFirst) => {
           const edited = withCells(BASE, edits);
           const [first, second] = editedFirst ? [edited, BASE] : [BASE, edited];
-          readTemplate(first);
-          const remembered = JSON.stringify(readTemplate(second));
-          forgetConfiguration();
+          const memo = new ConfigurationMemo();
+          readTemplate(first, NO_KNOWN_TEMPLATES, memo);
+          const remembered = JSON.stringify(readTemplate(second, NO_KNOWN_TEMPLATES, memo));
           ensure(
             remembered === JSON.stringify(readTemplate(second)),
             "the remembered configuration differs from a fresh read",

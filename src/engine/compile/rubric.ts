@@ -9,13 +9,11 @@ import { diag } from "../diagnostics/types";
 import { makeProblem } from "../diagnostics/problems";
 import type { InputValues, TableRowValues } from "../model/values";
 import type { RubricRowDef, Template } from "./read/types";
-import { parseExpression } from "../formula/parse";
 import type { ColumnRef, Expr, ParseResult } from "../formula/types";
 import { formatScore } from "../model/decimal";
-import { TextMemo } from "../model/memo";
+import type { Parsers } from "./parsers";
 import type { CompiledRule, CompileResult, RuleProblem } from "./compile-rule";
-import { compileRule } from "./compile-rule";
-import { rowName, rubricCell, tableCell } from "../score/locate";
+import { rowName, rubricCell, tableCell } from "./locate";
 
 /** One scorable indicator: a rubric leaf, or one row of a leaf expanded over a table. */
 export interface RubricLeaf {
@@ -130,15 +128,6 @@ function sumMismatch(parent: RubricRowDef, name: string, expected: Decimal, actu
 
 type RuleCompiler = (kind: string, paramsText: string, weight: Decimal) => CompileResult;
 
-// Compiled rules are immutable: repeated rows (an expanded leaf's rows, copied leaves) and every later run share them.
-const compiledRules = new TextMemo<CompileResult>();
-
-/** compileRule through the memo, keyed by kind, parameter text and the weight's value (length-prefixed: any text is a key). */
-const compile: RuleCompiler = (kind, paramsText, weight) =>
-  compiledRules.get(`${kind.length}:${kind}${paramsText.length}:${paramsText}${weight.toString()}`, () =>
-    compileRule(kind, paramsText, weight),
-  );
-
 /** Parse a leaf's formula and check every name it uses against the template. */
 function checkFormula(
   template: Template,
@@ -243,7 +232,9 @@ function expandLeaf(
 export function buildRubric(
   template: Template,
   values: InputValues,
+  parsers: Parsers,
 ): { rubric: Rubric | null; diagnostics: Diagnostic[] } {
+  const compile: RuleCompiler = parsers.rule;
   const out: Diagnostic[] = [];
   const levels: MutableL1[] = [];
   const expanded: ExpandedGroup[] = [];
@@ -329,7 +320,7 @@ export function buildRubric(
       l2.failed.push(weight);
       continue;
     }
-    const formula = manual ? null : checkFormula(template, row, name, parseExpression, out);
+    const formula = manual ? null : checkFormula(template, row, name, parsers.expression, out);
     if (!manual && !formula) {
       l2.failed.push(weight);
       continue;

@@ -2,8 +2,8 @@ import Decimal from "decimal.js";
 import type { TypedValue } from "../model/values";
 import type { ArithOp, Check, CheckOutcome, Expr, FormulaEnv, FormulaValue, NaReason } from "./types";
 
-const YES = new Set(["是", "yes", "true", "y", "1"]);
-const NO = new Set(["否", "no", "false", "n", "0"]);
+const YES: ReadonlySet<string> = new Set(["是", "yes", "true", "y", "1"]);
+const NO: ReadonlySet<string> = new Set(["否", "no", "false", "n", "0"]);
 
 function na(why: NaReason): FormulaValue {
   return { t: "na", why };

@@ -4,7 +4,6 @@ import { functionSpec } from "./functions";
 import type { CheckParseResult, ColumnRef, CompareOp, Expr, ParseResult } from "./types";
 import type { FormulaProblem } from "../diagnostics/problems";
 import { charAt, makeProblem } from "../diagnostics/problems";
-import { memoByText } from "../model/memo";
 
 const MAX_DEPTH = 64;
 const COMPARE_OPS: ReadonlySet<string> = new Set(["=", "<=", ">=", "<", ">"]);
@@ -184,9 +183,7 @@ function run<T>(
  * problem is a language-neutral key with details and a 1-based character number
  * (`{ problem: "unknown_function", detail: ["foo", "1"] }`), translated by the diagnostic catalogs.
  */
-export const parseExpression: (text: string) => ParseResult = memoByText(parseExpressionOnce);
-
-function parseExpressionOnce(text: string): ParseResult {
+export function parseExpression(text: string): ParseResult {
   const r = run(text, false, (p) => {
     const e = p.expr();
     p.expectEnd();
@@ -197,9 +194,7 @@ function parseExpressionOnce(text: string): ParseResult {
 }
 
 /** Parse a check (校验规则 规则 or 前提): `a op b` with op in = <= >= < > (≤ ≥ ＝), or a boolean function. */
-export const parseCheck: (text: string) => CheckParseResult = memoByText(parseCheckOnce);
-
-function parseCheckOnce(text: string): CheckParseResult {
+export function parseCheck(text: string): CheckParseResult {
   const r = run(text, true, (p) => {
     const left = p.expr();
     const t = p.peek();

@@ -14,8 +14,8 @@ export type TokenizeResult = { ok: true; tokens: Token[] } | { ok: false; proble
 
 const NUMBER_RE = /^(\d+(?:\.\d*)?|\.\d+)(%?)/;
 const IDENT_RE = /^[A-Za-z_][A-Za-z0-9_]*/;
-const TWO_CHAR_OPS = new Set(["<=", ">=", "=="]);
-const ONE_CHAR_OPS = new Set(["+", "-", "*", "/", "(", ")", ",", ".", "=", "<", ">"]);
+const TWO_CHAR_OPS: ReadonlySet<string> = new Set(["<=", ">=", "=="]);
+const ONE_CHAR_OPS: ReadonlySet<string> = new Set(["+", "-", "*", "/", "(", ")", ",", ".", "=", "<", ">"]);
 
 /** Split formula text into tokens; never throws. Positions are 0-based character offsets. */
 export function tokenize(raw: string): TokenizeResult {

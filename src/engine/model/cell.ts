@@ -1,5 +1,3 @@
-import { memoByText } from "./memo";
-
 /**
  * A cell's value as the engine sees it, normalised by every host the same way.
  * `n` numbers, `s` text, `b` booleans, `d` dates (ISO yyyy-mm-dd), `e` Excel errors ("#DIV/0!").
@@ -54,9 +52,7 @@ export function toA1(pos: CellPos): string {
 const A1_RE = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 
 /** "B7" / "$B$7" → 0-based position, or null when the text is not a single-cell address. */
-export const parseA1: (address: string) => CellPos | null = memoByText(parseA1Once);
-
-function parseA1Once(address: string): CellPos | null {
+export function parseA1(address: string): CellPos | null {
   const m = A1_RE.exec(address.trim());
   if (!m) return null;
   const letters = m[1]!.toUpperCase();
@@ -74,9 +70,7 @@ export interface RangePos {
 }
 
 /** "A3:F3" or "B7" → range, or null. */
-export const parseRange: (address: string) => RangePos | null = memoByText(parseRangeOnce);
-
-function parseRangeOnce(address: string): RangePos | null {
+export function parseRange(address: string): RangePos | null {
   const parts = address.split(":");
   if (parts.length === 1) {
     const p = parseA1(parts[0]!);

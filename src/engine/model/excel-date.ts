@@ -6,7 +6,7 @@ export const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const MS_PER_DAY = 86_400_000;
 /** Date.UTC(1899, 11, 30): Excel's day 0 in the 1900 date system (the serials of dates after 1900-03-01). */
-const EPOCH = Date.UTC(1899, 11, 30);
+const EPOCH: number = Date.UTC(1899, 11, 30);
 
 /**
  * `2026-12-02T15:04:05` (no zone: it already is the user's local time) → Excel serial number, or null when

@@ -1,7 +1,7 @@
 /**
- * Memos for the engine's pure parses (formulas, checks, rule parameters). Each action reads the template
- * afresh, and a batch scores hundreds of workbooks of one template: the same few hundred texts are parsed
- * again and again. Results are immutable, so one parse can serve every run.
+ * A bounded memo of results by text, for an engine session's parses (formulas, checks, rule parameters): a
+ * batch scores hundreds of workbooks of one template, so the same few hundred texts come again and again.
+ * Results are immutable, so one parse serves every action of the session. Only sessions hold memos.
  */
 
 // Keys longer than this are computed every time rather than held (hostile input can be megabytes).
@@ -24,37 +24,4 @@ export class TextMemo<R> {
     }
     return r as R;
   }
-}
-
-/**
- * f, remembered for the last array it was given (the same array, still as long): the engine reads one
- * workbook at a time, so an index built over its names serves every lookup of that read. Holds one result.
- */
-export function memoForLastArray<T, R>(f: (items: readonly T[]) => R): (items: readonly T[]) => R {
-  let last: readonly T[] | null = null;
-  let count = -1;
-  let result: R;
-  return (items) => {
-    if (items !== last || items.length !== count) {
-      result = f(items);
-      last = items;
-      count = items.length;
-    }
-    return result;
-  };
-}
-
-/** f, remembered by its text argument (the same policy as TextMemo, without a closure per call). */
-export function memoByText<R>(f: (text: string) => R, limit = 2000): (text: string) => R {
-  const memo = new Map<string, R>();
-  return (text) => {
-    if (text.length > LONGEST) return f(text);
-    let r = memo.get(text);
-    if (r === undefined && !memo.has(text)) {
-      r = f(text);
-      if (memo.size >= limit) memo.clear();
-      memo.set(text, r);
-    }
-    return r as R;
-  };
 }

@@ -1,6 +1,5 @@
 import type { CellValue, CellPos, CellRef } from "./cell";
 import { EMPTY, parseA1 } from "./cell";
-import { memoForLastArray } from "./memo";
 
 /** One sheet's values from A1 to the end of its used range; rows may be ragged, missing cells are empty. */
 export interface SheetSnapshot {
@@ -24,16 +23,66 @@ export interface WorkbookSnapshot {
   readonly names: readonly DefinedName[];
 }
 
-// Every field and table is found by its defined name: index a snapshot's names once (the first of equal
-// names wins, as a scan would), for the names array last read. The engine never changes a names array.
-const nameIndex = memoForLastArray((names: readonly DefinedName[]): ReadonlyMap<string, DefinedName> => {
-  const byLower = new Map<string, DefinedName>();
-  for (const n of names) {
-    const lower = n.name.toLowerCase();
-    if (!byLower.has(lower)) byLower.set(lower, n);
+const INDEX: unique symbol = Symbol("snapshot index");
+
+/**
+ * Lookups over one snapshot, made once per action by the engine session (`indexSnapshot`): every field and
+ * table is found by its defined name, so the names are indexed once (the first of equal names wins, as a
+ * scan would). Derived lookups (a table's neighbours' header rows) are kept here too, for this action only.
+ */
+class SnapshotIndex {
+  private byName: Map<string, DefinedName> | null = null;
+  private readonly derived = new Map<symbol, unknown>();
+
+  constructor(private readonly names: readonly DefinedName[]) {}
+
+  name(lower: string): DefinedName | undefined {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const n of this.names) {
+        const key = n.name.toLowerCase();
+        if (!this.byName.has(key)) this.byName.set(key, n);
+      }
+    }
+    return this.byName.get(lower);
   }
-  return byLower;
-});
+
+  get<T>(key: symbol, compute: () => T): T {
+    if (!this.derived.has(key)) this.derived.set(key, compute());
+    return this.derived.get(key) as T;
+  }
+}
+
+interface IndexedSnapshot extends WorkbookSnapshot {
+  readonly [INDEX]: SnapshotIndex;
+}
+
+function indexOf(snapshot: WorkbookSnapshot): SnapshotIndex | undefined {
+  return (snapshot as Partial<IndexedSnapshot>)[INDEX];
+}
+
+/**
+ * The snapshot with lookups that last as long as the returned object (one action): the engine never
+ * changes a snapshot, so what is derived from it once holds for the whole action.
+ */
+export function indexSnapshot(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  if (indexOf(snapshot)) return snapshot;
+  const indexed: IndexedSnapshot = {
+    sheets: snapshot.sheets,
+    names: snapshot.names,
+    [INDEX]: new SnapshotIndex(snapshot.names),
+  };
+  return indexed;
+}
+
+/**
+ * `compute(snapshot)`, computed once per indexed snapshot for this `key` (a module's own symbol);
+ * computed every time for a plain snapshot.
+ */
+export function derivedOf<T>(snapshot: WorkbookSnapshot, key: symbol, compute: (snapshot: WorkbookSnapshot) => T): T {
+  const index = indexOf(snapshot);
+  return index ? index.get(key, () => compute(snapshot)) : compute(snapshot);
+}
 
 /** Look up a sheet by exact name. */
 export function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
@@ -55,5 +104,8 @@ export function cellAtRef(snapshot: WorkbookSnapshot, ref: CellRef): CellValue |
 
 /** Case-insensitive defined-name lookup (Excel names are case-insensitive). */
 export function findName(snapshot: WorkbookSnapshot, name: string): DefinedName | undefined {
-  return nameIndex(snapshot.names).get(name.toLowerCase());
+  const lower = name.toLowerCase();
+  const index = indexOf(snapshot);
+  if (index) return index.name(lower);
+  return snapshot.names.find((n) => n.name.toLowerCase() === lower);
 }

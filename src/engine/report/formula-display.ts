@@ -22,7 +22,7 @@ export interface FormulaLeaves {
 }
 
 const TOKEN = /\s*(?:(\d+(?:\.\d+)?%?)|([A-Za-z_][A-Za-z0-9_.]*)|("[^"]*"|“[^”]*”)|([-+*/×÷－＋(),（），]))/y;
-const OPS: Record<string, "+" | "-" | "*" | "/" | "(" | ")" | ","> = {
+const OPS: Readonly<Record<string, "+" | "-" | "*" | "/" | "(" | ")" | ",">> = {
   "+": "+",
   "＋": "+",
   "-": "-",
@@ -59,18 +59,8 @@ function tokenize(src: string): Tok[] | null {
   return out;
 }
 
-// Parsed display trees by formula text: every indicator's formula is parsed up to four times per report,
-// and the trees are never mutated. Bounded so a long-lived process cannot grow it without limit.
-const PARSED = new Map<string, Node | null>();
-const PARSED_LIMIT = 2000;
-
 function parse(src: string): Node | null {
-  const hit = PARSED.get(src);
-  if (hit !== undefined || PARSED.has(src)) return hit ?? null;
-  const node = parseUncached(src);
-  if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
-  PARSED.set(src, node);
-  return node;
+  return parseUncached(src);
 }
 
 function parseUncached(src: string): Node | null {

@@ -103,12 +103,7 @@ export function lineText(line: ReportLine): string {
   return runsText(line.lead) + runsText(line.runs);
 }
 
-// Both the 报告 sheet plan and the text render the same tree; its lines are laid out once per tree.
-const LINE_TEXTS = new WeakMap<ReportTree, readonly string[]>();
-
-/** Every line's full text, in reading order (computed once per tree object; trees are never mutated). */
+/** Every line's full text, in reading order. */
 export function reportLineTexts(tree: ReportTree): readonly string[] {
-  let texts = LINE_TEXTS.get(tree);
-  if (!texts) LINE_TEXTS.set(tree, (texts = layoutReport(tree).map(lineText)));
-  return texts;
+  return layoutReport(tree).map(lineText);
 }

@@ -39,19 +39,9 @@ export type PhraseNode =
 const ROWS_START = /^\[([A-Za-z_][A-Za-z0-9_]*)(?:\|([^:\]]*))?:\s*/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_.:]*$/;
 
-// Parsed phrases by source: every indicator of a kind shares one phrase, and nodes are never changed.
-const PARSED = new Map<string, readonly PhraseNode[]>();
-const PARSED_LIMIT = 1000;
-
 /** Parse a phrase template; malformed braces are kept as literal text, so parsing never fails. */
 export function parsePhrase(source: string): readonly PhraseNode[] {
-  let nodes = PARSED.get(source);
-  if (!nodes) {
-    nodes = parseNodes(source);
-    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
-    PARSED.set(source, nodes);
-  }
-  return nodes;
+  return parseNodes(source);
 }
 
 function parseNodes(source: string): PhraseNode[] {

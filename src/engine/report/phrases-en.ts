@@ -9,7 +9,23 @@ import type { Run } from "./tree";
 import { runsText } from "./tree";
 import { pointsWord } from "../score/phrases";
 
-const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
+const ROMAN: readonly string[] = [
+  "I",
+  "II",
+  "III",
+  "IV",
+  "V",
+  "VI",
+  "VII",
+  "VIII",
+  "IX",
+  "X",
+  "XI",
+  "XII",
+  "XIII",
+  "XIV",
+  "XV",
+];
 
 const WHY_EN: Readonly<Record<string, string>> = {
   zero_denominator: "the denominator is 0",

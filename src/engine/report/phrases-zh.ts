@@ -5,7 +5,7 @@ import { whyText } from "./phrases";
 import { join, joinWith, r } from "./runs";
 import type { Run } from "./tree";
 
-const CN_DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+const CN_DIGITS: readonly string[] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
 /** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (section numbers stay below 100). */
 export function chineseNumber(n: number): string {

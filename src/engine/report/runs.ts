@@ -61,21 +61,10 @@ export function join(...pieces: readonly Piece[]): Run[] {
   return j.out;
 }
 
-// Printed numbers by style and value: a report prints the same weights and scores many times.
-const PRINTED = new Map<string, { readonly value: string; readonly text: string }>();
-const PRINTED_LIMIT = 5000;
-
-/** A number run for a JS number: the same as num(new Decimal(String(x)), style), formatted once per value. */
+/** A number run for a JS number: the same as num(new Decimal(String(x)), style). */
 export function numOf(x: number, style: NumberStyle): Run {
-  const key = `${style}|${String(x)}`;
-  let printed = PRINTED.get(key);
-  if (!printed) {
-    const v = new Decimal(String(x));
-    printed = { value: v.toString(), text: formatNumber(v, style) };
-    if (PRINTED.size >= PRINTED_LIMIT) PRINTED.clear();
-    PRINTED.set(key, printed);
-  }
-  return { kind: "number", value: printed.value, text: printed.text };
+  const v = new Decimal(String(x));
+  return { kind: "number", value: v.toString(), text: formatNumber(v, style) };
 }
 
 /** Tagged template: r`本部门编制数为${quota}人。` → runs. */

@@ -9,7 +9,7 @@ import { evaluateExpression } from "../formula/evaluate";
 import type { FormulaEnv, FormulaValue } from "../formula/types";
 import { formatScore, roundScore, toNumber } from "../model/decimal";
 import type { AdjustmentResult, IndicatorValue, LevelResult } from "./result-types";
-import type { CompiledAdjustment } from "./adjust";
+import type { CompiledAdjustment } from "../compile/adjustments";
 import { inBand } from "../compile/params";
 import type { Rubric } from "../compile/rubric";
 import { compare } from "../compile/rules/threshold";

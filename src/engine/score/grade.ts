@@ -1,40 +1,5 @@
 import Decimal from "decimal.js";
-import type { Diagnostic, Location } from "../diagnostics/types";
-import { diag } from "../diagnostics/types";
-import { makeProblem } from "../diagnostics/problems";
 import type { GradeBandDef } from "../compile/read/types";
-
-/** Check the grade bands: some band, no two with one minimum, and one that reaches a total of 0. */
-export function checkGrades(grades: readonly GradeBandDef[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  if (grades.length === 0) return [diag("grade_bands_invalid", "error", null, makeProblem("grades_empty"))];
-  const seen = new Map<string, GradeBandDef>();
-  for (const g of grades) {
-    const at: Location = { sheet: g.ref.sheet, address: g.ref.address, label: g.grade };
-    if (!Number.isFinite(g.min)) {
-      out.push(diag("grade_bands_invalid", "error", at, makeProblem("grade_without_min", g.grade)));
-      continue;
-    }
-    const key = new Decimal(g.min).toString();
-    const prev = seen.get(key);
-    if (prev)
-      out.push(diag("grade_bands_invalid", "error", at, makeProblem("grades_same_min", prev.grade, g.grade, key)));
-    seen.set(key, g);
-  }
-  const lowest = Math.min(...grades.map((g) => g.min));
-  if (Number.isFinite(lowest) && lowest > 0) {
-    const g = grades.find((x) => x.min === lowest)!;
-    out.push(
-      diag(
-        "grade_bands_invalid",
-        "error",
-        { sheet: g.ref.sheet, address: g.ref.address, label: g.grade },
-        makeProblem("grade_floor_missing", new Decimal(lowest).toString()),
-      ),
-    );
-  }
-  return out;
-}
 
 /** The grade of an exact (unrounded) total: the band with the highest minimum ≤ total. 89.99 → 良, 90 → 优. */
 export function gradeFor(total: Decimal, grades: readonly GradeBandDef[]): string {

@@ -10,17 +10,17 @@ import type { Expr, FormulaEnv, FormulaValue } from "../formula/types";
 import { clamp, formatScore, roundScore, toNumber, ZERO } from "../model/decimal";
 import type { InputValues, TypedValue } from "../model/values";
 import type { Template } from "../compile/read/types";
-import { compileAdjustments } from "./adjust";
 import { aggregate, applyAdjustments } from "./aggregate";
 import type { RuleOutcome } from "../compile/compile-rule";
 import { applyRule } from "../compile/compile-rule";
-import { checkGrades, gradeFor } from "./grade";
-import { rubricCell, tableCell } from "./locate";
+import { gradeFor } from "./grade";
+import { rubricCell, tableCell } from "../compile/locate";
 import type { Lang } from "./phrases";
 import { phrase, renderPhrase } from "./phrases";
 import type { IndicatorResult, IndicatorValue, ScoreSheet } from "./result-types";
 import type { RubricLeaf } from "../compile/rubric";
-import { buildRubric } from "../compile/rubric";
+import type { ScoringPlan } from "../compile/scoring-plan";
+import { manualScoreOf } from "../compile/manual-scores";
 import { valueFormat } from "./units";
 import { RowEnv, valuesEnv } from "../validate/values-env";
 import type { ValueFormat } from "./units";
@@ -30,8 +30,6 @@ export interface ScoreOptions {
   readonly lang?: Lang;
 }
 
-const DEFAULT_STEP = new Decimal("0.5");
-
 function typedNumber(v: TypedValue | undefined): number | null {
   return v instanceof Decimal ? toNumber(v) : null;
 }
@@ -40,51 +38,12 @@ function textOf(v: TypedValue | undefined): string {
   return typeof v === "string" ? v.trim() : "";
 }
 
-/** Score a manual leaf from 自评得分, with its range, step and reason checks. */
-function scoreManual(leaf: RubricLeaf, out: Diagnostic[]): RuleOutcome {
-  const row = leaf.row;
-  const indicator = leaf.name;
-  const w = leaf.weight;
-  if (row.manualScore === null || !Number.isFinite(row.manualScore)) {
-    out.push(
-      diag("manual_score_missing", "error", rubricCell(row, "manualScore", indicator), {
-        indicator,
-        weight: formatScore(w),
-      }),
-    );
-    return { status: "scored", score: new Decimal(0), explain: phrase("manual", { score: "0" }) };
-  }
-  const m = new Decimal(row.manualScore);
-  if (m.isNegative() || m.gt(w)) {
-    out.push(
-      diag("manual_score_out_of_range", "error", rubricCell(row, "manualScore", indicator), {
-        indicator,
-        score: m.toString(),
-        weight: formatScore(w),
-      }),
-    );
-  }
-  const step = (leaf.rule.params.values.get("step") as Decimal | undefined) ?? DEFAULT_STEP;
-  if (!m.mod(step).isZero()) {
-    out.push(
-      diag("manual_score_step", "warning", rubricCell(row, "manualScore", indicator), {
-        indicator,
-        score: m.toString(),
-        step: step.toString(),
-      }),
-    );
-  }
-  if (m.lt(w) && row.manualReason.trim() === "") {
-    out.push(
-      diag("reason_missing", "warning", rubricCell(row, "manualReason", indicator), {
-        indicator,
-        score: m.toString(),
-        weight: formatScore(w),
-      }),
-    );
-  }
-  const r = leaf.rule.def.score(m, leaf.rule.params, w);
-  return { status: "scored", score: clamp(r.score, ZERO, w), explain: r.explain };
+/** Score a manual leaf from 自评得分 (its problems were reported by the plan: checkManualScores). */
+function scoreManual(leaf: RubricLeaf): RuleOutcome {
+  const m = manualScoreOf(leaf);
+  if (m === null) return { status: "scored", score: new Decimal(0), explain: phrase("manual", { score: "0" }) };
+  const r = leaf.rule.def.score(m, leaf.rule.params, leaf.weight);
+  return { status: "scored", score: clamp(r.score, ZERO, leaf.weight), explain: r.explain };
 }
 
 function toIndicatorValue(v: FormulaValue | null): IndicatorValue {
@@ -109,7 +68,7 @@ function scoreLeaf(
   const env = currentRow ? new RowEnv(base, currentRow) : base;
   let value: FormulaValue | null = null;
   let outcome: RuleOutcome;
-  if (leaf.formula === null) outcome = scoreManual(leaf, out);
+  if (leaf.formula === null) outcome = scoreManual(leaf);
   else {
     value = evaluateExpression(leaf.formula, env);
     outcome = applyRule(leaf.rule, value);
@@ -171,16 +130,12 @@ function scoreLeaf(
 export function scoreWorkbook(
   template: Template,
   values: InputValues,
+  plan: ScoringPlan,
   options: ScoreOptions = {},
 ): { scores: ScoreSheet | null; diagnostics: Diagnostic[] } {
   const lang = options.lang ?? "zh-CN";
-  const built = buildRubric(template, values);
-  const diagnostics: Diagnostic[] = [...built.diagnostics, ...checkGrades(template.grades)];
-  const rubric = built.rubric;
-  if (!rubric) return { scores: null, diagnostics };
-  const adj = compileAdjustments(template, rubric.fullScore);
-  diagnostics.push(...adj.diagnostics);
-
+  const { rubric, adjustments } = plan;
+  const diagnostics: Diagnostic[] = [];
   const indicators: IndicatorResult[] = [];
   const exact = new Map<string, Decimal>();
   // Leaves with the same formula share its parse, so the value format is inferred once per formula.
@@ -197,7 +152,7 @@ export function scoreWorkbook(
     exact.set(leaf.id, r.exact);
   }
   const totals = aggregate(rubric, exact);
-  const applied = applyAdjustments(totals.rawTotal, adj.adjustments, env);
+  const applied = applyAdjustments(totals.rawTotal, adjustments, env);
   diagnostics.push(...applied.diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) return { scores: null, diagnostics };
 

@@ -9,7 +9,9 @@ import { diag } from "../diagnostics/types";
 import type { CheckProblem } from "../diagnostics/problems";
 import { makeProblem } from "../diagnostics/problems";
 import type { CheckDef, FieldType, Template } from "../compile/read/types";
-import { evaluateCheck, parseCheck } from "../formula";
+import { evaluateCheck } from "../formula";
+import type { Parsers } from "../compile/parsers";
+import { FRESH_PARSERS } from "../compile/parsers";
 import type { Check, ColumnRef, Expr, FormulaEnv } from "../formula";
 import { valuesEnv } from "./values-env";
 import { constantDecimal } from "./coerce-cell";
@@ -85,7 +87,7 @@ function invalid(def: CheckDef, at: Location, p: CheckProblem): Diagnostic[] {
   return [diag("check_invalid", "warning", at, { check: def.id, ...p })];
 }
 
-function runOne(template: Template, def: CheckDef, env: FormulaEnv): Diagnostic[] {
+function runOne(template: Template, def: CheckDef, env: FormulaEnv, parseCheck: Parsers["check"]): Diagnostic[] {
   const sev: Severity = def.severity;
   const ruleAt: Location = { sheet: def.ref.sheet, address: def.ref.address, name: def.id };
   const parsed = parseCheck(def.rule);
@@ -123,9 +125,9 @@ function runOne(template: Template, def: CheckDef, env: FormulaEnv): Diagnostic[
 }
 
 /** Run every check of 校验规则 against the typed values; blank inputs skip a check (their own diagnostics say why). */
-export function runChecks(template: Template, values: InputValues): Diagnostic[] {
+export function runChecks(template: Template, values: InputValues, parsers: Parsers = FRESH_PARSERS): Diagnostic[] {
   const env = valuesEnv(template, values);
   const out: Diagnostic[] = [];
-  for (const def of template.checks) for (const d of runOne(template, def, env)) out.push(d);
+  for (const def of template.checks) for (const d of runOne(template, def, env, parsers.check)) out.push(d);
   return out;
 }

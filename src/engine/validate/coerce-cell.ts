@@ -80,19 +80,9 @@ function coerceYesNo(cell: CellValue, spec: CellSpec, where: Location): CoercedC
   };
 }
 
-// Configuration numbers (bounds, check tolerances) as Decimals, made once per value: every cell of a column
-// is checked against the same bounds, every workbook of a template against the same tolerances.
-const CONSTANTS = new Map<number, Decimal>();
-
-/** decimalOf for a number the template configures (a bound, a tolerance): the same few values again and again. */
+/** decimalOf for a number the template configures (a bound, a tolerance). */
 export function constantDecimal(n: number): Decimal {
-  let d = CONSTANTS.get(n);
-  if (!d) {
-    d = decimalOf(n);
-    if (CONSTANTS.size >= 1000) CONSTANTS.clear();
-    CONSTANTS.set(n, d);
-  }
-  return d;
+  return decimalOf(n);
 }
 
 function rangeCheck(value: Decimal, spec: CellSpec, where: Location): Diagnostic[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { memoByText, memoForLastArray, TextMemo } from "../../../src/engine/model/memo";
+import { TextMemo } from "../../../src/engine/model/memo";
 
 function counted<R>(f: (t: string) => R): { f: (t: string) => R; calls: () => number } {
   let n = 0;
@@ -12,10 +12,11 @@ function counted<R>(f: (t: string) => R): { f: (t: string) => R; calls: () => nu
   };
 }
 
-describe("memoByText", () => {
+describe("TextMemo", () => {
   it("computes a text once and returns the same result after", () => {
     const c = counted((t) => ({ upper: t.toUpperCase() }));
-    const m = memoByText(c.f);
+    const memo = new TextMemo<ReturnType<typeof c.f>>();
+    const m = (t: string) => memo.get(t, () => c.f(t));
     const a = m("abc");
     expect(m("abc")).toBe(a);
     expect(a.upper).toBe("ABC");
@@ -26,7 +27,8 @@ describe("memoByText", () => {
 
   it("remembers null results too", () => {
     const c = counted(() => null);
-    const m = memoByText(c.f);
+    const memo = new TextMemo<ReturnType<typeof c.f>>();
+    const m = (t: string) => memo.get(t, () => c.f(t));
     expect(m("x")).toBeNull();
     expect(m("x")).toBeNull();
     expect(c.calls()).toBe(1);
@@ -34,7 +36,8 @@ describe("memoByText", () => {
 
   it("does not hold very long keys (hostile input can be megabytes)", () => {
     const c = counted((t) => t.length);
-    const m = memoByText(c.f);
+    const memo = new TextMemo<ReturnType<typeof c.f>>();
+    const m = (t: string) => memo.get(t, () => c.f(t));
     const long = "x".repeat(5000);
     expect(m(long)).toBe(5000);
     expect(m(long)).toBe(5000);
@@ -43,7 +46,8 @@ describe("memoByText", () => {
 
   it("starts over when full, so it stays bounded whatever comes in", () => {
     const c = counted((t) => t);
-    const m = memoByText(c.f, 3);
+    const memo = new TextMemo<string>(3);
+    const m = (t: string) => memo.get(t, () => c.f(t));
     for (const t of ["a", "b", "c"]) m(t);
     expect(c.calls()).toBe(3);
     m("a");
@@ -52,9 +56,6 @@ describe("memoByText", () => {
     m("a");
     expect(c.calls()).toBe(5);
   });
-});
-
-describe("TextMemo", () => {
   it("keeps what compute returned under its key, with the same bounds", () => {
     const memo = new TextMemo<number>(2);
     let n = 0;
@@ -66,24 +67,5 @@ describe("TextMemo", () => {
     expect(get("a")).toBe(4);
     expect(get("y".repeat(4001))).toBe(5);
     expect(get("y".repeat(4001))).toBe(6);
-  });
-});
-
-describe("memoForLastArray", () => {
-  it("builds once for the same array, again for another array or when the array grew", () => {
-    let builds = 0;
-    const sum = memoForLastArray((xs: readonly number[]) => {
-      builds++;
-      return xs.reduce((a, b) => a + b, 0);
-    });
-    const a = [1, 2, 3];
-    expect(sum(a)).toBe(6);
-    expect(sum(a)).toBe(6);
-    expect(builds).toBe(1);
-    expect(sum([1, 2, 3])).toBe(6); // an equal but other array is another workbook's
-    expect(builds).toBe(2);
-    a.push(4);
-    expect(sum(a)).toBe(10);
-    expect(builds).toBe(3);
   });
 });

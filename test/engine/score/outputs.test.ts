@@ -1,12 +1,12 @@
 import { assertOutputsOnly } from "../../../src/engine/model/output-guard";
 import type { WriteOp } from "../../../src/engine/model/write-plan";
 import { scoringWritePlan } from "../../../src/engine/score/outputs";
-import { scoreWorkbook } from "../../../src/engine/score/score";
+import { scoreAll } from "./score-all";
 import { wanzhouCase } from "./builders";
 
 describe("scoringWritePlan", () => {
   const { template, values } = wanzhouCase();
-  const scores = scoreWorkbook(template, values).scores!;
+  const scores = scoreAll(template, values).scores!;
   const ops = scoringWritePlan(template, scores);
   const at = (sheet: string, address: string): WriteOp | undefined =>
     ops.find((o) => o.kind !== "ensureSheet" && o.sheet === sheet && "address" in o && o.address === address);

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../../../src/engine/diagnostics/types";
-import { checkGrades, gradeFor } from "../../../src/engine/score/grade";
-import { scoreWorkbook } from "../../../src/engine/score/score";
+import { gradeFor } from "../../../src/engine/score/grade";
+import { checkGrades } from "../../../src/engine/compile/grades";
+import { scoreAll } from "./score-all";
 import type { GradeBandDef } from "../../../src/engine/compile/read/types";
 import Decimal from "decimal.js";
 import { field, inputs, l1, l2, leaf, manual, rubric, table, template, wanzhouCase } from "./builders";
@@ -13,7 +14,7 @@ function small(leaves: ReturnType<typeof leaf>[], weight: number, values: Record
     fields: [field("a"), field("b"), field("c")],
     rubric: rubric([l1("1", "总", weight), l2("1.1", "块", weight), ...leaves]),
   });
-  return scoreWorkbook(tpl, inputs(values));
+  return scoreAll(tpl, inputs(values));
 }
 
 describe("rubric structure and weights", () => {
@@ -60,7 +61,7 @@ describe("rubric structure and weights", () => {
       fields: [field("a")],
       rubric: rubric([l1("1", "总", 2), leaf("1.1", "甲", 2, "a", "按比例")]),
     });
-    const r = scoreWorkbook(tpl, inputs({ a: 1 }));
+    const r = scoreAll(tpl, inputs({ a: 1 }));
     expect(r.scores).toBeNull();
     expect(codes(r.diagnostics)).toContain("rubric_structure@D5");
   });
@@ -91,7 +92,7 @@ describe("rubric structure and weights", () => {
       { name: "甲", weight: 6, completion: 1 },
       { name: "乙", weight: 3, completion: 1 },
     ];
-    const r = scoreWorkbook(tpl, inputs({}, { tasks: { headerRow: 2, rows } }));
+    const r = scoreAll(tpl, inputs({}, { tasks: { headerRow: 2, rows } }));
     expect(r.scores).toBeNull();
     expect(r.diagnostics).toEqual([
       expect.objectContaining({
@@ -128,7 +129,7 @@ describe("manual indicators", () => {
     const tasks = values.tables
       .get("tasks")!
       .map((r) => ({ ...r, values: new Map([...r.values].filter(([k]) => k !== "reason")) }));
-    const r = scoreWorkbook(tpl, { ...values, tables: new Map([...values.tables, ["tasks", tasks]]) });
+    const r = scoreAll(tpl, { ...values, tables: new Map([...values.tables, ["tasks", tasks]]) });
     expect(codes(r.diagnostics).filter((c) => c.startsWith("reason_missing"))).toEqual(["reason_missing@E8"]);
     expect(r.scores!.indicators.find((i) => i.id === "3.1.1.5")!.reason).toBe("按完成比例计分（目标100%），得4分");
   });
@@ -207,7 +208,7 @@ describe("total adjustments", () => {
       rubric: rubric([l1("1", "总", 100), l2("1.1", "块", 100), leaf("1.1.1", "甲", 100, "b", "按比例")]),
       adjustments,
     });
-    return scoreWorkbook(tpl, inputs({ a, b: 0.95 }));
+    return scoreAll(tpl, inputs({ a, b: 0.95 }));
   };
   const cap = adj("1", "封顶", "[70%,80%): 89; [60%,70%): 79; [50%,60%): 69; <50%: 59");
   const penalty = adj("2", "penalty", "op=>=; limit=130%; deduct=2");
@@ -251,7 +252,7 @@ describe("a bureau's edits to the standard rubric", () => {
         edit("“三公”经费变动率", { weight: 2 })(rows),
       );
     const { template: tpl, values } = wanzhouCase(e);
-    const s = scoreWorkbook(tpl, values).scores!;
+    const s = scoreAll(tpl, values).scores!;
     expect(s.indicators.find((i) => i.name === "财政供养人员控制率")!.score).toBe(3);
     expect(s.indicators.find((i) => i.name === "“三公”经费变动率")!.score).toBe(2);
     expect(s.total).toBe(94);
@@ -261,7 +262,7 @@ describe("a bureau's edits to the standard rubric", () => {
     const { template: tpl, values } = wanzhouCase(
       edit("社会公众或服务对象满意度", { ruleParams: ">=98%: 100%; [80%,98%): 80%; [60%,80%): 60%; <60%: 0" }),
     );
-    const s = scoreWorkbook(tpl, values).scores!;
+    const s = scoreAll(tpl, values).scores!;
     expect(s.indicators.find((i) => i.name === "社会公众或服务对象满意度")!.score).toBe(4);
     expect(s.levels.find((l) => l.name === "效果")!.score).toBe(17.5);
     expect(s.total).toBe(93);
@@ -272,7 +273,7 @@ describe("a bureau's edits to the standard rubric", () => {
     const { template: tpl, values } = wanzhouCase(
       edit("重点工作任务", { ruleKind: "threshold", ruleParams: "op=>=; limit=100%" }),
     );
-    const s = scoreWorkbook(tpl, values).scores!;
+    const s = scoreAll(tpl, values).scores!;
     expect(s.indicators.filter((i) => i.id.startsWith("3.1.1.")).map((i) => i.score)).toEqual([6, 8, 6, 6, 0, 8, 8]);
     expect(s.total).toBe(90);
     expect(s.grade).toBe("优");
@@ -280,7 +281,7 @@ describe("a bureau's edits to the standard rubric", () => {
 
   it("an edit that breaks the sums is an error and blocks scoring", () => {
     const { template: tpl, values } = wanzhouCase(edit("财政供养人员控制率", { weight: 3 }));
-    const r = scoreWorkbook(tpl, values);
+    const r = scoreAll(tpl, values);
     expect(r.scores).toBeNull();
     expect(r.diagnostics.map((d) => d.code)).toEqual(["rubric_weight_sum_mismatch"]);
   });

@@ -1,9 +1,9 @@
-import { scoreWorkbook } from "../../../src/engine/score/score";
+import { scoreAll } from "./score-all";
 import { wanzhouCase } from "./builders";
 
 describe("the standard rubric on the Wanzhou 2020 figures", () => {
   const { template, values, expected } = wanzhouCase();
-  const { scores, diagnostics } = scoreWorkbook(template, values);
+  const { scores, diagnostics } = scoreAll(template, values);
 
   it("scores without errors or warnings", () => {
     expect(diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
@@ -73,7 +73,7 @@ describe("the standard rubric on the Wanzhou 2020 figures", () => {
   });
 
   it("explains in English on request", () => {
-    const en = scoreWorkbook(template, values, { lang: "en" }).scores!;
+    const en = scoreAll(template, values, { lang: "en" }).scores!;
     expect(en.indicators.find((i) => i.name === "财政供养人员控制率")!.explanation).toBe("≤ 100%: full marks");
   });
 });

@@ -4,7 +4,6 @@
  */
 import type { CellValue } from "../../model/cell";
 import { columnLetters } from "../../model/cell";
-import { memoByText } from "../../model/memo";
 
 /** A configuration cell as trimmed text ("" for empty/errors; numbers in their shortest form). */
 export function cellText(cell: CellValue | undefined): string {
@@ -65,9 +64,9 @@ export function cellNumber(cell: CellValue | undefined): number | null {
 }
 
 /** Header text normalised for matching: NFKC (full-width → half-width), no whitespace. */
-export const normaliseLabel: (text: string) => string = memoByText((text) =>
-  text.normalize("NFKC").replace(/\s+/g, ""),
-);
+export function normaliseLabel(text: string): string {
+  return text.normalize("NFKC").replace(/\s+/g, "");
+}
 
 /** "Sheet" + 0-based position → "B7". */
 export function addressOf(row: number, col: number): string {

@@ -1,6 +1,6 @@
 /**
  * What a template's configuration sheets alone decide — its identity, the field definitions (字段定义),
- * where each single-value field lives, and the checks (校验规则) — remembered for the last workbook read.
+ * where each single-value field lives, and the checks (校验规则) — remembered by an engine session for the last workbook it read.
  *
  * A finance bureau's departments fill in copies of one template, and a batch reads hundreds of them: the
  * configuration is the same in each, only the figures differ. Reading it is half of reading the template
@@ -117,30 +117,28 @@ function sameSheetNames(was: readonly string[], sheets: readonly SheetSnapshot[]
   return true;
 }
 
-let remembered: {
-  readonly read: unknown;
-  readonly context: unknown;
-  readonly inputs: ConfigurationInputs;
-  readonly value: unknown;
-} | null = null;
-
 /**
- * `read(snapshot)`, or what it returned for the last workbook when this one has exactly the same
- * configuration inputs. `read` must depend on nothing else of the snapshot than these inputs, and on `context` (compared by identity) (see the module comment).
+ * The configuration reading of the last workbook, remembered for the life of this object — an engine
+ * session owns one, so what a result depends on is what that session was given, never a module's state.
  */
-export function rememberedConfiguration<T, C>(
-  snapshot: WorkbookSnapshot,
-  read: (snapshot: WorkbookSnapshot, context: C) => T,
-  context: C,
-): T {
-  if (remembered && remembered.read === read && remembered.context === context && remembered.inputs.matches(snapshot))
-    return remembered.value as T;
-  const value = read(snapshot, context);
-  remembered = { read, context, inputs: ConfigurationInputs.of(snapshot), value };
-  return value;
-}
+export class ConfigurationMemo {
+  private last: {
+    readonly read: unknown;
+    readonly context: unknown;
+    readonly inputs: ConfigurationInputs;
+    readonly value: unknown;
+  } | null = null;
 
-/** Forget the remembered configuration (tests compare a remembered reading with a fresh one). */
-export function forgetConfiguration(): void {
-  remembered = null;
+  /**
+   * `read(snapshot, context)`, or what it returned for the last workbook when this one has exactly the same
+   * configuration inputs. `read` must depend on nothing else of the snapshot than these inputs, and on
+   * `context` (compared by identity) (see the module comment).
+   */
+  read<T, C>(snapshot: WorkbookSnapshot, read: (snapshot: WorkbookSnapshot, context: C) => T, context: C): T {
+    const last = this.last;
+    if (last && last.read === read && last.context === context && last.inputs.matches(snapshot)) return last.value as T;
+    const value = read(snapshot, context);
+    this.last = { read, context, inputs: ConfigurationInputs.of(snapshot), value };
+    return value;
+  }
 }

@@ -30,7 +30,7 @@ export interface SheetResolver {
 export type KnownTemplates = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 /** No known families: lost names are placed only by what the workbook still says. */
-export const NO_KNOWN_TEMPLATES: KnownTemplates = new Map();
+export const NO_KNOWN_TEMPLATES: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map();
 
 /**
  * The missing sheet `name` should be on, or null. A name that points at a sheet the workbook lacks lost

@@ -4,9 +4,8 @@
  */
 import type { RangePos } from "../../model/cell";
 import { parseRange } from "../../model/cell";
-import { memoForLastArray } from "../../model/memo";
 import type { DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../model/snapshot";
-import { cellAt, findName, findSheet } from "../../model/snapshot";
+import { cellAt, derivedOf, findName, findSheet } from "../../model/snapshot";
 import { isBlank } from "../../model/cell";
 import { cellText, normaliseLabel } from "./cells";
 import { TABLE_NAME_PREFIX } from "./labels";
@@ -64,14 +63,16 @@ export function matchColumns<K extends string>(
 
 /** 0-based header rows of every `tbl_*` name on a sheet, so one table's rows stop at the next table's header. */
 export function headerRowsOn(snapshot: WorkbookSnapshot, sheetName: string): readonly number[] {
-  return headerRowsBySheet(snapshot.names).get(sheetName) ?? [];
+  return derivedOf(snapshot, HEADER_ROWS, headerRowsBySheet).get(sheetName) ?? [];
 }
 
-// Header rows of every sheet, gathered in one pass over the names (each table asks for its sheet's), for
-// the names array last read (as the name index in model/snapshot.ts).
-const headerRowsBySheet = memoForLastArray((names: readonly DefinedName[]): ReadonlyMap<string, readonly number[]> => {
+// Header rows of every sheet, gathered in one pass over the names (each table asks for its sheet's), once
+// per action's indexed snapshot.
+const HEADER_ROWS = Symbol("header rows by sheet");
+
+function headerRowsBySheet(snapshot: WorkbookSnapshot): ReadonlyMap<string, readonly number[]> {
   const bySheet = new Map<string, number[]>();
-  for (const n of names) {
+  for (const n of snapshot.names) {
     if (!n.name.toLowerCase().startsWith(TABLE_NAME_PREFIX)) continue;
     const range = parseRange(n.address);
     if (!range) continue;
@@ -81,7 +82,7 @@ const headerRowsBySheet = memoForLastArray((names: readonly DefinedName[]): Read
   }
   for (const rows of bySheet.values()) rows.sort((a, b) => a - b);
   return bySheet;
-});
+}
 
 /** The last row a table may use: the used range or header + allowance, but never into the next table's header. */
 export function lastRowLimitFor(snapshot: WorkbookSnapshot, sheet: SheetSnapshot, headerRow: number): number {

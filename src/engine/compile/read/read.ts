@@ -10,7 +10,7 @@ import { FIELD_COLUMNS, META_NAMES, STRUCTURE_TABLE_NAMES, TABLE_NAME_PREFIX } f
 import type { FieldColumnKey } from "./labels";
 import { recognizeTemplate } from "./recognize";
 import type { Recognition } from "./recognize";
-import { rememberedConfiguration } from "./configuration";
+import type { ConfigurationMemo } from "./configuration";
 import { readFieldSpecs } from "./read-fields";
 import type { FieldSpec } from "./read-fields";
 import { readStructuralTable } from "./read-structural";
@@ -107,8 +107,12 @@ function readConfiguration(snapshot: WorkbookSnapshot, known: KnownTemplates): C
  * Read a template from a workbook snapshot, following docs/template-format.md. Damaged templates give
  * diagnostics, never exceptions; the template is returned whenever its identity is recognised.
  */
-export function readTemplate(snapshot: WorkbookSnapshot, known: KnownTemplates = NO_KNOWN_TEMPLATES): TemplateReading {
-  const config = rememberedConfiguration(snapshot, readConfiguration, known);
+export function readTemplate(
+  snapshot: WorkbookSnapshot,
+  known: KnownTemplates = NO_KNOWN_TEMPLATES,
+  memo?: ConfigurationMemo,
+): TemplateReading {
+  const config = memo ? memo.read(snapshot, readConfiguration, known) : readConfiguration(snapshot, known);
   const recognition = config.recognition;
   if (!recognition.info) return { template: null, diagnostics: [...recognition.diagnostics] };
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { readTemplate } from "../../../../src/engine/compile/read/read";
-import { forgetConfiguration } from "../../../../src/engine/compile/read/configuration";
+import { ConfigurationMemo } from "../../../../src/engine/compile/read/configuration";
+import { NO_KNOWN_TEMPLATES } from "../../../../src/engine/compile/read/missing-sheets";
 import { findName, findSheet, type WorkbookSnapshot } from "../../../../src/engine/model/snapshot";
 import { parseRange, type CellValue } from "../../../../src/engine/model/cell";
 import { exampleSnapshot } from "../../../proof/workbooks";
@@ -10,10 +11,10 @@ import { FIELD_COLUMNS } from "../../../../src/engine/compile/read/labels";
 // Many workbooks of one template are read in a row (a batch): the configuration read from the last one is
 // reused when the next has the same configuration inputs, and only then.
 
-const fresh = (s: WorkbookSnapshot) => {
-  forgetConfiguration();
-  return readTemplate(s);
-};
+// A session's memo (each test starts with a new one, as a new session would); `fresh` remembers nothing.
+let memo = new ConfigurationMemo();
+const read = (s: WorkbookSnapshot) => readTemplate(s, NO_KNOWN_TEMPLATES, memo);
+const fresh = (s: WorkbookSnapshot) => readTemplate(s);
 
 /** The 字段定义 cell of `field`'s row under the header labelled `label`. */
 function fieldDefCell(s: WorkbookSnapshot, field: string, label: string): { sheet: string; address: string } {
@@ -31,40 +32,42 @@ function fieldDefCell(s: WorkbookSnapshot, field: string, label: string): { shee
 const BASE = exampleSnapshot(1);
 
 describe("the remembered configuration", () => {
-  beforeEach(() => forgetConfiguration());
+  beforeEach(() => {
+    memo = new ConfigurationMemo();
+  });
 
   it("is reused for a workbook that differs only in its figures, and reads the same as a fresh read", () => {
-    const a = readTemplate(BASE);
+    const a = read(BASE);
     const other = withValue(BASE, "staff_actual", 99);
-    const b = readTemplate(other);
+    const b = read(other);
     expect(b.template!.fields).toBe(a.template!.fields);
     expect(b.template!.checks).toBe(a.template!.checks);
     expect(b).toEqual(fresh(other));
   });
 
   it("is not reused when a 字段定义 cell changes: the new label is read", () => {
-    readTemplate(BASE);
+    read(BASE);
     const at = fieldDefCell(BASE, "staff_actual", FIELD_COLUMNS.label);
     const edited = withCell(BASE, at.sheet, at.address, "在职人数（改）");
-    const r = readTemplate(edited);
+    const r = read(edited);
     expect(r.template!.fields.get("staff_actual")!.label).toBe("在职人数（改）");
     expect(r).toEqual(fresh(edited));
   });
 
   it("is not reused when a defined name moves", () => {
-    const a = readTemplate(BASE);
+    const a = read(BASE);
     const dn = findName(BASE, "staff_actual")!;
     const moved = withName(BASE, "staff_actual", `${dn.sheet}!Z99`);
-    const r = readTemplate(moved);
+    const r = read(moved);
     expect(r.template!.fields).not.toBe(a.template!.fields);
     expect(r.template!.fields.get("staff_actual")!.ref.address).toBe("Z99");
     expect(r).toEqual(fresh(moved));
   });
 
   it("is not reused when a sheet goes missing", () => {
-    readTemplate(BASE);
+    read(BASE);
     const gone = withoutSheet(BASE, "校验规则");
-    const r = readTemplate(gone);
+    const r = read(gone);
     expect(r.template!.checks).toEqual([]);
     expect(r.diagnostics.some((d) => d.code === "template_sheet_missing")).toBe(true);
     expect(r).toEqual(fresh(gone));
@@ -73,12 +76,21 @@ describe("the remembered configuration", () => {
   it("sees a change made in place to the arrays of the workbook it was read from", () => {
     const cells = BASE.sheets.map((s) => ({ ...s, cells: s.cells.map((r) => [...r]) }));
     const own: WorkbookSnapshot = { names: [...BASE.names], sheets: cells };
-    const before = readTemplate(own).template!.fields.get("staff_actual")!.label;
+    const before = read(own).template!.fields.get("staff_actual")!.label;
     const at = fieldDefCell(own, "staff_actual", FIELD_COLUMNS.label);
     const pos = parseRange(at.address)!.start;
     (cells.find((s) => s.name === at.sheet)!.cells[pos.row] as CellValue[])[pos.col] = { t: "s", v: "改过的名称" };
-    const after = readTemplate(own).template!.fields.get("staff_actual")!.label;
+    const after = read(own).template!.fields.get("staff_actual")!.label;
     expect(before).not.toBe("改过的名称");
     expect(after).toBe("改过的名称");
+  });
+});
+
+describe("sessions", () => {
+  it("remember their own configuration only: another memo reads afresh", () => {
+    const a = readTemplate(BASE, NO_KNOWN_TEMPLATES, new ConfigurationMemo());
+    const b = readTemplate(BASE, NO_KNOWN_TEMPLATES, new ConfigurationMemo());
+    expect(b.template!.fields).not.toBe(a.template!.fields);
+    expect(b).toEqual(a);
   });
 });

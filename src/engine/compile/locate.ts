@@ -1,9 +1,9 @@
 import { toA1 } from "../model/cell";
 import type { CellRef } from "../model/cell";
 import type { Location } from "../diagnostics/types";
-import { RUBRIC_COLUMNS } from "../compile/read/labels";
-import type { RubricColumnKey } from "../compile/read/labels";
-import type { RubricRowDef, TableDef } from "../compile/read/types";
+import { RUBRIC_COLUMNS } from "./read/labels";
+import type { RubricColumnKey } from "./read/labels";
+import type { RubricRowDef, TableDef } from "./read/types";
 
 // The standard column order, used when a rubric row carries no column map.
 const STANDARD_INDEX: Readonly<Record<string, number>> = Object.fromEntries(

@@ -5,11 +5,11 @@
 import Decimal from "decimal.js";
 import type { Diagnostic, Location } from "../diagnostics/types";
 import { diag } from "../diagnostics/types";
-import { parseExpression } from "../formula/parse";
+import type { Parsers } from "./parsers";
 import type { Expr } from "../formula/types";
-import type { AdjustmentDef, Template } from "../compile/read/types";
-import type { ParamMeta, Params } from "../compile/params";
-import { compileParams } from "../compile/compile-rule";
+import type { AdjustmentDef, Template } from "./read/types";
+import type { ParamMeta, Params } from "./params";
+import { compileParams } from "./compile-rule";
 
 export type AdjustmentKind = "cap" | "penalty";
 
@@ -44,6 +44,7 @@ export interface CompiledAdjustment {
 export function compileAdjustments(
   template: Template,
   fullScore: Decimal,
+  parsers: Parsers,
 ): { adjustments: CompiledAdjustment[]; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const adjustments: CompiledAdjustment[] = [];
@@ -55,7 +56,7 @@ export function compileAdjustments(
       out.push(diag("rule_unknown", "error", at, { indicator, kind: def.ruleKind }));
       continue;
     }
-    const parsed = parseExpression(def.formula);
+    const parsed = parsers.expression(def.formula);
     if (!parsed.ok) {
       out.push(diag("formula_invalid", "error", at, { indicator, formula: def.formula, ...parsed.problem }));
       continue;

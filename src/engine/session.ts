@@ -1,0 +1,208 @@
+/**
+ * An engine session: what a host, the page or the command line's batch holds while it works on workbooks.
+ * It compiles what a template says — the configuration sheets, every formula, check and rule parameter — and
+ * remembers it for the next workbook of the same template (a batch scores hundreds of copies of one). What
+ * an action returns depends only on its snapshot and options: the session remembers results, never state
+ * that changes them, and nothing in the engine lives at module level.
+ */
+import type { WorkbookSnapshot } from "./model/snapshot";
+import { indexSnapshot } from "./model/snapshot";
+import type { Diagnostic } from "./diagnostics/types";
+import { severityRank } from "./diagnostics/types";
+import type { WriteOp, WritePlan } from "./model/write-plan";
+import type { InputValues } from "./model/values";
+import type { Template } from "./compile/read/types";
+import type { ScoresOutcome, ScoringOutcome, ValidationOutcome } from "./api";
+import type { ScoreSheet } from "./score/result-types";
+import type { ReportTree } from "./report/tree";
+import { readTemplate } from "./compile/read/read";
+import { ConfigurationMemo } from "./compile/read/configuration";
+import type { KnownTemplates } from "./compile/read/missing-sheets";
+import type { Parsers } from "./compile/parsers";
+import { rememberingParsers } from "./compile/parsers";
+import type { ScoringPlan } from "./compile/scoring-plan";
+import { planScoring } from "./compile/scoring-plan";
+import { validateInputs } from "./validate";
+import { scoreWorkbook } from "./score/score";
+import { scoringWritePlan } from "./score/outputs";
+import { buildReport } from "./report/build";
+import { renderText } from "./report/render-text";
+import { reportWritePlan } from "./report/render-sheet";
+import { assertOutputsOnly } from "./model/output-guard";
+import { DATE_TIME_FORMAT, excelSerialOfLocal } from "./model/excel-date";
+
+/** What a session is made with. */
+export interface SessionOptions {
+  /**
+   * The template families the caller knows (src/templates' KNOWN_TEMPLATES): where each family keeps its defined
+   * names, so a damaged workbook's lost names are placed on the sheet that is missing.
+   */
+  readonly knownTemplates?: KnownTemplates;
+}
+
+/** Options of one action. */
+export interface ActionOptions {
+  readonly lang?: "zh-CN" | "en";
+  /**
+   * When the action runs, as the user's local wall-clock time `YYYY-MM-DDTHH:MM[:SS]` (the host applies the
+   * clock and its time zone; the engine has neither). Written to result_scored_at as an Excel date-time.
+   */
+  readonly now?: string;
+}
+
+/** The options of a one-off action (runScoring & co.): the session's and the action's together. */
+export interface EngineOptions extends SessionOptions, ActionOptions {}
+
+/** What 报告 returns: scoring plus the report tree, its text and the 报告 sheet write plan. */
+export interface ReportOutcome extends ScoringOutcome {
+  readonly report: ReportTree | null;
+  readonly text: string;
+}
+
+/** The engine's actions on workbook snapshots, sharing what they compiled of the template. */
+export interface EngineSession {
+  /** 校验: recognise the template, check every input cell and identity, and the rubric; scores nothing. */
+  validate(snapshot: WorkbookSnapshot): ValidationOutcome;
+  /** 评分: validate, then score every indicator and plan the output cells (nothing when errors block scoring). */
+  score(snapshot: WorkbookSnapshot, options?: ActionOptions): ScoringOutcome;
+  /** The scores of 评分 without a write plan (the command line's batch writes no workbook). */
+  scores(snapshot: WorkbookSnapshot, options?: ActionOptions): ScoresOutcome;
+  /** 报告: score, then build the narrative report; the plan writes the 报告 sheet only. */
+  report(snapshot: WorkbookSnapshot, options?: ActionOptions): ReportOutcome;
+}
+
+interface Checked {
+  readonly template: Template | null;
+  readonly values: InputValues | null;
+  readonly plan: ScoringPlan | null;
+  readonly diagnostics: Diagnostic[];
+}
+
+interface Scored extends Checked {
+  readonly scores: ScoreSheet | null;
+}
+
+function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => severityRank(a.d.severity) - severityRank(b.d.severity) || a.i - b.i)
+    .map((x) => x.d);
+}
+
+const hasError = (diagnostics: readonly Diagnostic[]): boolean => diagnostics.some((d) => d.severity === "error");
+
+/** The unit and year as entered, read through the stable field names of the standard template family. */
+function unitOf(values: InputValues | null): ValidationOutcome["unit"] {
+  if (!values) return null;
+  const name = values.fields.get("unit_name");
+  const year = values.fields.get("eval_year");
+  if (name === undefined && year === undefined) return null;
+  const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  return { name: text(name), year: text(year) };
+}
+
+/** When scoring ran, into result_scored_at if the template has that output (the host supplies the clock). */
+function stampOps(template: Template, now: string | undefined): WriteOp[] {
+  const f = template.fields.get("result_scored_at");
+  if (!f?.output || !now) return [];
+  const serial = excelSerialOfLocal(now);
+  const value = serial === null ? now : serial;
+  const formats = serial === null ? {} : { numberFormats: [DATE_TIME_FORMAT] };
+  return [{ kind: "values", sheet: f.ref.sheet, address: f.ref.address, values: [[value]], ...formats }];
+}
+
+function guarded(template: Template | null, ops: readonly WriteOp[]): WritePlan {
+  if (template) assertOutputsOnly(template, ops);
+  return { ops };
+}
+
+class Session implements EngineSession {
+  private readonly parsers: Parsers = rememberingParsers();
+  private readonly configuration = new ConfigurationMemo();
+
+  constructor(private readonly options: SessionOptions) {}
+
+  /** Read and check everything the inputs and the rubric say, scoring nothing. */
+  private check(raw: WorkbookSnapshot): Checked {
+    const snapshot = indexSnapshot(raw);
+    const read = readTemplate(snapshot, this.options.knownTemplates, this.configuration);
+    const none = { template: read.template, values: null, plan: null };
+    if (!read.template || hasError(read.diagnostics)) return { ...none, diagnostics: [...read.diagnostics] };
+    const checked = validateInputs(read.template, snapshot, this.parsers);
+    const planned = planScoring(read.template, checked.values, this.parsers);
+    return {
+      template: read.template,
+      values: checked.values,
+      plan: planned.plan,
+      diagnostics: [...read.diagnostics, ...checked.diagnostics, ...planned.diagnostics],
+    };
+  }
+
+  private scored(snapshot: WorkbookSnapshot, options: ActionOptions): Scored {
+    const c = this.check(snapshot);
+    if (!c.template || !c.values || !c.plan || hasError(c.diagnostics)) return { ...c, scores: null };
+    const scored = scoreWorkbook(c.template, c.values, c.plan, { lang: options.lang ?? "zh-CN" });
+    const diagnostics = [...c.diagnostics, ...scored.diagnostics];
+    return { ...c, diagnostics, scores: hasError(diagnostics) ? null : scored.scores };
+  }
+
+  validate(snapshot: WorkbookSnapshot): ValidationOutcome {
+    const c = this.check(snapshot);
+    return { template: c.template?.info ?? null, unit: unitOf(c.values), diagnostics: sortDiagnostics(c.diagnostics) };
+  }
+
+  scores(snapshot: WorkbookSnapshot, options: ActionOptions = {}): ScoresOutcome {
+    const r = this.scored(snapshot, options);
+    return {
+      template: r.template?.info ?? null,
+      unit: unitOf(r.values),
+      diagnostics: sortDiagnostics(r.diagnostics),
+      scores: r.scores,
+    };
+  }
+
+  score(snapshot: WorkbookSnapshot, options: ActionOptions = {}): ScoringOutcome {
+    const r = this.scored(snapshot, options);
+    const ops =
+      r.template && r.scores
+        ? [...scoringWritePlan(r.template, r.scores, { lang: options.lang }), ...stampOps(r.template, options.now)]
+        : [];
+    return {
+      template: r.template?.info ?? null,
+      unit: unitOf(r.values),
+      diagnostics: sortDiagnostics(r.diagnostics),
+      scores: r.scores,
+      writePlan: guarded(r.template, ops),
+    };
+  }
+
+  report(snapshot: WorkbookSnapshot, options: ActionOptions = {}): ReportOutcome {
+    const r = this.scored(snapshot, options);
+    if (!r.template || !r.values || !r.scores) {
+      return {
+        template: r.template?.info ?? null,
+        unit: unitOf(r.values),
+        diagnostics: sortDiagnostics(r.diagnostics),
+        scores: r.scores,
+        writePlan: { ops: [] },
+        report: null,
+        text: "",
+      };
+    }
+    const built = buildReport({ template: r.template, values: r.values, scores: r.scores, lang: options.lang });
+    return {
+      template: r.template.info,
+      unit: unitOf(r.values),
+      diagnostics: sortDiagnostics([...r.diagnostics, ...built.diagnostics]),
+      scores: r.scores,
+      writePlan: guarded(r.template, reportWritePlan(built.tree)),
+      report: built.tree,
+      text: renderText(built.tree),
+    };
+  }
+}
+
+/** A new engine session (hosts hold one; the batch holds one for all its workbooks). */
+export function createEngine(options: SessionOptions = {}): EngineSession {
+  return new Session({ knownTemplates: options.knownTemplates });
+}
