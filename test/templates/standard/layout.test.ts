@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   buildExampleDescription,
   layoutTemplate,
@@ -17,7 +17,35 @@ import {
   RUBRIC_COLUMNS,
   STRUCTURE_TABLE_NAMES,
 } from "../../../src/engine/compile/read/labels";
+import { buildStandardTemplate } from "../../../src/hosts/xlsx";
 import seed from "../../../assets/examples/wanzhou-2020.json";
+import { officeSuite, printed, shownSheets } from "../../office-suite/libreoffice";
+import type { ShownSheet } from "../../office-suite/libreoffice";
+
+/** 指标体系's header as a bureau reads it: the indicator, its weight and scoring in words, the unit's own score and
+ * the result (what prints), then the bureau's settings (评分方法 …, on screen only). */
+const RUBRIC_HEADER = [
+  "编号",
+  "一级指标",
+  "二级指标",
+  "三级指标",
+  "分值",
+  "指标说明",
+  "自评得分",
+  "扣分原因",
+  "指标值",
+  "得分",
+  "评分说明",
+  "评分方法",
+  "评分参数",
+  "指标值公式",
+  "逐项展开",
+  "报告表述",
+];
+/** The columns that print (A4 landscape, one page wide). */
+const PRINTED_HEADER = RUBRIC_HEADER.slice(0, RUBRIC_HEADER.indexOf("评分说明") + 1);
+
+officeSuite.assertAvailableInCi();
 
 const desc = standardTemplateDescription();
 const layout = layoutTemplate(desc);
@@ -112,25 +140,26 @@ describe("layoutTemplate", () => {
     ]);
   });
 
-  it("writes the rubric with Chinese rule-kind names and the 16 standard columns", () => {
+  it("writes the rubric's 16 columns, the reader's first, and 1.1.1 with its Chinese rule-kind name", () => {
     const sheet = findSheet(snap, "指标体系")!;
     const header = parseRange(findName(snap, "tbl_rubric")!.address)!;
-    // Every standard column, the readable ones (indicator, weight, 指标说明, the unit's score, the result) first.
-    expect(sheet.cells[header.start.row]?.map(text)).toEqual(RUBRIC_LAYOUT.map((k) => RUBRIC_COLUMNS[k]));
-    expect([...RUBRIC_LAYOUT].sort()).toEqual(Object.keys(RUBRIC_COLUMNS).sort());
+    expect(header.end.col - header.start.col + 1).toBe(16);
+    expect(sheet.cells[header.start.row]?.map(text)).toEqual(RUBRIC_HEADER);
+    // The layout's order is the labels' order, and it names every column the engine reads.
+    expect(RUBRIC_LAYOUT.map((k) => RUBRIC_COLUMNS[k])).toEqual(RUBRIC_HEADER);
     const first = sheet.cells[header.start.row + 3]!;
-    const at = (key: (typeof RUBRIC_LAYOUT)[number]) => {
-      const c = first[RUBRIC_LAYOUT.indexOf(key)];
+    const at = (label: string) => {
+      const c = first[header.start.col + RUBRIC_HEADER.indexOf(label)];
       return !c || c.t === "empty" ? null : c.v;
     };
-    expect(at("id")).toBe("1.1.1");
-    expect(at("level3")).toBe("财政供养人员控制率");
-    expect(at("weight")).toBe(2);
-    expect(RUBRIC_LAYOUT.indexOf("description")).toBe(RUBRIC_LAYOUT.indexOf("weight") + 1);
-    expect(String(at("description"))).toMatch(/得满分/);
-    expect(at("formula")).toBe("ratio(staff_actual, staff_quota)");
-    expect(at("ruleKind")).toBe("超限扣分");
-    expect(at("ruleParams")).toBe("limit=100%; dir=above; deduct=0.2");
+    expect(at("编号")).toBe("1.1.1");
+    expect(at("三级指标")).toBe("财政供养人员控制率");
+    expect(at("分值")).toBe(2);
+    expect(String(at("指标说明"))).toMatch(/得满分/);
+    expect(at("指标值公式")).toBe("ratio(staff_actual, staff_quota)");
+    expect(at("评分方法")).toBe("超限扣分");
+    expect(at("评分参数")).toBe("limit=100%; dir=above; deduct=0.2");
+    for (const output of ["自评得分", "扣分原因", "指标值", "得分", "评分说明"]) expect(at(output), output).toBeNull();
   });
 
   it("makes 自评得分/扣分原因 inputs on manual rows only, bounded by the weight", () => {
@@ -302,5 +331,49 @@ describe("layout for reading and printing", () => {
     );
     expect(rubric.view).toMatchObject({ landscape: true, freezeColumns: 4 });
     expect(rubric.view.freezeRows).toBe(rubric.view.titleRow! + 1);
+  });
+});
+
+describe.skipIf(!officeSuite.available)("in LibreOffice: the rubric of the template as written", () => {
+  let shown: ShownSheet;
+  let pages: string[];
+  beforeAll(async () => {
+    const bytes = await buildStandardTemplate();
+    shown = shownSheets(bytes).get("指标体系")!;
+    pages = printed(bytes, "xlsx").pageTexts.filter((t) => /(^|\s)指标体系\s+第 \d+ 页 共 \d+ 页/.test(t));
+  }, 240_000);
+
+  it("shows the 16 column headers in order, and 1.1.1 as the bureau set it", () => {
+    const { row } = shown.column("编号");
+    expect(shown.rows[row]).toEqual(RUBRIC_HEADER);
+    const first = shown.rows.find((r) => r[0] === "1.1.1")!;
+    const at = (label: string) => first[RUBRIC_HEADER.indexOf(label)];
+    expect([at("三级指标"), at("分值"), at("评分方法"), at("评分参数"), at("指标值公式")]).toEqual([
+      "财政供养人员控制率",
+      "2",
+      "超限扣分",
+      "limit=100%; dir=above; deduct=0.2",
+      "ratio(staff_actual, staff_quota)",
+    ]);
+    expect(at("指标说明")).toMatch(/^在职人数 ÷ 编制数；不超过 100% 得满分/);
+  });
+
+  it("prints the reader's 11 columns with the header on every page, and none of the bureau's settings", () => {
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    for (const [i, page] of pages.entries()) {
+      // The header row repeated at the top of each page (narrow columns wrap a label onto a second line).
+      const headerLine = page.split("\n").find((l) => /^编号\s/.test(l));
+      expect(headerLine, `page ${i + 1} of 指标体系`).toBeDefined();
+      // One word per printed column, in order; a label wrapped in its narrow column shows its first characters.
+      const words = headerLine!.trim().split(/\s+/);
+      expect(words, `page ${i + 1}`).toHaveLength(PRINTED_HEADER.length);
+      words.forEach((w, col) =>
+        expect(PRINTED_HEADER[col]!.startsWith(w) && w.length >= 2, `${w} on page ${i + 1}`).toBe(true),
+      );
+    }
+    const all = pages.join("\n");
+    expect(all).toContain("财政供养人员控制率");
+    // 评分方法, 评分参数 and 指标值公式 are in the sheet (above) but not on paper.
+    for (const setting of ["超限扣分", "limit=100%", "ratio(staff_actual"]) expect(all, setting).not.toContain(setting);
   });
 });
