@@ -51,13 +51,14 @@ export function TaskPane({ host, engine }: TaskPaneProps) {
   const { t } = useI18n();
   const styles = useAppStyles();
   const toasterId = useId("toaster");
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const notify = useCallback((text: string) => setNotice((n) => ({ id: (n?.id ?? 0) + 1, text })), []);
+  const [toast, setToast] = useState<Notice | null>(null);
+  // Toasts only for quiet confirmations (copied); every other success is said inline, in its tab.
+  const quietToast = useCallback((text: string) => setToast((n) => ({ id: (n?.id ?? 0) + 1, text })), []);
   // The other panels and the toaster load right after the first render, before anyone can click.
   useEffect(() => {
     preloadPane().catch(() => undefined);
   }, []);
-  const pane = usePane(host, engine, notify);
+  const pane = usePane(host, engine, quietToast);
   const { actions } = pane;
   return (
     <main className={styles.root} aria-busy={pane.busy}>
@@ -80,6 +81,7 @@ export function TaskPane({ host, engine }: TaskPaneProps) {
       {pane.phase === "firstRun" && (
         <FirstRun
           busy={pane.busy}
+          notice={pane.notice?.text ?? null}
           onCreateTemplate={() => void actions.createTemplate()}
           onOpenExample={() => void actions.openExample()}
         />
@@ -90,7 +92,7 @@ export function TaskPane({ host, engine }: TaskPaneProps) {
         </Suspense>
       )}
       <Suspense fallback={null}>
-        <LazyNotifier toasterId={toasterId} notice={notice} />
+        <LazyNotifier toasterId={toasterId} notice={toast} />
       </Suspense>
     </main>
   );

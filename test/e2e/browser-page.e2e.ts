@@ -13,6 +13,42 @@ const baseUrl = inject("baseUrl");
 const browserPath = inject("browserPath");
 const downloads = mkdtempSync(path.join(tmpdir(), "perfeval-e2e-"));
 
+/**
+ * What is on screen at the centre of the page, at the tab strip and at the pane's own status line: for each point,
+ * null when it is the app, else what covers it. A portal mount node (a direct child of <body>) covers the app
+ * unless the point is on a toast itself.
+ */
+async function coveringAt(page: Page): Promise<(string | null)[]> {
+  return page.evaluate(() => {
+    const status = document.querySelector('[data-testid="panel-status"]')?.getBoundingClientRect();
+    const tabs = document.querySelector('[role="tablist"][aria-label="步骤"]')?.getBoundingClientRect();
+    const points: [number, number][] = [
+      [window.innerWidth / 2, window.innerHeight / 2],
+      [window.innerWidth / 4, 120],
+    ];
+    if (tabs) points.push([tabs.left + tabs.width / 2, tabs.top + tabs.height / 2]);
+    if (status && status.height > 0) points.push([status.left + status.width / 2, status.top + status.height / 2]);
+    return points.map(([x, y]) => {
+      const el = document.elementFromPoint(x, y);
+      if (!el) return `${x},${y}: nothing`;
+      const portal = el.closest("body > div:not(#root)");
+      if (portal && !portal.querySelector(".fui-Toast")?.contains(el)) return `${x},${y}: ${portal.className}`;
+      return el.closest("#root") ? null : `${x},${y}: ${el.tagName}`;
+    });
+  });
+}
+
+/** The tab's own status line: its text, and whether the element at its centre is the line itself. */
+async function statusLineSeen(page: Page): Promise<{ text: string; onTop: boolean }> {
+  return page.evaluate(() => {
+    const line = document.querySelector('[data-testid="panel-status"]');
+    if (!line) return { text: "", onTop: false };
+    const r = line.getBoundingClientRect();
+    const el = r.height > 0 ? document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) : null;
+    return { text: line.textContent ?? "", onTop: !!el && line.contains(el) };
+  });
+}
+
 describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium", () => {
   let browser: Browser;
   let page: Page;
@@ -24,6 +60,7 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     browser = await chromium.launch({ executablePath: browserPath, args: BROWSER_ARGS });
     const context = await browser.newContext({
       acceptDownloads: true,
+      permissions: ["clipboard-read", "clipboard-write"],
       viewport: { width: 1100, height: 900 },
       locale: "zh-CN",
     });
@@ -46,6 +83,10 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     await expect.poll(() => page.getByText("3 警告").count()).toBeGreaterThan(0);
     expect(await page.getByText("0 错误").count()).toBeGreaterThan(0);
     expect(await page.getByText(/226\.75 万元，与本年支出合计 226\.86 万元/).count()).toBeGreaterThan(0);
+    // The success is said inline, in the tab's status line, visible and on top; nothing covers the page.
+    await expect.poll(async () => (await statusLineSeen(page)).text).toBe("校验完成：0 个错误，3 个警告。");
+    expect((await statusLineSeen(page)).onTop).toBe(true);
+    expect(await coveringAt(page)).toEqual([null, null, null, null]);
     // Nothing is scored yet: there is no scored workbook to download.
     expect(await page.getByRole("button", { name: "下载已评分的 .xlsx" }).isDisabled()).toBe(true);
   });
@@ -54,25 +95,10 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     await page.getByRole("tab", { name: "评分", exact: true }).click();
     await page.getByRole("button", { name: "评分并写入" }).click();
     await expect.poll(() => page.getByText("优 · 94 分").count()).toBeGreaterThan(0);
-  });
-
-  it("keeps the page visible and clickable while the success toast shows (no layer covers it)", async () => {
-    // The toast is up for about 3 s after 评分: what is at the centre and at the tab strip must be the app.
-    await expect.poll(() => page.locator(".fui-Toast").count()).toBeGreaterThan(0);
-    const covered = await page.evaluate(() => {
-      const points = [
-        [window.innerWidth / 2, window.innerHeight / 2],
-        [window.innerWidth / 4, 120],
-      ];
-      return points.map(([x, y]) => {
-        const el = document.elementFromPoint(x!, y!);
-        // A portal mount node is a direct child of <body>; the app lives in its root element.
-        const portal = el?.closest("body > div:not(#root)");
-        return portal && !portal.querySelector(".fui-Toast")?.contains(el) ? `${x},${y}: ${portal.className}` : null;
-      });
-    });
-    expect(covered).toEqual([null, null]);
-    // A tab click right away takes effect.
+    await expect.poll(async () => (await statusLineSeen(page)).text).toBe("评分完成：94 分，优。");
+    expect((await statusLineSeen(page)).onTop).toBe(true);
+    expect(await coveringAt(page)).toEqual([null, null, null, null]);
+    // A tab click right after the action takes effect.
     await page.getByRole("tab", { name: "校验", exact: true }).click();
     expect(await page.getByRole("tab", { name: "校验", exact: true }).getAttribute("aria-selected")).toBe("true");
     await page.getByRole("tab", { name: "评分", exact: true }).click();
@@ -82,6 +108,15 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     await page.getByRole("tab", { name: "报告", exact: true }).click();
     await page.getByRole("button", { name: "生成报告" }).click();
     await expect.poll(() => page.getByText(/四、整体支出绩效评价/).count()).toBeGreaterThan(0);
+
+    // 复制全文 is confirmed by a quiet toast; while it shows, the page stays visible and clickable (the toaster's
+    // portal once took the provider's min-height 100 %, background and z-index and covered everything for 4 s).
+    await page.getByRole("button", { name: "复制全文" }).click();
+    await expect.poll(() => page.locator(".fui-Toast").count()).toBeGreaterThan(0);
+    expect(await coveringAt(page)).toEqual([null, null, null]);
+    await page.getByRole("tab", { name: "评分", exact: true }).click();
+    expect(await page.getByRole("tab", { name: "评分", exact: true }).getAttribute("aria-selected")).toBe("true");
+    await page.getByRole("tab", { name: "报告", exact: true }).click();
 
     const [docx] = await Promise.all([
       page.waitForEvent("download"),

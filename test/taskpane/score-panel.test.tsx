@@ -23,9 +23,9 @@ describe("评分", () => {
     await waitFor(() => expect(host.applyWritePlan).toHaveBeenCalledWith(SCORE_PLAN));
     expect(engine.score.mock.calls[0]![1]?.now).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
 
-    expect((await screen.findByRole("status")).textContent).toBe(
-      "已写入 19 个单元格：「指标体系」15 个，「评价结果」4 个",
-    );
+    expect(await screen.findByText("已写入 19 个单元格：「指标体系」15 个，「评价结果」4 个")).toBeTruthy();
+    // The success in words is the tab's status line.
+    expect(screen.getByRole("status").textContent).toBe("评分完成：9.5 分，优。");
     expect(screen.queryByText(/评分结果只写入绿色的输出单元格/)).toBeNull();
     expect(screen.getByText("总分 9.5 / 10 分")).toBeTruthy();
     expect(screen.getByText("等级 优")).toBeTruthy();

@@ -97,7 +97,7 @@ describe("browser page", () => {
     await screen.findByRole("tablist", { name: "步骤" });
     await user.click(screen.getByRole("tab", { name: "评分" }));
     await user.click(screen.getByRole("button", { name: "评分并写入" }));
-    await screen.findByRole("status");
+    await screen.findByText(/评分完成/);
     await user.click(screen.getByRole("button", { name: "下载已评分的 .xlsx" }));
     await waitFor(() => expect(download).toHaveBeenCalledTimes(1));
     expect(download.mock.calls[0]![0]).toBe("example-wanzhou-2020-已评分.xlsx");

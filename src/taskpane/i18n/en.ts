@@ -100,6 +100,7 @@ export const en: Catalog = {
     fileName: "绩效自评报告.docx",
     copied: "The report was copied.",
     exported: "The Word file was exported.",
+    written: "Written to the 报告 sheet.",
     blocked: (errors) => `${errors} errors block the report. Fix them under Check first.`,
     copyFailed: "The report could not be copied automatically.",
     copyFailedFix: "Click the preview, press Ctrl+A to select all, then Ctrl+C.",

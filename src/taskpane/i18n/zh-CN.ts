@@ -137,6 +137,7 @@ const source = {
     fileName: "绩效自评报告.docx",
     copied: "已复制全文。",
     exported: "已导出 Word 文件。",
+    written: "已写入「报告」工作表。",
     blocked: (errors: number) => `有 ${errors} 个错误，暂不能生成报告。请先在「校验」中修正。`,
     copyFailed: "无法自动复制。",
     copyFailedFix: "请在报告预览中按 Ctrl+A 全选，再按 Ctrl+C 复制。",

@@ -51,11 +51,20 @@ export interface PaneActions {
   readonly selectCell: (ref: CellRef) => Promise<void>;
 }
 
+/** A success to show in the tab it happened on (its own status line), until the next action. */
+export interface PaneNotice {
+  readonly id: number;
+  readonly tab: TabId;
+  readonly text: string;
+}
+
 export interface PaneModel {
   readonly phase: "loading" | "firstRun" | "ready";
   readonly tab: TabId;
   readonly setTab: (tab: TabId) => void;
   readonly busy: boolean;
+  /** The last action's success, shown inline (never a layer over the pane). */
+  readonly notice: PaneNotice | null;
   readonly error: PaneError | null;
   readonly dismissError: () => void;
   readonly status: WorkbookStatus;
@@ -71,12 +80,31 @@ const EMPTY_STATUS: WorkbookStatus = { template: null, unit: null, total: null, 
 
 const errorCount = (ds: readonly Diagnostic[]): number => ds.filter((d) => d.severity === "error").length;
 
-/** The pane's state and every user action: read the workbook, ask the engine, write through the host. */
-export function usePane(host: WorkbookHost, engine: EnginePort, notify: (text: string) => void): PaneModel {
+/**
+ * The pane's state and every user action: read the workbook, ask the engine, write through the host. Successes
+ * are shown inline in the tab's status line; `toast` is only for quiet confirmations of something done outside
+ * the pane (the clipboard).
+ */
+export function usePane(
+  host: WorkbookHost,
+  engine: EnginePort,
+  toast: (text: string) => void = () => undefined,
+): PaneModel {
   const { lang, t } = useI18n();
   const [phase, setPhase] = useState<PaneModel["phase"]>("loading");
-  const [tab, setTab] = useState<TabId>("validate");
+  const [tab, setTabState] = useState<TabId>("validate");
+  const tabRef = useRef<TabId>("validate");
+  const setTab = useCallback((next: TabId) => {
+    tabRef.current = next;
+    setTabState(next);
+  }, []);
   const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<PaneNotice | null>(null);
+  // Shown in the tab that is open when the action ends (after 新建标准模板 that is 校验, where the pane lands).
+  const notify = useCallback(
+    (text: string) => setNotice((n) => ({ id: (n?.id ?? 0) + 1, tab: tabRef.current, text })),
+    [],
+  );
   const [error, setError] = useState<PaneError | null>(null);
   const [status, setStatus] = useState<WorkbookStatus>(EMPTY_STATUS);
   const [diagnostics, setDiagnostics] = useState<readonly Diagnostic[] | null>(null);
@@ -84,25 +112,26 @@ export function usePane(host: WorkbookHost, engine: EnginePort, notify: (text: s
   const [firstWrite, setFirstWrite] = useState(true);
   const [report, setReport] = useState<ReportView | null>(null);
   const running = useRef(false);
+  // The catalog through a ref: switching the language must not re-run the first read.
+  const tRef = useRef(t);
+  tRef.current = t;
 
   // One action at a time: progress on, errors cleared; a failure becomes the MessageBar, never a console line.
-  const run = useCallback(
-    async (action: () => Promise<void>): Promise<void> => {
-      if (running.current) return;
-      running.current = true;
-      setBusy(true);
-      setError(null);
-      try {
-        await action();
-      } catch (err) {
-        setError(toPaneError(err, t));
-      } finally {
-        running.current = false;
-        setBusy(false);
-      }
-    },
-    [t],
-  );
+  const run = useCallback(async (action: () => Promise<void>): Promise<void> => {
+    if (running.current) return;
+    running.current = true;
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await action();
+    } catch (err) {
+      setError(toPaneError(err, tRef.current));
+    } finally {
+      running.current = false;
+      setBusy(false);
+    }
+  }, []);
 
   const load = useCallback(async (): Promise<void> => {
     const snapshot = await host.readSnapshot();
@@ -193,7 +222,7 @@ export function usePane(host: WorkbookHost, engine: EnginePort, notify: (text: s
         } catch {
           throw new PaneFailure({ message: t.report.copyFailed, fix: t.report.copyFailedFix });
         }
-        notify(t.report.copied);
+        toast(t.report.copied);
       }),
     writeReport: () =>
       run(async () => {
@@ -201,6 +230,7 @@ export function usePane(host: WorkbookHost, engine: EnginePort, notify: (text: s
         const summary = await host.applyWritePlan(report.writePlan);
         setReport({ ...report, summary });
         setFirstWrite(false);
+        notify(t.report.written);
       }),
     exportWord: () =>
       run(async () => {
@@ -217,6 +247,7 @@ export function usePane(host: WorkbookHost, engine: EnginePort, notify: (text: s
     tab,
     setTab,
     busy,
+    notice,
     error,
     dismissError: () => setError(null),
     status,

@@ -1,15 +1,18 @@
 import { Body1, Button, Caption1 } from "@fluentui/react-components";
 import { useI18n } from "../../i18n";
+import { PanelStatus } from "../PanelStatus/PanelStatus";
 import { useFirstRunStyles } from "./useFirstRunStyles";
 
 export interface FirstRunProps {
   readonly busy: boolean;
+  /** The last success (e.g. the example opened in a new window). */
+  readonly notice?: string | null;
   readonly onCreateTemplate: () => void;
   readonly onOpenExample: () => void;
 }
 
 /** What the pane shows on a workbook that is not a template: one sentence and two ways in. */
-export function FirstRun({ busy, onCreateTemplate, onOpenExample }: FirstRunProps) {
+export function FirstRun({ busy, notice = null, onCreateTemplate, onOpenExample }: FirstRunProps) {
   const { t } = useI18n();
   const styles = useFirstRunStyles();
   return (
@@ -24,6 +27,7 @@ export function FirstRun({ busy, onCreateTemplate, onOpenExample }: FirstRunProp
           {t.firstRun.example}
         </Button>
       </div>
+      <PanelStatus text={notice} />
     </section>
   );
 }

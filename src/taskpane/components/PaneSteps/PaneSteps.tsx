@@ -21,6 +21,7 @@ export function PaneSteps({ pane, engine }: PaneStepsProps) {
   const styles = useAppStyles();
   const idBase = useId("step");
   const { actions } = pane;
+  const noticeFor = (tab: TabId): string | null => (pane.notice?.tab === tab ? pane.notice.text : null);
   const panel = (tab: TabId): ReactNode => {
     switch (tab) {
       case "template":
@@ -28,6 +29,7 @@ export function PaneSteps({ pane, engine }: PaneStepsProps) {
           <LazyTemplatePanel
             template={pane.status.template}
             busy={pane.busy}
+            notice={noticeFor("template")}
             onRefresh={() => void actions.refresh()}
             onCreateTemplate={() => void actions.createTemplate()}
             onOpenExample={() => void actions.openExample()}
@@ -39,6 +41,7 @@ export function PaneSteps({ pane, engine }: PaneStepsProps) {
             diagnostics={pane.diagnostics}
             engine={engine}
             busy={pane.busy}
+            notice={noticeFor("validate")}
             onValidate={() => void actions.validate()}
             onSelectCell={(ref) => void actions.selectCell(ref)}
           />
@@ -49,6 +52,7 @@ export function PaneSteps({ pane, engine }: PaneStepsProps) {
             scoring={pane.scoring}
             firstWrite={pane.firstWrite}
             busy={pane.busy}
+            notice={noticeFor("score")}
             onScore={() => void actions.score()}
             onShowProblems={() => pane.setTab("validate")}
           />
@@ -58,6 +62,7 @@ export function PaneSteps({ pane, engine }: PaneStepsProps) {
           <LazyReportPanel
             report={pane.report}
             busy={pane.busy}
+            notice={noticeFor("report")}
             onGenerate={() => void actions.generateReport()}
             onCopy={() => void actions.copyReport()}
             onWrite={() => void actions.writeReport()}

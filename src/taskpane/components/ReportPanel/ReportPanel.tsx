@@ -2,6 +2,7 @@ import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Textarea } 
 import { describeWrite } from "../../describe-write";
 import { useI18n } from "../../i18n";
 import type { ReportView } from "../../state/use-pane";
+import { PanelStatus } from "../PanelStatus/PanelStatus";
 import { usePanelStyles } from "../usePanelStyles";
 import { useReportPanel } from "./useReportPanel";
 import { useReportPanelStyles } from "./useReportPanelStyles";
@@ -9,6 +10,8 @@ import { useReportPanelStyles } from "./useReportPanelStyles";
 export interface ReportPanelProps {
   readonly report: ReportView | null;
   readonly busy: boolean;
+  /** The last success in this tab (its status line). */
+  readonly notice?: string | null;
   readonly onGenerate: () => void;
   readonly onCopy: () => void;
   readonly onWrite: () => void;
@@ -16,7 +19,7 @@ export interface ReportPanelProps {
 }
 
 /** 报告: generate, read the preview, copy it, write it to the 报告 sheet, or export it as Word. */
-export function ReportPanel({ report, busy, onGenerate, onCopy, onWrite, onExport }: ReportPanelProps) {
+export function ReportPanel({ report, busy, notice = null, onGenerate, onCopy, onWrite, onExport }: ReportPanelProps) {
   const { t } = useI18n();
   const panel = usePanelStyles();
   const styles = useReportPanelStyles();
@@ -26,6 +29,7 @@ export function ReportPanel({ report, busy, onGenerate, onCopy, onWrite, onExpor
       <Button appearance="primary" className={panel.primary} disabled={busy} onClick={onGenerate}>
         {t.report.run}
       </Button>
+      <PanelStatus text={notice} />
       {!report && <Caption1 className={panel.hint}>{t.report.hint}</Caption1>}
       {blocked && report && (
         <MessageBar intent="warning">
@@ -45,11 +49,7 @@ export function ReportPanel({ report, busy, onGenerate, onCopy, onWrite, onExpor
           </Button>
         </div>
       )}
-      {report?.summary && (
-        <Body1 className={styles.summary} role="status">
-          {describeWrite(report.summary, t)}
-        </Body1>
-      )}
+      {report?.summary && <Body1 className={styles.summary}>{describeWrite(report.summary, t)}</Body1>}
       {report && !blocked && (
         <Field label={t.report.preview} className={styles.preview}>
           <Textarea

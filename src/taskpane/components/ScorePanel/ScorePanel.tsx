@@ -17,6 +17,7 @@ import { formatIndicatorValue, formatPoints } from "../../format";
 import { useI18n } from "../../i18n";
 import type { ScoringView } from "../../state/use-pane";
 import { gradeColor } from "../StatusLine/useStatusLine";
+import { PanelStatus } from "../PanelStatus/PanelStatus";
 import { usePanelStyles } from "../usePanelStyles";
 import type { BranchNode, LeafNode } from "./useScorePanel";
 import { useScorePanel } from "./useScorePanel";
@@ -26,6 +27,8 @@ export interface ScorePanelProps {
   readonly scoring: ScoringView | null;
   readonly firstWrite: boolean;
   readonly busy: boolean;
+  /** The last success in this tab (its status line). */
+  readonly notice?: string | null;
   readonly onScore: () => void;
   readonly onShowProblems: () => void;
 }
@@ -92,7 +95,7 @@ function Totals({ scores }: { scores: ScoreSheet }) {
 }
 
 /** 评分: score and write, then the total, the grade and the indicator tree with reasons for deductions. */
-export function ScorePanel({ scoring, firstWrite, busy, onScore, onShowProblems }: ScorePanelProps) {
+export function ScorePanel({ scoring, firstWrite, busy, notice = null, onScore, onShowProblems }: ScorePanelProps) {
   const { t } = useI18n();
   const panel = usePanelStyles();
   const styles = useScorePanelStyles();
@@ -103,6 +106,7 @@ export function ScorePanel({ scoring, firstWrite, busy, onScore, onShowProblems 
       <Button appearance="primary" className={panel.primary} disabled={busy} onClick={onScore}>
         {t.score.run}
       </Button>
+      <PanelStatus text={notice} />
       {!scoring && <Caption1 className={panel.hint}>{t.score.hint}</Caption1>}
       {firstWrite && !scoring?.summary && (
         <MessageBar intent="info">
@@ -119,11 +123,7 @@ export function ScorePanel({ scoring, firstWrite, busy, onScore, onShowProblems 
           </MessageBarActions>
         </MessageBar>
       )}
-      {scoring?.summary && (
-        <Body1 className={styles.summary} role="status">
-          {describeWrite(scoring.summary, t)}
-        </Body1>
-      )}
+      {scoring?.summary && <Body1 className={styles.summary}>{describeWrite(scoring.summary, t)}</Body1>}
       {scores && <Totals scores={scores} />}
       {scores && (
         <Tree aria-label={t.score.tree} defaultOpenItems={openKeys}>

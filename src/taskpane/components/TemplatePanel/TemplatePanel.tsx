@@ -1,19 +1,29 @@
 import { Body1, Button, Caption1 } from "@fluentui/react-components";
 import type { TemplateInfo } from "../../../engine";
 import { useI18n } from "../../i18n";
+import { PanelStatus } from "../PanelStatus/PanelStatus";
 import { usePanelStyles } from "../usePanelStyles";
 import { useTemplatePanelStyles } from "./useTemplatePanelStyles";
 
 export interface TemplatePanelProps {
   readonly template: TemplateInfo | null;
   readonly busy: boolean;
+  /** The last success in this tab (its status line). */
+  readonly notice?: string | null;
   readonly onRefresh: () => void;
   readonly onCreateTemplate: () => void;
   readonly onOpenExample: () => void;
 }
 
 /** 模板: which template this workbook is, re-reading it, and the ways to start a new one. */
-export function TemplatePanel({ template, busy, onRefresh, onCreateTemplate, onOpenExample }: TemplatePanelProps) {
+export function TemplatePanel({
+  template,
+  busy,
+  notice = null,
+  onRefresh,
+  onCreateTemplate,
+  onOpenExample,
+}: TemplatePanelProps) {
   const { t } = useI18n();
   const panel = usePanelStyles();
   const styles = useTemplatePanelStyles();
@@ -22,6 +32,7 @@ export function TemplatePanel({ template, busy, onRefresh, onCreateTemplate, onO
       <Button appearance="primary" className={panel.primary} disabled={busy} onClick={onRefresh}>
         {t.template.refresh}
       </Button>
+      <PanelStatus text={notice} />
       <Caption1 className={panel.hint}>{t.template.intro}</Caption1>
       {template && (
         <dl className={styles.facts}>

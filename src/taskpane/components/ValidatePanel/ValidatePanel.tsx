@@ -3,6 +3,7 @@ import { useCallback } from "react";
 import type { CellRef, Diagnostic } from "../../../engine";
 import type { EnginePort } from "../../engine-port";
 import { useI18n } from "../../i18n";
+import { PanelStatus } from "../PanelStatus/PanelStatus";
 import { usePanelStyles } from "../usePanelStyles";
 import type { DiagnosticRow } from "./useValidatePanel";
 import { SEVERITIES, useValidatePanel } from "./useValidatePanel";
@@ -12,6 +13,8 @@ export interface ValidatePanelProps {
   readonly diagnostics: readonly Diagnostic[] | null;
   readonly engine: EnginePort;
   readonly busy: boolean;
+  /** The last success in this tab (its status line). */
+  readonly notice?: string | null;
   readonly onValidate: () => void;
   readonly onSelectCell: (ref: CellRef) => void;
 }
@@ -54,7 +57,14 @@ function Row({ row, onSelectCell }: { row: DiagnosticRow; onSelectCell: (ref: Ce
 }
 
 /** 校验: run the checks, filter by severity, and jump to a problem's cell. */
-export function ValidatePanel({ diagnostics, engine, busy, onValidate, onSelectCell }: ValidatePanelProps) {
+export function ValidatePanel({
+  diagnostics,
+  engine,
+  busy,
+  notice = null,
+  onValidate,
+  onSelectCell,
+}: ValidatePanelProps) {
   const { t, lang } = useI18n();
   const panel = usePanelStyles();
   const styles = useValidatePanelStyles();
@@ -65,6 +75,7 @@ export function ValidatePanel({ diagnostics, engine, busy, onValidate, onSelectC
       <Button appearance="primary" className={panel.primary} disabled={busy} onClick={onValidate}>
         {t.validate.run}
       </Button>
+      <PanelStatus text={notice} />
       {diagnostics === null && <Caption1 className={panel.hint}>{t.validate.hint}</Caption1>}
       {diagnostics !== null && state.total === 0 && <Body1>{t.validate.none}</Body1>}
       {state.total > 0 && (
