@@ -1,10 +1,13 @@
 /** The marking run of a write: what to restore and mark, which cells need a probe, and the `_marks` record. */
 import type { Diagnostic } from "../../engine";
-import type { CellState, MarkRecord, MarkTarget } from "../common";
-import { MARKS_SHEET, cellKey, markRows, markTargets, planMarks } from "../common";
+import type { CellState, MarkPlan, MarkRecord, MarkTarget } from "../common";
+import { MARKS_SHEET, MARK_COLORS, cellKey, markRows, markTargets, normColor, planMarks } from "../common";
 import { quoteSheet } from "./normalize";
 import { gridFill } from "./marks";
 import type { MarkView, OfficeSession } from "./session";
+
+/** Rows of Excel's grid (index.d.ts: getOffsetRange "outside the bounds of the worksheet grid"). */
+const GRID_ROWS = 1_048_576;
 
 export interface PreparedMarks {
   readonly old: readonly MarkRecord[];
@@ -55,7 +58,14 @@ export function probeStates(probes: Map<string, CellProbe>): Map<string, CellSta
 export function prepareMarks(session: OfficeSession, diagnostics: readonly Diagnostic[]): PreparedMarks | null {
   const present = new Set(session.knownSheets ?? []);
   const usable = (sheet: string): boolean => present.has(sheet) && !session.protectedSheets.has(sheet);
-  const old = (session.lastMarks ?? []).filter((r) => usable(r.sheet));
+  // One record per cell: an interrupted run may have left a cell's record twice (queueMarksSheet).
+  const seen = new Set<string>();
+  const old = (session.lastMarks ?? []).filter((r) => {
+    const k = cellKey(r.sheet, r.address);
+    if (seen.has(k) || !usable(r.sheet)) return false;
+    seen.add(k);
+    return true;
+  });
   const targets = markTargets(diagnostics, session.describe).filter((t) => usable(t.sheet));
   if (old.length === 0 && targets.length === 0 && !present.has(MARKS_SHEET)) return null;
   return { old, targets, marksSheetExists: present.has(MARKS_SHEET) };
@@ -88,18 +98,36 @@ function stateFrom(view: MarkView | null, probed: Map<string, CellState>) {
   };
 }
 
+/** One marking run as planned from the cells' states: what to undo and mark, and the `_marks` rows. */
+export function planMarkRun(session: OfficeSession, prepared: PreparedMarks, probed: Map<string, CellState>): MarkPlan {
+  const state = stateFrom(session.markView, probed);
+  // A run interrupted between undoing a mark and re-marking the cell in the other colour leaves it showing a
+  // mark colour its record does not name: it is still ours (the record says so), so it is undone all the same.
+  const old = prepared.old.map((r) => {
+    const now = normColor(state(r.sheet, r.address).fill);
+    return MARK_FILLS.has(now) && now !== normColor(r.markColor) ? { ...r, markColor: now } : r;
+  });
+  return planMarks(old, prepared.targets, state, session.capabilities.notes);
+}
+
+const MARK_FILLS: ReadonlySet<string> = new Set(Object.values(MARK_COLORS).map(normColor));
+
 /**
- * Queue a marking run into a write batch. If the last read could not tell every cell's fill or note (no
- * ExcelApi 1.9, notes the add-in did not write, or no read since the last write), one probe sync comes first.
+ * The records to write BEFORE any fill or note: the old marks (not undone yet) and the new ones. An Office.js
+ * batch is not transactional (a failing action leaves the earlier ones applied), so whatever part of the run
+ * gets applied, every cell it may have touched is on record and the next run can restore it. Restoring a cell
+ * that was never marked is harmless: only a cell still showing the mark colour gets its fill back, only the
+ * add-in's own note is deleted (planMarks).
  */
-export function queueMarks(
-  session: OfficeSession,
-  wb: Excel.Workbook,
-  prepared: PreparedMarks,
-  probed: Map<string, CellState>,
-): MarkRecord[] {
-  const notes = session.capabilities.notes;
-  const plan = planMarks(prepared.old, prepared.targets, stateFrom(session.markView, probed), notes);
+export function provisionalRecords(prepared: PreparedMarks, plan: MarkPlan): MarkRecord[] {
+  const out = [...prepared.old];
+  const seen = new Set(out.map((r) => cellKey(r.sheet, r.address)));
+  for (const r of plan.records) if (!seen.has(cellKey(r.sheet, r.address))) out.push(r);
+  return out;
+}
+
+/** Queue the undoing of old marks and the new fills and notes. */
+export function queueMarkCells(wb: Excel.Workbook, plan: MarkPlan): void {
   for (const r of plan.restore) {
     const range = wb.worksheets.getItem(r.sheet).getRange(r.address);
     if (r.fill === "") range.format.fill.clear();
@@ -110,8 +138,6 @@ export function queueMarks(
     wb.worksheets.getItem(m.sheet).getRange(m.address).format.fill.color = m.color;
     if (m.note !== null) wb.notes.add(`${quoteSheet(m.sheet)}!${m.address}`, m.note);
   }
-  writeMarksSheet(wb, prepared.marksSheetExists, plan.records);
-  return [...plan.records];
 }
 
 /** After a write: remember the new marks; the cell states read before are stale now. */
@@ -122,9 +148,14 @@ export function afterMarks(session: OfficeSession, records: MarkRecord[] | null,
   if (!prepared.marksSheetExists) session.knownSheets = [...(session.knownSheets ?? []), MARKS_SHEET];
 }
 
-function writeMarksSheet(wb: Excel.Workbook, exists: boolean, records: readonly MarkRecord[]): void {
+/**
+ * Queue (creating and hiding `_marks` when it does not exist yet) the rows of these records. The rows are
+ * written over the old ones in one action and only then the rows below them cleared, so a batch failing in
+ * between never leaves `_marks` empty: it keeps either the old rows or the new ones (plus stale rows below).
+ */
+export function queueMarksSheet(wb: Excel.Workbook, exists: boolean, records: readonly MarkRecord[]): void {
   const ws = exists ? wb.worksheets.getItem(MARKS_SHEET) : wb.worksheets.add(MARKS_SHEET);
   if (!exists) ws.visibility = "VeryHidden";
-  ws.getRange("A:E").clear("Contents");
   if (records.length > 0) ws.getRange(`A1:E${records.length}`).values = markRows(records);
+  ws.getRange(records.length > 0 ? `A${records.length + 1}:E${GRID_ROWS}` : "A:E").clear("Contents");
 }

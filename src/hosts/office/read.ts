@@ -67,13 +67,16 @@ function queueHead(session: OfficeSession, wb: Excel.Workbook, cold: boolean) {
   const names = wb.names;
   names.load("items/name,items/type,items/formula");
   const noteCount = session.capabilities.notes ? wb.notes.getCount() : null;
+  // ExcelApi 1.7: with the structure protected, no sheet (报告, `_marks`) can be added or hidden.
+  const protection = wb.protection;
+  protection.load("protected");
   let marksRows: Excel.Range | null = null;
   if (cold) {
     // Cold, the marked cells are known only from `_marks`: read its rows with the list, probe them next.
     marksRows = wb.worksheets.getItemOrNullObject(MARKS_SHEET).getUsedRangeOrNullObject(true);
     marksRows.load("values");
   }
-  return { list, names, noteCount, marksRows };
+  return { list, names, noteCount, marksRows, protection };
 }
 
 function queueBody(
@@ -136,6 +139,7 @@ export async function readWorkbook(session: OfficeSession): Promise<WorkbookSnap
       names: toDefinedNames(head.names.items as unknown as NamedItemData[]),
     };
     session.knownSheets = actual.map((s) => s.name);
+    session.structureProtected = head.protection.protected === true;
     session.hiddenSheets = new Set(head.list.items.filter((s) => s.visibility === "Hidden").map((s) => s.name));
     session.protectedSheets = new Set(done.sheets.filter((b) => b.protection.protected).map((b) => b.name));
     session.lastMarks = readMarkRecords(snapshot);

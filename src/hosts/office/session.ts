@@ -32,6 +32,8 @@ export class OfficeSession {
   knownSheets: string[] | null = null;
   protectedSheets = new Set<string>();
   hiddenSheets = new Set<string>();
+  /** Workbook structure protection (no sheet can be added or hidden), as the last read saw it. */
+  structureProtected = false;
   /** The `_marks` records as the last read or write left them. */
   lastMarks: MarkRecord[] | null = null;
   /** Cell states gathered by the last read for marking; dropped after any write (they may be stale then). */

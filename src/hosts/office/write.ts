@@ -5,7 +5,18 @@ import type { CellState, MarkRecord, WriteSummary } from "../common";
 import { MARKS_SHEET } from "../common";
 import { hostError } from "./errors";
 import { countCells, toExcelBlock } from "./write-values";
-import { afterMarks, prepareMarks, probeStates, queueMarks, queueProbes, unknownCells } from "./mark-run";
+import {
+  afterMarks,
+  planMarkRun,
+  prepareMarks,
+  probeStates,
+  provisionalRecords,
+  queueMarkCells,
+  queueMarksSheet,
+  queueProbes,
+  unknownCells,
+} from "./mark-run";
+import type { PreparedMarks } from "./mark-run";
 import { readWorkbook } from "./read";
 import type { OfficeSession } from "./session";
 
@@ -49,9 +60,24 @@ function queueOp(wb: Excel.Workbook, op: WriteOp, sheets: Map<string, Excel.Work
   summary.cells.set(op.sheet, (summary.cells.get(op.sheet) ?? 0) + countCells(op.values));
 }
 
+/** Refuse, before anything is queued, what workbook-structure protection would fail half-way. */
+function checkStructure(session: OfficeSession, plan: WritePlan, prepared: PreparedMarks | null): void {
+  if (!session.structureProtected) return;
+  const existing = new Set(session.knownSheets ?? []);
+  const added = plan.ops.filter((o) => o.kind === "ensureSheet" && !existing.has(o.sheet)).map((o) => o.sheet);
+  // Creating (and hiding) `_marks` is a structure change too; a run with no record would leave unrestorable marks.
+  if (prepared && !prepared.marksSheetExists && prepared.targets.length > 0) added.push(MARKS_SHEET);
+  if (added.length > 0) {
+    throw hostError("sheet_protected", `工作簿结构受保护（审阅 > 保护工作簿），不能新建工作表 ${added.join("、")}`);
+  }
+}
+
 /**
  * Apply a plan and/or (re)set marks in ONE write sync (plus the probe sync only when the last read could
- * not tell a cell's fill or note). Everything is checked before anything is queued.
+ * not tell a cell's fill or note). Everything is checked before anything is queued. Office.js batches are not
+ * transactional, so the batch is ordered for a failure at any action: sheets are probed first, the marks record
+ * (old and new marks) is written before any value, fill or note, its final rows last. After any failure the
+ * session forgets what it saw, so the next action reads the workbook again (a retry then works).
  */
 export async function writeWorkbook(
   session: OfficeSession,
@@ -64,6 +90,7 @@ export async function writeWorkbook(
   const summary: Summary = { cells: new Map(), created: [] };
   const prepared = diagnostics ? prepareMarks(session, diagnostics) : null;
   if (plan.ops.length === 0 && !prepared) return { cellsBySheet: {}, createdSheets: [] };
+  checkStructure(session, plan, prepared);
   const unknown = prepared ? unknownCells(session, prepared, session.markView) : [];
   let records: MarkRecord[] | null = null;
   try {
@@ -84,8 +111,10 @@ export async function writeWorkbook(
         ws.load("name");
         sheets.set(name, ws);
       }
-      // Likewise `_marks`: if the user deleted it meanwhile, we fail before writing any value or fill.
-      if (prepared?.marksSheetExists) wb.worksheets.getItem(MARKS_SHEET).load("name");
+      // The record first (this also fails the batch before any write if the user deleted `_marks` meanwhile).
+      const markPlan = prepared ? planMarkRun(session, prepared, probed) : null;
+      const provisional = prepared && markPlan ? provisionalRecords(prepared, markPlan) : null;
+      if (prepared && provisional) queueMarksSheet(wb, prepared.marksSheetExists, provisional);
       if (plan.ops.length > 0 && session.supports("1.6")) context.application.suspendApiCalculationUntilNextSync();
       for (const op of plan.ops) {
         if (op.kind !== "ensureSheet" || existing.has(op.sheet) || sheets.has(op.sheet)) continue;
@@ -97,12 +126,31 @@ export async function writeWorkbook(
         summary.created.push(op.sheet);
       }
       for (const op of plan.ops) queueOp(wb, op, sheets, summary);
-      if (prepared) records = queueMarks(session, wb, prepared, probed);
+      if (markPlan && provisional) {
+        queueMarkCells(wb, markPlan);
+        if (!sameRecords(provisional, markPlan.records)) queueMarksSheet(wb, true, markPlan.records);
+        records = [...markPlan.records];
+      }
       await context.sync();
     });
-  } finally {
-    if (summary.created.length > 0) session.knownSheets = [...(session.knownSheets ?? []), ...summary.created];
+  } catch (e) {
+    // Some, all or none of the batch ran: what the last read saw may be wrong now (a sheet created or not).
+    forgetView(session);
+    throw e;
   }
+  // In the order Excel now has them: `_marks` (when created) was added before the plan's sheets.
   afterMarks(session, records, prepared);
+  if (summary.created.length > 0) session.knownSheets = [...(session.knownSheets ?? []), ...summary.created];
   return { cellsBySheet: Object.fromEntries(summary.cells), createdSheets: summary.created };
+}
+
+function sameRecords(a: readonly MarkRecord[], b: readonly MarkRecord[]): boolean {
+  return a.length === b.length && a.every((r, i) => JSON.stringify(r) === JSON.stringify(b[i]));
+}
+
+/** Drop what the last read saw; the next action reads the workbook first. */
+export function forgetView(session: OfficeSession): void {
+  session.knownSheets = null;
+  session.lastMarks = null;
+  session.markView = null;
 }

@@ -57,6 +57,25 @@ export class FakeWorkbook {
   cellPropertyCells = 0;
   /** Throw this Office error at the next sync (before any action runs). */
   failNextSync: OfficeError | null = null;
+  /**
+   * The user is typing in a cell: every batch fails before any action runs. "When false [the default], if the
+   * user is in cell edit when the batch request is processed by the host, the batch automatically fails"
+   * (https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member).
+   */
+  cellEditMode = false;
+  /**
+   * Fail the next sync that queues more than `after` actions: the first `after` run, then `error` is thrown and
+   * the rest do not run. A batch is not a transaction — Excel "doesn't undo" what ran before the failing action
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling#api-errors and
+   * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+   */
+  failAfterActions: { after: number; error: OfficeError } | null = null;
+  /**
+   * Workbook structure protection (Excel.WorkbookProtection.protected, ExcelApi 1.7, index.d.ts "class
+   * WorkbookProtection"): sheets cannot be added, deleted or hidden/unhidden. The error code Excel gives is not
+   * documented; "AccessDenied" here is an assumption.
+   */
+  structureProtected = false;
   /** The highest ExcelApi minor version this fake "supports" (1.x). */
   apiVersion = 18;
   platform = "PC";
@@ -190,10 +209,10 @@ function stripSheet(address: string): { sheet: string | null; local: string } {
   return { sheet, local: address.slice(bang + 1).replace(/\$/g, "") };
 }
 
-/** Column-only addresses ("A:E") → a bounded block, enough for the fake. */
+/** Column-only addresses ("A:E") → the whole columns, rows 1 to 1,048,576. */
 function boundedAddress(address: string): string {
   const m = /^([A-Z]+):([A-Z]+)$/.exec(address);
-  return m ? `${m[1]}1:${m[2]}200` : address;
+  return m ? `${m[1]}1:${m[2]}1048576` : address;
 }
 
 class FakeContext {
@@ -221,10 +240,21 @@ class FakeContext {
       this.wb.failNextSync = null;
       throw e;
     }
+    if (this.wb.cellEditMode) throw new OfficeError("InvalidOperationInCellEditMode");
+    const fail = this.wb.failAfterActions;
+    if (fail && actions.length > fail.after) {
+      this.wb.failAfterActions = null;
+      actions.slice(0, fail.after).forEach((action) => action());
+      throw fail.error;
+    }
     for (const action of actions) action();
     for (const load of loaders) load();
     // Let the mock objects' own sync settle (it resolves loaded properties in microtasks).
     await new Promise((r) => setTimeout(r, 0));
+  }
+
+  structureGuard(): void {
+    if (this.wb.structureProtected) throw new OfficeError("AccessDenied", "the workbook structure is protected");
   }
 
   private requireSheet(name: string): FakeSheet {
@@ -259,6 +289,7 @@ class FakeContext {
       }),
       add: (name: string) => {
         ctx.actions.push(() => {
+          ctx.structureGuard();
           if (wb.sheet(name)) throw new OfficeError("ItemAlreadyExists", name);
           wb.addSheet(name);
         });
@@ -325,10 +356,14 @@ class FakeContext {
         return mock;
       },
     };
+    const protection = new OfficeMockObject({ protected: false }) as unknown as OfficeMockObject &
+      Record<string, unknown>;
+    this.onLoad(protection, () => ({ protected: wb.structureProtected }));
     return {
       worksheets,
       names,
       notes,
+      protection,
       insertWorksheetsFromBase64: (base64: string) => {
         ctx.actions.push(() => {
           wb.inserted.push(base64);
@@ -369,7 +404,11 @@ class FakeContext {
     return {
       protection,
       set visibility(v: FakeSheet["visibility"]) {
-        ctx.actions.push(() => void (resolve().visibility = v));
+        ctx.actions.push(() => {
+          const sheet = resolve();
+          ctx.structureGuard();
+          sheet.visibility = v;
+        });
       },
       load: (_props: string) => {
         // A probe: resolving the sheet fails the batch here, in order, when it no longer exists.
@@ -483,14 +522,16 @@ class FakeContext {
       if (sheet.protected) throw new OfficeError("AccessDenied", `${sheet.name} is protected`);
     };
     const fill = new OfficeMockObject({ color: WHITE }) as unknown as OfficeMockObject & Record<string, unknown>;
-    this.onLoad(fill, () => {
-      const sheet = resolve();
-      const colors = new Set(cellsOf(address).map((a) => sheet.cells.get(a)?.fill ?? WHITE));
-      return { color: colors.size === 1 ? [...colors][0] : null };
-    });
     // The host sees a facade: reads and loads go to the mock (kept honest), writes are queued as actions.
     const fillFacade = {
-      load: (props: string) => fill.load(props),
+      load: (props: string) => {
+        this.onLoad(fill, () => {
+          const sheet = resolve();
+          const colors = new Set(cellsOf(address).map((a) => sheet.cells.get(a)?.fill ?? WHITE));
+          return { color: colors.size === 1 ? [...colors][0] : null };
+        });
+        return fill.load(props);
+      },
       get color(): unknown {
         return fill.color;
       },
@@ -557,9 +598,12 @@ class FakeContext {
         ctx.actions.push(() => {
           const sheet = resolve();
           writeGuard(sheet);
-          for (const a of cellsOf(address)) {
-            const cell = sheet.cells.get(a);
-            if (cell) sheet.cells.set(a, { ...cell, value: "", type: "Empty", formula: undefined });
+          const range = parseRange(address)!;
+          for (const [a, cell] of sheet.cells) {
+            const p = parseA1(a)!;
+            if (p.row < range.start.row || p.row > range.end.row || p.col < range.start.col || p.col > range.end.col)
+              continue;
+            sheet.cells.set(a, { ...cell, value: "", type: "Empty", formula: undefined });
           }
         }),
       getBoundingRect: (other: { _bounds: () => Bounds }) =>
