@@ -12,8 +12,8 @@ import { MARK_COLORS } from "../../src/hosts/office/marks";
 import type { FakeWorkbook } from "../hosts/office/fake-excel";
 import { find } from "./damage";
 import { FORMULA_LIKE } from "./hostile";
-import { INPUT_FILL, exampleLayout, fakeFromLayout, fakeState, inputDigest } from "./workbooks";
-import type { CellEdit } from "./workbooks";
+import { INPUT_FILL, exampleLayout, fakeFromLayout, fakeState, inputDigest } from "../fixtures";
+import type { CellEdit } from "../fixtures";
 import { layoutToSnapshot } from "../../src/templates/standard";
 import { toA1 } from "../../src/engine/model/cell";
 

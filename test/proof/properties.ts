@@ -13,8 +13,8 @@ import { renderDiagnostic } from "../../src/engine/diagnostics/render";
 import { createOfficeHost } from "../../src/hosts/office/office-host";
 import { hostileCell } from "./hostile";
 import { paneAction } from "./pane-actions";
-import { cellsWithRole, exampleLayout, exampleSnapshot, fakeFromLayout, inputDigest, withCells } from "./workbooks";
-import type { CellEdit } from "./workbooks";
+import { cellsWithRole, exampleLayout, exampleSnapshot, fakeFromLayout, inputDigest, withCells } from "../fixtures";
+import type { CellEdit } from "../fixtures";
 
 export class ProofFailure extends Error {}
 

@@ -16,7 +16,7 @@ import {
   setCell,
   taskCell,
 } from "./damage";
-import { exampleSnapshot } from "./workbooks";
+import { exampleSnapshot } from "../fixtures";
 import { checkAllActions } from "./properties";
 
 const BASE = exampleSnapshot(1);

@@ -14,7 +14,7 @@ import { writeSummaryWorkbook } from "../../src/hosts/xlsx/write-summary";
 import { scaledDescription } from "../../bench/generate";
 import type { TemplateDescription } from "../../src/templates/standard";
 import { FORMULA_LIKE } from "./hostile";
-import { inputDigest } from "./workbooks";
+import { inputDigest } from "../fixtures";
 
 const NOW = "2021-03-01T09:00:00";
 type Action = "校验" | "评分" | "报告";

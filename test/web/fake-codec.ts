@@ -4,6 +4,7 @@ import type { WorkbookSnapshot } from "../../src/engine/model/snapshot";
 import type { WritePlan } from "../../src/engine/model/write-plan";
 import type { WriteSummary } from "../../src/hosts/common/types";
 import type { BundledAsset, XlsxCodec } from "../../src/hosts/browser/browser-host";
+import { buildSnapshot } from "../fixtures/snapshots";
 
 export function encode(snapshot: WorkbookSnapshot): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(snapshot));
@@ -13,44 +14,26 @@ export function decode(bytes: Uint8Array): WorkbookSnapshot {
   return JSON.parse(new TextDecoder().decode(bytes)) as WorkbookSnapshot;
 }
 
-export const EXAMPLE: WorkbookSnapshot = {
-  sheets: [
-    { name: "_meta", cells: [[{ t: "s", v: "template_id" }]], visible: false },
-    {
-      name: "基本情况",
-      cells: [
-        [
-          { t: "s", v: "单位名称" },
-          { t: "s", v: "外事办" },
-        ],
-        [{ t: "s", v: "编制数（人）" }, { t: "empty" }],
-        [
-          { t: "s", v: "是否新成立" },
-          { t: "b", v: false },
-        ],
+export const EXAMPLE: WorkbookSnapshot = buildSnapshot({
+  sheets: {
+    _meta: { rows: [["template_id"]], visible: false },
+    基本情况: {
+      rows: [
+        ["单位名称", "外事办"],
+        ["编制数（人）", null],
+        ["是否新成立", false],
       ],
     },
-    {
-      name: "收支情况",
-      cells: [
-        [
-          { t: "s", v: "本年收入合计" },
-          { t: "n", v: 1234.5 },
-        ],
-        [
-          { t: "s", v: "基本支出" },
-          { t: "n", v: 0.1 + 0.2 },
-        ],
+    收支情况: {
+      rows: [
+        ["本年收入合计", 1234.5],
+        ["基本支出", 0.1 + 0.2],
       ],
     },
-  ],
-  names: [],
-};
+  },
+});
 
-export const TEMPLATE_SNAPSHOT: WorkbookSnapshot = {
-  sheets: [{ name: "说明", cells: [[{ t: "s", v: "模板" }]] }],
-  names: [],
-};
+export const TEMPLATE_SNAPSHOT: WorkbookSnapshot = buildSnapshot({ sheets: { 说明: { rows: [["模板"]] } } });
 
 /** Applying a plan writes each values op into the JSON snapshot and reports the cells per sheet. */
 export class FakeCodec implements XlsxCodec {
