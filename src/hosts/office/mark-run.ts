@@ -4,6 +4,7 @@ import type { CellState, MarkPlan, MarkRecord, MarkTarget } from "../common";
 import { MARKS_SHEET, MARK_COLORS, cellKey, markRows, markTargets, normColor, planMarks } from "../common";
 import { quoteSheet } from "./normalize";
 import { gridFill } from "./marks";
+import { toExcelInput } from "./write-values";
 import type { MarkView, OfficeSession } from "./session";
 
 /** Rows of Excel's grid (index.d.ts: getOffsetRange "outside the bounds of the worksheet grid"). */
@@ -156,6 +157,8 @@ export function afterMarks(session: OfficeSession, records: MarkRecord[] | null,
 export function queueMarksSheet(wb: Excel.Workbook, exists: boolean, records: readonly MarkRecord[]): void {
   const ws = exists ? wb.worksheets.getItem(MARKS_SHEET) : wb.worksheets.add(MARKS_SHEET);
   if (!exists) ws.visibility = "VeryHidden";
-  if (records.length > 0) ws.getRange(`A1:E${records.length}`).values = markRows(records);
+  // Escaped like every value the host writes: a sheet named 2020-01, 1.10, TRUE or -附表 stays text.
+  const rows = markRows(records).map((row) => row.map(toExcelInput));
+  if (records.length > 0) ws.getRange(`A1:E${records.length}`).values = rows as unknown as string[][];
   ws.getRange(records.length > 0 ? `A${records.length + 1}:E${GRID_ROWS}` : "A:E").clear("Contents");
 }

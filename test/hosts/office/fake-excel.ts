@@ -151,17 +151,42 @@ function typeOf(v: FakeValue): string {
   return "String";
 }
 
-/** What Excel does with a value assigned through Range.values. */
+/** Excel's serial number of a date (days since 1899-12-30). */
+function dateSerial(year: number, month: number, day: number): number {
+  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/** Date-like text as Excel takes it when typed (zh-CN/en-US order): 2020-01-31, 2020/1/31, 2020-01, 1-2, 1/2. */
+function parseDate(text: string): number | null {
+  let m = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?$/.exec(text);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return dateSerial(Number(m[1]), Number(m[2]), Number(m[3] ?? 1));
+  m = /^(\d{1,2})[-/](\d{1,2})$/.exec(text);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1 && Number(m[2]) <= 31) {
+    return dateSerial(2026, Number(m[1]), Number(m[2]));
+  }
+  return null;
+}
+
+/**
+ * What Excel does with a string assigned through Range.values: it is taken like typed input. Text starting
+ * with "=", "+" or "-" becomes a formula ("If the returned value starts with a plus ("+"), minus ("-"), or
+ * equal sign ("="), Excel interprets this value as a formula", index.d.ts Range.values); numbers, booleans,
+ * percents and dates are converted ("a1.values = '2018-12-31'" gives a date with number format m/d/yyyy,
+ * OfficeDev/office-js#229); a leading apostrophe keeps the rest as text (OfficeDev/office-js#6687).
+ */
 function excelParse(input: unknown): FakeCell | null {
   if (input === null || input === undefined) return null;
   if (typeof input === "number" || typeof input === "boolean") return { value: input, type: typeOf(input) };
   const text = String(input);
   if (text === "") return { value: "", type: "Empty" };
   if (text.startsWith("'")) return { value: text.slice(1), type: "String" };
-  if (/^[=+\-@]/.test(text) && text.length > 1 && !/^[+-]?\d+(\.\d+)?$/.test(text)) {
+  if (/^[=+\-@]/.test(text) && text.length > 1 && !/^[+-]?\d+(\.\d+)?%?$/.test(text) && parseDate(text) === null) {
     return { value: 0, type: "Double", formula: text };
   }
   if (/^[+-]?\d+(\.\d+)?$/.test(text)) return { value: Number(text), type: "Double" };
+  if (/^[+-]?\d+(\.\d+)?%$/.test(text)) return { value: Number(text.slice(0, -1)) / 100, type: "Double", format: "0%" };
+  const date = parseDate(text);
+  if (date !== null) return { value: date, type: "Double", format: "m/d/yyyy" };
   if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === "true", type: "Boolean" };
   return { value: text, type: "String" };
 }
@@ -574,7 +599,7 @@ class FakeContext {
               if (!parsed) return;
               const a = toA1({ row: start.row + r, col: start.col + c });
               const old = sheet.cells.get(a);
-              sheet.cells.set(a, { ...old, ...parsed, fill: old?.fill, format: old?.format });
+              sheet.cells.set(a, { ...old, ...parsed, fill: old?.fill, format: parsed.format ?? old?.format });
             }),
           );
         });
