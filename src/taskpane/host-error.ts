@@ -36,6 +36,14 @@ function hostCode(err: unknown): HostErrorCode | null {
   return CODES.find((c) => c === code) ?? "unknown";
 }
 
+/**
+ * The user chose not to go on (the browser page asked before replacing unsaved results): not a failure, nothing
+ * to show. Duck-typed by name, as the host that throws it is not imported here.
+ */
+export function isCancelled(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { name?: unknown }).name === "ActionCancelled";
+}
+
 /** Any thrown value → the catalog's message for its HostError code (unknown errors keep their text as detail). */
 export function toPaneError(err: unknown, t: Catalog): PaneError {
   if (err instanceof PaneFailure) return err.pane;

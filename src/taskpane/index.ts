@@ -2,7 +2,7 @@
 export { PaneProviders, TaskPane } from "./App";
 export { createEngineAdapter } from "./engine-adapter";
 export type { EnginePort } from "./engine-port";
-export { toPaneError } from "./host-error";
+export { isCancelled, toPaneError } from "./host-error";
 export type { PaneError } from "./host-error";
 export { pickBrowserLang, useI18n } from "./i18n";
 export { lazyComponent } from "./lazy-panels";

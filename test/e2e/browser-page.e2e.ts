@@ -87,6 +87,8 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     await expect.poll(async () => (await statusLineSeen(page)).text).toBe("校验完成：0 个错误，3 个警告。");
     expect((await statusLineSeen(page)).onTop).toBe(true);
     expect(await coveringAt(page)).toEqual([null, null, null, null]);
+    // The grid cannot be edited here: the list says where to make the fixes.
+    expect(await page.getByText(/本页的表格只能查看、不能修改/).isVisible()).toBe(true);
     // Nothing is scored yet: there is no scored workbook to download.
     expect(await page.getByRole("button", { name: "下载已评分的 .xlsx" }).isDisabled()).toBe(true);
   });
@@ -102,6 +104,30 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     await page.getByRole("tab", { name: "校验", exact: true }).click();
     expect(await page.getByRole("tab", { name: "校验", exact: true }).getAttribute("aria-selected")).toBe("true");
     await page.getByRole("tab", { name: "评分", exact: true }).click();
+  });
+
+  it("warns before replacing or leaving results that exist only in the page", async () => {
+    const saveState = page.getByTestId("save-state");
+    expect(await saveState.textContent()).toBe("未保存：结果只在本页中，关闭页面前请下载");
+    expect(await saveState.isVisible()).toBe(true);
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(`${d.type()}: ${d.message()}`);
+      void d.dismiss();
+    });
+    // 打开示例 would replace the scored workbook: asked, kept.
+    await page.getByRole("tab", { name: "模板", exact: true }).click();
+    await page.getByRole("button", { name: "打开示例" }).click();
+    await expect.poll(() => dialogs.length).toBe(1);
+    expect(dialogs[0]).toMatch(/^confirm: 「example-wanzhou-2020\.xlsx」的评分结果还没有下载/);
+    expect(await page.getByText("优 · 94 分").count()).toBeGreaterThan(0);
+    expect(await saveState.textContent()).toContain("未保存");
+    // Leaving the page: the browser's own prompt; dismissed, the page stays as it was.
+    await page.reload({ timeout: 3000 }).catch(() => undefined);
+    await expect.poll(() => dialogs.length).toBe(2);
+    expect(dialogs[1]).toMatch(/^beforeunload/);
+    expect(await page.getByText("优 · 94 分").count()).toBeGreaterThan(0);
+    page.removeAllListeners("dialog");
   });
 
   it("generates the report, exports a .docx that holds it, and downloads the scored workbook", async () => {
@@ -138,6 +164,7 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
       page.waitForEvent("download"),
       page.getByRole("button", { name: "下载已评分的 .xlsx" }).click(),
     ]);
+    expect(await page.getByTestId("save-state").textContent()).toMatch(/^已于 \d{2}:\d{2} 下载$/);
     const xlsxPath = path.join(downloads, "scored.xlsx");
     await xlsx.saveAs(xlsxPath);
     const snapshot = await readSnapshot(readFileSync(xlsxPath));

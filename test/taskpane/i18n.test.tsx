@@ -53,16 +53,18 @@ describe("catalogs", () => {
 });
 
 describe("English pane", () => {
+  // The fake host is the browser page's kind, where fixes that say "in the cell" are reworded (web-page.test.tsx):
+  // not_a_number keeps the engine's own words.
   it("uses the English catalog and asks the engine for English words", async () => {
     const engine = new FakeEngine();
     engine.validation = {
       ...engine.validation,
       diagnostics: [
         problem(
-          "required_missing",
+          "not_a_number",
           "error",
           { sheet: "基本情况", address: "C4", label: "编制数（人）" },
-          { label: "编制数（人）" },
+          { label: "编制数（人）", text: "x" },
         ),
       ],
     };
@@ -73,9 +75,9 @@ describe("English pane", () => {
     await user.click(screen.getByRole("button", { name: "Check" }));
     expect(await screen.findByRole("button", { name: "1 error" })).toBeTruthy();
     const row = screen.getByRole("button", { name: /编制数/ });
-    expect(row.textContent).toContain("EN required_missing");
+    expect(row.textContent).toContain("EN not_a_number");
     expect(row.textContent).toContain("'基本情况'!C4");
-    expect(row.textContent).toContain("What to do: EN fix required_missing");
+    expect(row.textContent).toContain("What to do: EN fix not_a_number");
     expect(engine.renderDiagnostic).toHaveBeenCalledWith(engine.validation.diagnostics[0], "en");
   });
 });

@@ -102,4 +102,58 @@ describe("browser page", () => {
     await waitFor(() => expect(download).toHaveBeenCalledTimes(1));
     expect(download.mock.calls[0]![0]).toBe("example-wanzhou-2020-已评分.xlsx");
   });
+
+  it("after 评分: 未保存 until downloaded, a question before 打开示例 replaces it, and the leave prompt", async () => {
+    const { user, download } = setup(true);
+    await screen.findByRole("tablist", { name: "步骤" });
+    await user.click(screen.getByRole("tab", { name: "评分" }));
+    await user.click(screen.getByRole("button", { name: "评分并写入" }));
+    expect((await screen.findByTestId("save-state")).textContent).toBe("未保存：结果只在本页中，关闭页面前请下载");
+    const leave = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(leave);
+    expect(leave.defaultPrevented).toBe(true);
+
+    // Kept: the pane stays on the scored workbook, with no message.
+    // happy-dom has no window.confirm; Chromium's is tested end to end.
+    const confirm = vi.fn((_text?: string) => false);
+    window.confirm = confirm;
+    await user.click(screen.getByRole("tab", { name: "模板" }));
+    await user.click(await screen.findByRole("button", { name: "打开示例" }));
+    await waitFor(() => expect(confirm).toHaveBeenCalledTimes(1));
+    expect(confirm.mock.calls[0]![0]).toMatch(/「example-wanzhou-2020\.xlsx」的评分结果还没有下载/);
+    expect(screen.getByTestId("save-state").textContent).toContain("未保存");
+    expect(screen.queryByRole("button", { name: "关闭" })).toBeNull();
+
+    await user.click(screen.getByRole("button", { name: "下载已评分的 .xlsx" }));
+    await waitFor(() => expect(download).toHaveBeenCalledTimes(1));
+    expect(screen.getByTestId("save-state").textContent).toMatch(/^已于 \d{2}:\d{2} 下载$/);
+    const leaveAfter = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(leaveAfter);
+    expect(leaveAfter.defaultPrevented).toBe(false);
+  });
+
+  it("校验 on the page says the grid cannot be edited and words the fixes for Excel or WPS", async () => {
+    const { user, engine } = setup(true);
+    engine.renderDiagnostic.mockImplementation((d) => ({
+      message: `问题 ${d.code}`,
+      fix: "请在该单元格填写。",
+      where: "",
+    }));
+    engine.validation = {
+      ...engine.validation,
+      diagnostics: [
+        problem(
+          "required_missing",
+          "error",
+          { sheet: "基本情况", address: "B2", label: "编制数（人）" },
+          { label: "编制数（人）" },
+        ),
+      ],
+    };
+    await screen.findByRole("tablist", { name: "步骤" });
+    await user.click(screen.getByRole("button", { name: "校验" }));
+    expect(await screen.findByText(/本页的表格只能查看、不能修改/)).toBeTruthy();
+    expect(screen.getByText("处理：这是必填项，请在 Excel 或 WPS 中填写该单元格。")).toBeTruthy();
+    expect(screen.queryByText(/请在该单元格填写/)).toBeNull();
+  });
 });

@@ -32,7 +32,23 @@ export interface BrowserHostDeps {
   readonly download?: (fileName: string, bytes: Uint8Array, mimeType: string) => void;
   /** Language of the notes on marked cells; default the page's (<html lang>, set from pickBrowserLang). */
   readonly lang?: () => DiagnosticLang;
+  /** The clock (for the time of the last download); default new Date(). */
+  readonly now?: () => Date;
 }
+
+/**
+ * Thrown when the user keeps the open workbook instead of replacing it (the page asked first). The pane treats an
+ * error named "ActionCancelled" as nothing happened: no message, no change.
+ */
+export class ActionCancelled extends Error {
+  override readonly name = "ActionCancelled";
+  constructor() {
+    super("the user kept the open workbook");
+  }
+}
+
+/** Asked before unsaved work is replaced; true to go on. */
+export type ConfirmReplace = (openFileName: string) => boolean | Promise<boolean>;
 
 /** What the page shows about the open workbook. Immutable: a new object on every change. */
 export interface BrowserWorkbookState {
@@ -48,6 +64,10 @@ export interface BrowserWorkbookState {
   readonly generation: number;
   /** True once outputs were written into the in-memory workbook. */
   readonly written: boolean;
+  /** Written since it was opened or last downloaded: the results exist only in this page. */
+  readonly unsaved: boolean;
+  /** When the workbook was last downloaded (local "HH:MM"), or null. */
+  readonly downloadedAt: string | null;
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -93,6 +113,11 @@ function defaultDownload(fileName: string, bytes: Uint8Array, mimeType: string):
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
+/** "14:05" in local time. */
+export function localTimeOfDay(d: Date): string {
+  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+}
+
 const EMPTY: WorkbookSnapshot = { sheets: [], names: [] };
 
 /**
@@ -111,7 +136,10 @@ export class BrowserHost implements WorkbookHost {
     activeSheet: null,
     generation: 0,
     written: false,
+    unsaved: false,
+    downloadedAt: null,
   };
+  private confirmReplace: ConfirmReplace | null = null;
   private readonly listeners = new Set<() => void>();
   private codec: Promise<XlsxCodec> | null = null;
   private readonly deps: Required<BrowserHostDeps>;
@@ -122,6 +150,7 @@ export class BrowserHost implements WorkbookHost {
       fetchAsset: deps.fetchAsset ?? defaultFetchAsset,
       download: deps.download ?? defaultDownload,
       lang: deps.lang ?? defaultLang,
+      now: deps.now ?? (() => new Date()),
     };
   }
 
@@ -157,6 +186,17 @@ export class BrowserHost implements WorkbookHost {
     }
   }
 
+  /** The page's question before unsaved results are replaced (opening a file, 新建标准模板, 打开示例); null: none. */
+  setConfirmReplace(confirm: ConfirmReplace | null): void {
+    this.confirmReplace = confirm;
+  }
+
+  // Asked before anything is fetched or read, so keeping the workbook changes nothing at all.
+  private async mayReplace(): Promise<void> {
+    if (!this.state.unsaved || !this.confirmReplace || !this.state.fileName) return;
+    if (!(await this.confirmReplace(this.state.fileName))) throw new ActionCancelled();
+  }
+
   private async load(fileName: string, bytes: Uint8Array, fromPage: boolean): Promise<void> {
     const snapshot = await this.readBytes(bytes);
     this.bytes = bytes;
@@ -168,6 +208,8 @@ export class BrowserHost implements WorkbookHost {
       selected: null,
       activeSheet: first?.name ?? null,
       written: false,
+      unsaved: false,
+      downloadedAt: null,
       generation: fromPage ? this.state.generation + 1 : this.state.generation,
     });
   }
@@ -175,6 +217,7 @@ export class BrowserHost implements WorkbookHost {
   /** Open a file the user picked or dropped. */
   async openFile(file: Pick<File, "name" | "arrayBuffer">): Promise<void> {
     if (!/\.xlsx$/i.test(file.name)) throw new HostError("not_xlsx", `not an .xlsx file: ${file.name}`);
+    await this.mayReplace();
     await this.load(file.name, new Uint8Array(await file.arrayBuffer()), true);
   }
 
@@ -202,6 +245,7 @@ export class BrowserHost implements WorkbookHost {
     if (!this.bytes || !this.state.fileName) throw new HostError("file_unreadable", "no workbook is open");
     const base = this.state.fileName.replace(/\.xlsx$/i, "");
     await this.saveFile(`${base}-已评分.xlsx`, this.bytes, XLSX_MIME);
+    this.set({ unsaved: false, downloadedAt: localTimeOfDay(this.deps.now()) });
   }
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
@@ -229,7 +273,7 @@ export class BrowserHost implements WorkbookHost {
     );
     const snapshot = await this.readBytes(applied.bytes);
     this.bytes = applied.bytes;
-    this.set({ snapshot, written: true });
+    this.set({ snapshot, written: true, unsaved: true });
     return applied.summary;
   }
 
@@ -284,10 +328,12 @@ export class BrowserHost implements WorkbookHost {
   }
 
   async createTemplate(): Promise<void> {
+    await this.mayReplace();
     await this.load("绩效评价模板.xlsx", await this.fetch("standard-template.xlsx"), false);
   }
 
   async openExample(): Promise<void> {
+    await this.mayReplace();
     await this.load("example-wanzhou-2020.xlsx", await this.fetch("example-wanzhou-2020.xlsx"), false);
   }
 

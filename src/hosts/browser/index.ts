@@ -1,2 +1,2 @@
-export { BrowserHost, markKey } from "./browser-host";
-export type { BrowserWorkbookState } from "./browser-host";
+export { ActionCancelled, BrowserHost, localTimeOfDay, markKey } from "./browser-host";
+export type { BrowserWorkbookState, ConfirmReplace } from "./browser-host";

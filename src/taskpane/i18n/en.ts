@@ -60,6 +60,10 @@ export const en: Catalog = {
       errors === 0 && warnings === 0
         ? "Check finished: no errors."
         : `Check finished: ${errors} errors, ${warnings} warnings.`,
+    readOnlyFixes: {
+      required_missing: "This value is required; enter it in Excel or WPS.",
+      excel_error: "In Excel or WPS, fix the cell's formula, or type the value directly.",
+    },
     filteredOut: "No problems match the filter.",
   },
   score: {
@@ -150,7 +154,14 @@ export const en: Catalog = {
     title: "Performance Evaluation Assistant · browser",
     open: "Open an .xlsx file",
     download: "Download the scored .xlsx",
-    privacy: "The file is processed only in your browser and is never uploaded.",
+    privacy:
+      "The file is processed only in your browser and is never uploaded. Scores and the report exist only in this page until you download the scored .xlsx.",
+    unsaved: "Not saved: the results exist only in this page; download them before closing it",
+    downloadedAt: (time) => `Downloaded at ${time}`,
+    confirmReplace: (name) =>
+      `The results for "${name}" have not been downloaded and will be lost if another workbook is opened.\n\nOpen it anyway? (Cancel: stay on this workbook and download first)`,
+    readOnly:
+      "The grid on this page can be read, not edited: make the changes below in Excel or WPS, save, open the file again here, then validate again.",
     dropHint: 'Drop an .xlsx file here, or choose "Open an .xlsx file".',
     dropNow: "Release to open the file",
     sheets: "Sheets",

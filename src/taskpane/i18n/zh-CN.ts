@@ -98,6 +98,11 @@ const source = {
     done: (errors: number, warnings: number) =>
       errors === 0 && warnings === 0 ? "校验完成，没有发现错误。" : `校验完成：${errors} 个错误，${warnings} 个警告。`,
     filteredOut: "当前筛选下没有问题。",
+    // Where the pane cannot edit the cell (the browser page), the fix says where to make it.
+    readOnlyFixes: {
+      required_missing: "这是必填项，请在 Excel 或 WPS 中填写该单元格。",
+      excel_error: "请在 Excel 或 WPS 中检查该单元格的公式，或直接填写数值。",
+    },
   },
   score: {
     run: "评分并写入",
@@ -150,7 +155,14 @@ const source = {
     title: "绩效评价助手 · 浏览器版",
     open: "打开 .xlsx 文件",
     download: "下载已评分的 .xlsx",
-    privacy: "文件只在您的浏览器中处理，不会上传到任何地方。",
+    privacy:
+      "文件只在您的浏览器中处理，不会上传到任何地方。评分和报告的结果也只在本页中，请点「下载已评分的 .xlsx」保存到电脑。",
+    unsaved: "未保存：结果只在本页中，关闭页面前请下载",
+    downloadedAt: (time: string) => `已于 ${time} 下载`,
+    confirmReplace: (name: string) =>
+      `「${name}」的评分结果还没有下载，打开另一个工作簿后将丢失。\n\n仍要打开吗？（取消：留在当前工作簿，先下载）`,
+    readOnly:
+      "本页的表格只能查看、不能修改：请在 Excel 或 WPS 中按下列提示修改并保存，再点「打开 .xlsx 文件」重新打开，然后再次校验。",
     dropHint: "把 .xlsx 文件拖到这里，或点击「打开 .xlsx 文件」。",
     dropNow: "松开鼠标即可打开文件",
     sheets: "工作表",

@@ -6,7 +6,7 @@ import { localIsoNow } from "../../hosts/common";
 import { copyText } from "../clipboard";
 import { formatPoints } from "../format";
 import type { PaneError } from "../host-error";
-import { PaneFailure, toPaneError } from "../host-error";
+import { PaneFailure, isCancelled, toPaneError } from "../host-error";
 import { useI18n } from "../i18n";
 import { readStoredResult } from "./workbook-status";
 
@@ -67,6 +67,8 @@ export interface PaneModel {
   readonly notice: PaneNotice | null;
   readonly error: PaneError | null;
   readonly dismissError: () => void;
+  /** Where the workbook lives: in the browser page the grid cannot be edited, so fixes say where to make them. */
+  readonly hostKind: WorkbookHost["kind"];
   readonly status: WorkbookStatus;
   readonly diagnostics: readonly Diagnostic[] | null;
   readonly scoring: ScoringView | null;
@@ -126,7 +128,7 @@ export function usePane(
     try {
       await action();
     } catch (err) {
-      setError(toPaneError(err, tRef.current));
+      if (!isCancelled(err)) setError(toPaneError(err, tRef.current));
     } finally {
       running.current = false;
       setBusy(false);
@@ -250,6 +252,7 @@ export function usePane(
     notice,
     error,
     dismissError: () => setError(null),
+    hostKind: host.kind,
     status,
     diagnostics,
     scoring,

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { diag } from "../../../src/engine/diagnostics/types";
 import { HostError } from "../../../src/hosts/common/types";
-import { BrowserHost, XLSX_MIME, assetUrl } from "../../../src/hosts/browser/browser-host";
+import { ActionCancelled, BrowserHost, XLSX_MIME, assetUrl } from "../../../src/hosts/browser/browser-host";
 import { EXAMPLE, FakeCodec, TEMPLATE_SNAPSHOT, decode, encode, fakeAssets } from "../../web/fake-codec";
 
 function setup() {
@@ -94,6 +94,63 @@ describe("BrowserHost", () => {
     expect(mime).toBe(XLSX_MIME);
     expect(decode(bytes as Uint8Array)).toEqual(after);
     expect(codec.applyWritePlan).toHaveBeenCalledTimes(1);
+  });
+
+  it("results are unsaved from a write until the download, which records its time", async () => {
+    const download = vi.fn();
+    const host = new BrowserHost({
+      loadCodec: async () => new FakeCodec(),
+      fetchAsset: fakeAssets().fetchAsset,
+      download,
+      now: () => new Date(2026, 11, 3, 9, 5),
+    });
+    await host.openExample();
+    expect(host.getState()).toMatchObject({ unsaved: false, downloadedAt: null });
+    // Marks alone are no result to lose.
+    await host.markDiagnostics([]);
+    expect(host.getState().unsaved).toBe(false);
+    await host.applyWritePlan({ ops: [{ kind: "values", sheet: "收支情况", address: "C1", values: [[94]] }] });
+    expect(host.getState().unsaved).toBe(true);
+    await host.downloadWorkbook();
+    expect(host.getState()).toMatchObject({ unsaved: false, downloadedAt: "09:05" });
+  });
+
+  it.each([
+    [
+      "openFile",
+      (h: BrowserHost) =>
+        h.openFile({ name: "另一个.xlsx", arrayBuffer: async () => encode(EXAMPLE).buffer as ArrayBuffer }),
+    ],
+    ["createTemplate", (h: BrowserHost) => h.createTemplate()],
+    ["openExample", (h: BrowserHost) => h.openExample()],
+  ] as const)("%s asks before replacing unsaved results; kept, nothing changes", async (_m, replace) => {
+    const { host, assets } = setup();
+    await host.openExample();
+    await host.applyWritePlan({ ops: [{ kind: "values", sheet: "收支情况", address: "C1", values: [[94]] }] });
+    const before = host.getState();
+    const fetched = assets.fetched.length;
+    const confirm = vi.fn(() => false);
+    host.setConfirmReplace(confirm);
+    await expect(replace(host)).rejects.toBeInstanceOf(ActionCancelled);
+    expect(confirm).toHaveBeenCalledWith("example-wanzhou-2020.xlsx");
+    expect(host.getState()).toBe(before);
+    expect(assets.fetched.length).toBe(fetched);
+    // Agreed: replaced, and the new workbook has nothing unsaved.
+    confirm.mockReturnValue(true);
+    await replace(host);
+    expect(host.getState()).toMatchObject({ unsaved: false, written: false });
+  });
+
+  it("asks nothing when nothing is unsaved (before any write, or after the download)", async () => {
+    const { host } = setup();
+    const confirm = vi.fn(() => false);
+    host.setConfirmReplace(confirm);
+    await host.openExample();
+    await host.applyWritePlan({ ops: [{ kind: "values", sheet: "收支情况", address: "C1", values: [[94]] }] });
+    await host.downloadWorkbook();
+    await host.createTemplate();
+    expect(confirm).not.toHaveBeenCalled();
+    expect(host.getState().fileName).toBe("绩效评价模板.xlsx");
   });
 
   it("applyWritePlan without a workbook fails as a HostError", async () => {

@@ -54,9 +54,18 @@ export function WebPage({ host, engine, openExampleOnStart = false }: WebPagePro
           {t.web.open}
         </Button>
         {/* Nothing to download until something was written (评分, 报告): before, it was the input renamed 已评分. */}
-        <Button appearance="secondary" disabled={!state.fileName || !state.written} onClick={page.download}>
+        <Button
+          appearance={state.unsaved ? "primary" : "secondary"}
+          disabled={!state.fileName || !state.written}
+          onClick={page.download}
+        >
           {t.web.download}
         </Button>
+        {(state.unsaved || state.downloadedAt) && (
+          <Caption1 role="status" className={state.unsaved ? styles.unsaved : styles.saved} data-testid="save-state">
+            {state.unsaved ? t.web.unsaved : t.web.downloadedAt(state.downloadedAt ?? "")}
+          </Caption1>
+        )}
       </header>
       {page.error && (
         <MessageBar intent="error" className={styles.message}>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import type { DragEvent } from "react";
 import type { PaneError } from "../../../taskpane";
-import { toPaneError, useI18n } from "../../../taskpane";
+import { isCancelled, toPaneError, useI18n } from "../../../taskpane";
 import type { BrowserHost, BrowserWorkbookState } from "../../../hosts/browser";
 
 export interface WebPageModel {
@@ -18,7 +18,27 @@ export interface WebPageModel {
   };
 }
 
-/** The page around the pane: opening files (picker or drop), the first example, downloading the result. */
+/**
+ * Keep the browser's own "leave the page?" prompt up while results exist only in memory. Browsers show their own
+ * words; a handler that cancels the event is what asks.
+ */
+function useLeaveWarning(active: boolean): void {
+  useEffect(() => {
+    if (!active) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent): void => {
+      e.preventDefault();
+      // Older Chromium and Safari ask only when returnValue is set.
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [active]);
+}
+
+/**
+ * The page around the pane: opening files (picker or drop), the first example, downloading the result; unsaved
+ * results are guarded (a question before another workbook replaces them, the browser's prompt on leaving).
+ */
 export function useWebPage(host: BrowserHost, openExampleOnStart: boolean): WebPageModel {
   const { t } = useI18n();
   const state = useSyncExternalStore(host.subscribe, host.getState);
@@ -28,10 +48,19 @@ export function useWebPage(host: BrowserHost, openExampleOnStart: boolean): WebP
   const attempt = useCallback(
     (action: () => Promise<void>) => {
       setError(null);
-      action().catch((e: unknown) => setError(toPaneError(e, t)));
+      action().catch((e: unknown) => {
+        if (!isCancelled(e)) setError(toPaneError(e, t));
+      });
     },
     [t],
   );
+
+  // Asked by the host before opening a file, 新建标准模板 or 打开示例 replaces results not yet downloaded.
+  useEffect(() => {
+    host.setConfirmReplace((name) => window.confirm(t.web.confirmReplace(name)));
+    return () => host.setConfirmReplace(null);
+  }, [host, t]);
+  useLeaveWarning(state.unsaved);
 
   useEffect(() => {
     if (openExampleOnStart) attempt(() => host.openExampleFromPage());

@@ -58,5 +58,10 @@ export const useWebPageStyles = makeStyles({
     "@media (max-width: 799px)": { width: "auto", borderLeft: "none" },
   },
   privacy: { color: tokens.colorNeutralForeground2 },
+  unsaved: {
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  saved: { color: tokens.colorNeutralForeground2 },
   message: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
 });
