@@ -114,6 +114,32 @@ export function planMarkRun(session: OfficeSession, prepared: PreparedMarks, pro
 const MARK_FILLS: ReadonlySet<string> = new Set(Object.values(MARK_COLORS).map(normColor));
 
 /**
+ * True when the run would leave every cell and the record as they are: the same cells marked in the same
+ * colours, each already showing its mark and its note (or no note, as recorded). Then nothing is written — a
+ * write marks the workbook modified and, on desktop before ExcelApi 1.19, clears the user's undo stack.
+ */
+export function changesNothing(
+  session: OfficeSession,
+  prepared: PreparedMarks,
+  probed: Map<string, CellState>,
+  plan: MarkPlan,
+): boolean {
+  if (plan.records.length !== prepared.old.length) return false;
+  const state = stateFrom(session.markView, probed);
+  const old = new Map(prepared.old.map((r) => [cellKey(r.sheet, r.address), r]));
+  const notes = new Map(plan.marks.map((m) => [cellKey(m.sheet, m.address), m.note]));
+  return plan.records.every((r) => {
+    const k = cellKey(r.sheet, r.address);
+    const before = old.get(k);
+    const now = state(r.sheet, r.address);
+    if (!before || normColor(now.fill) !== normColor(r.markColor)) return false;
+    if (normColor(before.markColor) !== normColor(r.markColor) || before.note !== r.note) return false;
+    if (normColor(before.originalColor) !== normColor(r.originalColor)) return false;
+    return !r.note || now.note === notes.get(k);
+  });
+}
+
+/**
  * The records to write BEFORE any fill or note: the old marks (not undone yet) and the new ones. An Office.js
  * batch is not transactional (a failing action leaves the earlier ones applied), so whatever part of the run
  * gets applied, every cell it may have touched is on record and the next run can restore it. Restoring a cell

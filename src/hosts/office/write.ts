@@ -7,6 +7,7 @@ import { hostError } from "./errors";
 import { countCells, toExcelBlock } from "./write-values";
 import {
   afterMarks,
+  changesNothing,
   planMarkRun,
   prepareMarks,
   probeStates,
@@ -93,6 +94,7 @@ export async function writeWorkbook(
   checkStructure(session, plan, prepared);
   const unknown = prepared ? unknownCells(session, prepared, session.markView) : [];
   let records: MarkRecord[] | null = null;
+  let unchanged = false;
   try {
     await session.writeRun(async (context) => {
       const wb = context.workbook;
@@ -111,8 +113,13 @@ export async function writeWorkbook(
         ws.load("name");
         sheets.set(name, ws);
       }
-      // The record first (this also fails the batch before any write if the user deleted `_marks` meanwhile).
       const markPlan = prepared ? planMarkRun(session, prepared, probed) : null;
+      // Nothing to mark or unmark (校验 again, nothing fixed): no write at all, not even of `_marks`.
+      if (plan.ops.length === 0 && prepared && markPlan && changesNothing(session, prepared, probed, markPlan)) {
+        unchanged = true;
+        return;
+      }
+      // The record first (this also fails the batch before any write if the user deleted `_marks` meanwhile).
       const provisional = prepared && markPlan ? provisionalRecords(prepared, markPlan) : null;
       if (prepared && provisional) queueMarksSheet(wb, prepared.marksSheetExists, provisional);
       if (plan.ops.length > 0 && session.supports("1.6")) context.application.suspendApiCalculationUntilNextSync();
@@ -138,6 +145,8 @@ export async function writeWorkbook(
     forgetView(session);
     throw e;
   }
+  // Nothing written: what the last read saw (and gathered for marking) still holds.
+  if (unchanged) return { cellsBySheet: {}, createdSheets: [] };
   // In the order Excel now has them: `_marks` (when created) was added before the plan's sheets.
   afterMarks(session, records, prepared);
   if (summary.created.length > 0) session.knownSheets = [...(session.knownSheets ?? []), ...summary.created];

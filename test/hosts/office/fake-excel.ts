@@ -53,6 +53,13 @@ export class FakeWorkbook {
   /** Notes by "Sheet!A1" (unquoted sheet name). */
   notes = new Map<string, string>();
   syncs = 0;
+  /**
+   * Actions that changed the workbook (values, formats, fills, notes, names, sheets). Any of them marks the
+   * workbook modified and, on Windows and Mac before ExcelApi 1.19, clears the user's undo stack
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities), so an action that
+   * only reads must leave this unchanged. Selecting and activating are not counted.
+   */
+  writes = 0;
   /** Cells whose properties getCellProperties returned, so tests can bound a read's size. */
   cellPropertyCells = 0;
   /** Throw this Office error at the next sync (before any action runs). */
@@ -278,6 +285,14 @@ class FakeContext {
     await new Promise((r) => setTimeout(r, 0));
   }
 
+  /** Queue an action that changes the workbook (counted in FakeWorkbook.writes once it ran). */
+  write(action: Action): void {
+    this.actions.push(() => {
+      action();
+      this.wb.writes++;
+    });
+  }
+
   structureGuard(): void {
     if (this.wb.structureProtected) throw new OfficeError("AccessDenied", "the workbook structure is protected");
   }
@@ -313,7 +328,7 @@ class FakeContext {
         getUsedRangeOrNullObject: (_valuesOnly?: boolean) => ctx.makeUsedRange(() => wb.sheet(name), true),
       }),
       add: (name: string) => {
-        ctx.actions.push(() => {
+        ctx.write(() => {
           ctx.structureGuard();
           if (wb.sheet(name)) throw new OfficeError("ItemAlreadyExists", name);
           wb.addSheet(name);
@@ -337,13 +352,13 @@ class FakeContext {
         ctx.loaders.push(() => {
           names._items = wb.names.map((n) => ({
             ...n,
-            delete: () => ctx.actions.push(() => (wb.names = wb.names.filter((x) => x.name !== n.name))),
+            delete: () => ctx.write(() => (wb.names = wb.names.filter((x) => x.name !== n.name))),
           }));
         });
         return names;
       },
       add: (name: string, formula: string) => {
-        ctx.actions.push(() => {
+        ctx.write(() => {
           if (wb.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
             throw new OfficeError("ItemAlreadyExists", name);
           wb.names.push({ name, type: "Range", formula });
@@ -357,14 +372,14 @@ class FakeContext {
         const key = `${sheet}!${local}`;
         return {
           delete: () =>
-            ctx.actions.push(() => {
+            ctx.write(() => {
               if (!wb.notes.has(key)) throw new OfficeError("ItemNotFound", `note ${key}`);
               wb.notes.delete(key);
             }),
         };
       },
       add: (address: string, content: string) => {
-        ctx.actions.push(() => {
+        ctx.write(() => {
           const { sheet, local } = stripSheet(address);
           ctx.requireSheet(sheet ?? "");
           wb.notes.set(`${sheet}!${local}`, content);
@@ -375,7 +390,7 @@ class FakeContext {
         const key = `${sheet}!${local}`;
         const mock = new OfficeMockObject({
           content: "",
-          delete: () => ctx.actions.push(() => void wb.notes.delete(key)),
+          delete: () => ctx.write(() => void wb.notes.delete(key)),
         }) as unknown as OfficeMockObject & Record<string, unknown>;
         this.onLoad(mock, () => ({ content: wb.notes.get(key) ?? "", isNullObject: !wb.notes.has(key) }));
         return mock;
@@ -390,7 +405,7 @@ class FakeContext {
       notes,
       protection,
       insertWorksheetsFromBase64: (base64: string) => {
-        ctx.actions.push(() => {
+        ctx.write(() => {
           wb.inserted.push(base64);
           for (const s of wb.insertSheets) {
             if (wb.sheet(s.name)) throw new OfficeError("ItemAlreadyExists", s.name);
@@ -429,7 +444,7 @@ class FakeContext {
     return {
       protection,
       set visibility(v: FakeSheet["visibility"]) {
-        ctx.actions.push(() => {
+        ctx.write(() => {
           const sheet = resolve();
           ctx.structureGuard();
           sheet.visibility = v;
@@ -561,7 +576,7 @@ class FakeContext {
         return fill.color;
       },
       set color(value: unknown) {
-        ctx.actions.push(() => {
+        ctx.write(() => {
           const sheet = resolve();
           writeGuard(sheet);
           for (const a of cellsOf(address)) {
@@ -571,7 +586,7 @@ class FakeContext {
         });
       },
       clear: () =>
-        ctx.actions.push(() => {
+        ctx.write(() => {
           const sheet = resolve();
           writeGuard(sheet);
           for (const a of cellsOf(address)) {
@@ -583,13 +598,13 @@ class FakeContext {
     const format = {
       fill: fillFacade,
       set columnWidth(_w: number) {
-        ctx.actions.push(() => void resolve());
+        ctx.write(() => void resolve());
       },
     };
     return {
       format,
       set values(block: unknown[][]) {
-        ctx.actions.push(() => {
+        ctx.write(() => {
           const sheet = resolve();
           writeGuard(sheet);
           const start = parseRange(address)!.start;
@@ -605,7 +620,7 @@ class FakeContext {
         });
       },
       set numberFormat(block: (string | null)[][]) {
-        ctx.actions.push(() => {
+        ctx.write(() => {
           const sheet = resolve();
           writeGuard(sheet);
           const start = parseRange(address)!.start;
@@ -620,7 +635,7 @@ class FakeContext {
         });
       },
       clear: (_what: string) =>
-        ctx.actions.push(() => {
+        ctx.write(() => {
           const sheet = resolve();
           writeGuard(sheet);
           const range = parseRange(address)!;

@@ -35,3 +35,49 @@ describe("the _marks record", () => {
     },
   );
 });
+
+describe("校验 when nothing changed", () => {
+  it("writes nothing: not the same marks again, not an empty _marks", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("表1", [["x", 1]]);
+    const host = hostFor(wb);
+    await host.readSnapshot();
+    await host.markDiagnostics([diag("B2"), diag("C3")]);
+    // Marks set: the same problems found again on a fresh read — nothing to mark or unmark.
+    await host.readSnapshot();
+    let writes = wb.writes;
+    await host.markDiagnostics([diag("B2"), diag("C3")]);
+    expect(wb.writes - writes).toBe(0);
+    expect(wb.cell("表1", "B2")?.fill).toBe("#FFC7CE");
+    // Also from a new host instance (the pane reopened): the record read back from _marks.
+    const reopened = hostFor(wb);
+    await reopened.readSnapshot();
+    writes = wb.writes;
+    await reopened.markDiagnostics([diag("B2"), diag("C3")]);
+    expect(wb.writes - writes).toBe(0);
+    // All fixed: the marks are undone (writes), then a clean workbook with an empty _marks writes nothing.
+    await reopened.readSnapshot();
+    await reopened.markDiagnostics([]);
+    expect(wb.cell("表1", "B2")?.fill).toBeUndefined();
+    await reopened.readSnapshot();
+    writes = wb.writes;
+    await reopened.markDiagnostics([]);
+    expect(wb.writes - writes).toBe(0);
+  });
+
+  it("still writes when a mark was removed by the user or its problem changed", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("表1", [["x", 1]]);
+    const host = hostFor(wb);
+    await host.markDiagnostics([diag("B2")]);
+    wb.setCell("表1", "B2", { value: 1, type: "Double" });
+    wb.notes.clear();
+    await host.readSnapshot();
+    await host.markDiagnostics([diag("B2")]);
+    expect(wb.cell("表1", "B2")?.fill).toBe("#FFC7CE");
+    expect(wb.notes.get("表1!B2")).toMatch(/^【绩效评价助手】/);
+    await host.readSnapshot();
+    await host.markDiagnostics([{ ...diag("B2"), severity: "warning" }]);
+    expect(wb.cell("表1", "B2")?.fill).toBe("#FFEB9C");
+  });
+});
