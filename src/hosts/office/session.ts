@@ -48,7 +48,9 @@ export class OfficeSession {
     this.office = options.office ?? (globalThis as unknown as { Office: OfficeApi }).Office;
     this.capabilities = {
       notes: this.supports("1.18"),
-      insertWorksheets: this.supports("1.13"),
+      // insertWorksheetsFromBase64 is "only supported for Office on Windows, Mac, and the web" (index.d.ts),
+      // although Excel on iPad reports ExcelApi 1.13.
+      insertWorksheets: this.supports("1.13") && this.office.context.platform !== "iOS",
       createWorkbook: this.supports("1.8") && typeof this.excel.createWorkbook === "function",
       changeEvents: this.supports("1.9"),
     };

@@ -13,10 +13,11 @@ function absolute(address: string): string {
 
 export async function createTemplate(session: OfficeSession): Promise<void> {
   if (!session.capabilities.insertWorksheets) {
-    throw hostError(
-      "api_unsupported",
-      "此版本的 Excel 不能向当前工作簿插入模板（需要 ExcelApi 1.13）。请直接打开模板文件 standard-template.xlsx",
-    );
+    const which =
+      session.office.context.platform === "iOS"
+        ? "iPad 版 Excel 不能向当前工作簿插入模板"
+        : "此版本的 Excel 不能向当前工作簿插入模板（需要 ExcelApi 1.13）";
+    throw hostError("api_unsupported", `${which}。请直接打开模板文件 standard-template.xlsx`);
   }
   const bytes = await session.loadAsset("standard-template.xlsx");
   const info = await readTemplateFileInfo(bytes);

@@ -34,6 +34,16 @@ export interface FakeName {
   formula: string;
 }
 
+export type FakeProfile = "windows-365" | "windows-2019-volume" | "mac-365" | "web" | "ipad";
+
+const PROFILES: Readonly<Record<FakeProfile, readonly [platform: string, apiMinor: number]>> = {
+  "windows-365": ["PC", 20],
+  "windows-2019-volume": ["PC", 7],
+  "mac-365": ["Mac", 20],
+  web: ["OfficeOnline", 20],
+  ipad: ["iOS", 13],
+};
+
 export class OfficeError extends Error {
   constructor(
     readonly code: string,
@@ -92,8 +102,33 @@ export class FakeWorkbook {
   calcSuspended = 0;
   /** Handlers registered with worksheets.onChanged. */
   changeHandlers: ((event: unknown) => Promise<void>)[] = [];
-  /** Workbook names the fake's insertWorksheetsFromBase64 "drops", like Excel sometimes does. */
+  /** The sheets insertWorksheetsFromBase64 inserts (the fake does not parse the file). */
   insertSheets: FakeSheet[] = [];
+  /**
+   * The workbook names it brings along; none by default (Excel may drop them). "ref" brings each as `=#REF!…`
+   * (OfficeDev/office-js#3583).
+   */
+  insertNames: FakeName[] = [];
+  insertNamesAs: "kept" | "ref" = "kept";
+  /**
+   * Excel on the web can insert the sheets and still reject the sync with an internal error
+   * (OfficeDev/office-js#3179, GeneralException in #6142): the next insert's sync does so.
+   */
+  insertRejectsAfterInsert = false;
+
+  /**
+   * A workbook as one platform's Excel shows it: `isSetSupported` and `platform`, after the requirement-set
+   * table (https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets):
+   * volume-licensed Office 2019 stops at ExcelApi 1.7 (and runs task panes in IE11), iPad reports 1.13 from
+   * 16.50, Microsoft 365 on Windows, Mac and the web have the newest sets.
+   */
+  static on(profile: FakeProfile): FakeWorkbook {
+    const wb = new FakeWorkbook();
+    const [platform, api] = PROFILES[profile];
+    wb.platform = platform;
+    wb.apiVersion = api;
+    return wb;
+  }
 
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -406,10 +441,21 @@ class FakeContext {
       protection,
       insertWorksheetsFromBase64: (base64: string) => {
         ctx.write(() => {
+          // "This API is currently only supported for Office on Windows, Mac, and the web" (index.d.ts,
+          // Workbook.insertWorksheetsFromBase64), although iPad reports ExcelApi 1.13. The code is assumed.
+          if (wb.platform === "iOS") throw new OfficeError("NotImplemented", "insertWorksheetsFromBase64");
           wb.inserted.push(base64);
           for (const s of wb.insertSheets) {
             if (wb.sheet(s.name)) throw new OfficeError("ItemAlreadyExists", s.name);
             wb.sheets.push({ ...s, cells: new Map(s.cells) });
+          }
+          for (const n of wb.insertNames) {
+            const formula = wb.insertNamesAs === "ref" ? n.formula.replace(/^=.*!/, "=#REF!") : n.formula;
+            wb.names.push({ ...n, formula });
+          }
+          if (wb.insertRejectsAfterInsert) {
+            wb.insertRejectsAfterInsert = false;
+            throw new OfficeError("GeneralException", "An internal error has occurred.");
           }
         });
         return { value: [] };
