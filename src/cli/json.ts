@@ -20,6 +20,8 @@ export interface JsonResult {
     name: string;
     weight: number;
     value: number | null;
+    /** The value as the report and the pane show it ("97.56%", "3"), or the words for 不适用 / 无法计算. */
+    valueText: string;
     score: number;
     reason: string;
   }[];
@@ -47,6 +49,7 @@ export function toJson(file: string, outcome: ScoresOutcome, lang: CliLang): Jso
       name: i.name,
       weight: i.weight,
       value: i.value.t === "number" ? i.value.v : null,
+      valueText: i.valueText,
       score: i.score,
       reason: i.reason,
     })),

@@ -189,7 +189,13 @@ class Session implements EngineSession {
         text: "",
       };
     }
-    const built = buildReport({ template: r.template, values: r.values, scores: r.scores, lang: options.lang });
+    const built = buildReport({
+      template: r.template,
+      values: r.values,
+      scores: r.scores,
+      lang: options.lang,
+      ruleParams: new Map((r.plan?.rubric.leaves ?? []).map((l) => [l.id, l.rule.params])),
+    });
     return {
       template: r.template.info,
       unit: unitOf(r.values),

@@ -154,8 +154,10 @@ describe("template, validate, score, report on the seed example", () => {
       "reason",
       "score",
       "value",
+      "valueText",
       "weight",
     ]);
+    expect(json.indicators[0].valueText).toBe("100.00%"); // ratio(staff_actual, staff_quota), as the report prints it
     expect(sha(EXAMPLE)).toBe(before);
     const snap = await readSnapshot(readFileSync(out));
     const total = findName(snap, "result_total")!;

@@ -189,7 +189,8 @@ describe.skipIf(!officeSuite.available)("in LibreOffice: the example scored by t
     const finance = wb.getWorksheet("收支情况")!;
     expect(byLabel(finance, "本年支出合计").numFmt).toBe("0.00");
     expect(byLabel(finance, "被收回指标或资金（次）").numFmt).toBe("0");
-    // The rubric: each 得分 General, each 指标值 a percentage or General by its kind, never the other's.
+    // The rubric: each 得分 General, each 指标值 by what the engine decided it is (model/format.ts): a rate
+    // 0.00%, a count 0 (被收回指标或资金, funds_recalled_count, is the example's one), anything else General.
     const rubric = wb.getWorksheet("指标体系")!;
     const header = rubric.getRow(3);
     const colOf = (h: string) => {
@@ -200,14 +201,19 @@ describe.skipIf(!officeSuite.available)("in LibreOffice: the example scored by t
     const scoreCol = colOf("得分");
     const valueCol = colOf("指标值");
     let rates = 0;
+    let counts = 0;
     for (let r = 4; r <= rubric.rowCount; r++) {
       const s = rubric.getRow(r).getCell(scoreCol);
       if (typeof s.value === "number") expect(general(s.numFmt), `得分 row ${r}: ${s.numFmt}`).toBe(true);
       const v = rubric.getRow(r).getCell(valueCol);
       if (typeof v.value === "number" && v.numFmt === "0.00%") rates++;
-      else if (typeof v.value === "number") expect(general(v.numFmt), `指标值 row ${r}`).toBe(true);
+      else if (typeof v.value === "number" && v.numFmt === "0") {
+        counts++;
+        expect(Number.isInteger(v.value), `指标值 row ${r}: a count`).toBe(true);
+      } else if (typeof v.value === "number") expect(general(v.numFmt), `指标值 row ${r}: ${v.numFmt}`).toBe(true);
     }
     expect(rates).toBeGreaterThan(5);
+    expect(counts).toBe(1);
   });
 
   it("asks Excel, WPS and LibreOffice to recalculate on open (formulas may read the written cells)", async () => {

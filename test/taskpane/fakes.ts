@@ -8,6 +8,7 @@ import type {
   Severity,
 } from "../../src/engine/diagnostics/types";
 import { diag } from "../../src/engine/diagnostics/types";
+import { valueText } from "../../src/engine/score/score";
 import type { ScoringOutcome, ValidationOutcome } from "../../src/engine/api";
 import type { CellRef } from "../../src/engine/model/cell";
 import type { WorkbookSnapshot } from "../../src/engine/model/snapshot";
@@ -69,6 +70,8 @@ function leaf(
     ref: { sheet: "指标体系", address: `A${Number(id.replace(/\D/g, "")) + 2}` },
     inputs: {},
     ...extra,
+    // As the engine prints it (model/format.ts), for the format the fake gives (rates below).
+    valueText: valueText(value, extra.valueFormat ?? "number", "zh-CN"),
   };
 }
 
@@ -82,7 +85,7 @@ export function scoreSheet(grade = "优"): ScoreSheet {
         2,
         2,
         { t: "number", v: 0.9756 },
-        { formula: "ratio(staff_actual, staff_quota)", ruleKind: "deduct_per_point" },
+        { formula: "ratio(staff_actual, staff_quota)", ruleKind: "deduct_per_point", valueFormat: "percent" },
       ),
       leaf(
         "2",
@@ -90,7 +93,7 @@ export function scoreSheet(grade = "优"): ScoreSheet {
         3,
         3,
         { t: "number", v: -0.1234 },
-        { formula: "change(sangong_actual, sangong_prev)" },
+        { formula: "change(sangong_actual, sangong_prev)", valueFormat: "percent" },
       ),
       leaf(
         "3",
@@ -106,7 +109,7 @@ export function scoreSheet(grade = "优"): ScoreSheet {
         2,
         2,
         { t: "na", why: "预算为 0" },
-        { formula: "ratio(procurement_actual, procurement_budget)" },
+        { formula: "ratio(procurement_actual, procurement_budget)", valueFormat: "percent" },
       ),
       leaf(
         "5",
@@ -114,7 +117,7 @@ export function scoreSheet(grade = "优"): ScoreSheet {
         1.5,
         1.5,
         { t: "number", v: 0 },
-        { formula: "funds_recalled_count", ruleKind: "per_event" },
+        { formula: "funds_recalled_count", ruleKind: "per_event", valueFormat: "integer" },
       ),
     ],
     levels: [

@@ -1,7 +1,8 @@
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { describe, expect, it } from "vitest";
-import type { IndicatorResult } from "../../src/engine/score/result-types";
-import { formatIndicatorValue, formatPercent, formatPoints, isRateIndicator } from "../../src/taskpane/format";
+import { formatIndicatorValue, formatPoints } from "../../src/taskpane/format";
+import { createEngine } from "../../src/engine";
+import { exampleSnapshot } from "../proof/workbooks";
 import { toPaneError } from "../../src/taskpane/host-error";
 import { zhCN } from "../../src/taskpane/i18n/zh-CN";
 import { HostError } from "../../src/hosts/common/types";
@@ -33,28 +34,30 @@ describe("theme", () => {
 });
 
 describe("formatting", () => {
-  const ind = (formula: string, ruleKind: string, v: number): IndicatorResult =>
-    ({ formula, ruleKind, value: { t: "number", v } }) as unknown as IndicatorResult;
   const words = { na: "不适用", undefinedValue: "无法计算", noValue: "—" };
+  const indicators = createEngine().score(exampleSnapshot(1)).scores!.indicators;
+  const byId = (id: string) => indicators.find((i) => i.id === id)!;
 
-  it.each([
-    ["ratio(staff_actual, staff_quota)", "threshold", 0.9756, "97.56%"],
-    ["change(sangong_actual, sangong_prev)", "bands", -0.05, "-5%"],
-    ["weighted(satisfaction.rate, satisfaction.weight)", "threshold", 0.97, "97%"],
-    ["tasks.completion", "proportional", 0.5, "50%"],
-    ["card_payment_rate", "threshold", 0.6, "60%"],
-    ["funds_recalled_count", "per_event", 2, "2"],
-    ["ratio(a, b)", "checklist", 1, "1"],
-  ])("%s (%s) value %s → %s", (formula, kind, v, text) => {
-    expect(formatIndicatorValue(ind(formula, kind, v), words)).toBe(text);
+  it("shows each value as the engine formatted it for the example (one formatter: rates %, counts whole)", () => {
+    expect(formatIndicatorValue(byId("1.1.1"), words)).toBe("100.00%"); // ratio(staff_actual, staff_quota)
+    expect(formatIndicatorValue(byId("2.1.1"), words)).toMatch(/^\d+\.\d\d%$/); // abs(change(…)): a rate
+    expect(formatIndicatorValue(byId("2.1.3"), words)).toBe("0"); // funds_recalled_count: a count
+    expect(formatIndicatorValue(byId("3.1.1.5"), words)).toMatch(/%$/); // tasks.completion: a rate column
+    for (const ind of indicators)
+      if (ind.value.t === "number") expect(formatIndicatorValue(ind, words)).toBe(ind.valueText);
+  });
+
+  it("uses the pane's words where there is no number", () => {
+    const none = { value: { t: "none" }, valueText: "" } as const;
+    expect(formatIndicatorValue(none, words)).toBe("—");
+    expect(formatIndicatorValue({ value: { t: "na", why: "x" }, valueText: "不适用" }, words)).toBe("不适用");
+    expect(formatIndicatorValue({ value: { t: "undefined", why: "x" }, valueText: "" }, words)).toBe("无法计算");
   });
 
   it("points and percentages", () => {
     expect(formatPoints(24.5)).toBe("24.5");
     expect(formatPoints(94)).toBe("94");
     expect(formatPoints(1.005)).toBe("1");
-    expect(formatPercent(0.12345)).toBe("12.35%");
-    expect(isRateIndicator({ formula: "staff_quota", ruleKind: "threshold" })).toBe(false);
     expect(formatScoredAt("2025-03-01T14:05:09")).toBe("2025-03-01 14:05");
     expect(formatScoredAt("昨天")).toBe("昨天");
   });

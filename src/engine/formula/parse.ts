@@ -96,7 +96,7 @@ class Parser {
     const t = this.next();
     switch (t.t) {
       case "num":
-        return { k: "num", v: t.v, pos: t.pos };
+        return { k: "num", v: t.v, text: t.text, pos: t.pos };
       case "str":
         return { k: "str", v: t.v, pos: t.pos };
       case "ident":

@@ -4,7 +4,7 @@ import type { FormulaProblem } from "../diagnostics/problems";
 import { charAt, makeProblem } from "../diagnostics/problems";
 
 export type Token =
-  | { readonly t: "num"; readonly v: Decimal; readonly pos: number }
+  | { readonly t: "num"; readonly v: Decimal; readonly text: string; readonly pos: number }
   | { readonly t: "str"; readonly v: string; readonly pos: number }
   | { readonly t: "ident"; readonly v: string; readonly pos: number }
   | { readonly t: "op"; readonly v: string; readonly pos: number }
@@ -34,7 +34,7 @@ export function tokenize(raw: string): TokenizeResult {
     if (num) {
       let v = new Decimal(num[1]!);
       if (num[2] === "%") v = v.div(100);
-      tokens.push({ t: "num", v, pos: i });
+      tokens.push({ t: "num", v, text: num[0], pos: i });
       i += num[0].length;
       continue;
     }

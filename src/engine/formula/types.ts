@@ -4,7 +4,8 @@ import type { FormulaProblem } from "../diagnostics/problems";
 
 /** A parsed expression of the template's small formula language (docs/template-format.md "Expressions"). */
 export type Expr =
-  | { readonly k: "num"; readonly v: Decimal; readonly pos: number }
+  /** `text`: the literal as written (after symbol normalisation), "50%" for 0.5, so a reader sees it so. */
+  | { readonly k: "num"; readonly v: Decimal; readonly text: string; readonly pos: number }
   | { readonly k: "str"; readonly v: string; readonly pos: number }
   | { readonly k: "field"; readonly name: string; readonly pos: number }
   | { readonly k: "col"; readonly table: string; readonly key: string; readonly pos: number }

@@ -9,7 +9,9 @@ import { toA1 } from "../model/cell";
 import type { InputValues, TableRowValues, TypedValue } from "../model/values";
 import type { ScoreSheet } from "../score/result-types";
 import type { FieldType, RubricRowDef, Template } from "../compile/read/types";
-import { formatNumber, share, styleOfFieldType, type NumberStyle } from "./format";
+import { share, styleOfFieldType } from "./format";
+import type { Params } from "../compile/params";
+import { formatNumber, type NumberStyle } from "../model/format";
 import type { ReportPhrases } from "./phrases";
 import { num, text } from "./runs";
 import type { Run } from "./tree";
@@ -38,6 +40,8 @@ export class ReportContext {
     readonly values: InputValues,
     readonly scores: ScoreSheet,
     readonly phrases: ReportPhrases,
+    /** Each indicator's rule parameters as scoring compiled them (by indicator id), for {param.…}. */
+    readonly ruleParams: ReadonlyMap<string, Params> = new Map(),
   ) {}
 
   /** The first rubric row with this 编号 (as `rubric.find` would), through an index built once. */

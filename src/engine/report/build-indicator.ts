@@ -6,8 +6,9 @@ import type { RubricRowDef } from "../compile/read/types";
 import { prevYear, sangongBreakdown, sangongComparison } from "./build-basic";
 import { asDecimal, trimEnd, type ReportContext } from "./build-context";
 import { normalizeIndicatorName } from "./default-phrases";
-import { styleOfFieldType, type NumberStyle } from "./format";
-import { displayFormula, formulaIsRate, formulaSingleField, type FormulaLeaves } from "./formula-display";
+import { styleOfFieldType } from "./format";
+import { styleOfValue } from "../model/format";
+import { displayFormula, type FormulaLeaves } from "./formula-display";
 import { phrasePlaceholders, renderPhrase, type PhraseScope } from "./phrase-template";
 import { join, joinWith, num, numOf, text } from "./runs";
 import type { Run } from "./tree";
@@ -31,33 +32,10 @@ export function indicatorSource(ctx: ReportContext, ind: IndicatorResult): Indic
   return { rubric, expandRow: undefined };
 }
 
-/** Parse 评分参数 "op=>=; limit=50%" into key → raw text (band items without "=" are ignored). */
-export function ruleParams(src: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const item of src.split(/[;；\n]/)) {
-    const eq = item.indexOf("=");
-    if (eq <= 0) continue;
-    const key = item.slice(0, eq).trim();
-    if (/^[A-Za-z_]+$/.test(key)) out.set(key, item.slice(eq + 1).trim());
-  }
-  return out;
-}
-
-/** How an indicator's value is printed: by its single field's type, as a rate for ratios, else a number. */
-function valueStyle(ctx: ReportContext, formula: string): NumberStyle {
-  const single = formulaSingleField(formula);
-  if (single) {
-    const [t, k] = single.split(".");
-    const type = k ? ctx.columnType(t!, k) : ctx.template.fields.get(single)?.type;
-    return (type ? styleOfFieldType(type) : null) ?? "number";
-  }
-  return formulaIsRate(formula) ? "rate" : "number";
-}
-
 /** The indicator's value as runs: a number, or why it does not apply; null when there is none (manual). */
 export function valueRuns(ctx: ReportContext, ind: IndicatorResult): Run[] | null {
   const v = ind.value;
-  if (v.t === "number") return [numOf(v.v, valueStyle(ctx, ind.formula))];
+  if (v.t === "number") return [numOf(v.v, styleOfValue(ind.valueFormat ?? "number"))];
   if (v.t === "na") return [text(ctx.phrases.notApplicable(v.why))];
   if (v.t === "undefined") return [text(ctx.phrases.valueUndefined(v.why))];
   return null;
@@ -137,9 +115,6 @@ const SPECIALS: Readonly<Record<string, (ctx: ReportContext, ind: IndicatorResul
  * methods are shared by every indicator rather than made anew for each.
  */
 class IndicatorScope implements PhraseScope {
-  // Read only when a phrase asks for {param.…}.
-  private params: Map<string, string> | null = null;
-
   constructor(
     private readonly ctx: ReportContext,
     private readonly ind: IndicatorResult,
@@ -156,8 +131,8 @@ class IndicatorScope implements PhraseScope {
     if (special) return special(ctx, this.ind, src);
     if (name.startsWith("sum:")) return sumColumn(ctx, name.slice(4));
     if (name.startsWith("param.")) {
-      this.params ??= ruleParams(src.rubric?.ruleParams ?? "");
-      const p = this.params.get(name.slice(6));
+      // As scoring read 评分参数 (normalised, defaults included): the compiled rule of this indicator.
+      const p = ctx.ruleParams.get(this.ind.id)?.raw.get(name.slice(6));
       return p === undefined ? undefined : [text(p)];
     }
     const [t, k] = name.split(".");

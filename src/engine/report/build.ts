@@ -18,6 +18,7 @@ import {
   buildProblemsSection,
 } from "./build-evaluation";
 import type { ReportPhrases } from "./phrases";
+import type { Params } from "../compile/params";
 import { PHRASES_EN } from "./phrases-en";
 import { PHRASES_ZH } from "./phrases-zh";
 import { num, text } from "./runs";
@@ -30,6 +31,11 @@ export interface BuildReportInput {
   readonly scores: ScoreSheet;
   /** Chinese by default; "en" renders the same structure with the English phrase file. */
   readonly lang?: ReportLang;
+  /**
+   * Each indicator's rule parameters (by indicator id) as scoring compiled them: {param.…} comes from here
+   * (the one reading of 评分参数, defaults included), so the report never reads 评分参数 again.
+   */
+  readonly ruleParams?: ReadonlyMap<string, Params>;
 }
 
 /** The phrase file of a language. */
@@ -43,7 +49,7 @@ export function reportPhrases(lang: ReportLang): ReportPhrases {
  */
 export function buildReport(input: BuildReportInput): { tree: ReportTree; diagnostics: Diagnostic[] } {
   const phrases = reportPhrases(input.lang ?? "zh-CN");
-  const ctx = new ReportContext(input.template, input.values, input.scores, phrases);
+  const ctx = new ReportContext(input.template, input.values, input.scores, phrases, input.ruleParams);
   const unit = ctx.fieldText("unit_name");
   const year = ctx.year();
   const grade: Run[] = input.scores.grade.trim() ? [text(input.scores.grade)] : ctx.marker("等级");

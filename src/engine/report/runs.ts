@@ -1,6 +1,6 @@
 /** Small constructors for report runs; the phrase files write sentences with the `r` tag. */
 import Decimal from "decimal.js";
-import { formatNumber, type NumberStyle } from "./format";
+import { formatNumber, type NumberStyle } from "../model/format";
 import type { Run } from "./tree";
 
 /** A plain text run. */

@@ -10,12 +10,14 @@ import type { RubricRowDef, TableDef, Template } from "../compile/read/types";
 import type { Lang } from "./phrases";
 import { phrase, renderPhrase } from "./phrases";
 import type { IndicatorResult, ScoreSheet } from "./result-types";
+import { EXCEL_VALUE_FORMATS } from "../model/format";
 
 /**
  * Every number the engine writes carries its format, so a cell never keeps a format from before (a rate
- * format left on a score cell shows 94 as 9400.00%): rates as percentages, scores and plain values General.
+ * format left on a score cell shows 94 as 9400.00%): indicator values by their format (EXCEL_VALUE_FORMATS:
+ * rates 0.00%, amounts 0.00, counts 0), scores, weights and subtotals General.
  */
-export const OUTPUT_FORMATS = { percent: "0.00%", number: "General" } as const;
+const SCORE_FORMAT = EXCEL_VALUE_FORMATS.number;
 
 interface Cell {
   readonly row: number;
@@ -85,17 +87,16 @@ class OutputColumns {
   }
 }
 
-function valueCell(ind: IndicatorResult, lang: Lang): { value: OutputValue; format: string | null } {
+function valueCell(ind: IndicatorResult): { value: OutputValue; format: string | null } {
   switch (ind.value.t) {
     case "number":
       return {
         value: ind.value.v,
-        format: ind.valueFormat === "percent" ? OUTPUT_FORMATS.percent : OUTPUT_FORMATS.number,
+        format: EXCEL_VALUE_FORMATS[ind.valueFormat ?? "number"],
       };
     case "na":
-      return { value: renderPhrase(lang, phrase("value_na", {})), format: null };
     case "undefined":
-      return { value: renderPhrase(lang, phrase("value_undefined", {})), format: null };
+      return { value: ind.valueText, format: null };
     case "none":
       return { value: null, format: null };
   }
@@ -116,11 +117,11 @@ export function scoringWritePlan(template: Template, scores: ScoreSheet, options
     const level = levels.get(id);
     const ind = indicators.get(id);
     if (level) {
-      out.rubric(row, "outScore", level.score, OUTPUT_FORMATS.number);
+      out.rubric(row, "outScore", level.score, SCORE_FORMAT);
     } else if (ind) {
-      const v = valueCell(ind, lang);
+      const v = valueCell(ind);
       out.rubric(row, "outValue", v.value, v.format);
-      out.rubric(row, "outScore", ind.score, OUTPUT_FORMATS.number);
+      out.rubric(row, "outScore", ind.score, SCORE_FORMAT);
       out.rubric(row, "outExplain", ind.explanation);
     } else if (row.expand.trim() !== "") {
       const rows = scores.indicators.filter(
@@ -128,7 +129,7 @@ export function scoringWritePlan(template: Template, scores: ScoreSheet, options
       );
       const sum = toNumber(roundScore(Decimal.sum(0, ...rows.map((r) => r.score))));
       out.rubric(row, "outValue", null);
-      out.rubric(row, "outScore", sum, OUTPUT_FORMATS.number);
+      out.rubric(row, "outScore", sum, SCORE_FORMAT);
       out.rubric(
         row,
         "outExplain",
@@ -139,8 +140,7 @@ export function scoringWritePlan(template: Template, scores: ScoreSheet, options
       if (table && scoreCol) {
         for (const r of rows) {
           const at = parseA1(r.ref.address);
-          if (r.ref.sheet === table.sheet && at)
-            out.put(table.sheet, scoreCol.col, at.row, r.score, OUTPUT_FORMATS.number);
+          if (r.ref.sheet === table.sheet && at) out.put(table.sheet, scoreCol.col, at.row, r.score, SCORE_FORMAT);
         }
       }
     }
@@ -151,7 +151,7 @@ export function scoringWritePlan(template: Template, scores: ScoreSheet, options
   const result = (name: string, value: OutputValue) => {
     const f = template.fields.get(name);
     if (!f?.output) return;
-    const formats = typeof value === "number" ? { numberFormats: [OUTPUT_FORMATS.number] } : {};
+    const formats = typeof value === "number" ? { numberFormats: [SCORE_FORMAT] } : {};
     ops.push({ kind: "values", sheet: f.ref.sheet, address: f.ref.address, values: [[value]], ...formats });
   };
   result("result_total", scores.total);
@@ -198,7 +198,7 @@ function levelsOps(table: TableDef, scores: ScoreSheet, lang: Lang): WriteOp[] {
   };
   cellsFor("level", (l) => renderPhrase(lang, phrase(l.depth === 1 ? "level_1" : "level_2", {})));
   cellsFor("name", (l) => l.name);
-  cellsFor("weight", (l) => l.weight, OUTPUT_FORMATS.number);
-  cellsFor("score", (l) => l.score, OUTPUT_FORMATS.number);
+  cellsFor("weight", (l) => l.weight, SCORE_FORMAT);
+  cellsFor("score", (l) => l.score, SCORE_FORMAT);
   return ops;
 }

@@ -1,3 +1,4 @@
+import type { ValueFormat } from "../model/format";
 import type { CellRef } from "../model/cell";
 
 /** An indicator's computed value: a number (rates are fractions), not applicable, or not computed (manual). */
@@ -28,8 +29,16 @@ export interface IndicatorResult {
   readonly ref: CellRef;
   /** The values of the fields the formula used, by field name, for the report ("7 ÷ 7"). */
   readonly inputs: Readonly<Record<string, number | null>>;
-  /** How the value is shown: "percent" for rates (written with a 0.00% format), "number" otherwise. */
-  readonly valueFormat?: "percent" | "number";
+  /**
+   * What the value is — a rate, an amount, a count or a plain number — decided from the formula once
+   * (score/units.ts); absent for manual indicators. Output cells get its number format.
+   */
+  readonly valueFormat?: ValueFormat;
+  /**
+   * The value as every surface shows it, from the one formatter (model/format.ts): "97.56%", "33.10", "3",
+   * or the words for 不适用 / 无法计算 in the action's language; empty for manual indicators.
+   */
+  readonly valueText: string;
 }
 
 /** A level-1 or level-2 node with its subtotal. */

@@ -22,6 +22,7 @@ import type { RubricLeaf } from "../compile/rubric";
 import type { ScoringPlan } from "../compile/scoring-plan";
 import { manualScoreOf } from "../compile/manual-scores";
 import { valueFormat } from "./units";
+import { formatValue } from "../model/format";
 import { RowEnv, valuesEnv } from "../validate/values-env";
 import type { ValueFormat } from "./units";
 
@@ -52,6 +53,20 @@ function toIndicatorValue(v: FormulaValue | null): IndicatorValue {
   if (v.t === "na") return { t: "na", why: v.why };
   if (v.t === "undefined") return { t: "undefined", why: v.why };
   return { t: "undefined", why: "not_a_number" };
+}
+
+/** An indicator value as every surface shows it (model/format.ts), or the words for why there is none. */
+export function valueText(v: IndicatorValue, format: ValueFormat, lang: Lang): string {
+  switch (v.t) {
+    case "number":
+      return formatValue(v.v, format);
+    case "na":
+      return renderPhrase(lang, phrase("value_na", {}));
+    case "undefined":
+      return renderPhrase(lang, phrase("value_undefined", {}));
+    case "none":
+      return "";
+  }
 }
 
 /** Score one leaf: its value, outcome, reason and the diagnostics it raises. */
@@ -104,6 +119,8 @@ function scoreLeaf(
     for (const c of leaf.columns)
       if (c.table === currentRow.table) inputs[`${c.table}.${c.key}`] = typedNumber(currentRow.values.get(c.key));
 
+  const shown = toIndicatorValue(value);
+  const format = leaf.formula ? formats(leaf.formula) : undefined;
   const result: IndicatorResult = {
     id: leaf.id,
     path: leaf.path,
@@ -111,7 +128,8 @@ function scoreLeaf(
     weight: toNumber(leaf.weight),
     ruleKind: leaf.rule.def.id,
     formula: leaf.formulaText,
-    value: toIndicatorValue(value),
+    value: shown,
+    valueText: valueText(shown, format ?? "number", lang),
     score: toNumber(roundScore(outcome.score)),
     reason,
     explanation: renderPhrase(lang, outcome.explain),
@@ -119,7 +137,7 @@ function scoreLeaf(
     inputs,
   };
   // Assigned, not spread in: spreading into a literal is markedly slower, and this runs for every indicator.
-  if (leaf.formula) (result as { valueFormat?: ValueFormat }).valueFormat = formats(leaf.formula);
+  if (format) (result as { valueFormat?: ValueFormat }).valueFormat = format;
   return { result, exact: outcome.score };
 }
 

@@ -1,36 +1,67 @@
 import type { Expr } from "../formula/types";
-import type { Template } from "../compile/read/types";
+import type { FieldType, Template } from "../compile/read/types";
+import type { ValueFormat } from "../model/format";
 
-/** How an indicator value is shown: a rate as a percentage, anything else as a plain number. */
-export type ValueFormat = "percent" | "number";
+export type { ValueFormat } from "../model/format";
 
-/** Infer whether a formula yields a rate (ratio/change/weighted, a rate field, a quotient) or a plain number. */
+function ofType(type: FieldType | undefined): ValueFormat {
+  switch (type) {
+    case "rate":
+      return "percent";
+    case "amount":
+      return "amount";
+    case "integer":
+    case "year":
+      return "integer";
+    default:
+      return "number";
+  }
+}
+
+/** Two operands' common format: the same on both sides, a rate beside anything, else a plain number. */
+function common(a: ValueFormat, b: ValueFormat): ValueFormat {
+  if (a === b) return a;
+  return a === "percent" || b === "percent" ? "percent" : "number";
+}
+
+/**
+ * What a formula yields, decided once for every place that shows it (report, pane, command line, output
+ * cells): a rate (ratio/change/weighted, a rate field, a quotient of two quantities), an amount, a count, or
+ * a plain number. x ÷ 2 and x × 2 keep x's format; a quotient of two quantities is a rate.
+ */
 export function valueFormat(expr: Expr, template: Template): ValueFormat {
   switch (expr.k) {
     case "num":
     case "str":
       return "number";
     case "field":
-      return template.fields.get(expr.name)?.type === "rate" ? "percent" : "number";
+      return ofType(template.fields.get(expr.name)?.type);
     case "col":
-      return template.tables.get(expr.table)?.columns.find((c) => c.key === expr.key)?.type === "rate"
-        ? "percent"
-        : "number";
+      return ofType(template.tables.get(expr.table)?.columns.find((c) => c.key === expr.key)?.type);
     case "neg":
       return valueFormat(expr.e, template);
-    case "bin":
-      // x / 2 keeps x's unit; a quotient of two quantities is a rate.
-      if (expr.op === "/") return expr.r.k === "num" ? valueFormat(expr.l, template) : "percent";
-      return valueFormat(expr.l, template) === "percent" ? "percent" : valueFormat(expr.r, template);
+    case "bin": {
+      const l = valueFormat(expr.l, template);
+      if (expr.op === "/") return expr.r.k === "num" ? l : "percent";
+      const r = valueFormat(expr.r, template);
+      if (expr.op === "*") {
+        if (expr.r.k === "num") return l;
+        if (expr.l.k === "num") return r;
+        return l === "percent" || r === "percent" ? "percent" : "number";
+      }
+      return common(l, r);
+    }
     case "call":
       if (expr.fn === "ratio" || expr.fn === "change" || expr.fn === "weighted") return "percent";
-      if (expr.fn === "count" || expr.fn === "count_if" || expr.fn === "blank" || expr.fn === "present")
-        return "number";
-      return anyPercent(expr.args, template);
+      if (expr.fn === "count" || expr.fn === "count_if") return "integer";
+      if (expr.fn === "blank" || expr.fn === "present") return "number";
+      return callFormat(expr.args, template);
   }
 }
 
-function anyPercent(es: readonly Expr[], template: Template): ValueFormat {
-  for (const e of es) if (valueFormat(e, template) === "percent") return "percent";
-  return "number";
+/** abs, min, max, sum: their arguments' common format. */
+function callFormat(args: readonly Expr[], template: Template): ValueFormat {
+  const [first, ...rest] = args;
+  if (!first) return "number";
+  return rest.reduce((f, a) => common(f, valueFormat(a, template)), valueFormat(first, template));
 }

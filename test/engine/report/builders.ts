@@ -14,6 +14,11 @@ import type {
 } from "../../../src/engine/compile/read/types";
 import { BASIS, BENEFITS, DUTIES, MEASURES, ORG, PROBLEMS, SANGONG_REASONS, TASK_DESCRIPTIONS } from "./seed-texts";
 import seedJson from "../../../assets/examples/wanzhou-2020.json";
+import { parseExpression } from "../../../src/engine/formula/parse";
+import { valueFormat } from "../../../src/engine/score/units";
+import { valueText } from "../../../src/engine/score/score";
+import { compileRule } from "../../../src/engine/compile/compile-rule";
+import type { Params } from "../../../src/engine/compile/params";
 
 type FieldSpec = readonly [name: string, label: string, type: FieldType, required: boolean];
 
@@ -390,6 +395,7 @@ export function buildScores(
           explanation: "",
           ref: { sheet: "重点工作", address: `F${4 + i}` },
           inputs: {},
+          valueText: "",
         });
       });
       continue;
@@ -408,6 +414,7 @@ export function buildScores(
       explanation: "",
       ref: { sheet: "指标体系", address: `O${rubric.indexOf(r) + 4}` },
       inputs: {},
+      valueText: "",
     });
   }
   const levels: LevelResult[] = [];
@@ -430,8 +437,19 @@ export function buildScores(
     add(ind.path[1]!, 2, ind);
   }
   const total = indicators.reduce((s, i) => s.plus(i.score), new Decimal(0));
+  // The value's format and text as the engine decides them for the formula (score/units.ts, model/format.ts).
+  const template = buildTemplate(rubric);
+  const shown = indicators.map((ind): IndicatorResult => {
+    const parsed = ind.formula.trim() ? parseExpression(ind.formula) : null;
+    const format = parsed?.ok ? valueFormat(parsed.expr, template) : undefined;
+    return {
+      ...ind,
+      valueText: valueText(ind.value, format ?? "number", "zh-CN"),
+      ...(format ? { valueFormat: format } : {}),
+    };
+  });
   return {
-    indicators,
+    indicators: shown,
     levels,
     adjustments: [],
     rawTotal: total.toNumber(),
@@ -448,6 +466,23 @@ export function seedInput(lang: "zh-CN" | "en" = "zh-CN"): {
   values: InputValues;
   scores: ScoreSheet;
   lang: "zh-CN" | "en";
+  ruleParams: ReadonlyMap<string, Params>;
 } {
-  return { template: buildTemplate(), values: buildValues(), scores: buildScores(), lang };
+  return {
+    template: buildTemplate(),
+    values: buildValues(),
+    scores: buildScores(),
+    lang,
+    ruleParams: seedRuleParams(),
+  };
+}
+
+/** Each leaf's rule parameters compiled as scoring compiles them (the report's {param.…}). */
+export function seedRuleParams(rubric: readonly RubricSpec[] = SEED_RUBRIC): ReadonlyMap<string, Params> {
+  const out = new Map<string, Params>();
+  for (const r of rubric) {
+    const compiled = compileRule(r.ruleKind, r.ruleParams ?? "", new Decimal(r.weight));
+    if (compiled.ok) out.set(r.id, compiled.rule.params);
+  }
+  return out;
 }

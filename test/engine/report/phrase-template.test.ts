@@ -8,7 +8,7 @@ import {
 } from "../../../src/engine/report/phrase-template";
 import { text } from "../../../src/engine/report/runs";
 import { runsText, type Run } from "../../../src/engine/report/tree";
-import { displayFormula, formulaIsRate } from "../../../src/engine/report/formula-display";
+import { displayFormula } from "../../../src/engine/report/formula-display";
 
 const rows: TableRowValues[] = [
   {
@@ -90,13 +90,9 @@ describe("formula display", () => {
     expect(runsText(displayFormula(src, labels))).toBe(expected);
   });
 
-  it.each([
-    ["ratio(a,b)", true],
-    ["a / b", true],
-    ["change(a,b)", true],
-    ["funds_recalled_count", false],
-    ["a + b", false],
-  ])("%s is a rate: %s", (src, rate) => {
-    expect(formulaIsRate(src)).toBe(rate);
+  it("shows literals as written and column references by their label", () => {
+    expect(runsText(displayFormula("a - 50%", labels))).toBe("<a>－50%");
+    expect(runsText(displayFormula("sum(tasks.weight)", labels))).toBe("Σ<tasks.weight>");
+    expect(runsText(displayFormula('count_if(t.done, "是")', labels))).toBe("count_if（<t.done>，“是”）");
   });
 });
