@@ -2,6 +2,7 @@
 import { hostError } from "./errors";
 import { quoteSheet } from "./normalize";
 import { readTemplateFileInfo, toBase64 } from "./template-file";
+import type { TemplateFileInfo } from "./template-file";
 import type { OfficeSession } from "./session";
 
 function absolute(address: string): string {
@@ -11,6 +12,38 @@ function absolute(address: string): string {
     .join(":");
 }
 
+/**
+ * (Re)create each of the template's workbook names that is missing or does not point where the template says:
+ * insertWorksheetsFromBase64 may drop them or leave them as `=#REF!…` (OfficeDev/office-js#3583). `names` must
+ * have been loaded with `items/name,items/formula`. Returns whether anything was queued.
+ */
+function queueNameRepair(wb: Excel.Workbook, info: TemplateFileInfo): boolean {
+  const after = new Map(wb.names.items.map((n) => [n.name.toLowerCase(), n]));
+  let repaired = false;
+  for (const n of info.names) {
+    const target = `=${quoteSheet(n.sheet)}!${absolute(n.address)}`;
+    const item = after.get(n.name.toLowerCase());
+    if (item && typeof item.formula === "string" && item.formula.replace(/\$/g, "") === target.replace(/\$/g, ""))
+      continue;
+    if (item) item.delete();
+    wb.names.add(n.name, target);
+    repaired = true;
+  }
+  return repaired;
+}
+
+/** Which of the template's sheets the workbook has (case-insensitive, as Excel compares sheet names). */
+function presentSheets(wb: Excel.Workbook, info: TemplateFileInfo): string[] {
+  const have = new Set(wb.worksheets.items.map((s) => s.name.toLowerCase()));
+  return info.sheets.filter((s) => have.has(s.toLowerCase()));
+}
+
+/**
+ * 创建模板: insert the template's sheets, then repair its workbook names. Idempotent and retryable: when every
+ * template sheet is already there (an earlier insert whose sync rejected although the sheets went in, as Excel
+ * on the web does — OfficeDev/office-js#3179, #6142), only the names are repaired; when the insert's sync
+ * rejects, the workbook is read again and, if the sheets are in, the names are repaired all the same.
+ */
 export async function createTemplate(session: OfficeSession): Promise<void> {
   if (!session.capabilities.insertWorksheets) {
     const which =
@@ -21,37 +54,42 @@ export async function createTemplate(session: OfficeSession): Promise<void> {
   }
   const bytes = await session.loadAsset("standard-template.xlsx");
   const info = await readTemplateFileInfo(bytes);
+  // The view of the workbook is stale from here on, whatever happens.
+  session.knownSheets = null;
+  session.markView = null;
+  let insertFailure: unknown = null;
   await session.writeRun(async (context) => {
     const wb = context.workbook;
     wb.worksheets.load("items/name");
-    wb.names.load("items/name");
-    await context.sync();
-    const have = new Set(wb.worksheets.items.map((s) => s.name.toLowerCase()));
-    const clash = info.sheets.filter((s) => have.has(s.toLowerCase()));
-    if (clash.length > 0) throw hostError("sheets_exist", clash.join("、"));
-    const haveNames = new Set(wb.names.items.map((n) => n.name.toLowerCase()));
-    const nameClash = info.names.filter((n) => haveNames.has(n.name.toLowerCase())).map((n) => n.name);
-    if (nameClash.length > 0) throw hostError("sheets_exist", nameClash.join("、"));
-
-    wb.insertWorksheetsFromBase64(toBase64(bytes), { positionType: "End" });
     wb.names.load("items/name,items/formula");
     await context.sync();
-    // insertWorksheetsFromBase64 may drop workbook names or leave them as #REF!: (re)create each one.
-    const after = new Map(wb.names.items.map((n) => [n.name.toLowerCase(), n]));
-    let repaired = false;
-    for (const n of info.names) {
-      const target = `=${quoteSheet(n.sheet)}!${absolute(n.address)}`;
-      const item = after.get(n.name.toLowerCase());
-      if (item && typeof item.formula === "string" && item.formula.replace(/\$/g, "") === target.replace(/\$/g, ""))
-        continue;
-      if (item) item.delete();
-      wb.names.add(n.name, target);
-      repaired = true;
+    const present = presentSheets(wb, info);
+    if (present.length < info.sheets.length) {
+      if (present.length > 0) throw hostError("sheets_exist", present.join("、"));
+      const haveNames = new Set(wb.names.items.map((n) => n.name.toLowerCase()));
+      const nameClash = info.names.filter((n) => haveNames.has(n.name.toLowerCase())).map((n) => n.name);
+      if (nameClash.length > 0) throw hostError("sheets_exist", `已有同名的名称：${nameClash.join("、")}`);
+      wb.insertWorksheetsFromBase64(toBase64(bytes), { positionType: "End" });
+      wb.names.load("items/name,items/formula");
+      try {
+        await context.sync();
+      } catch (e) {
+        insertFailure = e;
+        return;
+      }
     }
-    if (repaired) await context.sync();
+    if (queueNameRepair(wb, info)) await context.sync();
   });
-  session.knownSheets = null;
-  session.markView = null;
+  if (insertFailure === null) return;
+  // The insert's sync rejected: the sheets may be in all the same. Look again, in a fresh batch.
+  await session.writeRun(async (context) => {
+    const wb = context.workbook;
+    wb.worksheets.load("items/name");
+    wb.names.load("items/name,items/formula");
+    await context.sync();
+    if (presentSheets(wb, info).length < info.sheets.length) throw insertFailure;
+    if (queueNameRepair(wb, info)) await context.sync();
+  });
 }
 
 export async function openExample(session: OfficeSession): Promise<void> {
