@@ -16,7 +16,7 @@ import { FirstRun } from "./components/FirstRun/FirstRun";
 import type { Notice } from "./components/Notifier/Notifier";
 import { StatusLine } from "./components/StatusLine/StatusLine";
 import type { EnginePort, PaneLang } from "./engine-port";
-import { I18nContext, catalogs, useI18n } from "./i18n";
+import { I18nContext, catalogs, storeLang, useI18n } from "./i18n";
 import { LazyNotifier, LazyPaneSteps, preloadPane } from "./lazy-panels";
 import { usePane } from "./state/use-pane";
 import { useAppStyles } from "./useAppStyles";
@@ -24,13 +24,18 @@ import { useAppStyles } from "./useAppStyles";
 export interface PaneProvidersProps {
   readonly lang: PaneLang;
   readonly theme: Theme;
+  /** Given, the status line shows the 中文 / English switch, which calls it. */
+  readonly onLangChange?: (lang: PaneLang) => void;
   readonly children: ReactNode;
 }
 
 /** Theme and language for everything below (the pane, and the browser page around it). */
-export function PaneProviders({ lang, theme, children }: PaneProvidersProps) {
+export function PaneProviders({ lang, theme, onLangChange, children }: PaneProvidersProps) {
   const styles = useAppStyles();
-  const i18n = useMemo(() => ({ lang, t: catalogs[lang] }), [lang]);
+  const i18n = useMemo(
+    () => (onLangChange ? { lang, t: catalogs[lang], setLang: onLangChange } : { lang, t: catalogs[lang] }),
+    [lang, onLangChange],
+  );
   return (
     // Portals (the toaster) get only the theme's variables, not the provider's own classes: with them, the
     // toaster's mount node took min-height 100 %, the page background and z-index 1000000 and covered the
@@ -38,6 +43,31 @@ export function PaneProviders({ lang, theme, children }: PaneProvidersProps) {
     <FluentProvider theme={theme} lang={lang} className={styles.provider} applyStylesToPortals={false}>
       <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>
     </FluentProvider>
+  );
+}
+
+export interface SwitchableProvidersProps {
+  /** The language to start in (a remembered choice, else the surface's default). */
+  readonly initialLang: PaneLang;
+  readonly theme: Theme;
+  readonly children: ReactNode;
+}
+
+/**
+ * PaneProviders with the language switch: the choice is remembered (localStorage) and set on <html lang>, which
+ * the browser page's notes on marked cells follow. The pane keeps its state; the next report is in the new language.
+ */
+export function SwitchableProviders({ initialLang, theme, children }: SwitchableProvidersProps) {
+  const [lang, setLang] = useState(initialLang);
+  const change = useCallback((next: PaneLang) => {
+    storeLang(next);
+    document.documentElement.lang = next;
+    setLang(next);
+  }, []);
+  return (
+    <PaneProviders lang={lang} theme={theme} onLangChange={change}>
+      {children}
+    </PaneProviders>
   );
 }
 

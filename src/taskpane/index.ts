@@ -1,9 +1,9 @@
 /** The task pane's UI as other surfaces use it (the browser page embeds the same pane). main.tsx is the Office entry. */
-export { PaneProviders, TaskPane } from "./App";
+export { PaneProviders, SwitchableProviders, TaskPane } from "./App";
 export { createEngineAdapter } from "./engine-adapter";
 export type { EnginePort } from "./engine-port";
 export { isCancelled, toPaneError } from "./host-error";
 export type { PaneError } from "./host-error";
-export { pickBrowserLang, useI18n } from "./i18n";
+export { pickBrowserLang, storedLang, useI18n } from "./i18n";
 export { lazyComponent } from "./lazy-panels";
 export { mediaMatches, themeFor, themeKindFor } from "./theme";

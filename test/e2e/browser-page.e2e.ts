@@ -196,6 +196,57 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
   });
 });
 
+describe.skipIf(!browserPath)("the browser page's language in an en-US browser", () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: browserPath, args: BROWSER_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: "en-US" });
+    page = await context.newPage();
+    await page.goto(`${baseUrl}/web/index.html?example=1`);
+    await page.getByText("重庆市万州区人民政府外事办公室").first().waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** The switch's button for a language: visible, on top at its centre, and whether it is the current one. */
+  async function switchButton(label: string): Promise<{ onTop: boolean; pressed: string | null }> {
+    const button = page.getByRole("group", { name: /Language/ }).getByRole("button", { name: label });
+    const box = await button.boundingBox();
+    const onTop = box
+      ? await page.evaluate(
+          ([x, y, text]) => document.elementFromPoint(x!, y!)?.closest("button")?.textContent === text,
+          [box.x + box.width / 2, box.y + box.height / 2, label] as const,
+        )
+      : false;
+    return { onTop, pressed: await button.getAttribute("aria-pressed") };
+  }
+
+  it("opens in Chinese although the browser asks for English, with a visible 中文 / English switch", async () => {
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+    expect(await page.getByRole("tab", { name: "校验", exact: true }).isVisible()).toBe(true);
+    expect(await switchButton("中文")).toEqual({ onTop: true, pressed: "true" });
+    expect(await switchButton("English")).toEqual({ onTop: true, pressed: "false" });
+  });
+
+  it("switches to English when chosen, and remembers it on the next visit; back to 中文 likewise", async () => {
+    await page.getByRole("button", { name: "English" }).click();
+    expect(await page.getByRole("tab", { name: "Check", exact: true }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    await page.reload();
+    await page.getByRole("tab", { name: "Check", exact: true }).waitFor();
+    expect(await switchButton("English")).toEqual({ onTop: true, pressed: "true" });
+    await page.getByRole("button", { name: "中文" }).click();
+    expect(await page.getByRole("tab", { name: "校验", exact: true }).isVisible()).toBe(true);
+    await page.reload();
+    await page.getByRole("tab", { name: "校验", exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+  });
+});
+
 describe.skipIf(!browserPath)("the built pages' code", () => {
   const out = path.join(process.cwd(), ".tmp/e2e-dist");
 

@@ -1,12 +1,17 @@
 // @vitest-environment happy-dom
 import "./setup";
-import { screen } from "@testing-library/react";
+import { webLightTheme } from "@fluentui/react-components";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { en } from "../../src/taskpane/i18n/en";
-import { pickBrowserLang, pickLang } from "../../src/taskpane/i18n";
+import { LANG_STORAGE_KEY, pickBrowserLang, pickLang, storeLang, storedLang } from "../../src/taskpane/i18n";
 import type { Catalog } from "../../src/taskpane/i18n";
 import { zhCN } from "../../src/taskpane/i18n/zh-CN";
-import { FakeEngine, problem } from "./fakes";
+import { SwitchableProviders, TaskPane } from "../../src/taskpane/App";
+import { catalogs } from "../../src/taskpane/i18n";
+import { preloadPane } from "../../src/taskpane/lazy-panels";
+import { FakeEngine, FakeHost, problem } from "./fakes";
 import { renderPane } from "./render-pane";
 
 /** Every key path of a catalog, with the kind of value (string or function) at each leaf. */
@@ -43,12 +48,40 @@ describe("catalogs", () => {
   });
 
   it.each([
-    ["?lang=en", "zh-CN", "en"],
-    ["?example=1", "en-US", "en"],
+    ["?lang=en", null, "en"],
+    ["?example=1", null, "zh-CN"],
+    ["?example=1", "en", "en"],
     ["", "zh-CN", "zh-CN"],
-    ["?lang=zh-CN", "en-US", "zh-CN"],
-  ])("browser page %s with navigator %s → %s", (search, nav, lang) => {
-    expect(pickBrowserLang(search, nav)).toBe(lang);
+    ["?lang=zh-CN", "en", "zh-CN"],
+  ])(
+    "browser page %s with the remembered choice %s → %s (the browser's own language never counts)",
+    (search, stored, lang) => {
+      expect(pickBrowserLang(search, stored)).toBe(lang);
+    },
+  );
+
+  it("remembers the choice in storage, and lives without storage where it is refused", () => {
+    const data = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+    };
+    expect(storedLang(storage)).toBeNull();
+    storeLang("en", storage);
+    expect(data.get(LANG_STORAGE_KEY)).toBe("en");
+    expect(storedLang(storage)).toBe("en");
+    data.set(LANG_STORAGE_KEY, "fr");
+    expect(storedLang(storage)).toBeNull();
+    const refusing = {
+      getItem: () => {
+        throw new Error("SecurityError");
+      },
+      setItem: () => {
+        throw new Error("SecurityError");
+      },
+    };
+    expect(storedLang(refusing)).toBeNull();
+    expect(() => storeLang("en", refusing)).not.toThrow();
   });
 });
 
@@ -79,5 +112,47 @@ describe("English pane", () => {
     expect(row.textContent).toContain("'基本情况'!C4");
     expect(row.textContent).toContain("What to do: EN fix not_a_number");
     expect(engine.renderDiagnostic).toHaveBeenCalledWith(engine.validation.diagnostics[0], "en");
+  });
+});
+
+describe("the language switch", () => {
+  it("is visible in Chinese by default, switches the whole pane to English and back, remembered, state kept", async () => {
+    window.localStorage.removeItem(LANG_STORAGE_KEY);
+    const host = new FakeHost();
+    const engine = new FakeEngine();
+    const user = userEvent.setup();
+    await preloadPane();
+    render(
+      <SwitchableProviders initialLang="zh-CN" theme={webLightTheme}>
+        <TaskPane host={host} engine={engine} />
+      </SwitchableProviders>,
+    );
+    await screen.findByRole("tablist", { name: "步骤" });
+    const group = screen.getByRole("group", { name: "语言 Language" });
+    expect(within(group).getByRole("button", { name: "中文" }).getAttribute("aria-pressed")).toBe("true");
+    await user.click(screen.getByRole("button", { name: "校验" }));
+    await screen.findByText("没有发现问题。");
+
+    await user.click(within(group).getByRole("button", { name: "English" }));
+    expect(await screen.findByRole("tab", { name: "Check" })).toBeTruthy();
+    expect(window.localStorage.getItem(LANG_STORAGE_KEY)).toBe("en");
+    expect(document.documentElement.lang).toBe("en");
+    // The pane keeps its state and does not read the workbook again.
+    expect(screen.getByText(catalogs.en.validate.none)).toBeTruthy();
+    expect(host.readSnapshot).toHaveBeenCalledTimes(2);
+    // The next report is asked for in English.
+    await user.click(screen.getByRole("tab", { name: "Report" }));
+    await user.click(await screen.findByRole("button", { name: catalogs.en.report.run }));
+    await waitFor(() => expect(engine.report).toHaveBeenCalledTimes(1));
+    expect(engine.report.mock.calls[0]![1]).toBe("en");
+
+    await user.click(screen.getByRole("button", { name: "中文" }));
+    expect(await screen.findByRole("tab", { name: "校验" })).toBeTruthy();
+    expect(window.localStorage.getItem(LANG_STORAGE_KEY)).toBe("zh-CN");
+  });
+
+  it("is not shown where the language is fixed (PaneProviders without onLangChange)", async () => {
+    await renderPane();
+    expect(screen.queryByRole("group", { name: "语言 Language" })).toBeNull();
   });
 });

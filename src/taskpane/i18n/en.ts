@@ -3,6 +3,7 @@ import type { Catalog } from "./zh-CN";
 /** English, used when Office's display language (or the browser's) starts with "en". */
 export const en: Catalog = {
   appTitle: "Performance Evaluation Assistant",
+  language: "Language 语言",
   firstRun: {
     sentence:
       "The assistant checks a department's expenditure performance evaluation workbook, scores every indicator, grades the total and writes the self-evaluation report.",

@@ -44,6 +44,7 @@ const hostErrors: HostErrorTexts = {
 
 const source = {
   appTitle: "绩效评价助手",
+  language: "语言 Language",
   firstRun: {
     sentence: "绩效评价助手帮您校验部门整体支出绩效评价表，计算各项指标得分和等级，并生成绩效自评报告。",
     notTemplate: "当前工作簿还不是绩效评价模板。",

@@ -1,5 +1,6 @@
 import { Badge, Caption1, Text } from "@fluentui/react-components";
 import { useI18n } from "../../i18n";
+import { LanguageSwitch } from "../LanguageSwitch/LanguageSwitch";
 import type { WorkbookStatus } from "../../state/use-pane";
 import { useStatusLine } from "./useStatusLine";
 import { useStatusLineStyles } from "./useStatusLineStyles";
@@ -22,6 +23,7 @@ export function StatusLine({ status }: StatusLineProps) {
             {view.badge.text}
           </Badge>
         )}
+        <LanguageSwitch />
       </div>
       {view.unitYear && <Caption1 className={styles.meta}>{view.unitYear}</Caption1>}
       {view.scoredAt && <Caption1 className={styles.meta}>{view.scoredAt}</Caption1>}
