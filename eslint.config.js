@@ -126,6 +126,19 @@ export default tseslint.config(
       "no-new-func": "error",
     },
   },
+  // Type-aware rules on the product's code (issue 12): a promise nobody awaits loses its error, a promise
+  // handed where a void callback is expected runs unobserved, a switch over a union must name every case.
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
+      // No source file over 400 lines: a file that grows past it is doing two jobs.
+      "max-lines": ["error", { max: 400 }],
+    },
+  },
   {
     files: ["*.config.js", "*.config.ts", "webpack.config.*"],
     rules: { "no-restricted-syntax": "off" },

@@ -5,7 +5,21 @@
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
-const eslint = new ESLint({ cwd: process.cwd() });
+// The probes below are not files on disk, so the type-aware rules (which need the TypeScript project) are off for
+// them; the last test lints real files of the project with them on.
+const TYPED_RULES = [
+  "@typescript-eslint/no-floating-promises",
+  "@typescript-eslint/no-misused-promises",
+  "@typescript-eslint/switch-exhaustiveness-check",
+];
+const eslint = new ESLint({
+  cwd: process.cwd(),
+  overrideConfig: {
+    files: ["src/**/*.{ts,tsx}"],
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: Object.fromEntries(TYPED_RULES.map((r) => [r, "off"])),
+  },
+});
 
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
@@ -38,4 +52,23 @@ describe("the layers of src/ as lint enforces them", () => {
   ])("allows: %s", async (_what, file, code) => {
     expect(await restrictedImports(file, `${code}\nexport const y = x;\n`)).toEqual([]);
   });
+
+  it("lints the product's code with the type-aware rules: a promise nobody awaits fails lint", async () => {
+    const typed = new ESLint({ cwd: process.cwd() });
+    const code = [
+      'import { createEngine } from "../engine";',
+      "async function later(): Promise<number> {",
+      "  return createEngine() ? 1 : 0;",
+      "}",
+      "export function run(): void {",
+      "  later();",
+      "}",
+      "",
+    ].join("\n");
+    // The text stands in for a real file of the project, so the TypeScript project service knows it.
+    const [result] = await typed.lintText(code, { filePath: "src/cli/bin.ts" });
+    expect((result?.messages ?? []).map((m) => m.ruleId)).toContain("@typescript-eslint/no-floating-promises");
+    const config = (await typed.calculateConfigForFile("src/engine/session.ts")) as { rules: Record<string, unknown> };
+    for (const rule of [...TYPED_RULES, "max-lines"]) expect(JSON.stringify(config.rules[rule])).toMatch(/^\[2/);
+  }, 120_000);
 });
