@@ -9,7 +9,14 @@ import { probeStates, queueProbes } from "./mark-run";
 import type { OfficeSession } from "./session";
 
 /** Rows and columns past a sheet's values whose fills the read also gathers (problem cells beyond = a probe). */
-const GRID_MARGIN = { rows: 20, cols: 4 } as const;
+const GRID_MARGIN: Margin = { rows: 20, cols: 4 };
+/** No margin: a sheet whose values reach the grid's last rows or columns cannot be resized past them. */
+const NO_MARGIN: Margin = { rows: 0, cols: 0 };
+
+interface Margin {
+  readonly rows: number;
+  readonly cols: number;
+}
 
 interface SheetBatch {
   readonly name: string;
@@ -20,7 +27,7 @@ interface SheetBatch {
   readonly fills: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
 }
 
-function queueSheet(session: OfficeSession, sheet: Excel.Worksheet, name: string): SheetBatch {
+function queueSheet(session: OfficeSession, sheet: Excel.Worksheet, name: string, margin: Margin): SheetBatch {
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("address,values,valueTypes,numberFormat");
   const protection = sheet.protection;
@@ -31,10 +38,8 @@ function queueSheet(session: OfficeSession, sheet: Excel.Worksheet, name: string
   let formatted: Excel.Range | null = null;
   let fills: SheetBatch["fills"] = null;
   if (session.supports("1.9") && !name.startsWith("_")) {
-    formatted = sheet
-      .getRange("A1")
-      .getBoundingRect(sheet.getUsedRange(true))
-      .getResizedRange(GRID_MARGIN.rows, GRID_MARGIN.cols);
+    formatted = sheet.getRange("A1").getBoundingRect(sheet.getUsedRange(true));
+    if (margin.rows > 0 || margin.cols > 0) formatted = formatted.getResizedRange(margin.rows, margin.cols);
     formatted.load("address");
     fills = formatted.getCellProperties({ format: { fill: { color: true } } });
   }
@@ -85,10 +90,11 @@ function queueBody(
   list: Excel.WorksheetCollection,
   sheets: readonly string[],
   marks: readonly MarkRecord[],
+  margin: Margin,
 ) {
   const present = new Set(sheets);
   return {
-    sheets: sheets.map((n) => queueSheet(session, list.getItem(n), n)),
+    sheets: sheets.map((n) => queueSheet(session, list.getItem(n), n, margin)),
     probes: queueProbes(
       session,
       wb,
@@ -105,11 +111,23 @@ function queueBody(
  * sheets did not change takes 1 sync. Worst case (a sheet deleted since): 3. Never a loop.
  */
 export async function readWorkbook(session: OfficeSession): Promise<WorkbookSnapshot> {
+  if (!session.supports("1.9")) return readOnce(session, NO_MARGIN);
+  try {
+    return await readOnce(session, GRID_MARGIN);
+  } catch {
+    // The fill grid's margin may reach past the grid's last row or column (a value in row 1,048,576 or column
+    // XFD): resizing there fails the batch (documented for getOffsetRange; the code Excel gives is not, so
+    // any failure is retried once). Without the margin, problem cells beyond the values cost a probe.
+    return readOnce(session, NO_MARGIN);
+  }
+}
+
+async function readOnce(session: OfficeSession, margin: Margin): Promise<WorkbookSnapshot> {
   return session.excel.run(async (context) => {
     const wb = context.workbook;
     const guess = session.knownSheets;
     let head = queueHead(session, wb, !guess);
-    let body = guess ? queueBody(session, wb, head.list, guess, session.lastMarks ?? []) : null;
+    let body = guess ? queueBody(session, wb, head.list, guess, session.lastMarks ?? [], margin) : null;
     try {
       await context.sync();
     } catch (e) {
@@ -130,6 +148,7 @@ export async function readWorkbook(session: OfficeSession): Promise<WorkbookSnap
         head.list,
         actual.map((s) => s.name),
         marks,
+        margin,
       );
       await context.sync();
     }

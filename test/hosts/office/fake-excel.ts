@@ -57,6 +57,9 @@ type Action = () => void;
 
 const WHITE = "#FFFFFF";
 
+/** Excel's grid: 1,048,576 rows × 16,384 columns (XFD). */
+export const GRID = { rows: 1_048_576, cols: 16_384 } as const;
+
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   names: FakeName[] = [];
@@ -535,11 +538,20 @@ class FakeContext {
     });
     return Object.assign(mock, {
       _bounds: bounds,
-      getResizedRange: (dr: number, dc: number) =>
-        this.makeComputedRange(resolve, () => {
+      getResizedRange: (dr: number, dc: number) => {
+        const resized = (): Bounds => {
           const b = bounds();
           return { ...b, r1: b.r1 + dr, c1: b.c1 + dc };
-        }),
+        };
+        // Past the grid's last row or column the batch fails. Documented for getOffsetRange ("If the resulting
+        // range is forced outside the bounds of the worksheet grid, an error will be thrown", index.d.ts);
+        // assumed alike for getResizedRange (its doc is silent), as is the code.
+        this.actions.push(() => {
+          const b = resized();
+          if (b.r1 >= GRID.rows || b.c1 >= GRID.cols) throw new OfficeError("InvalidArgument", "outside the grid");
+        });
+        return this.makeComputedRange(resolve, resized);
+      },
       getCellProperties: (_options: unknown) => {
         return this.result(() => {
           const sheet = resolve();
