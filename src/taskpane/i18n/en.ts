@@ -20,6 +20,13 @@ export const en: Catalog = {
     grade: (grade, total) => `${grade} · ${total} points`,
     gradeLabel: (grade, total) => `Grade: ${grade}, total ${total} points`,
     scoredAt: (time) => `Scored ${time}`,
+    staleGrade: (grade, total) => `${grade} · ${total} points · out of date`,
+    staleGradeLabel: (grade, total) => `Out-of-date result: grade ${grade}, total ${total} points`,
+    stale: {
+      edited: "The data changed: score again",
+      unwritten:
+        "The scores were not written to the workbook; this is the earlier result. Fix the problem above and score again",
+    },
   },
   tabs: {
     label: "Steps",
@@ -94,6 +101,7 @@ export const en: Catalog = {
     partSeparator: ", ",
     createdSheets: (sheets) => `new sheet ${sheets}`,
     done: (total, grade) => `Scored: ${total} points, ${grade}.`,
+    stale: "The data changed since scoring: the earlier scores are out of date. Score again.",
   },
   report: {
     run: "Generate report",
@@ -106,6 +114,7 @@ export const en: Catalog = {
     copied: "The report was copied.",
     exported: "The Word file was exported.",
     written: "Written to the 报告 sheet.",
+    stale: "The data changed since the report was generated: it is out of date. Generate it again.",
     blocked: (errors) => `${errors} errors block the report. Fix them under Check first.`,
     copyFailed: "The report could not be copied automatically.",
     copyFailedFix: "Click the preview, press Ctrl+A to select all, then Ctrl+C.",

@@ -60,6 +60,12 @@ const source = {
     grade: (grade: string, total: string) => `${grade} · ${total} 分`,
     gradeLabel: (grade: string, total: string) => `等级：${grade}，总分 ${total} 分`,
     scoredAt: (time: string) => `评分时间 ${time}`,
+    staleGrade: (grade: string, total: string) => `${grade} · ${total} 分 · 已过期`,
+    staleGradeLabel: (grade: string, total: string) => `已过期的结果：等级 ${grade}，总分 ${total} 分`,
+    stale: {
+      edited: "数据已修改，请重新评分",
+      unwritten: "评分结果没有写入工作簿，显示的是之前的结果；请处理上面的问题后重新评分",
+    },
   },
   tabs: {
     label: "步骤",
@@ -132,6 +138,7 @@ const source = {
     partSeparator: "，",
     createdSheets: (sheets: string) => `新建工作表 ${sheets}`,
     done: (total: string, grade: string) => `评分完成：${total} 分，${grade}。`,
+    stale: "数据已修改，之前的评分结果已过期。请重新评分。",
   },
   report: {
     run: "生成报告",
@@ -144,6 +151,7 @@ const source = {
     copied: "已复制全文。",
     exported: "已导出 Word 文件。",
     written: "已写入「报告」工作表。",
+    stale: "数据已修改，之前生成的报告已过期。请重新生成报告。",
     blocked: (errors: number) => `有 ${errors} 个错误，暂不能生成报告。请先在「校验」中修正。`,
     copyFailed: "无法自动复制。",
     copyFailedFix: "请在报告预览中按 Ctrl+A 全选，再按 Ctrl+C 复制。",

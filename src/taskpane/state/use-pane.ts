@@ -14,6 +14,12 @@ export type TabId = "template" | "validate" | "score" | "report";
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+/**
+ * Why the grade on the status line is no longer current: the workbook was edited (or its data became invalid)
+ * after scoring, or the last 评分 could not write its results.
+ */
+export type StaleReason = "edited" | "unwritten";
+
 /** The status line's facts. */
 export interface WorkbookStatus {
   readonly template: TemplateInfo | null;
@@ -21,6 +27,17 @@ export interface WorkbookStatus {
   readonly total: string | null;
   readonly grade: string | null;
   readonly scoredAt: string | null;
+  /** Set when the grade shown (total, grade, scoredAt) is not the workbook's current result; null when it is. */
+  readonly stale: StaleReason | null;
+}
+
+/** Hosts that report the user's own edits (the Office host, ExcelApi 1.9). Duck-typed: optional for hosts. */
+interface EditEvents {
+  onUserEdit(listener: (sheet: string, address: string) => void): Promise<() => Promise<void>>;
+}
+
+function hasEditEvents(host: WorkbookHost): host is WorkbookHost & EditEvents {
+  return typeof (host as Partial<EditEvents>).onUserEdit === "function";
 }
 
 export interface ScoringView {
@@ -75,10 +92,19 @@ export interface PaneModel {
   /** True until the workbook has been scored once: the pane says where outputs go. */
   readonly firstWrite: boolean;
   readonly report: ReportView | null;
+  /** The report shown was generated before the workbook changed: it must be generated again. */
+  readonly reportStale: boolean;
   readonly actions: PaneActions;
 }
 
-const EMPTY_STATUS: WorkbookStatus = { template: null, unit: null, total: null, grade: null, scoredAt: null };
+const EMPTY_STATUS: WorkbookStatus = {
+  template: null,
+  unit: null,
+  total: null,
+  grade: null,
+  scoredAt: null,
+  stale: null,
+};
 
 const errorCount = (ds: readonly Diagnostic[]): number => ds.filter((d) => d.severity === "error").length;
 
@@ -113,6 +139,7 @@ export function usePane(
   const [scoring, setScoring] = useState<ScoringView | null>(null);
   const [firstWrite, setFirstWrite] = useState(true);
   const [report, setReport] = useState<ReportView | null>(null);
+  const [reportStale, setReportStale] = useState(false);
   const running = useRef(false);
   // The catalog through a ref: switching the language must not re-run the first read.
   const tRef = useRef(t);
@@ -139,7 +166,7 @@ export function usePane(
     const snapshot = await host.readSnapshot();
     const outcome = await engine.validate(snapshot);
     const stored = readStoredResult(snapshot);
-    setStatus({ template: outcome.template, unit: outcome.unit ?? null, ...stored });
+    setStatus({ template: outcome.template, unit: outcome.unit ?? null, ...stored, stale: null });
     setFirstWrite(stored.scoredAt === null);
     setPhase(outcome.template ? "ready" : "firstRun");
   }, [host, engine]);
@@ -147,6 +174,31 @@ export function usePane(
   useEffect(() => {
     void run(load);
   }, [run, load]);
+
+  // Whatever was scored or reported before no longer describes the workbook.
+  const markEdited = useCallback(() => {
+    setStatus((s) => (s.stale === "edited" ? s : { ...s, stale: "edited" }));
+    setReportStale(true);
+  }, []);
+
+  // An edit in Excel after 评分 turns the grade and the report stale at once (hosts without edit events: the next
+  // 校验 or 报告 that finds errors or another result does).
+  useEffect(() => {
+    if (phase !== "ready" || !hasEditEvents(host)) return;
+    let off: (() => Promise<void>) | null = null;
+    let gone = false;
+    host
+      .onUserEdit(() => markEdited())
+      .then((unsubscribe) => {
+        if (gone) void unsubscribe().catch(() => undefined);
+        else off = unsubscribe;
+      })
+      .catch(() => undefined);
+    return () => {
+      gone = true;
+      void off?.().catch(() => undefined);
+    };
+  }, [host, phase, markEdited]);
 
   const actions: PaneActions = {
     refresh: () =>
@@ -172,6 +224,8 @@ export function usePane(
         const outcome = await engine.validate(snapshot);
         setStatus((s) => ({ ...s, template: outcome.template, unit: outcome.unit ?? null }));
         setDiagnostics(outcome.diagnostics);
+        // Data that no longer validates cannot have the grade scored from it.
+        if (errorCount(outcome.diagnostics) > 0) markEdited();
         await host.markDiagnostics(outcome.diagnostics);
         const count = (sev: Diagnostic["severity"]): number =>
           outcome.diagnostics.filter((d) => d.severity === sev).length;
@@ -186,28 +240,47 @@ export function usePane(
         setDiagnostics(outcome.diagnostics);
         if (!outcome.scores) {
           setScoring({ scores: null, errors: errorCount(outcome.diagnostics), summary: null });
+          markEdited();
           await host.markDiagnostics(outcome.diagnostics);
           return;
         }
         const scores = outcome.scores;
-        setScoring({ scores, errors: 0, summary: null });
-        // Scores and marks (warnings left after scoring) in one write batch where the host can; else two calls.
-        const summary = host.applyAndMark
-          ? await host.applyAndMark(outcome.writePlan, outcome.diagnostics)
-          : await host.applyWritePlan(outcome.writePlan).then(async (s) => {
-              await host.markDiagnostics(outcome.diagnostics);
-              return s;
-            });
+        const total = formatPoints(scores.total);
+        // Nothing is shown as scored until it was written: a failed write leaves no tree, and an earlier grade
+        // that differs from what was just computed is marked as not current.
+        setScoring(null);
+        let summary: WriteSummary;
+        try {
+          // Scores and marks (warnings left after scoring) in one write batch where the host can; else two calls.
+          summary = host.applyAndMark
+            ? await host.applyAndMark(outcome.writePlan, outcome.diagnostics)
+            : await host.applyWritePlan(outcome.writePlan).then(async (s) => {
+                await host.markDiagnostics(outcome.diagnostics);
+                return s;
+              });
+        } catch (err) {
+          setStatus((s) =>
+            s.grade !== null && (s.grade !== scores.grade || s.total !== total) ? { ...s, stale: "unwritten" } : s,
+          );
+          throw err;
+        }
         setScoring({ scores, errors: 0, summary });
         setFirstWrite(false);
-        const total = formatPoints(scores.total);
-        setStatus((s) => ({ ...s, total, grade: scores.grade, scoredAt: now }));
+        setStatus((s) => ({ ...s, total, grade: scores.grade, scoredAt: now, stale: null }));
         notify(t.score.done(total, scores.grade));
       }),
     generateReport: () =>
       run(async () => {
         const snapshot = await host.readSnapshot();
         const outcome = await engine.report(snapshot, lang, { now: localIsoNow() });
+        // The report scores afresh: errors, or another result than the status line's, mean the grade is stale.
+        const fresh = outcome.scores;
+        setStatus((s) =>
+          s.grade !== null && (!fresh || fresh.grade !== s.grade || formatPoints(fresh.total) !== s.total)
+            ? { ...s, stale: s.stale ?? "edited" }
+            : s,
+        );
+        setReportStale(false);
         setReport({
           text: outcome.text,
           errors: errorCount(outcome.diagnostics),
@@ -258,6 +331,7 @@ export function usePane(
     scoring,
     firstWrite,
     report,
+    reportStale,
     actions,
   };
 }

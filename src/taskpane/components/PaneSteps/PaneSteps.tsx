@@ -54,6 +54,7 @@ export function PaneSteps({ pane, engine }: PaneStepsProps) {
             firstWrite={pane.firstWrite}
             busy={pane.busy}
             notice={noticeFor("score")}
+            stale={pane.status.stale !== null}
             onScore={() => void actions.score()}
             onShowProblems={() => pane.setTab("validate")}
           />
@@ -64,6 +65,7 @@ export function PaneSteps({ pane, engine }: PaneStepsProps) {
             report={pane.report}
             busy={pane.busy}
             notice={noticeFor("report")}
+            stale={pane.reportStale}
             onGenerate={() => void actions.generateReport()}
             onCopy={() => void actions.copyReport()}
             onWrite={() => void actions.writeReport()}

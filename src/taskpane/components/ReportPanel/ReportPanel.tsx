@@ -12,6 +12,8 @@ export interface ReportPanelProps {
   readonly busy: boolean;
   /** The last success in this tab (its status line). */
   readonly notice?: string | null;
+  /** The workbook changed after the report was generated: no preview or actions for the old text. */
+  readonly stale?: boolean;
   readonly onGenerate: () => void;
   readonly onCopy: () => void;
   readonly onWrite: () => void;
@@ -19,7 +21,16 @@ export interface ReportPanelProps {
 }
 
 /** 报告: generate, read the preview, copy it, write it to the 报告 sheet, or export it as Word. */
-export function ReportPanel({ report, busy, notice = null, onGenerate, onCopy, onWrite, onExport }: ReportPanelProps) {
+export function ReportPanel({
+  report,
+  busy,
+  notice = null,
+  stale = false,
+  onGenerate,
+  onCopy,
+  onWrite,
+  onExport,
+}: ReportPanelProps) {
   const { t } = useI18n();
   const panel = usePanelStyles();
   const styles = useReportPanelStyles();
@@ -31,12 +42,17 @@ export function ReportPanel({ report, busy, notice = null, onGenerate, onCopy, o
       </Button>
       <PanelStatus text={notice} />
       {!report && <Caption1 className={panel.hint}>{t.report.hint}</Caption1>}
-      {blocked && report && (
+      {stale && report && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t.report.stale}</MessageBarBody>
+        </MessageBar>
+      )}
+      {blocked && report && !stale && (
         <MessageBar intent="warning">
           <MessageBarBody>{t.report.blocked(report.errors)}</MessageBarBody>
         </MessageBar>
       )}
-      {report && !blocked && (
+      {report && !blocked && !stale && (
         <div className={panel.secondaryRow}>
           <Button appearance="secondary" disabled={!ready} onClick={onCopy}>
             {t.report.copy}
@@ -49,8 +65,8 @@ export function ReportPanel({ report, busy, notice = null, onGenerate, onCopy, o
           </Button>
         </div>
       )}
-      {report?.summary && <Body1 className={styles.summary}>{describeWrite(report.summary, t)}</Body1>}
-      {report && !blocked && (
+      {report?.summary && !stale && <Body1 className={styles.summary}>{describeWrite(report.summary, t)}</Body1>}
+      {report && !blocked && !stale && (
         <Field label={t.report.preview} className={styles.preview}>
           <Textarea
             readOnly

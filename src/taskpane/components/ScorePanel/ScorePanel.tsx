@@ -29,6 +29,8 @@ export interface ScorePanelProps {
   readonly busy: boolean;
   /** The last success in this tab (its status line). */
   readonly notice?: string | null;
+  /** The workbook changed after scoring: the earlier result is not shown as current. */
+  readonly stale?: boolean;
   readonly onScore: () => void;
   readonly onShowProblems: () => void;
 }
@@ -95,12 +97,23 @@ function Totals({ scores }: { scores: ScoreSheet }) {
 }
 
 /** 评分: score and write, then the total, the grade and the indicator tree with reasons for deductions. */
-export function ScorePanel({ scoring, firstWrite, busy, notice = null, onScore, onShowProblems }: ScorePanelProps) {
+export function ScorePanel({
+  scoring,
+  firstWrite,
+  busy,
+  notice = null,
+  stale = false,
+  onScore,
+  onShowProblems,
+}: ScorePanelProps) {
   const { t } = useI18n();
   const panel = usePanelStyles();
   const styles = useScorePanelStyles();
   const { tree, openKeys } = useScorePanel(scoring?.scores ?? null);
-  const scores = scoring?.scores ?? null;
+  const scored = scoring?.scores ?? null;
+  // An out-of-date result is replaced by the warning, not shown beside it as if it were current.
+  const outdated = stale && scored !== null;
+  const scores = outdated ? null : scored;
   return (
     <div className={panel.panel}>
       <Button appearance="primary" className={panel.primary} disabled={busy} onClick={onScore}>
@@ -123,7 +136,12 @@ export function ScorePanel({ scoring, firstWrite, busy, notice = null, onScore, 
           </MessageBarActions>
         </MessageBar>
       )}
-      {scoring?.summary && <Body1 className={styles.summary}>{describeWrite(scoring.summary, t)}</Body1>}
+      {outdated && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t.score.stale}</MessageBarBody>
+        </MessageBar>
+      )}
+      {scores && scoring?.summary && <Body1 className={styles.summary}>{describeWrite(scoring.summary, t)}</Body1>}
       {scores && <Totals scores={scores} />}
       {scores && (
         <Tree aria-label={t.score.tree} defaultOpenItems={openKeys}>

@@ -27,6 +27,11 @@ export function StatusLine({ status }: StatusLineProps) {
       </div>
       {view.unitYear && <Caption1 className={styles.meta}>{view.unitYear}</Caption1>}
       {view.scoredAt && <Caption1 className={styles.meta}>{view.scoredAt}</Caption1>}
+      {view.stale && (
+        <Caption1 className={styles.stale} data-testid="stale">
+          {view.stale}
+        </Caption1>
+      )}
     </header>
   );
 }

@@ -25,6 +25,8 @@ export interface StatusLineView {
     readonly color: NonNullable<BadgeProps["color"]>;
   } | null;
   readonly scoredAt: string | null;
+  /** Why the grade is not current (shown instead of the scoring time), or null. */
+  readonly stale: string | null;
 }
 
 export function useStatusLine(status: WorkbookStatus): StatusLineView {
@@ -32,18 +34,28 @@ export function useStatusLine(status: WorkbookStatus): StatusLineView {
   const tpl = status.template;
   const title = tpl ? `${tpl.title} · ${t.status.version(tpl.version)}` : t.appTitle;
   const unitYear = status.unit ? t.status.unitYear(status.unit.name, status.unit.year) : null;
+  // A stale grade keeps its word and number but loses the grade's colour and says so: it is not the result now.
+  const stale = status.grade && status.total && status.stale ? t.status.stale[status.stale] : null;
   const badge =
     status.grade && status.total
-      ? {
-          text: t.status.grade(status.grade, status.total),
-          label: t.status.gradeLabel(status.grade, status.total),
-          color: gradeColor(status.grade),
-        }
+      ? stale
+        ? {
+            text: t.status.staleGrade(status.grade, status.total),
+            label: t.status.staleGradeLabel(status.grade, status.total),
+            color: "informative" as const,
+          }
+        : {
+            text: t.status.grade(status.grade, status.total),
+            label: t.status.gradeLabel(status.grade, status.total),
+            color: gradeColor(status.grade),
+          }
       : null;
-  const scoredAt = status.scoredAt
-    ? t.status.scoredAt(formatScoredAt(status.scoredAt))
-    : tpl
-      ? t.status.notScored
-      : null;
-  return { title, unitYear, badge, scoredAt };
+  const scoredAt = stale
+    ? null
+    : status.scoredAt
+      ? t.status.scoredAt(formatScoredAt(status.scoredAt))
+      : tpl
+        ? t.status.notScored
+        : null;
+  return { title, unitYear, badge, scoredAt, stale };
 }

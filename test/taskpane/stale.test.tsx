@@ -1,0 +1,107 @@
+// @vitest-environment happy-dom
+// Results you can trust: nothing is shown as current once the workbook changed or the write failed.
+import "./setup";
+import { act, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { FakeEngine, FakeHost, problem, scoreSheet } from "./fakes";
+import { renderPane } from "./render-pane";
+
+/** A fake host with the Office host's edit events; `edit()` plays the user typing into a cell. */
+function editableHost() {
+  const host = new FakeHost();
+  let listener: ((sheet: string, address: string) => void) | null = null;
+  const unsubscribe = vi.fn(async () => undefined);
+  Object.assign(host, {
+    onUserEdit: vi.fn(async (l: (sheet: string, address: string) => void) => {
+      listener = l;
+      return unsubscribe;
+    }),
+  });
+  return { host, edit: () => listener?.("基本情况", "B7"), unsubscribe, subscribed: () => listener !== null };
+}
+
+async function scored(options: { host?: FakeHost; engine?: FakeEngine } = {}) {
+  const pane = await renderPane(options);
+  await pane.user.click(screen.getByRole("tab", { name: "评分" }));
+  await pane.user.click(await screen.findByRole("button", { name: "评分并写入" }));
+  await screen.findByRole("tree", { name: "指标得分" });
+  expect(screen.getByTestId("grade-badge").textContent).toBe("优 · 9.5 分");
+  return pane;
+}
+
+describe("stale results", () => {
+  it("a failed first write shows no tree and no grade: nothing is shown as written", async () => {
+    const { host, user } = await renderPane();
+    await user.click(screen.getByRole("tab", { name: "评分" }));
+    host.failNext("applyWritePlan", "sheet_protected");
+    await user.click(await screen.findByRole("button", { name: "评分并写入" }));
+    await screen.findByText(/受保护/);
+    expect(screen.queryByRole("tree")).toBeNull();
+    expect(screen.queryByText(/^总分 /)).toBeNull();
+    expect(screen.queryByTestId("grade-badge")).toBeNull();
+    expect(screen.getByText("尚未评分")).toBeTruthy();
+  });
+
+  it("a failed write after an earlier grade: the tree goes, the old grade is marked as not written", async () => {
+    const engine = new FakeEngine();
+    const { host, user } = await scored({ engine });
+    engine.scores = { ...scoreSheet("良"), total: 8, rawTotal: 8, totalExact: "8" };
+    host.failNext("applyWritePlan", "sheet_protected");
+    await user.click(screen.getByRole("button", { name: "评分并写入" }));
+    await screen.findByText(/受保护/);
+    expect(screen.queryByRole("tree")).toBeNull();
+    expect(screen.getByTestId("grade-badge").textContent).toBe("优 · 9.5 分 · 已过期");
+    expect(screen.getByTestId("stale").textContent).toMatch(/^评分结果没有写入工作簿/);
+    // Written next time: current again.
+    await user.click(screen.getByRole("button", { name: "评分并写入" }));
+    await screen.findByRole("tree", { name: "指标得分" });
+    expect(screen.getByTestId("grade-badge").textContent).toBe("良 · 8 分");
+    expect(screen.queryByTestId("stale")).toBeNull();
+  });
+
+  it("an edit in Excel after 评分 marks the grade, the tree and the report stale at once", async () => {
+    const { host, edit, unsubscribe } = editableHost();
+    const { user, unmount } = await scored({ host });
+    await user.click(screen.getByRole("tab", { name: "报告" }));
+    await user.click(await screen.findByRole("button", { name: "生成报告" }));
+    await screen.findByText("报告预览");
+    act(() => edit());
+    expect(await screen.findByTestId("stale")).toBeTruthy();
+    expect(screen.getByTestId("stale").textContent).toBe("数据已修改，请重新评分");
+    expect(screen.getByTestId("grade-badge").textContent).toBe("优 · 9.5 分 · 已过期");
+    expect(screen.getByLabelText("已过期的结果：等级 优，总分 9.5 分")).toBeTruthy();
+    // The report's preview and its actions are gone until it is generated again.
+    expect(screen.getByText("数据已修改，之前生成的报告已过期。请重新生成报告。")).toBeTruthy();
+    expect(screen.queryByText("报告预览")).toBeNull();
+    expect(screen.queryByRole("button", { name: "导出 Word" })).toBeNull();
+    await user.click(screen.getByRole("tab", { name: "评分" }));
+    expect(await screen.findByText("数据已修改，之前的评分结果已过期。请重新评分。")).toBeTruthy();
+    expect(screen.queryByRole("tree")).toBeNull();
+
+    await user.click(screen.getByRole("button", { name: "评分并写入" }));
+    await screen.findByRole("tree", { name: "指标得分" });
+    expect(screen.queryByTestId("stale")).toBeNull();
+    expect(screen.getByTestId("grade-badge").textContent).toBe("优 · 9.5 分");
+    unmount();
+    expect(unsubscribe).toHaveBeenCalled();
+  });
+
+  it("校验 that finds errors after 评分 marks the grade stale (hosts without edit events)", async () => {
+    const engine = new FakeEngine();
+    const { user } = await scored({ engine });
+    engine.validation = {
+      ...engine.validation,
+      diagnostics: [
+        problem("out_of_range", "error", { sheet: "基本情况", address: "B7", label: "年末实有在职人数（人）" }, {
+          label: "年末实有在职人数（人）",
+          value: "-3",
+          bound: "0",
+        } as never),
+      ],
+    };
+    await user.click(screen.getByRole("tab", { name: "校验" }));
+    await user.click(screen.getByRole("button", { name: "校验" }));
+    await waitFor(() => expect(screen.getByTestId("stale").textContent).toBe("数据已修改，请重新评分"));
+    expect(screen.getByTestId("grade-badge").textContent).toBe("优 · 9.5 分 · 已过期");
+  });
+});
