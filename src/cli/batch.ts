@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { ScoresOutcome, Diagnostic } from "../engine";
 import { createEngine, renderDiagnostic, sortDiagnostics } from "../engine";
-import { HostError } from "../hosts/common";
+import { HostError, hostErrorText } from "../hosts/common";
 import { readSnapshot, writeSummaryWorkbook, type SummaryIssue, type SummaryRow } from "../hosts/xlsx";
 import { KNOWN_TEMPLATES, STANDARD_GRADES } from "../templates";
 import { CLI_MESSAGES, type CliLang } from "./messages";
@@ -90,7 +90,7 @@ export async function runBatch(
       }
       if (!outcome.template) problem = m.notTemplate(name);
     } catch (err) {
-      const why = err instanceof HostError ? (m.hostError[err.code] ?? err.message) : describeFsError(err, opts.lang);
+      const why = err instanceof HostError ? hostErrorText(err, opts.lang) : describeFsError(err, opts.lang);
       problem = m.summaryUnreadable(why);
     }
     const diagnostics = outcome?.template ? sortDiagnostics(outcome.diagnostics) : [];

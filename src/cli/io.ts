@@ -1,5 +1,6 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { CLI_MESSAGES } from "./messages";
 
 /** The command line's window on the world; tests pass a recording fake for stdout/stderr. */
 export interface CliIO {
@@ -43,25 +44,9 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
   return out;
 }
 
-/** Map a Node file-system error to a short plain sentence. */
+/** A file-system failure in the words of `lang` (the CLI's message catalog). */
 export function describeFsError(err: unknown, lang: "zh-CN" | "en"): string {
   const code = (err as { code?: string; message?: string })?.code ?? (err as Error)?.message;
-  const zh: Record<string, string> = {
-    ENOENT: "文件不存在",
-    EACCES: "没有权限",
-    EPERM: "没有权限",
-    EISDIR: "这是一个文件夹，不是文件",
-    ETOOBIG: "文件太大（超过 50 MB），不像是绩效评价工作簿",
-    ENOSPC: "磁盘空间不足",
-  };
-  const en: Record<string, string> = {
-    ENOENT: "no such file",
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    EISDIR: "it is a folder, not a file",
-    ETOOBIG: "the file is larger than 50 MB, not a plausible evaluation workbook",
-    ENOSPC: "the disk is full",
-  };
-  const table = lang === "en" ? en : zh;
-  return (code && table[code]) ?? (lang === "en" ? "unexpected file error" : "文件读写出错");
+  const m = CLI_MESSAGES[lang];
+  return (code && m.fsError[code]) ?? m.fsErrorOther;
 }

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import path from "node:path";
 import type { WorkbookSnapshot, Diagnostic } from "../engine";
 import { createEngine, renderDiagnostic } from "../engine";
-import { HostError, localIsoNow } from "../hosts/common";
+import { HostError, hostErrorText, localIsoNow } from "../hosts/common";
 import { readSnapshot, applyWritePlan, markText, buildStandardTemplate } from "../hosts/xlsx";
 import { renderDocx } from "../render";
 import { CLI_MESSAGES, type CliLang } from "./messages";
@@ -52,7 +52,7 @@ async function load(ctx: Ctx, file: string): Promise<{ bytes: Uint8Array; snapsh
   try {
     return { bytes, snapshot: await readSnapshot(bytes) };
   } catch (err) {
-    if (err instanceof HostError) throw new UsageError(ctx.m.cannotRead(file, err.message));
+    if (err instanceof HostError) throw new UsageError(ctx.m.cannotRead(file, hostErrorText(err, ctx.lang)));
     throw err;
   }
 }

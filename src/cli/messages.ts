@@ -1,4 +1,3 @@
-import type { HostErrorCode } from "../hosts/common";
 import type { SummaryHeaders, SummaryLabels } from "../hosts/xlsx";
 import { pointsWord } from "../engine";
 
@@ -37,8 +36,9 @@ interface CliMessages {
   summaryBlank: (errors: number) => string;
   summaryUnreadable: (why: string) => string;
   summaryDuplicate: (files: readonly string[]) => string;
-  /** File problems the .xlsx host reports, by code, in this language. */
-  hostError: Partial<Record<HostErrorCode, string>>;
+  /** File-system failures by Node error code (ENOENT …), and the words for any other. */
+  fsError: Readonly<Record<string, string>>;
+  fsErrorOther: string;
 }
 
 const zh: CliMessages = {
@@ -104,7 +104,15 @@ const zh: CliMessages = {
   summaryBlank: (n) => `空白模板，尚未填写，未评分（${n} 处错误，详见“问题清单”）。`,
   summaryUnreadable: (why) => `无法打开，未评分：${why}`,
   summaryDuplicate: (files) => `与 ${files.join("、")} 单位、年度相同。`,
-  hostError: {},
+  fsError: {
+    ENOENT: "文件不存在",
+    EACCES: "没有权限",
+    EPERM: "没有权限",
+    EISDIR: "这是一个文件夹，不是文件",
+    ETOOBIG: "文件太大（超过 50 MB），不像是绩效评价工作簿",
+    ENOSPC: "磁盘空间不足",
+  },
+  fsErrorOther: "文件读写出错",
 };
 
 const en: CliMessages = {
@@ -179,10 +187,15 @@ const en: CliMessages = {
     `Blank template, nothing filled in yet, not scored (${n} ${n === 1 ? "error" : "errors"}, see the "Problems" sheet).`,
   summaryUnreadable: (why) => `Cannot be opened, not scored: ${why}`,
   summaryDuplicate: (files) => `Same unit and year as ${files.join(", ")}.`,
-  hostError: {
-    not_xlsx: "this is not an Excel workbook (.xlsx); choose an .xlsx file.",
-    file_unreadable: "the file is damaged or incomplete; save or download it again.",
+  fsError: {
+    ENOENT: "no such file",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EISDIR: "it is a folder, not a file",
+    ETOOBIG: "the file is larger than 50 MB, not a plausible evaluation workbook",
+    ENOSPC: "the disk is full",
   },
+  fsErrorOther: "unexpected file error",
 };
 
 export const CLI_MESSAGES: Record<CliLang, CliMessages> = { "zh-CN": zh, en };

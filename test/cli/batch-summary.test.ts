@@ -336,7 +336,7 @@ describe.skipIf(!officeSuite.available)("batch summary: as LibreOffice Calc show
       /^Blank template, nothing filled in yet, not scored \(\d+ errors, see the "Problems" sheet\)\.$/,
     );
     expect(rows[4]!["Note"]).toBe(
-      "Cannot be opened, not scored: this is not an Excel workbook (.xlsx); choose an .xlsx file.",
+      "Cannot be opened, not scored: This is not an Excel workbook (.xlsx); choose an .xlsx file.",
     );
     expect(s.rows.some((r) => r[0] === "Average")).toBe(true);
     const problems = records(sheets.get("Problems")!);

@@ -47,6 +47,19 @@ describe("usage", () => {
     expect(r.out + r.err).not.toMatch(/\n\s+at /);
   });
 
+  it("says why a file cannot be read in the language asked for (review: --lang en printed Chinese)", async () => {
+    const bad = path.join(dir, "scratch.xlsx");
+    writeFileSync(bad, "not a workbook at all");
+    const en = await run(["validate", bad, "--lang", "en"], dir);
+    expect(en.code).toBe(EXIT.usage);
+    expect(en.err).toContain("This is not an Excel workbook (.xlsx); choose an .xlsx file.");
+    expect(en.err).not.toMatch(/[\u4e00-\u9fff]/);
+    const zh = await run(["validate", bad], dir);
+    expect(zh.err).toContain("这不是 Excel 工作簿（.xlsx）文件，请选择 .xlsx 文件。");
+    const missing = await run(["validate", path.join(dir, "nowhere.xlsx"), "--lang", "en"], dir);
+    expect(missing.err).toContain("no such file");
+  });
+
   it("speaks English with --lang en", async () => {
     const r = await run(["validate", "--lang", "en"], dir);
     expect(r.err).toContain("Missing argument");

@@ -2,3 +2,4 @@
 export * from "./local-time";
 export * from "./marks";
 export * from "./types";
+export * from "./host-messages";

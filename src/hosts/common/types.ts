@@ -1,4 +1,5 @@
 import type { CellRef, WorkbookSnapshot, WritePlan, Diagnostic } from "../../engine";
+import type { HostReason, HostReasons } from "./host-messages";
 
 /** What a host reports after applying a write plan: how many cells it wrote, per sheet. */
 export interface WriteSummary {
@@ -24,6 +25,8 @@ export class HostError extends Error {
     readonly code: HostErrorCode,
     message: string,
     readonly detail?: string,
+    /** The host's reason and its parameters (host-messages.ts words it in any language), when it gave one. */
+    readonly reason?: { readonly reason: HostReason; readonly params: HostReasons[HostReason] },
   ) {
     super(message);
   }

@@ -7,7 +7,7 @@ import type { Cell, Workbook, Worksheet } from "exceljs";
 import { parseA1, parseRange } from "../../engine";
 import type { OutputValue, WriteOp, WritePlan } from "../../engine";
 import type { WriteSummary } from "../common";
-import { HostError } from "../common";
+import { hostFailure } from "../common";
 import { openWorkbook } from "./open-workbook";
 import { restoreDefinedNames } from "./round-trip-fixes";
 import { fitRowHeight, setUpCreatedSheet, wrapCreatedCell } from "./print-setup";
@@ -29,12 +29,12 @@ export interface ApplyOptions {
 
 function sheetOrThrow(wb: Workbook, name: string): Worksheet {
   const ws = wb.getWorksheet(name);
-  if (!ws) throw new HostError("sheet_missing", `工作表“${name}”不存在，无法写入结果。`, name);
+  if (!ws) throw hostFailure("write_sheet_missing", { sheet: name }, name);
   return ws;
 }
 
 function addressOrThrow<T>(parsed: T | null, address: string, sheet: string): T {
-  if (parsed === null) throw new HostError("unknown", `写入位置无效：${sheet}!${address}`, address);
+  if (parsed === null) throw hostFailure("write_address_invalid", { address: `${sheet}!${address}` }, address);
   return parsed;
 }
 
@@ -132,7 +132,7 @@ export async function applyWritePlan(
   try {
     out = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   } catch (e) {
-    throw new HostError("unknown", "保存工作簿时出错。", String(e));
+    throw hostFailure("save_failed", {}, String(e));
   }
   out = await restoreDefinedNames(out, workbookXml);
   const summary = { cellsBySheet: counts, createdSheets: created };

@@ -1,11 +1,11 @@
 /**
- * Opens .xlsx bytes with exceljs, turning every failure into a HostError with a clear Chinese message.
+ * Opens .xlsx bytes with exceljs, turning every failure into a HostError with its reason (common/host-messages.ts).
  * No node: imports: this runs in the browser too.
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellRef, DefinedName } from "../../engine";
-import { HostError } from "../common";
+import { hostFailure } from "../common";
 import { decodeXml, normalizePackage, visibleFormulasWithoutValue } from "./normalize-parts";
 import { parseNameRef } from "../../engine";
 
@@ -55,39 +55,32 @@ export async function openWorkbook(
   options: { readonly maxUncompressedBytes?: number } = {},
 ): Promise<OpenedWorkbook> {
   const bytes = toUint8Array(input);
-  if (bytes.length === 0) throw new HostError("file_unreadable", "文件是空的（0 字节），请重新选择 .xlsx 文件。");
+  if (bytes.length === 0) throw hostFailure("empty_file", {});
   if (startsWith(bytes, CFB_MAGIC)) {
-    throw new HostError(
-      "file_unreadable",
-      "无法读取：文件设置了打开密码（已加密），或是旧版 .xls 格式。请在 Excel 中取消密码或另存为 .xlsx 后再打开。",
-      "cfb",
-    );
+    throw hostFailure("encrypted_or_xls", {}, "cfb");
   }
   if (!startsWith(bytes, ZIP_MAGIC)) {
-    throw new HostError("not_xlsx", "这不是 Excel 工作簿（.xlsx）文件，请选择 .xlsx 文件。", "magic");
+    throw hostFailure("not_zip", {}, "magic");
   }
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (e) {
-    throw new HostError("file_unreadable", "文件已损坏或不完整，无法打开。请重新保存或重新下载该文件。", String(e));
+    throw hostFailure("corrupt_zip", {}, String(e));
   }
   const limit = options.maxUncompressedBytes ?? MAX_UNCOMPRESSED_BYTES;
   const unpacked = declaredSize(zip);
   if (unpacked > limit) {
-    throw new HostError(
-      "file_unreadable",
-      `文件解压后约 ${Math.ceil(unpacked / 1024 / 1024)} MB，远大于绩效评价工作簿（上限 ${Math.round(limit / 1024 / 1024)} MB），为防止耗尽内存未打开。请确认选择的是正确的文件。`,
+    const mb = Math.ceil(unpacked / 1024 / 1024);
+    throw hostFailure(
+      "too_large_unpacked",
+      { mb, limitMb: Math.round(limit / 1024 / 1024) },
       `uncompressed ${unpacked} bytes`,
     );
   }
   const wbFile = zip.file("xl/workbook.xml");
   if (!wbFile || !zip.file("[Content_Types].xml")) {
-    throw new HostError(
-      "not_xlsx",
-      "这是压缩文件，但不是 Excel 工作簿（.xlsx），请选择 .xlsx 文件。",
-      "no xl/workbook.xml",
-    );
+    throw hostFailure("zip_not_workbook", {}, "no xl/workbook.xml");
   }
   const workbook = new ExcelJS.Workbook();
   let workbookXml: string;
@@ -102,11 +95,7 @@ export async function openWorkbook(
     // exceljs types ask for a Node Buffer; it hands the bytes to JSZip, which takes a Uint8Array.
     await workbook.xlsx.load(loadable as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new HostError(
-      "file_unreadable",
-      "文件已损坏，Excel 工作簿的内容无法读取。请在 Excel 中打开并重新保存后再试。",
-      String(e),
-    );
+    throw hostFailure("unreadable_content", {}, String(e));
   }
   return { workbook, zip, workbookXml, formulasWithoutValue };
 }

@@ -1,6 +1,6 @@
 /** .xlsx bytes → WorkbookSnapshot. Works in Node and in the browser (no node: imports). */
 import type { CellRef, WorkbookSnapshot } from "../../engine";
-import { HostError } from "../common";
+import { hostFailure, type HostError } from "../common";
 import { definedNamesFromXml, openWorkbook } from "./open-workbook";
 import { snapshotFromWorkbook } from "./snapshot-from-workbook";
 
@@ -18,10 +18,10 @@ function cellName(ref: CellRef): string {
  */
 export function formulasWithoutValueError(cells: readonly CellRef[]): HostError {
   const listed = cells.slice(0, LISTED_CELLS).map(cellName).join("、");
-  const more = cells.length > LISTED_CELLS ? ` 等 ${cells.length} 个单元格` : "";
-  return new HostError(
-    "file_unreadable",
-    `以下单元格的公式没有计算结果：${listed}${more}。请在 Excel 或 WPS 中打开，重新计算（F9）并保存后再试。`,
+  const more = cells.length > LISTED_CELLS ? cells.length : 0;
+  return hostFailure(
+    "formulas_without_value",
+    { cells: listed, more },
     `formulas without a cached value: ${cells.map(cellName).join(", ")}`,
   );
 }

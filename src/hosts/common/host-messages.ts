@@ -1,0 +1,119 @@
+/**
+ * What a host failure says, in each language, by the reason the host found: one catalog for every host, so
+ * the command line's `--lang en` is English and the pane can word a specific failure (a file too large, a
+ * sheet that went missing) instead of only its code. Hosts throw `hostFailure(reason, params)`; the words are
+ * chosen where they are shown (`hostErrorText`).
+ */
+import type { HostErrorCode } from "./types";
+import { HostError } from "./types";
+
+export type HostLang = "zh-CN" | "en";
+
+/** Every reason a host gives, with the parameters its words need. */
+export interface HostReasons {
+  readonly empty_file: Record<string, never>;
+  readonly encrypted_or_xls: Record<string, never>;
+  readonly not_zip: Record<string, never>;
+  readonly corrupt_zip: Record<string, never>;
+  readonly too_large_unpacked: { readonly mb: number; readonly limitMb: number };
+  readonly zip_not_workbook: Record<string, never>;
+  readonly unreadable_content: Record<string, never>;
+  readonly formulas_without_value: { readonly cells: string; readonly more: number };
+  readonly write_sheet_missing: { readonly sheet: string };
+  readonly write_address_invalid: { readonly address: string };
+  readonly save_failed: Record<string, never>;
+}
+
+export type HostReason = keyof HostReasons;
+
+/** The code each reason reports under (what the pane and scripts branch on). */
+const CODE_OF: Readonly<Record<HostReason, HostErrorCode>> = {
+  empty_file: "file_unreadable",
+  encrypted_or_xls: "file_unreadable",
+  not_zip: "not_xlsx",
+  corrupt_zip: "file_unreadable",
+  too_large_unpacked: "file_unreadable",
+  zip_not_workbook: "not_xlsx",
+  unreadable_content: "file_unreadable",
+  formulas_without_value: "file_unreadable",
+  write_sheet_missing: "sheet_missing",
+  write_address_invalid: "unknown",
+  save_failed: "unknown",
+};
+
+type Words = { readonly [K in HostReason]: (p: HostReasons[K]) => string };
+
+const ZH: Words = {
+  empty_file: () => "文件是空的（0 字节），请重新选择 .xlsx 文件。",
+  encrypted_or_xls: () =>
+    "无法读取：文件设置了打开密码（已加密），或是旧版 .xls 格式。请在 Excel 中取消密码或另存为 .xlsx 后再打开。",
+  not_zip: () => "这不是 Excel 工作簿（.xlsx）文件，请选择 .xlsx 文件。",
+  corrupt_zip: () => "文件已损坏或不完整，无法打开。请重新保存或重新下载该文件。",
+  too_large_unpacked: (p) =>
+    `文件解压后约 ${p.mb} MB，远大于绩效评价工作簿（上限 ${p.limitMb} MB），为防止耗尽内存未打开。请确认选择的是正确的文件。`,
+  zip_not_workbook: () => "这是压缩文件，但不是 Excel 工作簿（.xlsx），请选择 .xlsx 文件。",
+  unreadable_content: () => "文件已损坏，Excel 工作簿的内容无法读取。请在 Excel 中打开并重新保存后再试。",
+  formulas_without_value: (p) =>
+    `以下单元格的公式没有计算结果：${p.cells}${p.more > 0 ? ` 等 ${p.more} 个单元格` : ""}。请在 Excel 或 WPS 中打开，重新计算（F9）并保存后再试。`,
+  write_sheet_missing: (p) => `工作表“${p.sheet}”不存在，无法写入结果。`,
+  write_address_invalid: (p) => `写入位置无效：${p.address}`,
+  save_failed: () => "保存工作簿时出错。",
+};
+
+const EN: Words = {
+  empty_file: () => "The file is empty (0 bytes); choose the .xlsx file again.",
+  encrypted_or_xls: () =>
+    "Cannot read it: the file has an open password (it is encrypted) or is an old .xls file. Remove the password or save it as .xlsx in Excel, then open it again.",
+  not_zip: () => "This is not an Excel workbook (.xlsx); choose an .xlsx file.",
+  corrupt_zip: () => "The file is damaged or incomplete and cannot be opened; save or download it again.",
+  too_large_unpacked: (p) =>
+    `Unpacked, the file is about ${p.mb} MB, far more than an evaluation workbook (limit ${p.limitMb} MB); it was not opened, so memory is not exhausted. Check that this is the right file.`,
+  zip_not_workbook: () => "This is a zip archive but not an Excel workbook (.xlsx); choose an .xlsx file.",
+  unreadable_content: () =>
+    "The file is damaged: the workbook's contents cannot be read. Open it in Excel, save it again and retry.",
+  formulas_without_value: (p) =>
+    `These cells have formulas saved without a result: ${p.cells}${p.more > 0 ? ` and ${p.more} more` : ""}. Open the file in Excel or WPS, recalculate (F9), save it and try again.`,
+  write_sheet_missing: (p) => `The sheet "${p.sheet}" does not exist, so the results cannot be written.`,
+  write_address_invalid: (p) => `Invalid place to write: ${p.address}`,
+  save_failed: () => "Saving the workbook failed.",
+};
+
+const WORDS: Readonly<Record<HostLang, Words>> = { "zh-CN": ZH, en: EN };
+
+/** The words for a code when no reason was given (any host, any language). */
+const BY_CODE: Readonly<Record<HostLang, Readonly<Record<HostErrorCode, string>>>> = {
+  "zh-CN": {
+    api_unsupported: "当前 Excel 版本不支持此功能。",
+    cell_edit_mode: "Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，再重试。",
+    sheet_protected: "工作表受保护，无法写入。",
+    sheet_missing: "找不到需要的工作表或单元格（可能已被重命名或删除）。",
+    sheets_exist: "工作簿中已有同名工作表，未做任何修改。",
+    file_unreadable: "无法读取文件。",
+    not_xlsx: "这不是 .xlsx 工作簿。",
+    busy: "Excel 正忙，请稍后重试。",
+    unknown: "操作失败。",
+  },
+  en: {
+    api_unsupported: "This version of Excel does not support this feature.",
+    cell_edit_mode: "Excel is editing a cell. Press Enter or Esc to finish, then retry.",
+    sheet_protected: "The sheet is protected and cannot be written.",
+    sheet_missing: "A sheet or cell the template needs is missing (renamed or deleted?).",
+    sheets_exist: "The workbook already has sheets of these names; nothing was changed.",
+    file_unreadable: "The file cannot be read.",
+    not_xlsx: "This is not an .xlsx workbook.",
+    busy: "Excel is busy; try again shortly.",
+    unknown: "The operation failed.",
+  },
+};
+
+/** A HostError for this reason: the code it reports under, its Chinese words as the message, the reason kept. */
+export function hostFailure<K extends HostReason>(reason: K, params: HostReasons[K], detail?: string): HostError {
+  return new HostError(CODE_OF[reason], ZH[reason](params), detail, { reason, params });
+}
+
+/** What a host failure says in `lang`: its reason's words, else its code's. */
+export function hostErrorText(error: HostError, lang: HostLang): string {
+  const why = error.reason;
+  if (why) return (WORDS[lang][why.reason] as (p: unknown) => string)(why.params);
+  return lang === "zh-CN" && error.message ? error.message : BY_CODE[lang][error.code];
+}
