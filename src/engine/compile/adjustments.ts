@@ -8,8 +8,13 @@ import { diag } from "../diagnostics/types";
 import type { Parsers } from "./parsers";
 import type { Expr } from "../formula/types";
 import type { AdjustmentDef, Template } from "./read/types";
-import type { ParamMeta, Params } from "./params";
-import { compileParams } from "./compile-rule";
+import type { Band, Params } from "./params";
+import type { ParamSchema, ParamValues } from "./param-schema";
+import { numberParam } from "./param-schema";
+import type { BandOptions, RuleProblem } from "./read-params";
+import { compileParams } from "./read-params";
+import { gapsParam } from "./rules/bands";
+import { comparisonParam } from "./rules/helpers";
 
 export type AdjustmentKind = "cap" | "penalty";
 
@@ -20,24 +25,56 @@ const KINDS: Readonly<Record<string, AdjustmentKind>> = {
   扣减: "penalty",
 };
 
-const PARAMS: Readonly<Record<AdjustmentKind, readonly ParamMeta[]>> = {
-  cap: [
-    { name: "bands", type: "bands", default: null, range: "score", zh: "区间: 总分上限" },
-    // Caps cover only the low values (e.g. <60% → 59), so gaps are the normal case.
-    { name: "gaps", type: "enum", default: "allow", allowed: ["deny", "allow"], zh: "允许区间间断" },
-  ],
-  penalty: [
-    { name: "op", type: "enum", default: ">=", allowed: [">=", ">", "<=", "<", "="], zh: "比较" },
-    { name: "limit", type: "percent", default: null, zh: "标准值" },
-    { name: "deduct", type: "number", default: null, range: "nonnegative", zh: "扣分" },
-  ],
+/** 封顶: `interval: max total` bands over the value; gaps are the normal case (caps cover only low values). */
+const CAP_SCHEMA = {
+  gaps: gapsParam("allow", "区间之间可否留有空隙（封顶一般只列低值区间，默认允许）"),
+} as const satisfies ParamSchema;
+
+/** 扣减: deduct points from the total when `value op limit`. */
+export const PENALTY_SCHEMA = {
+  op: comparisonParam(">=", "指标值与标准值怎样比较时扣减：不低于(>=)、高于(>)、不超过(<=)、低于(<)、等于(=)"),
+  limit: numberParam("percent", { zh: "标准值", aliases: ["限值"], default: null, note: "触发扣减的标准值" }),
+  deduct: numberParam("number", {
+    zh: "扣分",
+    aliases: ["扣减分"],
+    default: null,
+    range: "nonnegative",
+    note: "从总分中扣的分数",
+  }),
+} as const satisfies ParamSchema;
+
+/** The parameters of each adjustment kind, for the 说明 sheet and the docs. */
+export const ADJUSTMENT_SCHEMAS: Readonly<Record<AdjustmentKind, ParamSchema>> = {
+  cap: CAP_SCHEMA,
+  penalty: PENALTY_SCHEMA,
 };
 
-export interface CompiledAdjustment {
+const GAPS: BandOptions = { allowGaps: (values) => values["gaps"] === "allow" };
+
+interface AdjustmentBase {
   readonly def: AdjustmentDef;
-  readonly kind: AdjustmentKind;
   readonly formula: Expr;
   readonly params: Params;
+}
+
+/** A checked adjustment: a cap with its bands, or a penalty with its typed comparison and points. */
+export type CompiledAdjustment =
+  | (AdjustmentBase & { readonly kind: "cap"; readonly caps: readonly Band[] })
+  | (AdjustmentBase & { readonly kind: "penalty"; readonly penalty: ParamValues<typeof PENALTY_SCHEMA> });
+
+function compileKind(
+  kind: AdjustmentKind,
+  text: string,
+  fullScore: Decimal,
+):
+  | { ok: true; params: Params; caps: readonly Band[] | null; penalty: ParamValues<typeof PENALTY_SCHEMA> | null }
+  | { ok: false; problems: readonly RuleProblem[] } {
+  if (kind === "cap") {
+    const r = compileParams(CAP_SCHEMA, text, fullScore, GAPS);
+    return r.ok ? { ok: true, params: r.parsed.params, caps: r.parsed.bands, penalty: null } : r;
+  }
+  const r = compileParams(PENALTY_SCHEMA, text, fullScore);
+  return r.ok ? { ok: true, params: r.parsed.params, caps: null, penalty: r.parsed.v } : r;
 }
 
 /** Compile every adjustment; caps are read against the full score (so "90%" means 90% of it). */
@@ -71,7 +108,7 @@ export function compileAdjustments(
       for (const field of unknown) out.push(diag("formula_unknown_field", "error", at, { indicator, field }));
       continue;
     }
-    const p = compileParams(PARAMS[kind], def.ruleParams, fullScore);
+    const p = compileKind(kind, def.ruleParams, fullScore);
     if (!p.ok) {
       for (const pr of p.problems) {
         if (pr.code === "rule_bands_overlap")
@@ -83,7 +120,9 @@ export function compileAdjustments(
       }
       continue;
     }
-    adjustments.push({ def, kind, formula: parsed.expr, params: p.params });
+    const base = { def, formula: parsed.expr, params: p.params };
+    if (p.caps) adjustments.push({ ...base, kind: "cap", caps: p.caps });
+    else if (p.penalty) adjustments.push({ ...base, kind: "penalty", penalty: p.penalty });
   }
   return { adjustments, diagnostics: out };
 }

@@ -13,7 +13,7 @@ const DEFAULT_STEP = new Decimal("0.5");
 
 /** The step a manual score must be a multiple of: the rule's `step`, else 0.5. */
 export function manualStep(leaf: RubricLeaf): Decimal {
-  return (leaf.rule.params.values.get("step") as Decimal | undefined) ?? DEFAULT_STEP;
+  return leaf.rule.step ?? DEFAULT_STEP;
 }
 
 /** The manual score as entered, or null when the cell holds no number. */

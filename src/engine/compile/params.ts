@@ -7,23 +7,6 @@ import { normalizeSymbols } from "../formula/normalize";
 import type { RuleParamProblem } from "../diagnostics/problems";
 import { makeProblem } from "../diagnostics/problems";
 
-/** What a parameter holds. points-or-share: points ("3") or a share of the weight ("80%"), resolved to points. */
-export type ParamType = "number" | "percent" | "points-or-share" | "enum" | "bands";
-
-/** A constraint checked once, in the shared path. `score` means within [0, W]. */
-export type ParamRange = "any" | "positive" | "nonnegative" | "score";
-
-/** Metadata of one parameter of a rule kind (also what an editor UI would show). */
-export interface ParamMeta {
-  readonly name: string;
-  readonly type: ParamType;
-  /** The default as it would be written; null = required. */
-  readonly default: string | null;
-  readonly allowed?: readonly string[];
-  readonly range?: ParamRange;
-  readonly zh: string;
-}
-
 /** One end of an interval; `v` null is ±∞. */
 export interface Bound {
   readonly v: Decimal | null;
@@ -40,10 +23,12 @@ export interface Band {
   readonly text: string;
 }
 
-/** Checked parameter values: numbers and points as Decimals (points-or-share already in points), enums as text. */
+/**
+ * A rule's parameters in erased form, for readers that do not know its kind (the report's {param.limit}):
+ * each parameter's text as written or its default, by English key, and the bands. Rules themselves read
+ * the typed object of their schema (param-schema.ts).
+ */
 export interface Params {
-  readonly values: ReadonlyMap<string, Decimal | string>;
-  /** The text as written (or the default), for explanations ("100%"). */
   readonly raw: ReadonlyMap<string, string>;
   readonly bands: readonly Band[];
 }
@@ -68,13 +53,22 @@ export type RawItem =
   | { kind: "band"; interval: string; score: string }
   | { kind: "bad"; text: string };
 
+/** A parameter key: English (limit) or Chinese (限值, 不足1个百分点). */
+const KEY = "[A-Za-z_\\u3400-\\u9fff][A-Za-z0-9_\\u3400-\\u9fff]*";
+const KEY_VALUE = new RegExp(`^(${KEY})\\s*=(.*)$`);
+/** A comma (or 、) that starts another `key=` item: `限值=100%、方向=高于`. */
+const NEXT_KEY = new RegExp(`,(?=\\s*${KEY}\\s*=)`);
+
 /** Split parameter text into items: `key=value`, `interval: score`, or unreadable. */
 export function splitItems(paramsText: string): RawItem[] {
   const items: RawItem[] = [];
-  for (const part of normalizeParamText(paramsText ?? "").split(/[;\n\r]+/)) {
+  const parts = normalizeParamText(paramsText ?? "")
+    .split(/[;\n\r]+/)
+    .flatMap((part) => (KEY_VALUE.test(part.trim()) ? part.split(NEXT_KEY) : [part]));
+  for (const part of parts) {
     const text = part.trim();
     if (text === "") continue;
-    const kv = /^([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/.exec(text);
+    const kv = KEY_VALUE.exec(text);
     if (kv) {
       items.push({ kind: "kv", key: kv[1]!.toLowerCase(), value: kv[2]!.trim() });
       continue;

@@ -1,4 +1,4 @@
-import type { RuleDefinition, RuleKindId } from "./rule-types";
+import type { RuleKind, RuleKindId } from "./rule-types";
 import { threshold } from "./rules/threshold";
 import { deductPerPoint } from "./rules/deduct-per-point";
 import { stepPerBlock } from "./rules/step-per-block";
@@ -9,7 +9,7 @@ import { perEvent } from "./rules/per-event";
 import { manual } from "./rules/manual";
 
 /** The closed set of rule kinds, by id. */
-export const RULES: Readonly<Record<RuleKindId, RuleDefinition>> = {
+export const RULES: Readonly<Record<RuleKindId, Readonly<RuleKind>>> = {
   threshold,
   deduct_per_point: deductPerPoint,
   step_per_block: stepPerBlock,
@@ -20,7 +20,7 @@ export const RULES: Readonly<Record<RuleKindId, RuleDefinition>> = {
   manual,
 };
 
-const BY_NAME: ReadonlyMap<string, RuleDefinition> = new Map(
+const BY_NAME: ReadonlyMap<string, RuleKind> = new Map(
   Object.values(RULES).flatMap((d) => [
     [d.id, d],
     [d.zh, d],
@@ -28,6 +28,6 @@ const BY_NAME: ReadonlyMap<string, RuleDefinition> = new Map(
 );
 
 /** A rule kind by its id (`threshold`) or Chinese name (达标), ignoring surrounding spaces and case; undefined when unknown. */
-export function findRule(kind: string): RuleDefinition | undefined {
+export function findRule(kind: string): RuleKind | undefined {
   return BY_NAME.get(kind.trim()) ?? BY_NAME.get(kind.trim().toLowerCase());
 }

@@ -1,6 +1,8 @@
 import type Decimal from "decimal.js";
-import type { ParamMeta, Params } from "./params";
+import type { Band, Params } from "./params";
+import type { ParamSchema, ParamTexts, ParamValues } from "./param-schema";
 import type { Explain } from "../score/phrases";
+import type { RuleProblem } from "./read-params";
 
 /** The rule kinds of the template format (评分方法), by id. */
 export type RuleKindId =
@@ -16,12 +18,62 @@ export interface RuleScore {
   readonly unplaced?: true;
 }
 
-/** One rule kind: its parameters as metadata and a pure score function over an exact value. */
-export interface RuleDefinition {
+/** A rule's parameters as its score function sees them: typed values, the texts as written, and the bands. */
+export interface RuleArgs<S extends ParamSchema> {
+  readonly v: ParamValues<S>;
+  readonly raw: ParamTexts<S>;
+  readonly bands: readonly Band[];
+}
+
+/** The band list a kind takes (分档, 封顶): `interval: score` items, the score checked within [0, W]. */
+export interface BandSpec {
+  /** What a band's score is, in Chinese, for the docs ("得分", "总分上限"). */
+  readonly zh: string;
+}
+
+/** One rule kind as its module writes it: a typed schema and a score function over the typed parameters. */
+export interface RuleDefinition<S extends ParamSchema> {
   readonly id: RuleKindId;
   readonly zh: string;
   /** Where the value comes from: the indicator's formula, or the evaluator's 自评得分 (manual). */
   readonly input: "formula" | "manual";
-  readonly params: readonly ParamMeta[];
-  score(value: Decimal, p: Params, weight: Decimal): RuleScore;
+  readonly params: S;
+  readonly bands?: BandSpec;
+  /** A 评分参数 text as a bureau would write it, in Chinese keys (说明 sheet, docs). */
+  readonly example: string;
+  /** The step a manual score must be a multiple of (manual only). */
+  step?(p: ParamValues<S>): Decimal;
+  score(value: Decimal, p: RuleArgs<S>, weight: Decimal): RuleScore;
+}
+
+/** A rule with checked parameters for one weight: ready to score. */
+export interface CompiledRule {
+  readonly def: RuleKind;
+  /** The parameters as written (by English key, defaults included) and the bands, for the report's {param.…}. */
+  readonly params: Params;
+  readonly weight: Decimal;
+  /** Points when the value is not applicable (na=, default 100% of W). */
+  readonly naScore: Decimal;
+  /** Points when the value is undefined (undefined=, default 0). */
+  readonly undefinedScore: Decimal;
+  /** The step of a manual score (null for other kinds). */
+  readonly step: Decimal | null;
+  /** The kind's score function bound to these typed parameters and weight. */
+  score(value: Decimal): RuleScore;
+}
+
+export type CompileResult =
+  | { readonly ok: true; readonly rule: CompiledRule }
+  | { readonly ok: false; readonly problems: readonly RuleProblem[] };
+
+/** One rule kind as the registry holds it: its metadata, and compilation of a 评分参数 text for a weight. */
+export interface RuleKind {
+  readonly id: RuleKindId;
+  readonly zh: string;
+  readonly input: "formula" | "manual";
+  /** The kind's own parameters (the shared na= / undefined= are COMMON_SCHEMA). */
+  readonly params: ParamSchema;
+  readonly bands: BandSpec | null;
+  readonly example: string;
+  compile(paramsText: string, weight: Decimal): CompileResult;
 }

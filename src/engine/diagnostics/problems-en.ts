@@ -48,9 +48,11 @@ export const PROBLEMS_EN: ProblemCatalog = {
   weighted_two_tables: (n) => `the two arguments of "weighted" must be columns of one table${at(n)}`,
   check_not_comparison: () => "a check must compare two values (a = b, a <= b …) or be blank(x) / present(x)",
   // Scoring parameters
-  param_unreadable: (t) => `cannot read "${t}" (write key=value or interval: score)`,
+  param_unreadable: (t) =>
+    `cannot read "${t}" (write key=value, e.g. limit=100%, or interval: score; the 说明 sheet lists the keys)`,
   bands_not_taken: (b) => `this method takes no bands, but the band "${b}" is given`,
-  param_unknown: (p) => `there is no parameter ${p}`,
+  param_unknown: (p, zh, en, near) =>
+    `there is no parameter "${p}"${near === "" ? "" : ` (did you mean "${near}"?)`}; the parameters are ${en} (in Chinese ${zh})`,
   param_repeated: (p) => `the parameter ${p} is given twice`,
   param_missing: (p) => `the parameter ${p} is missing`,
   bands_missing: () => "no bands are given (interval: score, e.g. [90%,100%]: 5)",

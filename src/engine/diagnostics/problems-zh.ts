@@ -48,9 +48,10 @@ export const PROBLEMS_ZH: ProblemCatalog = {
   weighted_two_tables: (n) => `函数“weighted”的两个参数应为同一张表格中的两列${at(n)}`,
   check_not_comparison: () => "校验规则应比较两个数（例如 a = b、a <= b），或写作 blank(x)、present(x)",
   // 评分参数
-  param_unreadable: (t) => `无法识别“${t}”（应写作 参数=值，或 区间: 得分）`,
+  param_unreadable: (t) => `无法识别“${t}”（应写作 参数=值，如 限值=100%，或 区间: 得分；各参数见“说明”工作表）`,
   bands_not_taken: (b) => `这种评分方法不分档，却填写了分档“${b}”`,
-  param_unknown: (p) => `没有名为 ${p} 的参数`,
+  param_unknown: (p, zh, en, near) =>
+    `没有名为“${p}”的参数${near === "" ? "" : `，是否应为“${near}”？`}（可填写的参数：${zh}；也可用英文 ${en}）`,
   param_repeated: (p) => `参数 ${p} 填写了两次`,
   param_missing: (p) => `缺少参数 ${p}`,
   bands_missing: () => "没有填写分档（写作 区间: 得分，例如 [90%,100%]: 5）",

@@ -54,7 +54,8 @@ export const FORMULA_PROBLEMS = {
 export const RULE_PROBLEMS = {
   param_unreadable: ["text"],
   bands_not_taken: ["band"],
-  param_unknown: ["param"],
+  /** valid_zh / valid_en: the schema's keys in each language; suggestion: the nearest key, "" when none is near. */
+  param_unknown: ["param", "valid_zh", "valid_en", "suggestion"],
   param_repeated: ["param"],
   param_missing: ["param"],
   bands_missing: [],

@@ -76,7 +76,7 @@ export function applyAdjustments(
     let cap: Decimal | null = null;
     if (v.t === "number") {
       if (a.kind === "cap") {
-        const band = a.params.bands.find((b) => inBand(v.v, b));
+        const band = a.caps.find((b) => inBand(v.v, b));
         if (band) {
           cap = band.score;
           if (total.gt(cap)) {
@@ -85,9 +85,9 @@ export function applyAdjustments(
           }
         }
       } else {
-        const limit = a.params.values.get("limit") as Decimal;
-        if (compare(v.v, a.params.values.get("op") as string, limit)) {
-          penalty = Decimal.min(total, a.params.values.get("deduct") as Decimal);
+        const p = a.penalty;
+        if (compare(v.v, p.op, p.limit)) {
+          penalty = Decimal.min(total, p.deduct);
           total = total.minus(penalty);
           out.push(diag("total_penalty", "info", at, { points: formatScore(penalty), rule }));
         }

@@ -43,7 +43,7 @@ function textOf(v: TypedValue | undefined): string {
 function scoreManual(leaf: RubricLeaf): RuleOutcome {
   const m = manualScoreOf(leaf);
   if (m === null) return { status: "scored", score: new Decimal(0), explain: phrase("manual", { score: "0" }) };
-  const r = leaf.rule.def.score(m, leaf.rule.params, leaf.weight);
+  const r = leaf.rule.score(m);
   return { status: "scored", score: clamp(r.score, ZERO, leaf.weight), explain: r.explain };
 }
 

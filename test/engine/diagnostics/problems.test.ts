@@ -142,7 +142,7 @@ describe("problems reach the diagnostics in the reader's language", () => {
     if (p?.code !== "rule_invalid") throw new Error("expected rule_invalid");
     const d = diag("rule_invalid", "error", null, { indicator: "公务卡结算", kind: "checklist", ...p.problem });
     expect(renderDiagnostic(d, "zh-CN").message).toBe(
-      "指标「公务卡结算」的评分参数有误（checklist）：参数 deduct 应为数字（填的是“abc”）。",
+      "指标「公务卡结算」的评分参数有误（checklist）：参数 每项扣分（deduct） 应为数字（填的是“abc”）。",
     );
   });
 });

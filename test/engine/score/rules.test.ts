@@ -3,6 +3,7 @@ import type { FormulaValue } from "../../../src/engine/formula";
 import { applyRule, compileParams, compileRule } from "../../../src/engine/compile/compile-rule";
 import { renderPhrase } from "../../../src/engine/score/phrases";
 import { RULES, findRule } from "../../../src/engine/compile/registry";
+import { numberParam } from "../../../src/engine/compile/param-schema";
 
 const n = (v: string | number): FormulaValue => ({ t: "number", v: new Decimal(v) });
 
@@ -178,7 +179,7 @@ describe("bands (分档)", () => {
     ["[+∞, 1]: 1", "interval_wrong_side", ["+∞"]],
     ["<0: 3; >=0: 1", "band_score_out_of_score", ["<0", "2", "3"]],
     ["<0: x; >=0: 1", "band_score_not_number", ["<0", "x"]],
-    ["<0: 1; >=0: 1; gaps=maybe", "param_not_allowed", ["gaps", "deny / allow", "maybe"]],
+    ["<0: 1; >=0: 1; gaps=maybe", "param_not_allowed", ["允许间断（gaps）", "否（deny） / 是（allow）", "maybe"]],
   ])("rejects %j as %s %j", (params, key, detail) => {
     const c = compileRule("bands", params, new Decimal(2));
     expect(c.ok).toBe(false);
@@ -248,25 +249,45 @@ describe("not applicable and undefined (shared for every kind)", () => {
 
 describe("parameter errors", () => {
   it.each([
-    ["threshold", "op=≠", "param_not_allowed", ["op", ">= / > / <= / < / =", "≠"]],
-    ["threshold", "limit=abc", "param_not_number", ["limit", "abc"]],
-    ["threshold", "else=3", "param_out_of_score", ["else", "2", "3"]],
-    ["threshold", "else=120%", "param_out_of_score", ["else", "2", "120%"]],
-    ["threshold", "colour=red", "param_unknown", ["colour"]],
-    ["threshold", "limit=50%; limit=60%", "param_repeated", ["limit"]],
+    [
+      "threshold",
+      "op=≠",
+      "param_not_allowed",
+      ["比较（op）", "不低于（>=） / 高于（>） / 不超过（<=） / 低于（<） / 等于（=）", "≠"],
+    ],
+    ["threshold", "limit=abc", "param_not_number", ["标准值（limit）", "abc"]],
+    ["threshold", "else=3", "param_out_of_score", ["未达标得分（else）", "2", "3"]],
+    ["threshold", "else=120%", "param_out_of_score", ["未达标得分（else）", "2", "120%"]],
+    [
+      "threshold",
+      "colour=red",
+      "param_unknown",
+      ["colour", "比较、标准值、未达标得分、不适用时、无法计算时", "op, limit, else, na, undefined", ""],
+    ],
+    ["threshold", "limit=50%; 标准值=60%", "param_repeated", ["标准值（limit）"]],
     ["threshold", ">=50%: 2", "bands_not_taken", [">=50%: 2"]],
     ["threshold", "whatever", "param_unreadable", ["whatever"]],
-    ["deduct_per_point", "dir=up", "param_not_allowed", ["dir", "above / below", "up"]],
-    ["deduct_per_point", "partial=round", "param_not_allowed", ["partial", "prorate / ceil / floor", "round"]],
-    ["deduct_per_point", "deduct=-1", "param_negative", ["deduct", "-1"]],
-    ["step_per_block", "block=0", "param_not_positive", ["block", "0"]],
-    ["step_per_block", "partial=prorate", "param_not_allowed", ["partial", "ceil / floor", "prorate"]],
-    ["proportional", "target=0", "param_not_positive", ["target", "0"]],
-    ["checklist", "deduct=x", "param_not_number", ["deduct", "x"]],
-    ["per_event", "deduct=-0.5", "param_negative", ["deduct", "-0.5"]],
-    ["manual", "step=0", "param_not_positive", ["step", "0"]],
-    ["manual", "na=-1", "param_out_of_score", ["na", "2", "-1"]],
-    ["bands", "<0: 0; >=0: 2; undefined=5", "param_out_of_score", ["undefined", "2", "5"]],
+    ["deduct_per_point", "dir=up", "param_not_allowed", ["方向（dir）", "高于（above） / 低于（below）", "up"]],
+    [
+      "deduct_per_point",
+      "partial=round",
+      "param_not_allowed",
+      ["不足一点（partial）", "按比例（prorate） / 进位（ceil） / 舍去（floor）", "round"],
+    ],
+    ["deduct_per_point", "deduct=-1", "param_negative", ["每点扣分（deduct）", "-1"]],
+    ["step_per_block", "block=0", "param_not_positive", ["每段（block）", "0"]],
+    [
+      "step_per_block",
+      "partial=prorate",
+      "param_not_allowed",
+      ["不足一段（partial）", "进位（ceil） / 舍去（floor）", "prorate"],
+    ],
+    ["proportional", "target=0", "param_not_positive", ["目标值（target）", "0"]],
+    ["checklist", "deduct=x", "param_not_number", ["每项扣分（deduct）", "x"]],
+    ["per_event", "deduct=-0.5", "param_negative", ["每次扣分（deduct）", "-0.5"]],
+    ["manual", "step=0", "param_not_positive", ["步长（step）", "0"]],
+    ["manual", "na=-1", "param_out_of_score", ["不适用时（na）", "2", "-1"]],
+    ["bands", "<0: 0; >=0: 2; undefined=5", "param_out_of_score", ["无法计算时（undefined）", "2", "5"]],
   ])("%s %j → %s %j", (kind, params, key, detail) => {
     const c = compileRule(kind, params, new Decimal(2));
     expect(c.ok).toBe(false);
@@ -274,10 +295,11 @@ describe("parameter errors", () => {
   });
 
   it("a required parameter that is not given is missing", () => {
-    const r = compileParams([{ name: "limit", type: "percent", default: null, zh: "标准值" }], "", new Decimal(2));
+    const schema = { limit: numberParam("percent", { zh: "标准值", default: null, note: "" }) };
+    const r = compileParams(schema, "", new Decimal(2));
     expect(r).toEqual({
       ok: false,
-      problems: [{ code: "rule_invalid", problem: { problem: "param_missing", detail: ["limit"] } }],
+      problems: [{ code: "rule_invalid", problem: { problem: "param_missing", detail: ["标准值（limit）"] } }],
     });
   });
 

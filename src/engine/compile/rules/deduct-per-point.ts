@@ -1,37 +1,55 @@
 import Decimal from "decimal.js";
-import type { RuleDefinition } from "../rule-types";
+import type { RuleKind } from "../rule-types";
+import { enumParam, numberParam } from "../param-schema";
+import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
-import { num, partial, pts, raw, text } from "./helpers";
+import { directionParam, partial, pts } from "./helpers";
 
 /** 超限扣分: W − deduct × percentage points beyond the limit (prorated, or whole points up/down). */
-export const deductPerPoint: RuleDefinition = {
+export const deductPerPoint: Readonly<RuleKind> = defineRule({
   id: "deduct_per_point",
   zh: "超限扣分",
   input: "formula",
-  params: [
-    { name: "limit", type: "percent", default: "100%", zh: "限值" },
-    { name: "dir", type: "enum", default: "above", allowed: ["above", "below"], zh: "方向" },
-    { name: "deduct", type: "points-or-share", default: "0.2", range: "nonnegative", zh: "每百分点扣分" },
-    { name: "partial", type: "enum", default: "prorate", allowed: ["prorate", "ceil", "floor"], zh: "不足一个百分点" },
-  ],
+  params: {
+    limit: numberParam("percent", { zh: "限值", aliases: ["标准值"], default: "100%", note: "不扣分的界限" }),
+    dir: directionParam("above", "高于：超过限值扣分；低于：低于限值扣分"),
+    deduct: numberParam("points-or-share", {
+      zh: "每点扣分",
+      aliases: ["每百分点扣分", "每个百分点扣分", "扣分"],
+      default: "0.2",
+      range: "nonnegative",
+      note: "每超出（或低于）1 个百分点扣的分数",
+    }),
+    partial: enumParam(
+      ["prorate", "ceil", "floor"],
+      { prorate: ["按比例", "按实际"], ceil: ["进位", "按一点计", "向上取整"], floor: ["舍去", "不计", "向下取整"] },
+      {
+        zh: "不足一点",
+        aliases: ["不足一个百分点", "不足1个百分点"],
+        default: "prorate",
+        note: "不足 1 个百分点的部分：按比例扣、按一点计（进位）或不计（舍去）",
+      },
+    ),
+  },
+  example: "限值=100%; 方向=高于; 每点扣分=0.2; 不足一点=按比例",
   score(value, p, weight) {
-    const dir = text(p, "dir") === "below" ? "below" : "above";
-    const limit = num(p, "limit");
+    const dir = p.v.dir;
+    const limit = p.v.limit;
     const beyond = dir === "above" ? value.minus(limit) : limit.minus(value);
     if (beyond.lte(0))
       return {
         score: weight,
-        explain: phrase("within_limit", { op: dir === "above" ? "≤" : "≥", limit: raw(p, "limit") }),
+        explain: phrase("within_limit", { op: dir === "above" ? "≤" : "≥", limit: p.raw.limit }),
       };
-    const pp = partial(beyond.times(100), text(p, "partial"));
-    const points = Decimal.min(weight, pp.times(num(p, "deduct")));
+    const pp = partial(beyond.times(100), p.v.partial);
+    const points = Decimal.min(weight, pp.times(p.v.deduct));
     const e = phrase("beyond_limit", {
       dir,
-      limit: raw(p, "limit"),
+      limit: p.raw.limit,
       pp: pts(pp),
-      deduct: pts(num(p, "deduct")),
+      deduct: pts(p.v.deduct),
       points: pts(points),
     });
     return { score: weight.minus(points), explain: e, deduction: e };
   },
-};
+});

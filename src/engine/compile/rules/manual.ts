@@ -1,15 +1,27 @@
-import type { RuleDefinition } from "../rule-types";
+import type { RuleKind } from "../rule-types";
+import { numberParam } from "../param-schema";
+import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
 import { pts } from "./helpers";
 
 /** 人工评分: the evaluator's 自评得分 is the score (range, step and reason are checked by the scoring pipeline). */
-export const manual: RuleDefinition = {
+export const manual: Readonly<RuleKind> = defineRule({
   id: "manual",
   zh: "人工评分",
   input: "manual",
-  params: [{ name: "step", type: "number", default: "0.5", range: "positive", zh: "分值步长" }],
+  params: {
+    step: numberParam("number", {
+      zh: "步长",
+      aliases: ["分值步长"],
+      default: "0.5",
+      range: "positive",
+      note: "自评得分须为它的整数倍（0.5 即只能打到半分）",
+    }),
+  },
+  example: "步长=0.5",
+  step: (p) => p.step,
   score(value) {
     const e = phrase("manual", { score: pts(value) });
     return { score: value, explain: e };
   },
-};
+});

@@ -1,18 +1,29 @@
 import Decimal from "decimal.js";
-import type { RuleDefinition } from "../rule-types";
+import type { RuleKind } from "../rule-types";
+import { numberParam } from "../param-schema";
+import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
-import { num, pts } from "./helpers";
+import { pts } from "./helpers";
 
 /** 按次扣分: W − deduct × events (the value), floored at 0. */
-export const perEvent: RuleDefinition = {
+export const perEvent: Readonly<RuleKind> = defineRule({
   id: "per_event",
   zh: "按次扣分",
   input: "formula",
-  params: [{ name: "deduct", type: "points-or-share", default: "0.5", range: "nonnegative", zh: "每次扣分" }],
+  params: {
+    deduct: numberParam("points-or-share", {
+      zh: "每次扣分",
+      aliases: ["扣分"],
+      default: "0.5",
+      range: "nonnegative",
+      note: "每发生一次扣的分数",
+    }),
+  },
+  example: "每次扣分=0.5",
   score(value, p, weight) {
     if (value.lte(0)) return { score: weight, explain: phrase("events_none", {}) };
-    const points = Decimal.min(weight, value.times(num(p, "deduct")));
-    const e = phrase("events", { count: pts(value), deduct: pts(num(p, "deduct")), points: pts(points) });
+    const points = Decimal.min(weight, value.times(p.v.deduct));
+    const e = phrase("events", { count: pts(value), deduct: pts(p.v.deduct), points: pts(points) });
     return { score: weight.minus(points), explain: e, deduction: e };
   },
-};
+});

@@ -1,19 +1,29 @@
 import Decimal from "decimal.js";
-import type { RuleDefinition } from "../rule-types";
+import type { RuleKind } from "../rule-types";
+import { numberParam } from "../param-schema";
+import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
-import { num, pts, raw } from "./helpers";
+import { pts } from "./helpers";
 
 /** 按比例: W × value ÷ target, capped at W and floored at 0. */
-export const proportional: RuleDefinition = {
+export const proportional: Readonly<RuleKind> = defineRule({
   id: "proportional",
   zh: "按比例",
   input: "formula",
-  params: [{ name: "target", type: "percent", default: "100%", range: "positive", zh: "目标值" }],
+  params: {
+    target: numberParam("percent", {
+      zh: "目标值",
+      default: "100%",
+      range: "positive",
+      note: "达到即得满分；不足时得分 = 分值 × 指标值 ÷ 目标值",
+    }),
+  },
+  example: "目标值=100%",
   score(value, p, weight) {
-    const target = num(p, "target");
-    if (value.gte(target)) return { score: weight, explain: phrase("proportional_full", { target: raw(p, "target") }) };
+    const target = p.v.target;
+    if (value.gte(target)) return { score: weight, explain: phrase("proportional_full", { target: p.raw.target }) };
     const score = Decimal.max(0, weight.times(value).div(target));
-    const e = phrase("proportional", { target: raw(p, "target"), score: pts(score) });
+    const e = phrase("proportional", { target: p.raw.target, score: pts(score) });
     return { score, explain: e, deduction: e };
   },
-};
+});

@@ -1,38 +1,61 @@
 import Decimal from "decimal.js";
-import type { RuleDefinition } from "../rule-types";
+import type { RuleKind } from "../rule-types";
+import { enumParam, numberParam } from "../param-schema";
+import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
-import { num, partial, pts, raw, text } from "./helpers";
+import { directionParam, partial, pts } from "./helpers";
 
 /** 分段扣分: W − deduct × blocks short of (or beyond) the limit; `partial` decides whether a started block counts. */
-export const stepPerBlock: RuleDefinition = {
+export const stepPerBlock: Readonly<RuleKind> = defineRule({
   id: "step_per_block",
   zh: "分段扣分",
   input: "formula",
-  params: [
-    { name: "limit", type: "percent", default: "100%", zh: "限值" },
-    { name: "dir", type: "enum", default: "below", allowed: ["above", "below"], zh: "方向" },
-    { name: "block", type: "percent", default: "5%", range: "positive", zh: "每段" },
-    { name: "deduct", type: "points-or-share", default: "2", range: "nonnegative", zh: "每段扣分" },
-    { name: "partial", type: "enum", default: "ceil", allowed: ["ceil", "floor"], zh: "不足一段" },
-  ],
+  params: {
+    limit: numberParam("percent", { zh: "限值", aliases: ["标准值"], default: "100%", note: "不扣分的界限" }),
+    dir: directionParam("below", "低于：低于限值扣分；高于：超过限值扣分"),
+    block: numberParam("percent", {
+      zh: "每段",
+      aliases: ["段长", "每档"],
+      default: "5%",
+      range: "positive",
+      note: "一段的长度（如每低 5 个百分点为一段）",
+    }),
+    deduct: numberParam("points-or-share", {
+      zh: "每段扣分",
+      aliases: ["扣分"],
+      default: "2",
+      range: "nonnegative",
+      note: "每段扣的分数",
+    }),
+    partial: enumParam(
+      ["ceil", "floor"],
+      { ceil: ["进位", "按一段计", "向上取整"], floor: ["舍去", "不计", "向下取整"] },
+      {
+        zh: "不足一段",
+        default: "ceil",
+        note: "不足一段的部分：按一段计（进位）或不计（舍去）",
+      },
+    ),
+  },
+  example: "限值=100%; 方向=低于; 每段=5%; 每段扣分=2; 不足一段=进位",
   score(value, p, weight) {
-    const dir = text(p, "dir") === "above" ? "above" : "below";
-    const limit = num(p, "limit");
+    const dir = p.v.dir;
+    const limit = p.v.limit;
     const beyond = dir === "below" ? limit.minus(value) : value.minus(limit);
-    const blocks = beyond.lte(0) ? new Decimal(0) : partial(beyond.div(num(p, "block")), text(p, "partial"));
+    const blocks = beyond.lte(0) ? new Decimal(0) : partial(beyond.div(p.v.block), p.v.partial);
     if (blocks.isZero())
       return {
         score: weight,
-        explain: phrase("blocks_within", { op: dir === "below" ? "≥" : "≤", limit: raw(p, "limit") }),
+        explain: phrase("blocks_within", { op: dir === "below" ? "≥" : "≤", limit: p.raw.limit }),
       };
-    const points = Decimal.min(weight, blocks.times(num(p, "deduct")));
+    const points = Decimal.min(weight, blocks.times(p.v.deduct));
     const e = phrase("blocks_beyond", {
       dir,
-      limit: raw(p, "limit"),
+      limit: p.raw.limit,
       blocks: pts(blocks),
-      block: raw(p, "block"),
+      block: p.raw.block,
       points: pts(points),
     });
     return { score: weight.minus(points), explain: e, deduction: e };
   },
-};
+});

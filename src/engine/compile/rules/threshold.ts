@@ -1,10 +1,13 @@
 import type Decimal from "decimal.js";
-import type { RuleDefinition } from "../rule-types";
+import type { RuleKind } from "../rule-types";
+import { numberParam } from "../param-schema";
+import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
-import { num, opSymbol, pts, raw, text } from "./helpers";
+import type { Comparison } from "./helpers";
+import { comparisonParam, opSymbol, pts } from "./helpers";
 
 /** Compare `value op limit`; the comparison operators threshold and penalties share. */
-export function compare(value: Decimal, op: string, limit: Decimal): boolean {
+export function compare(value: Decimal, op: Comparison, limit: Decimal): boolean {
   switch (op) {
     case ">=":
       return value.gte(limit);
@@ -14,26 +17,31 @@ export function compare(value: Decimal, op: string, limit: Decimal): boolean {
       return value.lte(limit);
     case "<":
       return value.lt(limit);
-    default:
+    case "=":
       return value.eq(limit);
   }
 }
 
 /** 达标: all or nothing — W when `value op limit`, else `else`. */
-export const threshold: RuleDefinition = {
+export const threshold: Readonly<RuleKind> = defineRule({
   id: "threshold",
   zh: "达标",
   input: "formula",
-  params: [
-    { name: "op", type: "enum", default: ">=", allowed: [">=", ">", "<=", "<", "="], zh: "比较" },
-    { name: "limit", type: "percent", default: "50%", zh: "标准值" },
-    { name: "else", type: "points-or-share", default: "0", range: "score", zh: "未达标得分" },
-  ],
-  score(value, p, weight) {
-    const op = text(p, "op");
-    const args = { op: opSymbol(op), limit: raw(p, "limit") };
-    if (compare(value, op, num(p, "limit"))) return { score: weight, explain: phrase("threshold_met", args) };
-    const e = phrase("threshold_missed", { ...args, score: pts(num(p, "else")) });
-    return { score: num(p, "else"), explain: e, deduction: e };
+  params: {
+    op: comparisonParam(">=", "指标值与标准值怎样比较算达标：不低于(>=)、高于(>)、不超过(<=)、低于(<)、等于(=)"),
+    limit: numberParam("percent", { zh: "标准值", aliases: ["限值"], default: "50%", note: "达标的标准值" }),
+    else: numberParam("points-or-share", {
+      zh: "未达标得分",
+      default: "0",
+      range: "score",
+      note: "未达标时的得分，可写分数或分值的百分比",
+    }),
   },
-};
+  example: "比较=不低于; 标准值=50%; 未达标得分=0",
+  score(value, p, weight) {
+    const args = { op: opSymbol(p.v.op), limit: p.raw.limit };
+    if (compare(value, p.v.op, p.v.limit)) return { score: weight, explain: phrase("threshold_met", args) };
+    const e = phrase("threshold_missed", { ...args, score: pts(p.v.else) });
+    return { score: p.v.else, explain: e, deduction: e };
+  },
+});
