@@ -4,6 +4,11 @@ import type { WorkbookHost, WriteSummary } from "../common";
 /** The part of the global `Excel` namespace the host uses (injectable for tests). */
 export interface ExcelApi {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** A batch on an existing context (an event registration is removed on its own context). */
+  run<T>(
+    context: OfficeExtension.ClientRequestContext,
+    batch: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T>;
   createWorkbook?(base64?: string): Promise<void>;
 }
 

@@ -167,8 +167,16 @@ export class FakeWorkbook {
 
   get excel(): ExcelApi {
     return {
-      run: async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
-        batch(new FakeContext(this) as unknown as Excel.RequestContext),
+      // Excel.run(batch) makes a new context; Excel.run(context, batch) reuses one, as the events doc removes a
+      // handler: `Excel.run(eventResult.context, …)` (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events).
+      run: (async <T>(
+        first: FakeContext | ((context: Excel.RequestContext) => Promise<T>),
+        second?: (context: Excel.RequestContext) => Promise<T>,
+      ): Promise<T> => {
+        if (typeof first === "function") return first(new FakeContext(this) as unknown as Excel.RequestContext);
+        if (!(first instanceof FakeContext)) throw new OfficeError("InvalidArgument", "Excel.run(context, batch)");
+        return second!(first as unknown as Excel.RequestContext);
+      }) as ExcelApi["run"],
       createWorkbook: async (base64?: string) => {
         this.createdWorkbooks.push(base64 ?? "");
       },
@@ -285,7 +293,7 @@ function boundedAddress(address: string): string {
   return m ? `${m[1]}1:${m[2]}1048576` : address;
 }
 
-class FakeContext {
+export class FakeContext {
   readonly workbook: unknown;
   readonly application: { suspendApiCalculationUntilNextSync: () => void };
   private actions: Action[] = [];
@@ -374,9 +382,17 @@ class FakeContext {
         return ctx.makeSheet(() => ctx.requireSheet(name), name);
       },
       onChanged: {
+        // An EventHandlerResult belongs to the context it was added on (index.d.ts class EventHandlerResult:
+        // "The request context associated with the object"); add and remove are queued on that context and take
+        // effect when it syncs. Events carry `source` ("Local" | "Remote" for a co-author's edit, index.d.ts
+        // WorksheetChangedEventArgs) and, from ExcelApi 1.14, `triggerSource`.
         add: (handler: (event: unknown) => Promise<void>) => {
-          wb.changeHandlers.push(handler);
-          return { remove: () => void (wb.changeHandlers = wb.changeHandlers.filter((h) => h !== handler)) };
+          ctx.actions.push(() => void wb.changeHandlers.push(handler));
+          return {
+            context: ctx,
+            remove: () =>
+              ctx.actions.push(() => void (wb.changeHandlers = wb.changeHandlers.filter((h) => h !== handler))),
+          };
         },
       },
     };
