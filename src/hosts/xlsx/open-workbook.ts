@@ -49,10 +49,40 @@ function declaredSize(zip: JSZip): number {
   return total;
 }
 
-/** Check the bytes, unzip, and load with exceljs. */
+/**
+ * Worksheet parts a read for values never looks at (exceljs's `ignoreNodes`): validations, conditional formats,
+ * page and print set-up, views, column widths, drawings, protection. Skipping them makes a batch read about a
+ * sixth faster. Never used when the workbook is to be written back: those parts must survive.
+ */
+const NOT_VALUES: readonly string[] = [
+  "dataValidations",
+  "conditionalFormatting",
+  "pageSetup",
+  "pageMargins",
+  "headerFooter",
+  "printOptions",
+  "rowBreaks",
+  "hyperlinks",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "autoFilter",
+  "picture",
+  "drawing",
+  "sheetProtection",
+  "tableParts",
+  "extLst",
+  "sheetPr",
+  "dimension",
+];
+
+/**
+ * Check the bytes, unzip, and load with exceljs. `valuesOnly` loads what a snapshot reads (values, merges,
+ * names, sheet state) and skips the rest: for reading, never for a workbook that will be saved again.
+ */
 export async function openWorkbook(
   input: Uint8Array | ArrayBuffer,
-  options: { readonly maxUncompressedBytes?: number } = {},
+  options: { readonly maxUncompressedBytes?: number; readonly valuesOnly?: boolean } = {},
 ): Promise<OpenedWorkbook> {
   const bytes = toUint8Array(input);
   if (bytes.length === 0) throw hostFailure("empty_file", {});
@@ -93,7 +123,8 @@ export async function openWorkbook(
     formulasWithoutValue = visibleFormulasWithoutValue(normalized.parts);
     const loadable = normalized.changed ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : bytes;
     // exceljs types ask for a Node Buffer; it hands the bytes to JSZip, which takes a Uint8Array.
-    await workbook.xlsx.load(loadable as unknown as ExcelJS.Buffer);
+    const load: Partial<ExcelJS.XlsxReadOptions> = options.valuesOnly ? { ignoreNodes: [...NOT_VALUES] } : {};
+    await workbook.xlsx.load(loadable as unknown as ExcelJS.Buffer, load);
   } catch (e) {
     throw hostFailure("unreadable_content", {}, String(e));
   }

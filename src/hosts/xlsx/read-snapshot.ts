@@ -32,7 +32,7 @@ export function formulasWithoutValueError(cells: readonly CellRef[]): HostError 
  * `file_unreadable` naming the cells when a visible sheet has formulas saved without a result.
  */
 export async function readSnapshot(bytes: Uint8Array | ArrayBuffer): Promise<WorkbookSnapshot> {
-  const { workbook, workbookXml, formulasWithoutValue } = await openWorkbook(bytes);
+  const { workbook, workbookXml, formulasWithoutValue } = await openWorkbook(bytes, { valuesOnly: true });
   if (formulasWithoutValue.length > 0) throw formulasWithoutValueError(formulasWithoutValue);
   // Names come from the XML itself: exceljs merges sheet-scoped names into workbook scope.
   return snapshotFromWorkbook(workbook, definedNamesFromXml(workbookXml));
