@@ -28,6 +28,20 @@ const CODES: readonly HostErrorCode[] = [
   "unknown",
 ];
 
+/** Codes whose failure is about named sheets: the pane names them (「评价结果」), as the host did in its message. */
+const NAMED_CODES = ["sheet_protected", "sheet_missing", "sheets_exist"] as const;
+type NamedCode = (typeof NAMED_CODES)[number];
+
+/**
+ * The sheets a host named in its message: the Office host adds them in full-width parentheses at the end
+ * ("工作表受保护，无法写入。…（评价结果）", hostError in hosts/office/errors.ts); null when it named none.
+ */
+export function namedSheets(err: unknown): string | null {
+  const message = typeof err === "object" && err !== null ? (err as { message?: unknown }).message : undefined;
+  if (typeof message !== "string") return null;
+  return /（([^（）]+)）$/.exec(message)?.[1]?.trim() || null;
+}
+
 // Duck-typed so a HostError from another bundle (or a plain object with a code) still maps.
 function hostCode(err: unknown): HostErrorCode | null {
   if (typeof err !== "object" || err === null) return null;
@@ -48,7 +62,9 @@ export function isCancelled(err: unknown): boolean {
 export function toPaneError(err: unknown, t: Catalog): PaneError {
   if (err instanceof PaneFailure) return err.pane;
   const code = hostCode(err) ?? "unknown";
-  const texts = t.errors.hostErrors[code];
+  const named = (NAMED_CODES as readonly string[]).includes(code) ? namedSheets(err) : null;
+  const base = t.errors.hostErrors[code];
+  const texts = named ? { ...base, message: t.errors.namedSheets[code as NamedCode](named) } : base;
   // Known codes speak for themselves; for the unexpected, the original text helps whoever supports the user.
   const detail = code === "unknown" && err instanceof Error && err.message ? err.message : undefined;
   return detail ? { ...texts, detail } : texts;

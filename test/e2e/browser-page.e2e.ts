@@ -100,6 +100,45 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     await expect.poll(async () => (await statusLineSeen(page)).text).toBe("评分完成：94 分，优。");
     expect((await statusLineSeen(page)).onTop).toBe(true);
     expect(await coveringAt(page)).toEqual([null, null, null, null]);
+    // Where points were lost, at a glance: the open warnings, a bar with numbers per first-level indicator, the
+    // 失分项 list above a tree collapsed to its first level.
+    expect(await page.getByText("还有 3 个警告未处理，评分已按填写的数据计算。请在「校验」中核对。").isVisible()).toBe(
+      true,
+    );
+    const bars = page.getByRole("list", { name: "一级指标得分" }).getByRole("progressbar");
+    expect(await bars.count()).toBe(4);
+    const lost = page.getByRole("region", { name: "失分项" }).getByRole("button");
+    expect(await lost.count()).toBeGreaterThan(0);
+    const tree = page.getByRole("tree", { name: "指标得分" });
+    expect(await tree.getByRole("treeitem").count()).toBe(4);
+    const seen = await page.evaluate(() => {
+      const list = document.querySelector('[aria-label="失分项"]')!;
+      const treeEl = document.querySelector('[role="tree"]')!;
+      const rows = [...list.querySelectorAll("button")];
+      return {
+        above: list.getBoundingClientRect().bottom <= treeEl.getBoundingClientRect().top,
+        treeHeight: Math.round(treeEl.getBoundingClientRect().height),
+        clipped: rows.filter((r) => r.scrollWidth > r.clientWidth).length,
+      };
+    });
+    expect(seen.above).toBe(true);
+    expect(seen.treeHeight).toBeLessThan(300);
+    expect(seen.clipped).toBe(0);
+    // A lost indicator's row → its cells in the grid (指标体系, or 重点工作 for the key tasks): focused and on top.
+    const firstLost = (await lost.first().textContent()) ?? "";
+    await lost.first().click();
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const cell = document.activeElement;
+          if (cell?.tagName !== "TD") return null;
+          const r = cell.getBoundingClientRect();
+          const onTop = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === cell;
+          return `${cell.closest("table")?.querySelector("caption")?.textContent ?? ""} ${onTop}`;
+        }),
+      )
+      .toMatch(/^工作表「(指标体系|重点工作)」的单元格 true$/);
+    expect(firstLost).toMatch(/失 [\d.]+ 分/);
     // A tab click right after the action takes effect.
     await page.getByRole("tab", { name: "校验", exact: true }).click();
     expect(await page.getByRole("tab", { name: "校验", exact: true }).getAttribute("aria-selected")).toBe("true");

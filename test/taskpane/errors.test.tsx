@@ -2,6 +2,9 @@
 import "./setup";
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { hostError } from "../../src/hosts/office/errors";
+import { HostError } from "../../src/hosts/common/types";
+import { namedSheets } from "../../src/taskpane/host-error";
 import { FakeHost } from "./fakes";
 import { renderPane } from "./render-pane";
 
@@ -25,6 +28,27 @@ describe("host failures", () => {
     // Retrying clears the message once it succeeds; dismissing also works.
     await user.click(run);
     await waitFor(() => expect(screen.queryByText(message)).toBeNull());
+  });
+
+  it.each([
+    ["zh-CN", "要写入的工作表「评价结果」受保护。", "请在「审阅」中撤销工作表保护，然后再试一次。"],
+    ["en", "The sheet to write to, 评价结果, is protected.", null],
+  ] as const)("a protected sheet is named, as the Office host named it (%s)", async (lang, message, fix) => {
+    const host = new FakeHost();
+    const { user } = await renderPane({ host, lang });
+    await user.click(screen.getByRole("tab", { name: lang === "en" ? "Score" : "评分" }));
+    host.applyWritePlan.mockRejectedValueOnce(hostError("sheet_protected", "评价结果"));
+    await user.click(screen.getByRole("button", { name: lang === "en" ? "Score and write" : "评分并写入" }));
+    expect(await screen.findByText(message)).toBeTruthy();
+    if (fix) expect(screen.getByText(fix)).toBeTruthy();
+  });
+
+  it.each([
+    [hostError("sheets_exist", "指标体系、评价结果"), "指标体系、评价结果"],
+    [hostError("sheet_protected"), null],
+    [new HostError("api_unsupported", "此版本的 Excel 不能新建工作簿（需要 ExcelApi 1.8）。请直接打开示例文件"), null],
+  ])("namedSheets reads the names a host put at the end of its message", (err, names) => {
+    expect(namedSheets(err)).toBe(names);
   });
 
   it("an unexpected error keeps its text as a detail and can be dismissed", async () => {

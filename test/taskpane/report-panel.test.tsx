@@ -2,7 +2,7 @@
 import "./setup";
 import { screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DOCX_BYTES, FakeEngine, REPORT_PLAN, REPORT_TEXT } from "./fakes";
+import { DOCX_BYTES, FakeEngine, REPORT_PLAN, REPORT_TEXT, problem } from "./fakes";
 import { renderPane } from "./render-pane";
 
 async function generated(engine = new FakeEngine()) {
@@ -22,6 +22,25 @@ describe("报告", () => {
     const preview = screen.getByRole("textbox", { name: "报告预览" }) as HTMLTextAreaElement;
     expect(preview.value).toBe(REPORT_TEXT);
     expect(preview.readOnly).toBe(true);
+  });
+
+  it("mentions warnings left open before the report is submitted, with a way to 校验", async () => {
+    const engine = new FakeEngine();
+    engine.validation = {
+      ...engine.validation,
+      diagnostics: [
+        problem(
+          "sum_mismatch",
+          "warning",
+          { sheet: "收支情况", address: "B10", label: "本年支出合计" },
+          { check: "C01", expression: "a=b", left: "1", right: "2", difference: "1" },
+        ),
+      ],
+    };
+    const { user } = await generated(engine);
+    expect(screen.getByText("还有 1 个警告未处理，报告已按填写的数据生成。请在「校验」中核对后再提交。")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "查看问题" }));
+    expect(screen.getByRole("tab", { name: "校验" }).getAttribute("aria-selected")).toBe("true");
   });
 
   it("复制全文 puts the whole text on the clipboard", async () => {

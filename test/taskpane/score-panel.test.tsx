@@ -18,7 +18,8 @@ describe("评分", () => {
   });
 
   it("scores, writes the plan, and shows the summary, total, grade and tree", async () => {
-    const { host, engine, user } = await scoreTab();
+    const r = await scoreTab();
+    const { host, engine, user } = r;
     await user.click(screen.getByRole("button", { name: "评分并写入" }));
     await waitFor(() => expect(host.applyWritePlan).toHaveBeenCalledWith(SCORE_PLAN));
     expect(engine.score.mock.calls[0]![1]?.now).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
@@ -33,8 +34,19 @@ describe("评分", () => {
     expect(screen.getByTestId("grade-badge").textContent).toBe("优 · 9.5 分");
 
     const tree = screen.getByRole("tree", { name: "指标得分" });
+    // Opens collapsed to the first level; opening each branch shows 2 level-1 + 2 level-2 + 5 leaves, in order.
+    expect(
+      within(tree)
+        .getAllByRole("treeitem")
+        .map((i) => i.getAttribute("aria-expanded")),
+    ).toEqual(["false", "false"]);
+    for (const name of ["投入", "预算配置", "过程", "预算管理"]) {
+      const branch = within(tree)
+        .getAllByRole("treeitem")
+        .find((i) => i.textContent?.startsWith(name) && i.getAttribute("aria-expanded") === "false")!;
+      await user.click(within(branch).getAllByText(name)[0]!);
+    }
     const items = within(tree).getAllByRole("treeitem");
-    // 2 level-1 + 2 level-2 + 5 leaves, in rubric order.
     expect(items).toHaveLength(9);
     expect(items[0]!.textContent).toContain("投入");
     expect(items[0]!.textContent).toContain("小计 5 / 5");
@@ -95,5 +107,56 @@ describe("评分", () => {
     await user.click(screen.getByRole("button", { name: "查看问题" }));
     expect(screen.getByRole("tab", { name: "校验" }).getAttribute("aria-selected")).toBe("true");
     expect(screen.getByRole("button", { name: /编制数（人）/ })).toBeTruthy();
+  });
+
+  it("above the tree: a bar with the numbers per first-level indicator, and 失分项 (most lost first, click → its row)", async () => {
+    const engine = new FakeEngine();
+    const sheet = scoreSheet();
+    engine.scores = {
+      ...sheet,
+      indicators: sheet.indicators.map((i) => (i.id === "2" ? { ...i, score: 1, reason: "变动率超出限额" } : i)),
+    };
+    const { host, user } = await scoreTab(engine);
+    await user.click(screen.getByRole("button", { name: "评分并写入" }));
+    const bars = await screen.findByRole("list", { name: "一级指标得分" });
+    expect(
+      within(bars)
+        .getAllByRole("progressbar")
+        .map((b) => b.getAttribute("aria-label")),
+    ).toEqual(["投入 5 / 5 分", "过程 4.5 / 5 分"]);
+    // The numbers are text beside each bar, not colour alone.
+    expect(within(bars).getByText("过程 4.5 / 5 分")).toBeTruthy();
+
+    const lost = screen.getByRole("region", { name: "失分项" });
+    const rows = within(lost).getAllByRole("button");
+    expect(rows.map((r) => r.textContent)).toEqual([
+      "“三公”经费变动率失 2 分扣分原因：变动率超出限额",
+      "管理制度健全性失 0.5 分扣分原因：内控制度未及时修订",
+    ]);
+    // Above the tree in the page's order.
+    const tree = screen.getByRole("tree", { name: "指标得分" });
+    expect(lost.compareDocumentPosition(tree) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await user.click(rows[1]!);
+    await waitFor(() => expect(host.selectCell).toHaveBeenCalledWith({ sheet: "指标体系", address: "A5" }));
+  });
+
+  it("mentions warnings left open, with a way to 校验", async () => {
+    const engine = new FakeEngine();
+    engine.validation = {
+      ...engine.validation,
+      diagnostics: [
+        problem(
+          "sum_mismatch",
+          "warning",
+          { sheet: "收支情况", address: "B10", label: "本年支出合计" },
+          { check: "C01", expression: "a=b", left: "1", right: "2", difference: "1" },
+        ),
+      ],
+    };
+    const { user } = await scoreTab(engine);
+    await user.click(screen.getByRole("button", { name: "评分并写入" }));
+    expect(await screen.findByText("还有 1 个警告未处理，评分已按填写的数据计算。请在「校验」中核对。")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "查看问题" }));
+    expect(screen.getByRole("tab", { name: "校验" }).getAttribute("aria-selected")).toBe("true");
   });
 });

@@ -102,6 +102,13 @@ export const en: Catalog = {
     createdSheets: (sheets) => `new sheet ${sheets}`,
     done: (total, grade) => `Scored: ${total} points, ${grade}.`,
     stale: "The data changed since scoring: the earlier scores are out of date. Score again.",
+    lostTitle: "Points lost",
+    noneLost: "No indicator lost points.",
+    lost: (points) => `−${points}`,
+    levelsTitle: "First-level indicators",
+    levelLine: (name, score, weight) => `${name} ${score} / ${weight}`,
+    openWarnings: (n) =>
+      `${n} ${n === 1 ? "warning is" : "warnings are"} still open; the scores use the figures as entered. Check them under Check.`,
   },
   report: {
     run: "Generate report",
@@ -115,12 +122,20 @@ export const en: Catalog = {
     exported: "The Word file was exported.",
     written: "Written to the 报告 sheet.",
     stale: "The data changed since the report was generated: it is out of date. Generate it again.",
+    openWarnings: (n) =>
+      `${n} ${n === 1 ? "warning is" : "warnings are"} still open; the report uses the figures as entered. Check them before submitting it.`,
+    showProblems: "Show problems",
     blocked: (errors) => `${errors} errors block the report. Fix them under Check first.`,
     copyFailed: "The report could not be copied automatically.",
     copyFailedFix: "Click the preview, press Ctrl+A to select all, then Ctrl+C.",
   },
   errors: {
     dismiss: "Dismiss",
+    namedSheets: {
+      sheet_protected: (sheets) => `The sheet to write to, ${sheets}, is protected.`,
+      sheet_missing: (sheets) => `A sheet the template needs, ${sheets}, is missing.`,
+      sheets_exist: (sheets) => `The workbook already has sheets named like the template's: ${sheets}.`,
+    },
     hostErrors: {
       api_unsupported: {
         message: "This version of Excel does not support this action.",

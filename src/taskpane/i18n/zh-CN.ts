@@ -139,6 +139,12 @@ const source = {
     createdSheets: (sheets: string) => `新建工作表 ${sheets}`,
     done: (total: string, grade: string) => `评分完成：${total} 分，${grade}。`,
     stale: "数据已修改，之前的评分结果已过期。请重新评分。",
+    lostTitle: "失分项",
+    noneLost: "没有失分的指标。",
+    lost: (points: string) => `失 ${points} 分`,
+    levelsTitle: "一级指标得分",
+    levelLine: (name: string, score: string, weight: string) => `${name} ${score} / ${weight} 分`,
+    openWarnings: (n: number) => `还有 ${n} 个警告未处理，评分已按填写的数据计算。请在「校验」中核对。`,
   },
   report: {
     run: "生成报告",
@@ -152,6 +158,8 @@ const source = {
     exported: "已导出 Word 文件。",
     written: "已写入「报告」工作表。",
     stale: "数据已修改，之前生成的报告已过期。请重新生成报告。",
+    openWarnings: (n: number) => `还有 ${n} 个警告未处理，报告已按填写的数据生成。请在「校验」中核对后再提交。`,
+    showProblems: "查看问题",
     blocked: (errors: number) => `有 ${errors} 个错误，暂不能生成报告。请先在「校验」中修正。`,
     copyFailed: "无法自动复制。",
     copyFailedFix: "请在报告预览中按 Ctrl+A 全选，再按 Ctrl+C 复制。",
@@ -159,6 +167,11 @@ const source = {
   errors: {
     dismiss: "关闭",
     hostErrors,
+    namedSheets: {
+      sheet_protected: (sheets: string) => `要写入的工作表「${sheets}」受保护。`,
+      sheet_missing: (sheets: string) => `找不到需要的工作表「${sheets}」。`,
+      sheets_exist: (sheets: string) => `工作簿中已有同名的模板工作表：${sheets}。`,
+    },
   },
   web: {
     title: "绩效评价助手 · 浏览器版",

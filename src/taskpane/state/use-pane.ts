@@ -50,6 +50,8 @@ export interface ScoringView {
 export interface ReportView {
   readonly text: string;
   readonly errors: number;
+  /** Warnings the report was generated with (open problems the accountant should check first). */
+  readonly warnings: number;
   readonly writePlan: WritePlan;
   readonly docx: () => Promise<Uint8Array>;
   readonly summary: WriteSummary | null;
@@ -107,6 +109,7 @@ const EMPTY_STATUS: WorkbookStatus = {
 };
 
 const errorCount = (ds: readonly Diagnostic[]): number => ds.filter((d) => d.severity === "error").length;
+const warningCount = (ds: readonly Diagnostic[]): number => ds.filter((d) => d.severity === "warning").length;
 
 /**
  * The pane's state and every user action: read the workbook, ask the engine, write through the host. Successes
@@ -284,6 +287,7 @@ export function usePane(
         setReport({
           text: outcome.text,
           errors: errorCount(outcome.diagnostics),
+          warnings: warningCount(outcome.diagnostics),
           writePlan: outcome.writePlan,
           docx: () => outcome.docx(),
           summary: null,

@@ -55,6 +55,8 @@ export function PaneSteps({ pane, engine }: PaneStepsProps) {
             busy={pane.busy}
             notice={noticeFor("score")}
             stale={pane.status.stale !== null}
+            warnings={pane.diagnostics?.filter((d) => d.severity === "warning").length ?? 0}
+            onSelectCell={(ref) => void actions.selectCell(ref)}
             onScore={() => void actions.score()}
             onShowProblems={() => pane.setTab("validate")}
           />
@@ -66,6 +68,7 @@ export function PaneSteps({ pane, engine }: PaneStepsProps) {
             busy={pane.busy}
             notice={noticeFor("report")}
             stale={pane.reportStale}
+            onShowProblems={() => pane.setTab("validate")}
             onGenerate={() => void actions.generateReport()}
             onCopy={() => void actions.copyReport()}
             onWrite={() => void actions.writeReport()}

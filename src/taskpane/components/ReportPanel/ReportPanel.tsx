@@ -1,4 +1,13 @@
-import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Textarea,
+} from "@fluentui/react-components";
 import { describeWrite } from "../../describe-write";
 import { useI18n } from "../../i18n";
 import type { ReportView } from "../../state/use-pane";
@@ -14,6 +23,8 @@ export interface ReportPanelProps {
   readonly notice?: string | null;
   /** The workbook changed after the report was generated: no preview or actions for the old text. */
   readonly stale?: boolean;
+  /** Go to 校验's list (for the open warnings). */
+  readonly onShowProblems?: () => void;
   readonly onGenerate: () => void;
   readonly onCopy: () => void;
   readonly onWrite: () => void;
@@ -26,6 +37,7 @@ export function ReportPanel({
   busy,
   notice = null,
   stale = false,
+  onShowProblems,
   onGenerate,
   onCopy,
   onWrite,
@@ -50,6 +62,18 @@ export function ReportPanel({
       {blocked && report && !stale && (
         <MessageBar intent="warning">
           <MessageBarBody>{t.report.blocked(report.errors)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {report && !blocked && !stale && report.warnings > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t.report.openWarnings(report.warnings)}</MessageBarBody>
+          {onShowProblems && (
+            <MessageBarActions>
+              <Button size="small" onClick={onShowProblems}>
+                {t.report.showProblems}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       {report && !blocked && !stale && (

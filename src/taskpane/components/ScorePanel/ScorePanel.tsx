@@ -6,12 +6,13 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  ProgressBar,
   Text,
   Tree,
   TreeItem,
   TreeItemLayout,
 } from "@fluentui/react-components";
-import type { ScoreSheet } from "../../../engine";
+import type { CellRef, IndicatorResult, ScoreSheet } from "../../../engine";
 import { describeWrite } from "../../describe-write";
 import { formatIndicatorValue, formatPoints } from "../../format";
 import { useI18n } from "../../i18n";
@@ -31,8 +32,12 @@ export interface ScorePanelProps {
   readonly notice?: string | null;
   /** The workbook changed after scoring: the earlier result is not shown as current. */
   readonly stale?: boolean;
+  /** Warnings left open by the last 评分 (they do not block scoring, but the accountant should know). */
+  readonly warnings?: number;
   readonly onScore: () => void;
   readonly onShowProblems: () => void;
+  /** Select an indicator's row in 指标体系. */
+  readonly onSelectCell?: (ref: CellRef) => void;
 }
 
 function Leaf({ node }: { node: LeafNode }) {
@@ -79,6 +84,70 @@ function Branch({ node }: { node: BranchNode }) {
   );
 }
 
+/** Every indicator that lost points, most lost first: the name, the points lost and why; click → its row. */
+function LostPoints({
+  lost,
+  onSelectCell,
+}: {
+  lost: readonly IndicatorResult[];
+  onSelectCell?: (ref: CellRef) => void;
+}) {
+  const { t } = useI18n();
+  const styles = useScorePanelStyles();
+  return (
+    <section aria-label={t.score.lostTitle} className={styles.lost}>
+      <h3 className={styles.sectionTitle}>{t.score.lostTitle}</h3>
+      {lost.length === 0 ? (
+        <Caption1>{t.score.noneLost}</Caption1>
+      ) : (
+        <ul className={styles.lostList}>
+          {lost.map((ind) => (
+            <li key={ind.id}>
+              <button
+                type="button"
+                className={styles.lostRow}
+                title={t.validate.goTo(t.validate.cell(ind.ref.sheet, ind.ref.address))}
+                onClick={() => onSelectCell?.(ind.ref)}
+              >
+                <span className={styles.lostHead}>
+                  <span className={styles.name}>{ind.name}</span>
+                  <span className={styles.lostPoints}>{t.score.lost(formatPoints(ind.weight - ind.score))}</span>
+                </span>
+                {ind.reason && <span className={styles.reason}>{t.score.reason(ind.reason)}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** One compact bar per first-level indicator: score against weight, always with the numbers. */
+function LevelBars({ levels }: { levels: readonly BranchNode[] }) {
+  const { t } = useI18n();
+  const styles = useScorePanelStyles();
+  return (
+    <ul className={styles.bars} aria-label={t.score.levelsTitle}>
+      {levels.map((l) => {
+        const text = t.score.levelLine(l.name, formatPoints(l.score), formatPoints(l.weight));
+        return (
+          <li key={l.key} className={styles.bar}>
+            <span className={styles.barText}>{text}</span>
+            <ProgressBar
+              value={l.weight > 0 ? Math.max(0, Math.min(l.score, l.weight)) : 0}
+              max={l.weight > 0 ? l.weight : 1}
+              thickness="large"
+              shape="rounded"
+              aria-label={text}
+            />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 function Totals({ scores }: { scores: ScoreSheet }) {
   const { t } = useI18n();
   const styles = useScorePanelStyles();
@@ -103,13 +172,15 @@ export function ScorePanel({
   busy,
   notice = null,
   stale = false,
+  warnings = 0,
   onScore,
   onShowProblems,
+  onSelectCell,
 }: ScorePanelProps) {
   const { t } = useI18n();
   const panel = usePanelStyles();
   const styles = useScorePanelStyles();
-  const { tree, openKeys } = useScorePanel(scoring?.scores ?? null);
+  const { tree, openKeys, lost } = useScorePanel(scoring?.scores ?? null);
   const scored = scoring?.scores ?? null;
   // An out-of-date result is replaced by the warning, not shown beside it as if it were current.
   const outdated = stale && scored !== null;
@@ -126,7 +197,7 @@ export function ScorePanel({
           <MessageBarBody>{t.score.whereOutputs}</MessageBarBody>
         </MessageBar>
       )}
-      {scoring && !scores && (
+      {scoring && !scored && (
         <MessageBar intent="warning">
           <MessageBarBody>{t.score.blocked(scoring.errors)}</MessageBarBody>
           <MessageBarActions>
@@ -143,6 +214,18 @@ export function ScorePanel({
       )}
       {scores && scoring?.summary && <Body1 className={styles.summary}>{describeWrite(scoring.summary, t)}</Body1>}
       {scores && <Totals scores={scores} />}
+      {scores && warnings > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t.score.openWarnings(warnings)}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={onShowProblems}>
+              {t.score.showProblems}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {scores && <LevelBars levels={tree} />}
+      {scores && <LostPoints lost={lost} onSelectCell={onSelectCell} />}
       {scores && (
         <Tree aria-label={t.score.tree} defaultOpenItems={openKeys}>
           {tree.map((n) => (

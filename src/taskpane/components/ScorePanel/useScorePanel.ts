@@ -84,14 +84,32 @@ export function buildScoreTree(scores: ScoreSheet): BranchNode[] {
   return [...roots.values()].map((d) => finish(d));
 }
 
-/** Every branch key, so the tree opens fully expanded. */
+/** Every branch key (to open the tree fully). */
 export function branchKeys(nodes: readonly (BranchNode | LeafNode)[]): string[] {
   return nodes.flatMap((n) => (n.kind === "branch" ? [n.key, ...branchKeys(n.children)] : []));
 }
 
-export function useScorePanel(scores: ScoreSheet | null): { tree: BranchNode[]; openKeys: string[] } {
+/** The indicators that lost points, most points lost first (rubric order among equals). */
+export function lostIndicators(scores: ScoreSheet): IndicatorResult[] {
+  const lost = (i: IndicatorResult): number => new Decimal(i.weight).minus(i.score).toNumber();
+  return scores.indicators
+    .map((ind, order) => ({ ind, order }))
+    .filter(({ ind }) => lost(ind) > 0)
+    .sort((a, b) => lost(b.ind) - lost(a.ind) || a.order - b.order)
+    .map(({ ind }) => ind);
+}
+
+/**
+ * The tree opens collapsed to the first level (the full tree was 2,000 px tall at 320 px); where points were lost
+ * is the 失分项 list above it.
+ */
+export function useScorePanel(scores: ScoreSheet | null): {
+  tree: BranchNode[];
+  openKeys: string[];
+  lost: IndicatorResult[];
+} {
   return useMemo(() => {
     const tree = scores ? buildScoreTree(scores) : [];
-    return { tree, openKeys: branchKeys(tree) };
+    return { tree, openKeys: [], lost: scores ? lostIndicators(scores) : [] };
   }, [scores]);
 }
