@@ -1,11 +1,13 @@
 /** The read: one snapshot of the workbook, which also gathers what the next marking run needs. */
 import type { SheetSnapshot, WorkbookSnapshot } from "../../engine";
 import type { MarkRecord } from "../common";
-import { MARKS_SHEET, isOwnNote, markRecordsFromRows, readMarkRecords } from "../common";
+import { markRecordsFromRows } from "../common";
 import { toDefinedNames, toSnapshotRows, topLeftOf } from "./normalize";
 import type { NamedItemData } from "./normalize";
 import type { FillGrid } from "./marks";
 import { probeStates, queueProbes } from "./mark-run";
+import { isPayloadLimit, readChunked } from "./read-chunked";
+import { queueHead, remember } from "./read-head";
 import type { OfficeSession } from "./session";
 
 /** Rows and columns past a sheet's values whose fills the read also gathers (problem cells beyond = a probe). */
@@ -65,25 +67,6 @@ function fillGrid(batch: SheetBatch): FillGrid | null {
   return { row0: start.row, col0: start.col, colors };
 }
 
-/** The sheet list, the names, the note count — and, cold, the `_marks` rows: the head of every read. */
-function queueHead(session: OfficeSession, wb: Excel.Workbook, cold: boolean) {
-  const list = wb.worksheets;
-  list.load("items/name,items/visibility");
-  const names = wb.names;
-  names.load("items/name,items/type,items/formula");
-  const noteCount = session.capabilities.notes ? wb.notes.getCount() : null;
-  // ExcelApi 1.7: with the structure protected, no sheet (报告, `_marks`) can be added or hidden.
-  const protection = wb.protection;
-  protection.load("protected");
-  let marksRows: Excel.Range | null = null;
-  if (cold) {
-    // Cold, the marked cells are known only from `_marks`: read its rows with the list, probe them next.
-    marksRows = wb.worksheets.getItemOrNullObject(MARKS_SHEET).getUsedRangeOrNullObject(true);
-    marksRows.load("values");
-  }
-  return { list, names, noteCount, marksRows, protection };
-}
-
 function queueBody(
   session: OfficeSession,
   wb: Excel.Workbook,
@@ -111,16 +94,44 @@ function queueBody(
  * sheets did not change takes 1 sync. Worst case (a sheet deleted since): 3. Never a loop.
  */
 export async function readWorkbook(session: OfficeSession): Promise<WorkbookSnapshot> {
-  if (!session.supports("1.9")) return readOnce(session, NO_MARGIN);
+  // Once a read had to go in chunks, the next ones do too (no refused 5 MB request each time).
+  if (session.readInChunks) return readChunked(session);
+  let failure: unknown;
   try {
-    return await readOnce(session, GRID_MARGIN);
-  } catch {
-    // The fill grid's margin may reach past the grid's last row or column (a value in row 1,048,576 or column
-    // XFD): resizing there fails the batch (documented for getOffsetRange; the code Excel gives is not, so
-    // any failure is retried once). Without the margin, problem cells beyond the values cost a probe.
-    return readOnce(session, NO_MARGIN);
+    return await readOnce(session, session.supports("1.9") ? GRID_MARGIN : NO_MARGIN);
+  } catch (e) {
+    failure = e;
   }
+  if (FINAL.has(codeOf(failure))) throw failure;
+  if (!isPayloadLimit(failure) && session.supports("1.9")) {
+    // The fill grid's margin may reach past the grid's last row or column (a value in row 1,048,576 or column
+    // XFD): resizing there fails the batch (documented for getOffsetRange; the code Excel gives is not, so any
+    // other failure is retried once). Without the margin, problem cells beyond the values cost a probe.
+    try {
+      return await readOnce(session, NO_MARGIN);
+    } catch (e) {
+      failure = e;
+    }
+  }
+  if (FINAL.has(codeOf(failure))) throw failure;
+  // Too large for one request (Excel on the web: 5 MB; any platform: 5M cells a range, code undocumented).
+  const snapshot = await readChunked(session);
+  session.readInChunks = true;
+  return snapshot;
 }
+
+/** Failures that another way of reading cannot help (the user is typing, Excel is busy, access denied). */
+const FINAL: ReadonlySet<string> = new Set([
+  "InvalidOperationInCellEditMode",
+  "ActivityLimitReached",
+  "Conflict",
+  "AccessDenied",
+]);
+
+const codeOf = (e: unknown): string => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : "";
+};
 
 async function readOnce(session: OfficeSession, margin: Margin): Promise<WorkbookSnapshot> {
   return session.excel.run(async (context) => {
@@ -157,23 +168,13 @@ async function readOnce(session: OfficeSession, margin: Margin): Promise<Workboo
       sheets: done.sheets.map((b, i) => sheetSnapshot(b, actual[i]!.visible)),
       names: toDefinedNames(head.names.items as unknown as NamedItemData[]),
     };
-    session.knownSheets = actual.map((s) => s.name);
-    session.structureProtected = head.protection.protected === true;
-    session.hiddenSheets = new Set(head.list.items.filter((s) => s.visibility === "Hidden").map((s) => s.name));
-    session.protectedSheets = new Set(done.sheets.filter((b) => b.protection.protected).map((b) => b.name));
-    session.lastMarks = readMarkRecords(snapshot);
-    const cells = probeStates(done.probes);
     const grids = new Map<string, FillGrid>();
     for (const b of done.sheets) {
       const grid = fillGrid(b);
       if (grid) grids.set(b.name, grid);
     }
-    let userNotes: boolean | null = null;
-    if (head.noteCount) {
-      const own = [...cells.values()].filter((c) => isOwnNote(c.note)).length;
-      userNotes = head.noteCount.value > own;
-    }
-    session.markView = { cells, grids, userNotes };
+    const protectedSheets = done.sheets.filter((b) => b.protection.protected).map((b) => b.name);
+    remember(session, head, snapshot, protectedSheets, probeStates(done.probes), grids);
     return snapshot;
   });
 }

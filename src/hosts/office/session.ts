@@ -32,6 +32,8 @@ export class OfficeSession {
   knownSheets: string[] | null = null;
   protectedSheets = new Set<string>();
   hiddenSheets = new Set<string>();
+  /** The workbook proved too large to read in one batch (./read-chunked.ts): read it in chunks from now on. */
+  readInChunks = false;
   /** Workbook structure protection (no sheet can be added or hidden), as the last read saw it. */
   structureProtected = false;
   /** The `_marks` records as the last read or write left them. */

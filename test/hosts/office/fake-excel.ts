@@ -57,6 +57,18 @@ type Action = () => void;
 
 const WHITE = "#FFFFFF";
 
+/**
+ * Excel on the web refuses a request or a response over 5 MB (RequestPayloadSizeLimitExceeded /
+ * ResponsePayloadSizeLimitExceeded; https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins,
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling). The fake
+ * measures the JSON of what a sync sends and returns; Excel's own encoding may differ somewhat.
+ */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+function payloadBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
+}
+
 /** Excel's grid: 1,048,576 rows × 16,384 columns (XFD). */
 export const GRID = { rows: 1_048_576, cols: 16_384 } as const;
 
@@ -73,6 +85,11 @@ export class FakeWorkbook {
    * only reads must leave this unchanged. Selecting and activating are not counted.
    */
   writes = 0;
+  /** The largest request and response payloads of a sync that ran, in JSON bytes (see PAYLOAD_LIMIT). */
+  largestRequest = 0;
+  largestResponse = 0;
+  /** Syncs refused for their payload size. */
+  refusedPayloads = 0;
   /** Cells whose properties getCellProperties returned, so tests can bound a read's size. */
   cellPropertyCells = 0;
   /** Throw this Office error at the next sync (before any action runs). */
@@ -260,13 +277,15 @@ function usedBounds(sheet: FakeSheet, valuesOnly: boolean): { r0: number; c0: nu
       (c.type !== "Empty" && c.value !== "") || (!valuesOnly && (c.fill !== undefined || c.format !== undefined)),
   );
   if (used.length === 0) return null;
-  const pos = used.map(([a]) => parseA1(a)!);
-  return {
-    r0: Math.min(...pos.map((p) => p.row)),
-    c0: Math.min(...pos.map((p) => p.col)),
-    r1: Math.max(...pos.map((p) => p.row)),
-    c1: Math.max(...pos.map((p) => p.col)),
-  };
+  const b = { r0: Infinity, c0: Infinity, r1: -1, c1: -1 };
+  for (const [a] of used) {
+    const p = parseA1(a)!;
+    b.r0 = Math.min(b.r0, p.row);
+    b.c0 = Math.min(b.c0, p.col);
+    b.r1 = Math.max(b.r1, p.row);
+    b.c1 = Math.max(b.c1, p.col);
+  }
+  return b;
 }
 
 function cellsOf(address: string): string[] {
@@ -297,6 +316,9 @@ export class FakeContext {
   readonly workbook: unknown;
   readonly application: { suspendApiCalculationUntilNextSync: () => void };
   private actions: Action[] = [];
+  /** JSON bytes of what the queued writes send and what the loaded properties return (payload limits). */
+  private requestBytes = 0;
+  private responseBytes = 0;
   /** Mock objects whose loaded properties resolve at the next sync. */
   private loaders: (() => void)[] = [];
 
@@ -319,6 +341,14 @@ export class FakeContext {
       throw e;
     }
     if (this.wb.cellEditMode) throw new OfficeError("InvalidOperationInCellEditMode");
+    const web = this.wb.platform === "OfficeOnline";
+    const request = this.requestBytes;
+    this.requestBytes = 0;
+    this.wb.largestRequest = Math.max(this.wb.largestRequest, request);
+    if (web && request > PAYLOAD_LIMIT) {
+      this.wb.refusedPayloads++;
+      throw new OfficeError("RequestPayloadSizeLimitExceeded");
+    }
     const fail = this.wb.failAfterActions;
     if (fail && actions.length > fail.after) {
       this.wb.failAfterActions = null;
@@ -326,7 +356,13 @@ export class FakeContext {
       throw fail.error;
     }
     for (const action of actions) action();
+    this.responseBytes = 0;
     for (const load of loaders) load();
+    if (web && this.responseBytes > PAYLOAD_LIMIT) {
+      this.wb.refusedPayloads++;
+      throw new OfficeError("ResponsePayloadSizeLimitExceeded");
+    }
+    this.wb.largestResponse = Math.max(this.wb.largestResponse, this.responseBytes);
     // Let the mock objects' own sync settle (it resolves loaded properties in microtasks).
     await new Promise((r) => setTimeout(r, 0));
   }
@@ -492,6 +528,7 @@ export class FakeContext {
       const props = (mock as unknown as { _properties: Map<string, { _valueBeforeLoaded: unknown }> })._properties;
       for (const [k, v] of Object.entries(fresh)) {
         const p = props.get(k);
+        if (p && (p as unknown as { _loaded: boolean })._loaded) this.responseBytes += payloadBytes(v);
         if (p) p._valueBeforeLoaded = v;
         // Like Office.js, isNullObject is readable after any sync without a load.
         else if (k === "isNullObject") mock.isNullObject = v;
@@ -530,7 +567,10 @@ export class FakeContext {
   /** A value read when the next sync runs, like OfficeExtension.ClientResult. */
   result<T>(read: () => T): { readonly value: T } {
     let value: { v: T } | null = null;
-    this.loaders.push(() => void (value = { v: read() }));
+    this.loaders.push(() => {
+      value = { v: read() };
+      this.responseBytes += payloadBytes(value.v);
+    });
     return {
       get value(): T {
         if (!value) throw new Error("ClientResult.value read before sync");
@@ -675,9 +715,44 @@ export class FakeContext {
         ctx.write(() => void resolve());
       },
     };
+    // Loaded values of the range (values, valueTypes, numberFormat), honest through the mock like the used range.
+    const data = new OfficeMockObject({ values: [], valueTypes: [], numberFormat: [] }) as unknown as OfficeMockObject &
+      Record<string, unknown>;
     return {
       format,
+      load: (props: string) => {
+        this.onLoad(data, () => {
+          const sheet = resolve();
+          const range = parseRange(address)!;
+          const values: unknown[][] = [];
+          const types: string[][] = [];
+          const formats: string[][] = [];
+          for (let r = range.start.row; r <= range.end.row; r++) {
+            const i = values.push([]) - 1;
+            types.push([]);
+            formats.push([]);
+            for (let c = range.start.col; c <= range.end.col; c++) {
+              const cell = sheet.cells.get(toA1({ row: r, col: c }));
+              values[i]!.push(cell?.value ?? "");
+              types[i]!.push(cell ? (cell.type ?? typeOf(cell.value)) : "Empty");
+              formats[i]!.push(cell?.format ?? "General");
+            }
+          }
+          return { values, valueTypes: types, numberFormat: formats };
+        });
+        data.load(props);
+      },
+      get values(): unknown {
+        return data.values;
+      },
+      get valueTypes(): unknown {
+        return data.valueTypes;
+      },
+      get numberFormat(): unknown {
+        return data.numberFormat;
+      },
       set values(block: unknown[][]) {
+        ctx.requestBytes += payloadBytes(block);
         ctx.write(() => {
           const sheet = resolve();
           writeGuard(sheet);
@@ -694,6 +769,7 @@ export class FakeContext {
         });
       },
       set numberFormat(block: (string | null)[][]) {
+        ctx.requestBytes += payloadBytes(block);
         ctx.write(() => {
           const sheet = resolve();
           writeGuard(sheet);
