@@ -69,6 +69,24 @@ function payloadBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
 }
 
+/**
+ * A 2-D array written to a range must have the range's rows and columns: Excel fails the action with
+ * InvalidArgument, "The number of rows or columns in the input array doesn't match the size or dimensions of
+ * the range." (Range.values and numberFormat are `any[][]` in index.d.ts).
+ */
+function checkShape(block: unknown, address: string): void {
+  const range = parseRange(address)!;
+  const rows = range.end.row - range.start.row + 1;
+  const cols = range.end.col - range.start.col + 1;
+  const ok = Array.isArray(block) && block.length === rows && block.every((r) => Array.isArray(r) && r.length === cols);
+  if (!ok) {
+    throw new OfficeError(
+      "InvalidArgument",
+      "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+    );
+  }
+}
+
 /** Excel's grid: 1,048,576 rows × 16,384 columns (XFD). */
 export const GRID = { rows: 1_048_576, cols: 16_384 } as const;
 
@@ -241,8 +259,8 @@ function parseDate(text: string): number | null {
  * What Excel does with a string assigned through Range.values: it is taken like typed input. Text starting
  * with "=", "+" or "-" becomes a formula ("If the returned value starts with a plus ("+"), minus ("-"), or
  * equal sign ("="), Excel interprets this value as a formula", index.d.ts Range.values); numbers, booleans,
- * percents and dates are converted ("a1.values = '2018-12-31'" gives a date with number format m/d/yyyy,
- * OfficeDev/office-js#229); a leading apostrophe keeps the rest as text (OfficeDev/office-js#6687).
+ * percents and dates are converted (index.d.ts Range.values: a locale-neutral "ISO (YYYY-MM-DD)" string
+ * is stored as a date; "a1.values = '2018-12-31'" gives a date with number format m/d/yyyy, OfficeDev/office-js#229); a leading apostrophe keeps the rest as text (OfficeDev/office-js#6687).
  */
 function excelParse(input: unknown): FakeCell | null {
   if (input === null || input === undefined) return null;
@@ -754,6 +772,7 @@ export class FakeContext {
       set values(block: unknown[][]) {
         ctx.requestBytes += payloadBytes(block);
         ctx.write(() => {
+          checkShape(block, address);
           const sheet = resolve();
           writeGuard(sheet);
           const start = parseRange(address)!.start;
@@ -771,6 +790,7 @@ export class FakeContext {
       set numberFormat(block: (string | null)[][]) {
         ctx.requestBytes += payloadBytes(block);
         ctx.write(() => {
+          checkShape(block, address);
           const sheet = resolve();
           writeGuard(sheet);
           const start = parseRange(address)!.start;
