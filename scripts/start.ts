@@ -2,11 +2,106 @@
  * `npm start`: sideload the add-in into Excel desktop (Windows/Mac) through office-addin-debugging, which
  * also starts the https dev server. Where that cannot work (Linux, no Excel, or it fails) say so plainly and
  * serve the browser page instead, and print the address that answers (http without dev certificates).
+ * The dev server runs in a process group of its own, recorded in .tmp/dev-server.pid: Ctrl+C (or any
+ * SIGINT/SIGTERM/SIGHUP to this script) and `npm stop` end the whole group — webpack and every child.
  */
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, platform } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Where the running dev server's process group is recorded (PERFEVAL_PID_FILE overrides, for tests). */
+export function pidFile(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PERFEVAL_PID_FILE ?? path.join(ROOT, ".tmp", "dev-server.pid");
+}
+
+/**
+ * The dev server's command: webpack-cli run by this Node directly (no npx/npm layers that orphan their child
+ * when killed). PERFEVAL_DEV_SERVER, a JSON array, replaces it (tests use a stand-in process tree).
+ */
+export function devServerCommand(env: NodeJS.ProcessEnv = process.env): readonly [string, readonly string[]] {
+  if (env.PERFEVAL_DEV_SERVER) {
+    const [command, ...args] = JSON.parse(env.PERFEVAL_DEV_SERVER) as string[];
+    if (!command) throw new Error("PERFEVAL_DEV_SERVER must be a JSON array: [command, ...args]");
+    return [command, args];
+  }
+  return [process.execPath, [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "serve", "--mode", "development"]];
+}
+
+/** End a process and everything it started: its process group on POSIX, its tree on Windows. */
+export function killTree(pid: number, signal: NodeJS.Signals = "SIGTERM"): void {
+  if (process.platform === "win32") {
+    spawnSync("taskkill", ["/pid", String(pid), "/T", "/F"], { stdio: "ignore" });
+    return;
+  }
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is gone already.
+  }
+}
+
+/** True while any process of the group (POSIX) or the process (Windows) is alive. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(process.platform === "win32" ? pid : -pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Stop the dev server recorded in the pid file: SIGTERM to its group, SIGKILL after `graceMs`. */
+export async function stopDevServer(file: string = pidFile(), graceMs = 10_000): Promise<"stopped" | "none"> {
+  if (!existsSync(file)) return "none";
+  const pid = Number(readFileSync(file, "utf8").trim());
+  rmSync(file, { force: true });
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return "none";
+  killTree(pid, "SIGTERM");
+  const until = Date.now() + graceMs;
+  while (alive(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) killTree(pid, "SIGKILL");
+  return "stopped";
+}
+
+/**
+ * Run the dev server in its own process group, record it, and end the whole group when this script is told to
+ * stop; resolves with the server's exit code.
+ */
+export function serveDevServer(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [command, args] = devServerCommand(env);
+  const file = pidFile(env);
+  const child: ChildProcess = spawn(command, args, {
+    stdio: "inherit",
+    cwd: ROOT,
+    // A group of its own (POSIX), so one signal reaches webpack and every process it starts.
+    detached: process.platform !== "win32",
+  });
+  if (child.pid) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, `${child.pid}\n`);
+  }
+  const stop = (): void => {
+    if (child.pid) killTree(child.pid, "SIGTERM");
+  };
+  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+  for (const s of signals) process.on(s, stop);
+  return new Promise((resolve) => {
+    const done = (code: number): void => {
+      for (const s of signals) process.off(s, stop);
+      // The server may have left children: end them too, then forget the group.
+      if (child.pid) killTree(child.pid, "SIGKILL");
+      if (existsSync(file) && readFileSync(file, "utf8").trim() === String(child.pid)) rmSync(file, { force: true });
+      resolve(code);
+    };
+    child.on("exit", (code, signal) => done(code ?? (signal ? 0 : 1)));
+    child.on("error", () => done(1));
+  });
+}
 
 export type StartPlan = "sideload" | "browser";
 
@@ -65,7 +160,10 @@ async function main(): Promise<void> {
     process.stderr.write(`office-addin-debugging failed (exit ${code}).\n`);
   }
   process.stdout.write(browserMessage());
-  process.exitCode = await run("npx", ["webpack", "serve", "--mode", "development"]);
+  process.stdout.write(
+    "结束：在此按 Ctrl+C，或在另一个终端运行 npm stop。Stop with Ctrl+C here, or npm stop in another terminal.\n",
+  );
+  process.exitCode = await serveDevServer();
 }
 
 // Only run when executed, not when a test imports startPlan.
