@@ -49,7 +49,8 @@ export const ADJUSTMENT_SCHEMAS: Readonly<Record<AdjustmentKind, ParamSchema>> =
   penalty: PENALTY_SCHEMA,
 };
 
-const GAPS: BandOptions = { allowGaps: (values) => values["gaps"] === "allow" };
+/** Caps as published tables write them (`<60%: 69; <50%: 59`): overlapping, the lowest applicable one wins. */
+const CAP_BANDS: BandOptions = { allowGaps: (values) => values["gaps"] === "allow", allowOverlap: true };
 
 interface AdjustmentBase {
   readonly def: AdjustmentDef;
@@ -70,7 +71,7 @@ function compileKind(
   | { ok: true; params: Params; caps: readonly Band[] | null; penalty: ParamValues<typeof PENALTY_SCHEMA> | null }
   | { ok: false; problems: readonly RuleProblem[] } {
   if (kind === "cap") {
-    const r = compileParams(CAP_SCHEMA, text, fullScore, GAPS);
+    const r = compileParams(CAP_SCHEMA, text, fullScore, CAP_BANDS);
     return r.ok ? { ok: true, params: r.parsed.params, caps: r.parsed.bands, penalty: null } : r;
   }
   const r = compileParams(PENALTY_SCHEMA, text, fullScore);
@@ -86,11 +87,15 @@ export function compileAdjustments(
   const out: Diagnostic[] = [];
   const adjustments: CompiledAdjustment[] = [];
   for (const def of template.adjustments) {
-    const at: Location = { sheet: def.ref.sheet, address: def.ref.address, label: def.name };
+    const place = (key: "formula" | "ruleKind" | "ruleParams"): Location => {
+      const ref = def.cells?.[key] ?? def.ref;
+      return { sheet: ref.sheet, address: ref.address, label: def.name };
+    };
+    const at = place("formula");
     const indicator = def.name || def.id;
     const kind = KINDS[def.ruleKind.trim().toLowerCase()];
     if (!kind) {
-      out.push(diag("rule_unknown", "error", at, { indicator, kind: def.ruleKind }));
+      out.push(diag("rule_unknown", "error", place("ruleKind"), { indicator, kind: def.ruleKind }));
       continue;
     }
     const parsed = parsers.expression(def.formula);
@@ -110,13 +115,14 @@ export function compileAdjustments(
     }
     const p = compileKind(kind, def.ruleParams, fullScore);
     if (!p.ok) {
+      const params = place("ruleParams");
       for (const pr of p.problems) {
         if (pr.code === "rule_bands_overlap")
-          out.push(diag("rule_bands_overlap", "error", at, { indicator, first: pr.first, second: pr.second }));
+          out.push(diag("rule_bands_overlap", "error", params, { indicator, first: pr.first, second: pr.second }));
         else if (pr.code === "rule_bands_gap")
-          out.push(diag("rule_bands_gap", "error", at, { indicator, from: pr.from, to: pr.to }));
+          out.push(diag("rule_bands_gap", "error", params, { indicator, from: pr.from, to: pr.to }));
         else if (pr.code === "rule_invalid")
-          out.push(diag("rule_invalid", "error", at, { indicator, kind: def.ruleKind, ...pr.problem }));
+          out.push(diag("rule_invalid", "error", params, { indicator, kind: def.ruleKind, ...pr.problem }));
       }
       continue;
     }

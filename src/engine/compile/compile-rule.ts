@@ -35,7 +35,8 @@ export interface RuleOutcome {
   readonly why?: WhyKey;
 }
 
-function whyKey(v: FormulaValue): WhyKey {
+/** Why a value that is not a number has no ordinary score, as a phrase key (indicators and adjustments). */
+export function whyKey(v: FormulaValue): WhyKey {
   if (v.t === "na")
     return v.why === "zero_denominator"
       ? "why_zero_denominator"
@@ -63,8 +64,8 @@ export function applyRule(rule: CompiledRule, value: FormulaValue): RuleOutcome 
   if (value.t !== "number") return special(rule, "undefined", whyKey(value), rule.undefinedScore);
   const r = rule.score(value.v);
   if (r.unplaced) return special(rule, "undefined", "why_no_band", rule.undefinedScore);
-  // Literals rather than a spread: this runs for every indicator.
-  return r.deduction
+  // Literals rather than a spread: this runs for every indicator. No reason at full marks (「扣0分」).
+  return r.deduction && r.score.lt(rule.weight)
     ? { status: "scored", score: cap(rule, r.score), explain: r.explain, deduction: r.deduction }
     : { status: "scored", score: cap(rule, r.score), explain: r.explain };
 }

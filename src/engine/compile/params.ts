@@ -158,10 +158,14 @@ function overlaps(a: Band, b: Band): boolean {
 export type BandProblem =
   { kind: "overlap"; first: string; second: string } | { kind: "gap"; from: string; to: string };
 
-/** Overlaps (which two bands) and gaps (from → to) over the whole real line. */
-export function checkBands(bands: readonly Band[], allowGaps: boolean): BandProblem[] {
+/**
+ * Overlaps (which two bands) and gaps (from → to) over the real line from the lowest band's start: bands
+ * starting at a closed 0 (`=0: 3; (0,10%]: 2; …`, as published tables for rates and counts write them) need
+ * nothing below 0. `allowOverlap`: bands may overlap (caps, where the lowest applicable one wins).
+ */
+export function checkBands(bands: readonly Band[], allowGaps: boolean, allowOverlap = false): BandProblem[] {
   const problems: BandProblem[] = [];
-  for (let i = 0; i < bands.length; i++) {
+  for (let i = 0; i < bands.length && !allowOverlap; i++) {
     for (let j = i + 1; j < bands.length; j++) {
       if (overlaps(bands[i]!, bands[j]!))
         problems.push({ kind: "overlap", first: bands[i]!.text, second: bands[j]!.text });
@@ -173,7 +177,7 @@ export function checkBands(bands: readonly Band[], allowGaps: boolean): BandProb
   let first = true;
   for (const b of sorted) {
     const touches = first
-      ? b.lo.v === null
+      ? b.lo.v === null || (b.lo.v.isZero() && b.lo.closed)
       : reach.v !== null && b.lo.v !== null && reach.v.eq(b.lo.v) && (reach.closed || b.lo.closed);
     if (!touches) problems.push({ kind: "gap", from: first ? "-∞" : reach.text, to: b.lo.text });
     reach = b.hi;

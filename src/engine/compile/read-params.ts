@@ -121,6 +121,8 @@ export interface ParsedParams<S extends ParamSchema> extends RuleArgs<S> {
 /** How a schema's band list is checked: gaps between bands allowed or not (the `gaps` parameter decides). */
 export interface BandOptions {
   readonly allowGaps: (values: Readonly<Record<string, Decimal | string>>) => boolean;
+  /** Bands may overlap (caps: the lowest applicable one wins). */
+  readonly allowOverlap?: boolean;
 }
 
 /** Shown as the parameter in messages: the key as the bureau writes it, with the English one ("限值（limit）"). */
@@ -195,7 +197,7 @@ export function compileParams<S extends ParamSchema>(
   }
   if (bands) {
     if (bandList.length === 0 && problems.length === 0) problems.push(invalid(makeProblem("bands_missing")));
-    for (const bp of checkBands(bandList, bands.allowGaps(values))) problems.push(bandProblem(bp));
+    for (const bp of checkBands(bandList, bands.allowGaps(values), bands.allowOverlap)) problems.push(bandProblem(bp));
   }
   if (problems.length > 0) return { ok: false, problems };
   // Every key of the schema was set above (written or default) or a problem returned: the object is complete.

@@ -9,11 +9,16 @@ import { diag } from "../diagnostics/types";
 import { makeProblem } from "../diagnostics/problems";
 import type { InputValues, TableRowValues } from "../model/values";
 import type { RubricRowDef, Template } from "./read/types";
-import type { ColumnRef, Expr, ParseResult } from "../formula/types";
-import { formatScore } from "../model/decimal";
+import type { ColumnRef, Expr } from "../formula/types";
 import type { Parsers } from "./parsers";
-import type { CompiledRule, CompileResult, RuleProblem } from "./compile-rule";
-import { rowName, rubricCell, tableCell } from "./locate";
+import { formatScore } from "../model/decimal";
+
+/** The rubric's full score (满分): the grade bands (优 90, 良 80, 中 60) are set against it. */
+export const FULL_SCORE: Decimal = new Decimal(100);
+import type { CompiledRule } from "./compile-rule";
+import { rowName, rubricCell } from "./locate";
+import type { RuleCompiler } from "./rubric-checks";
+import { checkFormula, expandLeaf, ruleDiagnostics, sumMismatch } from "./rubric-checks";
 
 /** One scorable indicator: a rubric leaf, or one row of a leaf expanded over a table. */
 export interface RubricLeaf {
@@ -81,148 +86,6 @@ interface MutableL1 {
   weight: Decimal;
   row: RubricRowDef;
   children: MutableL2[];
-}
-
-function ruleDiagnostics(
-  problems: readonly RuleProblem[],
-  row: RubricRowDef,
-  indicator: string,
-  kind: string,
-): Diagnostic[] {
-  return problems.map((p) => {
-    switch (p.code) {
-      case "rule_unknown":
-        return diag("rule_unknown", "error", rubricCell(row, "ruleKind", indicator), { indicator, kind: p.kind });
-      case "rule_invalid":
-        return diag("rule_invalid", "error", rubricCell(row, "ruleParams", indicator), {
-          indicator,
-          kind,
-          ...p.problem,
-        });
-      case "rule_bands_overlap":
-        return diag("rule_bands_overlap", "error", rubricCell(row, "ruleParams", indicator), {
-          indicator,
-          first: p.first,
-          second: p.second,
-        });
-      case "rule_bands_gap":
-        return diag("rule_bands_gap", "error", rubricCell(row, "ruleParams", indicator), {
-          indicator,
-          from: p.from,
-          to: p.to,
-        });
-    }
-  });
-}
-
-function sumMismatch(parent: RubricRowDef, name: string, expected: Decimal, actual: Decimal): Diagnostic[] {
-  if (expected.eq(actual)) return [];
-  return [
-    diag("rubric_weight_sum_mismatch", "error", rubricCell(parent, "weight", name), {
-      parent: name,
-      expected: formatScore(expected),
-      actual: formatScore(actual),
-    }),
-  ];
-}
-
-type RuleCompiler = (kind: string, paramsText: string, weight: Decimal) => CompileResult;
-
-/** Parse a leaf's formula and check every name it uses against the template. */
-function checkFormula(
-  template: Template,
-  row: RubricRowDef,
-  indicator: string,
-  parse: (text: string) => ParseResult,
-  out: Diagnostic[],
-): { expr: Expr; fields: readonly string[]; columns: readonly ColumnRef[] } | null {
-  const text = row.formula.trim();
-  const at = rubricCell(row, "formula", indicator);
-  const parsed = parse(text);
-  if (!parsed.ok) {
-    out.push(diag("formula_invalid", "error", at, { indicator, formula: text, ...parsed.problem }));
-    return null;
-  }
-  let known = true;
-  for (const f of parsed.fields) {
-    if (!template.fields.has(f)) {
-      out.push(diag("formula_unknown_field", "error", at, { indicator, field: f }));
-      known = false;
-    }
-  }
-  for (const c of parsed.columns) {
-    if (!template.tables.get(c.table)?.columns.some((col) => col.key === c.key)) {
-      out.push(diag("formula_unknown_field", "error", at, { indicator, field: `${c.table}.${c.key}` }));
-      known = false;
-    }
-  }
-  return known ? { expr: parsed.expr, fields: parsed.fields, columns: parsed.columns } : null;
-}
-
-/** Expand one leaf over its table's rows: name, weight and rule per row; weights must add up to the leaf's. */
-function expandLeaf(
-  template: Template,
-  values: InputValues,
-  row: RubricRowDef,
-  base: Omit<RubricLeaf, "id" | "name" | "weight" | "rule" | "ref" | "path">,
-  path: readonly [string, string],
-  weight: Decimal,
-  kind: string,
-  compile: RuleCompiler,
-  out: Diagnostic[],
-): RubricLeaf[] {
-  const indicator = rowName(row);
-  const table = template.tables.get(row.expand.trim());
-  if (!table) {
-    out.push(
-      diag(
-        "rubric_structure",
-        "error",
-        rubricCell(row, "expand", indicator),
-        makeProblem("expand_table_unknown", row.expand.trim()),
-      ),
-    );
-    return [];
-  }
-  const rows = values.tables.get(table.id) ?? [];
-  const leaves: RubricLeaf[] = [];
-  let sum = new Decimal(0);
-  rows.forEach((tableRow, i) => {
-    const rawName = tableRow.values.get("name");
-    const name = typeof rawName === "string" && rawName.trim() !== "" ? rawName.trim() : `${indicator} ${i + 1}`;
-    const w = tableRow.values.get("weight");
-    if (!(w instanceof Decimal) || w.isNegative()) {
-      out.push(
-        diag("rubric_weight_invalid", "error", tableCell(table, tableRow.row, "weight", name), {
-          indicator: name,
-          text: w === null || w === undefined ? "" : String(w),
-        }),
-      );
-      return;
-    }
-    sum = sum.plus(w);
-    const compiled = compile(kind, row.ruleParams, w);
-    if (!compiled.ok) {
-      out.push(...ruleDiagnostics(compiled.problems, row, name, kind));
-      return;
-    }
-    leaves.push({
-      formulaText: base.formulaText,
-      formula: base.formula,
-      fields: base.fields,
-      columns: base.columns,
-      row: base.row,
-      id: `${row.id.trim()}.${i + 1}`,
-      name,
-      weight: w,
-      rule: compiled.rule,
-      path: [path[0], path[1], name],
-      ref: tableCell(table, tableRow.row, "name"),
-      expanded: { table: table.id, tableRow },
-    });
-  });
-  out.push(...sumMismatch(row, indicator, weight, sum));
-  return leaves;
 }
 
 /**
@@ -382,9 +245,17 @@ export function buildRubric(
     }
   }
 
+  const fullScore = levels.reduce((s, a) => s.plus(a.weight), new Decimal(0));
+  if (levels.length > 0 && !fullScore.eq(FULL_SCORE))
+    out.push(
+      diag("rubric_full_score_mismatch", "error", rubricCell(levels[0]!.row, "weight", levels[0]!.name), {
+        expected: formatScore(FULL_SCORE),
+        actual: formatScore(fullScore),
+        levels: levels.map((a) => `${a.name} ${formatScore(a.weight)}`).join(" + "),
+      }),
+    );
   const blocking = out.some((d) => d.severity === "error");
   const leaves = levels.flatMap((a) => a.children.flatMap((b) => b.leaves));
-  const fullScore = levels.reduce((s, a) => s.plus(a.weight), new Decimal(0));
   return { rubric: blocking ? null : { levels, leaves, expanded, fullScore }, diagnostics: out };
 }
 

@@ -90,6 +90,14 @@ export const CATALOG_EN: DiagnosticCatalog = {
     message: `"${p.parent}" is worth ${p.expected} points but its children add up to ${p.actual}.`,
     fix: "Adjust the children's weights so that they add up to the parent's weight.",
   }),
+  rubric_full_score_mismatch: (p) => ({
+    message: `The level-1 weights of the rubric add up to ${p.actual} (${p.levels}), not the full score of ${p.expected}; the grades (优 from 90 …) assume ${p.expected}.`,
+    fix: `Adjust the level-1 indicators and those below them so that level 1 adds up to ${p.expected}.`,
+  }),
+  rubric_blank_row: (p) => ({
+    message: `Row ${p.row} of the rubric is blank and was skipped; the indicators below it are still read.`,
+    fix: "If that indicator is no longer used, delete the whole row; if it was cleared by mistake, restore it.",
+  }),
   rule_unknown: (p) => ({
     message: `The scoring method "${p.kind}" of "${p.indicator}" is unknown.`,
     fix: "Use one of the methods listed in the template's instructions (threshold, bands, proportional, manual …).",
@@ -213,6 +221,10 @@ export const CATALOG_EN: DiagnosticCatalog = {
   total_penalty: (p) => ({
     message: `By "${p.rule}", ${p.points} points are deducted from the total.`,
     fix: NO_ACTION,
+  }),
+  adjustment_not_applied: (p) => ({
+    message: `The total adjustment "${p.rule}" was not applied: its value cannot be computed (${p.why}).`,
+    fix: "If it should apply, check the figures its formula uses.",
   }),
   report_input_missing: (p) => ({
     message: `The report needs "${p.item}", which is not filled in.`,

@@ -86,6 +86,14 @@ export const CATALOG_ZH: DiagnosticCatalog = {
     message: `「${p.parent}」的分值为 ${p.expected} 分，下级指标分值合计为 ${p.actual} 分，两者不一致。`,
     fix: "请调整下级指标的分值，使合计等于上级指标的分值。",
   }),
+  rubric_full_score_mismatch: (p) => ({
+    message: `指标体系的一级指标分值合计为 ${p.actual} 分（${p.levels}），不等于满分 ${p.expected} 分；等级标准（优 90 分等）按满分 ${p.expected} 分设定。`,
+    fix: `请调整一级指标及其下级指标的分值，使一级指标合计为 ${p.expected} 分。`,
+  }),
+  rubric_blank_row: (p) => ({
+    message: `指标体系第 ${p.row} 行是空行，已跳过；它下面的指标照常读取。`,
+    fix: "如果这一行的指标不再使用，请右键删除整行；如果是误清空，请恢复该行内容。",
+  }),
   rule_unknown: (p) => ({
     message: `指标「${p.indicator}」的评分方法“${p.kind}”无法识别。`,
     fix: "请选用模板说明中的评分方法：达标、超限扣分、分段扣分、分档、按比例、逐项扣分、按次扣分、人工评分。",
@@ -209,6 +217,10 @@ export const CATALOG_ZH: DiagnosticCatalog = {
   total_penalty: (p) => ({
     message: `按“${p.rule}”，总分扣减 ${p.points} 分。`,
     fix: NO_ACTION,
+  }),
+  adjustment_not_applied: (p) => ({
+    message: `总分调整“${p.rule}”未执行：指标值无法计算（${p.why}）。`,
+    fix: "如该调整应当执行，请检查它的指标值公式所用的数据。",
   }),
   report_input_missing: (p) => ({
     message: `生成报告需要的「${p.item}」还没有填写。`,

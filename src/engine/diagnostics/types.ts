@@ -35,6 +35,10 @@ export interface DiagnosticParamsByCode {
   rubric_duplicate_id: { id: string };
   rubric_weight_invalid: { indicator: string; text: string };
   rubric_weight_sum_mismatch: { parent: string; expected: string; actual: string };
+  /** The level-1 weights do not add up to the rubric's full score (满分, 100): grades 90/80/60 assume it. */
+  rubric_full_score_mismatch: { expected: string; actual: string; levels: string };
+  /** A blank row between rubric rows (its contents cleared): skipped, the rows below it still read. row: Excel row. */
+  rubric_blank_row: { row: string };
   rule_unknown: { indicator: string; kind: string };
   rule_invalid: { indicator: string; kind: string } & RuleParamProblem;
   rule_bands_overlap: { indicator: string; first: string; second: string };
@@ -70,6 +74,8 @@ export interface DiagnosticParamsByCode {
   value_undefined: { indicator: string; why: string };
   total_capped: { cap: string; total: string; rule: string };
   total_penalty: { points: string; rule: string };
+  /** An adjustment whose value is not a number (not applicable, undefined): not applied. why: as for indicators. */
+  adjustment_not_applied: { rule: string; why: string };
   // The report
   report_input_missing: { item: string };
 }

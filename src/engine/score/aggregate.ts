@@ -13,6 +13,9 @@ import type { CompiledAdjustment } from "../compile/adjustments";
 import { inBand } from "../compile/params";
 import type { Rubric } from "../compile/rubric";
 import { compare } from "../compile/rules/threshold";
+import { whyKey } from "../compile/compile-rule";
+import type { Lang } from "./phrases";
+import { phrase, renderPhrase } from "./phrases";
 
 export interface Totals {
   readonly levels: LevelResult[];
@@ -59,11 +62,12 @@ function indicatorValue(v: FormulaValue): IndicatorValue {
   return { t: "undefined", why: "not_a_number" };
 }
 
-/** Apply caps (the lowest applicable cap wins) and penalties (floored at 0) to the raw total, in table order. */
+/** Apply caps (of overlapping caps, the lowest applicable one wins) and penalties (floored at 0) to the raw total, in table order. */
 export function applyAdjustments(
   raw: Decimal,
   adjustments: readonly CompiledAdjustment[],
   env: FormulaEnv,
+  lang: Lang = "zh-CN",
 ): { total: Decimal; results: AdjustmentResult[]; diagnostics: Diagnostic[] } {
   let total = raw;
   const results: AdjustmentResult[] = [];
@@ -74,11 +78,17 @@ export function applyAdjustments(
     const rule = a.def.name || a.def.id;
     let penalty = new Decimal(0);
     let cap: Decimal | null = null;
-    if (v.t === "number") {
+    if (v.t !== "number") {
+      // Never skipped without a word: a cap or penalty that cannot be decided is said (issue 16).
+      const why = renderPhrase(lang, phrase(whyKey(v), {}));
+      const f = a.def.cells?.formula ?? a.def.ref;
+      out.push(diag("adjustment_not_applied", "info", { ...at, sheet: f.sheet, address: f.address }, { rule, why }));
+    } else {
       if (a.kind === "cap") {
-        const band = a.caps.find((b) => inBand(v.v, b));
-        if (band) {
-          cap = band.score;
+        // Caps may overlap as published (<60%: 69; <50%: 59): of those holding the value, the lowest applies.
+        const held = a.caps.filter((b) => inBand(v.v, b)).map((b) => b.score);
+        if (held.length > 0) {
+          cap = Decimal.min(...held);
           if (total.gt(cap)) {
             out.push(diag("total_capped", "info", at, { cap: formatScore(cap), total: formatScore(total), rule }));
             total = cap;

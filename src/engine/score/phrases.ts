@@ -10,7 +10,11 @@ export interface PhraseArgs {
   threshold_missed: { op: string; limit: string; score: string };
   within_limit: { op: string; limit: string };
   beyond_limit: { dir: "above" | "below"; limit: string; pp: string; deduct: string; points: string };
+  /** Beyond the limit by less than the one point `partial=floor` counts: no deduction. */
+  beyond_within_point: { dir: "above" | "below"; limit: string };
   blocks_within: { op: string; limit: string };
+  /** Beyond the limit by less than one block, which `partial=floor` does not count: no deduction. */
+  blocks_partial: { dir: "above" | "below"; limit: string; block: string };
   blocks_beyond: { dir: "above" | "below"; limit: string; blocks: string; block: string; points: string };
   band: { band: string; score: string };
   no_band: Record<string, never>;
@@ -76,9 +80,14 @@ const zhCN: Catalog = {
   threshold_met: (a) => `${a.op}${a.limit}，得满分`,
   threshold_missed: (a) => `未达到${a.op}${a.limit}，得${a.score}分`,
   within_limit: (a) => `${a.op}${a.limit}，得满分`,
+  // The limit and the points apart (「超过0，超出0.5个百分点」): run together they read 「超过00.5个百分点」.
   beyond_limit: (a) =>
-    `${a.dir === "above" ? "超过" : "低于"}${a.limit}${a.pp}个百分点，每个百分点扣${a.deduct}分，扣${a.points}分`,
+    a.dir === "above"
+      ? `超过${a.limit}，超出${a.pp}个百分点，每个百分点扣${a.deduct}分，扣${a.points}分`
+      : `低于${a.limit}，相差${a.pp}个百分点，每个百分点扣${a.deduct}分，扣${a.points}分`,
+  beyond_within_point: (a) => `${a.dir === "above" ? "超过" : "低于"}${a.limit}不足1个百分点，不扣分，得满分`,
   blocks_within: (a) => `${a.op}${a.limit}，得满分`,
+  blocks_partial: (a) => `${a.dir === "above" ? "超过" : "低于"}${a.limit}不足一段（每段${a.block}），不扣分，得满分`,
   blocks_beyond: (a) =>
     `${a.dir === "above" ? "超过" : "低于"}${a.limit}，按每${a.block}计${a.blocks}档，扣${a.points}分`,
   band: (a) => `属于${a.band}，得${a.score}分`,
@@ -119,7 +128,9 @@ const en: Catalog = {
   threshold_missed: (a) => `not ${a.op} ${a.limit}: ${a.score} ${pts(a.score)}`,
   within_limit: (a) => `${a.op} ${a.limit}: full marks`,
   beyond_limit: (a) => `${a.pp} pp ${a.dir} ${a.limit}, ${a.deduct} per pp: ${a.points} ${pts(a.points)} deducted`,
+  beyond_within_point: (a) => `${a.dir} ${a.limit} by less than 1 pp: no deduction, full marks`,
   blocks_within: (a) => `${a.op} ${a.limit}: full marks`,
+  blocks_partial: (a) => `${a.dir} ${a.limit} by less than one block of ${a.block}: no deduction, full marks`,
   blocks_beyond: (a) =>
     `${a.dir} ${a.limit} by ${a.blocks} block(s) of ${a.block}: ${a.points} ${pts(a.points)} deducted`,
   band: (a) => `in ${a.band}: ${a.score} ${pts(a.score)}`,

@@ -170,7 +170,7 @@ export function scoreWorkbook(
     exact.set(leaf.id, r.exact);
   }
   const totals = aggregate(rubric, exact);
-  const applied = applyAdjustments(totals.rawTotal, adjustments, env);
+  const applied = applyAdjustments(totals.rawTotal, adjustments, env, lang);
   diagnostics.push(...applied.diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) return { scores: null, diagnostics };
 

@@ -15,6 +15,8 @@ export const SAMPLE_PARAMS: { readonly [C in DiagnosticCode]: DiagnosticParamsBy
   rubric_duplicate_id: { id: "1.1.1" },
   rubric_weight_invalid: { indicator: "支付进度", text: "三分" },
   rubric_weight_sum_mismatch: { parent: "投入", expected: "5", actual: "4.5" },
+  rubric_full_score_mismatch: { expected: "100", actual: "104", levels: "决策 20 + 过程 30 + 产出 54" },
+  rubric_blank_row: { row: "12" },
   rule_unknown: { indicator: "支付进度", kind: "打分" },
   rule_invalid: { indicator: "支付进度", kind: "threshold", problem: "param_not_number", detail: ["limit", "abc"] },
   rule_bands_overlap: { indicator: "预算调整率", first: "(0,10%]", second: "[10%,20%]" },
@@ -56,5 +58,6 @@ export const SAMPLE_PARAMS: { readonly [C in DiagnosticCode]: DiagnosticParamsBy
   value_undefined: { indicator: "政府采购执行率", why: "预算为 0 而实际金额大于 0" },
   total_capped: { cap: "89", total: "93.5", rule: "预算执行率封顶" },
   total_penalty: { points: "2", rule: "超额完成扣减" },
+  adjustment_not_applied: { rule: "超额完成扣减", why: "分母为0" },
   report_input_missing: { item: "职能职责" },
 };

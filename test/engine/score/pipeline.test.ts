@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../../../src/engine/diagnostics/types";
+import { renderDiagnostic } from "../../../src/engine/diagnostics/render";
 import { gradeFor } from "../../../src/engine/score/grade";
 import { checkGrades } from "../../../src/engine/compile/grades";
 import { scoreAll } from "./score-all";
@@ -8,11 +9,26 @@ import { field, inputs, l1, l2, leaf, manual, rubric, table, template, wanzhouCa
 
 const codes = (ds: readonly Diagnostic[]) => ds.map((d) => `${d.code}@${d.location?.address ?? "-"}`);
 
-/** A one-block rubric: 总 (W) → 块 (W) → the given leaves, with fields a, b, c. */
-function small(leaves: ReturnType<typeof leaf>[], weight: number, values: Record<string, number | null> = {}) {
+/**
+ * The rubric completed to the full score of 100 (rubric_full_score_mismatch otherwise): a last level-1 其他 of
+ * 100 − W with one manual indicator scored `fillerScore` (default full marks), below every row under test.
+ */
+function toFull(rows: ReturnType<typeof leaf>[], weight: number, fillerScore = 100 - weight) {
+  if (weight >= 100) return rows;
+  const rest = 100 - weight;
+  return [...rows, l1("9", "其他", rest), l2("9.1", "其他", rest), manual("9.1.1", "其他", rest, fillerScore, "不足")];
+}
+
+/** A one-block rubric: 总 (W) → 块 (W) → the given leaves, with fields a, b, c (then 其他, to 100 points). */
+function small(
+  leaves: ReturnType<typeof leaf>[],
+  weight: number,
+  values: Record<string, number | null> = {},
+  fillerScore?: number,
+) {
   const tpl = template({
     fields: [field("a"), field("b"), field("c")],
-    rubric: rubric([l1("1", "总", weight), l2("1.1", "块", weight), ...leaves]),
+    rubric: rubric(toFull([l1("1", "总", weight), l2("1.1", "块", weight), ...leaves], weight, fillerScore)),
   });
   return scoreAll(tpl, inputs(values));
 }
@@ -82,11 +98,16 @@ describe("rubric structure and weights", () => {
     );
     const tpl = template({
       tables: [tasks],
-      rubric: rubric([
-        l1("3", "产出", 10),
-        l2("3.1", "职责履行", 10),
-        leaf("3.1.1", "任务", 10, "tasks.completion", "按比例", "", { expand: "tasks" }),
-      ]),
+      rubric: rubric(
+        toFull(
+          [
+            l1("3", "产出", 10),
+            l2("3.1", "职责履行", 10),
+            leaf("3.1.1", "任务", 10, "tasks.completion", "按比例", "", { expand: "tasks" }),
+          ],
+          10,
+        ),
+      ),
     });
     const rows = [
       { name: "甲", weight: 6, completion: 1 },
@@ -186,7 +207,7 @@ describe("grades", () => {
 
   it("grades the unrounded total: three leaves of 29.9966… total 89.99 → 良", () => {
     const leaves = ["甲", "乙", "丙"].map((n, i) => leaf(`1.1.${i + 1}`, n, 30, "a", "按比例"));
-    const r = small(leaves, 90, { a: 0.99989 });
+    const r = small(leaves, 90, { a: 0.99989 }, 0);
     expect(r.scores!.totalExact).toBe("89.9901");
     expect(r.scores!.grade).toBe("良");
     expect(r.scores!.total).toBe(89.99);
@@ -201,6 +222,11 @@ describe("total adjustments", () => {
     ruleKind: kind,
     ruleParams: params,
     ref: { sheet: "指标体系", address: `B5${id}` },
+    cells: {
+      formula: { sheet: "指标体系", address: `D5${id}` },
+      ruleKind: { sheet: "指标体系", address: `E5${id}` },
+      ruleParams: { sheet: "指标体系", address: `F5${id}` },
+    },
   });
   const run = (a: number, adjustments: ReturnType<typeof adj>[]) => {
     const tpl = template({
@@ -236,8 +262,42 @@ describe("total adjustments", () => {
   });
 
   it("reports unknown adjustment kinds and bad parameters", () => {
-    expect(codes(run(1, [adj("3", "翻倍", "")]).diagnostics)).toEqual(["rule_unknown@B53"]);
-    expect(codes(run(1, [adj("4", "扣减", "op=>=")]).diagnostics)).toEqual(["rule_invalid@B54", "rule_invalid@B54"]);
+    // At the cell that is wrong (调整方式, 参数), not the 编号 (issue 16).
+    expect(codes(run(1, [adj("3", "翻倍", "")]).diagnostics)).toEqual(["rule_unknown@E53"]);
+    expect(codes(run(1, [adj("4", "扣减", "op=>=")]).diagnostics)).toEqual(["rule_invalid@F54", "rule_invalid@F54"]);
+  });
+
+  it("reads published caps in order as they are written: overlapping, the lowest applicable one wins", () => {
+    const published = adj("5", "封顶", "<60%: 69; <50%: 59");
+    expect(run(0.55, [published]).scores!.total).toBe(69);
+    expect(run(0.4, [published]).scores!.total).toBe(59);
+    expect(run(0.7, [published]).scores!.total).toBe(95);
+    expect(run(0.4, [published]).scores!.adjustments[0]).toMatchObject({ cap: 59 });
+  });
+
+  it("accepts Chinese keys in a penalty", () => {
+    expect(run(1.3, [adj("6", "扣减", "比较=不低于; 标准值=130%; 扣分=2")]).scores!.total).toBe(93);
+  });
+
+  it.each([
+    [null, "缺少数据"],
+    ["ratio(a, 0)", "分母为0而分子不为0"],
+    ["ratio(0, 0)", "分母为0"],
+  ])("says why an adjustment over %j was not applied, at its formula", (formula, why) => {
+    const a =
+      formula === null
+        ? adj("7", "扣减", "标准值=130%; 扣分=2")
+        : { ...adj("7", "扣减", "标准值=130%; 扣分=2"), formula };
+    const tpl = template({
+      fields: [field("a"), field("b")],
+      rubric: rubric([l1("1", "总", 100), l2("1.1", "块", 100), leaf("1.1.1", "甲", 100, "b", "按比例")]),
+      adjustments: [a],
+    });
+    const r = scoreAll(tpl, inputs({ a: formula === null ? null : 1, b: 0.95 }));
+    expect(r.scores!.total).toBe(95);
+    const d = r.diagnostics.find((x) => x.code === "adjustment_not_applied");
+    expect(d?.location?.address).toBe("D57");
+    expect(renderDiagnostic(d!, "zh-CN").message).toBe(`总分调整“调整7”未执行：指标值无法计算（${why}）。`);
   });
 });
 

@@ -151,20 +151,12 @@ describe("bands (分档)", () => {
     ["=0: 1; >=0: 0", [{ code: "rule_bands_overlap", first: "=0", second: ">=0" }]],
     ["<10%: 1; >10%: 0", [{ code: "rule_bands_gap", from: "10%", to: "10%" }]],
     ["<=10%: 1; >20%: 0", [{ code: "rule_bands_gap", from: "10%", to: "20%" }]],
-    [
-      "=0: 2; (0,10%]: 1.6; >30%: 0",
-      [
-        { code: "rule_bands_gap", from: "-∞", to: "0" },
-        { code: "rule_bands_gap", from: "10%", to: "30%" },
-      ],
-    ],
-    [
-      "[0,1]: 1",
-      [
-        { code: "rule_bands_gap", from: "-∞", to: "0" },
-        { code: "rule_bands_gap", from: "1", to: "+∞" },
-      ],
-    ],
+    // Bands from a closed 0 need nothing below it (issue 16): only the real gaps are reported.
+    ["=0: 2; (0,10%]: 1.6; >30%: 0", [{ code: "rule_bands_gap", from: "10%", to: "30%" }]],
+    ["[0,1]: 1", [{ code: "rule_bands_gap", from: "1", to: "+∞" }]],
+    // An open 0 leaves 0 itself (and what is below) uncovered.
+    ["(0,1]: 1; >1: 0", [{ code: "rule_bands_gap", from: "-∞", to: "0" }]],
+    ["[1%,1]: 1; >1: 0", [{ code: "rule_bands_gap", from: "-∞", to: "1%" }]],
   ])("detects overlaps and gaps in %j", (params, problems) => {
     expect(compileRule("bands", params, new Decimal(2))).toEqual({ ok: false, problems });
   });

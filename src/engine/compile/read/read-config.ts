@@ -11,6 +11,7 @@ import { ADJUSTMENT_COLUMNS, CHECK_COLUMNS, GRADE_COLUMNS, RUBRIC_COLUMNS, SEVER
 import type { AdjustmentColumnKey, CheckColumnKey, GradeColumnKey, RubricColumnKey } from "./labels";
 import { problem } from "../../diagnostics/problems";
 import { cellAddress, readStructuralTable, TableReader } from "./read-structural";
+import { rubricRows } from "./rubric-rows";
 
 /** 级别 text → severity (blank → warning); undefined when unreadable. */
 export function parseSeverity(text: string): Severity | undefined {
@@ -105,7 +106,8 @@ export function readRubric(snapshot: WorkbookSnapshot): { rubric: RubricRowDef[]
   if (!t) return { rubric: [], diagnostics: found.diagnostics };
   const r = new TableReader(t);
   const cols: Record<string, number> = Object.fromEntries(t.cols);
-  const rubric = t.rows.map((row): RubricRowDef => ({
+  const all = rubricRows(snapshot, t, RUBRIC_OUTPUTS);
+  const rubric = all.rows.map((row): RubricRowDef => ({
     id: r.text(row, "id"),
     level1: r.text(row, "level1"),
     level2: r.text(row, "level2"),
@@ -123,7 +125,7 @@ export function readRubric(snapshot: WorkbookSnapshot): { rubric: RubricRowDef[]
     sheet: t.sheet.name,
     cols,
   }));
-  return { rubric, diagnostics: found.diagnostics };
+  return { rubric, diagnostics: [...found.diagnostics, ...all.diagnostics] };
 }
 
 /** Grade bands (等级 | 最低分), in sheet order. */
@@ -192,6 +194,7 @@ export function readAdjustments(snapshot: WorkbookSnapshot): {
     ruleKind: r.text(row, "ruleKind"),
     ruleParams: r.text(row, "ruleParams"),
     ref: r.ref(row, "id"),
+    cells: { formula: r.ref(row, "formula"), ruleKind: r.ref(row, "ruleKind"), ruleParams: r.ref(row, "ruleParams") },
   }));
   return { adjustments, diagnostics: found.diagnostics };
 }

@@ -105,7 +105,10 @@ export interface AdjustmentDef {
   readonly formula: string;
   readonly ruleKind: string;
   readonly ruleParams: string;
+  /** The 编号 cell (the row). */
   readonly ref: CellRef;
+  /** The 指标值公式, 调整方式 and 参数 cells, where their problems are shown (absent: at `ref`). */
+  readonly cells?: { readonly formula: CellRef; readonly ruleKind: CellRef; readonly ruleParams: CellRef };
 }
 
 /** Everything the engine knows about a recognised template, read from the snapshot. */

@@ -31,7 +31,7 @@ export const deductPerPoint: Readonly<RuleKind> = defineRule({
       },
     ),
   },
-  example: "限值=100%; 方向=高于; 每点扣分=0.2; 不足一点=按比例",
+  example: "限值=100%；方向=高于；每点扣分=0.2；不足一点=按比例",
   score(value, p, weight) {
     const dir = p.v.dir;
     const limit = p.v.limit;
@@ -42,6 +42,7 @@ export const deductPerPoint: Readonly<RuleKind> = defineRule({
         explain: phrase("within_limit", { op: dir === "above" ? "≤" : "≥", limit: p.raw.limit }),
       };
     const pp = partial(beyond.times(100), p.v.partial);
+    if (pp.isZero()) return { score: weight, explain: phrase("beyond_within_point", { dir, limit: p.raw.limit }) };
     const points = Decimal.min(weight, pp.times(p.v.deduct));
     const e = phrase("beyond_limit", {
       dir,

@@ -37,12 +37,14 @@ export const stepPerBlock: Readonly<RuleKind> = defineRule({
       },
     ),
   },
-  example: "限值=100%; 方向=低于; 每段=5%; 每段扣分=2; 不足一段=进位",
+  example: "限值=100%；方向=低于；每段=5%；每段扣分=2；不足一段=进位",
   score(value, p, weight) {
     const dir = p.v.dir;
     const limit = p.v.limit;
     const beyond = dir === "below" ? limit.minus(value) : value.minus(limit);
     const blocks = beyond.lte(0) ? new Decimal(0) : partial(beyond.div(p.v.block), p.v.partial);
+    if (blocks.isZero() && beyond.gt(0))
+      return { score: weight, explain: phrase("blocks_partial", { dir, limit: p.raw.limit, block: p.raw.block }) };
     if (blocks.isZero())
       return {
         score: weight,

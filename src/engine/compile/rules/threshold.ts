@@ -37,7 +37,7 @@ export const threshold: Readonly<RuleKind> = defineRule({
       note: "未达标时的得分，可写分数或分值的百分比",
     }),
   },
-  example: "比较=不低于; 标准值=50%; 未达标得分=0",
+  example: "比较=不低于；标准值=50%；未达标得分=0",
   score(value, p, weight) {
     const args = { op: opSymbol(p.v.op), limit: p.raw.limit };
     if (compare(value, p.v.op, p.v.limit)) return { score: weight, explain: phrase("threshold_met", args) };

@@ -335,6 +335,12 @@ describe("readTemplate: damaged structure", () => {
         ruleKind: "cap",
         ruleParams: "<60%: 69",
         ref: { sheet: "指标体系", address: "A13" },
+        // Where its problems are shown: the formula, 调整方式 and 参数 cells, not the 编号 (issue 16)
+        cells: {
+          formula: { sheet: "指标体系", address: "C13" },
+          ruleKind: { sheet: "指标体系", address: "D13" },
+          ruleParams: { sheet: "指标体系", address: "E13" },
+        },
       },
     ]);
   });

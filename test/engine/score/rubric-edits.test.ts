@@ -1,0 +1,128 @@
+// Issue 16: the rubric in a finance bureau's hands — each silent failure of the rubric path is a diagnostic
+// the user reads (tested as text) or correct behaviour, on the shipped example edited as a bureau edits it.
+import { describe, expect, it } from "vitest";
+import { renderDiagnostic, runScores } from "../../../src/engine";
+import type { Diagnostic } from "../../../src/engine/diagnostics/types";
+import type { CellValue } from "../../../src/engine/model/cell";
+import { toA1 } from "../../../src/engine/model/cell";
+import type { WorkbookSnapshot } from "../../../src/engine/model/snapshot";
+import { findName, findSheet } from "../../../src/engine/model/snapshot";
+import { parseRange } from "../../../src/engine/model/cell";
+import { RUBRIC_COLUMNS } from "../../../src/engine/compile/read/labels";
+import type { RubricColumnKey } from "../../../src/engine/compile/read/labels";
+import { exampleSnapshot, withCells } from "../../fixtures";
+
+const RUBRIC = "指标体系";
+const text = (v: CellValue | undefined) => (v && "v" in v ? String(v.v) : "");
+
+/** 0-based header row and the column of each rubric label. */
+function rubricGrid(s: WorkbookSnapshot) {
+  const header = parseRange(findName(s, "tbl_rubric")!.address)!.start.row;
+  const sheet = findSheet(s, RUBRIC)!;
+  const col = (k: RubricColumnKey) => sheet.cells[header]!.findIndex((c) => text(c) === RUBRIC_COLUMNS[k]);
+  /** The row whose 编号 is `id`. */
+  const row = (id: string) => sheet.cells.findIndex((r, i) => i > header && text(r[col("id")]) === id);
+  return { sheet, header, col, row };
+}
+
+/** Set rubric cells by 编号 and column. */
+function edit(s: WorkbookSnapshot, edits: [id: string, key: RubricColumnKey, value: string | number | null][]) {
+  const g = rubricGrid(s);
+  return withCells(
+    s,
+    edits.map(([id, key, v]) => ({
+      sheet: RUBRIC,
+      row: g.row(id),
+      col: g.col(key),
+      value: v === null ? { t: "empty" } : typeof v === "number" ? { t: "n", v } : { t: "s", v },
+    })),
+  );
+}
+
+/** Clear every cell of a rubric row (select the row, press Delete). */
+function clearRow(s: WorkbookSnapshot, id: string) {
+  const g = rubricGrid(s);
+  const row = g.row(id);
+  const width = g.sheet.cells[g.header]!.length;
+  return withCells(
+    s,
+    Array.from({ length: width }, (_, col) => ({ sheet: RUBRIC, row, col, value: { t: "empty" } as CellValue })),
+  );
+}
+
+const zh = (d: Diagnostic) => renderDiagnostic(d, "zh-CN");
+const withCode = (ds: readonly Diagnostic[], code: string) => ds.filter((d) => d.code === code);
+
+describe("the shipped example", () => {
+  it("scores 94 优 with no rubric diagnostic", () => {
+    const r = runScores(exampleSnapshot());
+    expect(r.scores?.total).toBe(94);
+    expect(r.scores?.grade).toBe("优");
+    expect(r.diagnostics.filter((d) => d.code.startsWith("rubric"))).toEqual([]);
+  });
+});
+
+describe("first-level weights against the full score of 100", () => {
+  it.each([
+    [104, "104", "投入 9 + 过程 25 + 产出 50 + 效果 20"],
+    [98, "98", "投入 3 + 过程 25 + 产出 50 + 效果 20"],
+  ])("a rubric totalling %s is an error at 指标体系, not graded against 90/80/60", (total, actual, levels) => {
+    // 投入 (5) → 1.1 → 1.1.1 …: raise or lower the whole branch so every lower sum still holds.
+    const delta = total - 100;
+    let s = exampleSnapshot();
+    const g = rubricGrid(s);
+    const weight = (id: string) => Number(text(g.sheet.cells[g.row(id)]![g.col("weight")]));
+    const firstLeaf = g.sheet.cells.map((r) => text(r[g.col("id")])).find((id) => /^1\.\d+\.\d+$/.test(id))!;
+    const l2 = firstLeaf.split(".").slice(0, 2).join(".");
+    s = edit(s, [
+      ["1", "weight", weight("1") + delta],
+      [l2, "weight", weight(l2) + delta],
+      [firstLeaf, "weight", weight(firstLeaf) + delta],
+    ]);
+    const r = runScores(s);
+    expect(r.scores).toBeNull();
+    const [d] = withCode(r.diagnostics, "rubric_full_score_mismatch");
+    expect(d?.location).toMatchObject({ sheet: RUBRIC, address: toA1({ row: g.row("1"), col: g.col("weight") }) });
+    expect(zh(d!).message).toBe(
+      `指标体系的一级指标分值合计为 ${actual} 分（${levels}），不等于满分 100 分；等级标准（优 90 分等）按满分 100 分设定。`,
+    );
+    expect(r.diagnostics.filter((x) => x.severity === "error").map((x) => x.code)).toEqual([
+      "rubric_full_score_mismatch",
+    ]);
+  });
+});
+
+describe("a rubric row cleared instead of deleted", () => {
+  it("gets its own diagnostic naming the row; nothing below it is dropped", () => {
+    let s = exampleSnapshot();
+    const g = rubricGrid(s);
+    // 1.1.2 cleared; its points moved to 1.1.1 as the weight-sum advice says.
+    const w = (id: string) => Number(text(g.sheet.cells[g.row(id)]![g.col("weight")]));
+    const excelRow = g.row("1.1.2") + 1;
+    s = edit(s, [["1.1.1", "weight", w("1.1.1") + w("1.1.2")]]);
+    s = clearRow(s, "1.1.2");
+    const r = runScores(s);
+    const [blank] = withCode(r.diagnostics, "rubric_blank_row");
+    expect(zh(blank!).message).toBe(`指标体系第 ${excelRow} 行是空行，已跳过；它下面的指标照常读取。`);
+    expect(blank!.severity).toBe("warning");
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // Every indicator below the blank row is still scored: the example has 24 of them before the edit.
+    const before = runScores(exampleSnapshot()).scores!;
+    expect(r.scores!.indicators.length).toBe(before.indicators.length - 1);
+    expect(r.scores!.indicators.map((i) => i.id)).toContain("4.1.3");
+    expect(r.scores!.total).toBeGreaterThan(80);
+  });
+
+  it("a cleared row left as it is: the blank row and the parent's weight sum, both named", () => {
+    const s = clearRow(exampleSnapshot(), "1.1.2");
+    const r = runScores(s);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(
+      expect.arrayContaining(["rubric_blank_row", "rubric_weight_sum_mismatch"]),
+    );
+  });
+
+  it("blank rows after the last indicator (before 合计) are not reported", () => {
+    const r = runScores(exampleSnapshot());
+    expect(withCode(r.diagnostics, "rubric_blank_row")).toEqual([]);
+  });
+});
