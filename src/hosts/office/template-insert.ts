@@ -1,4 +1,5 @@
 /** 创建模板 (the template's sheets inserted into the open workbook) and 打开示例 (the example in a new workbook). */
+import { HostError } from "../common";
 import { hostError } from "./errors";
 import { quoteSheet } from "./normalize";
 import { readTemplateFileInfo, toBase64 } from "./template-file";
@@ -68,7 +69,14 @@ export async function createTemplate(session: OfficeSession): Promise<void> {
       if (present.length > 0) throw hostError("sheets_exist", present.join("、"));
       const haveNames = new Set(wb.names.items.map((n) => n.name.toLowerCase()));
       const nameClash = info.names.filter((n) => haveNames.has(n.name.toLowerCase())).map((n) => n.name);
-      if (nameClash.length > 0) throw hostError("sheets_exist", `已有同名的名称：${nameClash.join("、")}`);
+      if (nameClash.length > 0) {
+        // Names, not sheets: worded in full, as the pane reads a trailing （…） as sheet names.
+        throw new HostError(
+          "sheets_exist",
+          `工作簿中已有与模板同名的名称 ${nameClash.join("、")}，未做任何修改。请在新的空白工作簿中创建模板。`,
+          "workbook names exist",
+        );
+      }
       wb.insertWorksheetsFromBase64(toBase64(bytes), { positionType: "End" });
       wb.names.load("items/name,items/formula");
       try {

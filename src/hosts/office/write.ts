@@ -2,7 +2,7 @@
 import type { Diagnostic, WriteOp, WritePlan } from "../../engine";
 import { columnLetters, parseRange } from "../../engine";
 import type { CellState, MarkRecord, WriteSummary } from "../common";
-import { MARKS_SHEET } from "../common";
+import { HostError, MARKS_SHEET } from "../common";
 import { hostError } from "./errors";
 import { countCells, toExcelBlock } from "./write-values";
 import {
@@ -69,7 +69,12 @@ function checkStructure(session: OfficeSession, plan: WritePlan, prepared: Prepa
   // Creating (and hiding) `_marks` is a structure change too; a run with no record would leave unrestorable marks.
   if (prepared && !prepared.marksSheetExists && prepared.targets.length > 0) added.push(MARKS_SHEET);
   if (added.length > 0) {
-    throw hostError("sheet_protected", `工作簿结构受保护（审阅 > 保护工作簿），不能新建工作表 ${added.join("、")}`);
+    // Worded in full, with no sheet list in the trailing （…） the pane reads as the protected sheets' names.
+    throw new HostError(
+      "sheet_protected",
+      `工作簿结构受保护，不能新建工作表 ${added.join("、")}，未做任何修改。请在“审阅 > 保护工作簿”中取消保护后重试。`,
+      "workbook structure protected",
+    );
   }
 }
 

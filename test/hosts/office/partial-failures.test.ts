@@ -87,6 +87,8 @@ describe("a write refused half-way", () => {
     const error = await caught(host.markDiagnostics([diag("B2")]));
     expect(error.code).toBe("sheet_protected");
     expect(error.message).toContain("工作簿结构受保护");
+    // No trailing （…）: the pane reads that as the names of protected sheets.
+    expect(error.message).not.toMatch(/（[^（）]+）$/);
     expect(leftovers(wb)).toEqual([]);
     expect(wb.sheet("_marks")).toBeUndefined();
     // 评分 likewise: no score written when its marks could not be recorded.

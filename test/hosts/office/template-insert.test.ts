@@ -82,7 +82,7 @@ describe("创建模板 refused", () => {
     wb.names = [{ name: "unit_name", type: "Range", formula: "=Sheet1!$A$1" }];
     await expect(create()).rejects.toMatchObject({
       code: "sheets_exist",
-      message: expect.stringContaining("已有同名的名称：unit_name"),
+      message: expect.stringContaining("同名的名称 unit_name"),
     });
     expect(wb.inserted).toEqual([]);
   });
