@@ -126,6 +126,11 @@ export class FakeWorkbook {
    */
   failAfterActions: { after: number; error: OfficeError } | null = null;
   /**
+   * Reject the next sync that queues any action AFTER all of them ran, as Excel on the web does for
+   * insertWorksheetsFromBase64 (OfficeDev/office-js#3179): the caller cannot tell what was applied.
+   */
+  rejectAfterRun: OfficeError | null = null;
+  /**
    * Workbook structure protection (Excel.WorkbookProtection.protected, ExcelApi 1.7, index.d.ts "class
    * WorkbookProtection"): sheets cannot be added, deleted or hidden/unhidden. The error code Excel gives is not
    * documented; "AccessDenied" here is an assumption.
@@ -374,6 +379,11 @@ export class FakeContext {
       throw fail.error;
     }
     for (const action of actions) action();
+    const late = this.wb.rejectAfterRun;
+    if (late && actions.length > 0) {
+      this.wb.rejectAfterRun = null;
+      throw late;
+    }
     this.responseBytes = 0;
     for (const load of loaders) load();
     if (web && this.responseBytes > PAYLOAD_LIMIT) {

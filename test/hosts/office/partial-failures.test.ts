@@ -103,6 +103,24 @@ describe("a write refused half-way", () => {
   });
 });
 
+describe("a write whose sync rejects after everything ran", () => {
+  it("is retried without doubling anything, and every mark is restored later", async () => {
+    const wb = workbook();
+    const host = hostFor(wb);
+    await host.readSnapshot();
+    wb.rejectAfterRun = new OfficeError("GeneralException");
+    await caught(host.applyAndMark(REPORT_PLAN, [diag("B2"), diag("C3", "warning")]));
+    expect(wb.cell("报告", "A1")?.value).toBe("一、部门概况");
+    // The retry (what the user does after the error) finds 报告 and the marks in place.
+    await host.applyAndMark(REPORT_PLAN, [diag("B2"), diag("C3", "warning")]);
+    expect(wb.sheets.filter((s) => s.name === "报告")).toHaveLength(1);
+    expect(wb.notes.size).toBe(2);
+    await host.markDiagnostics([]);
+    expect(leftovers(wb)).toEqual([]);
+    expect(wb.cell("表1", "C3")?.fill).toBe("#FFF2CC");
+  });
+});
+
 describe("a retry after a refused write", () => {
   it("succeeds after cell-edit mode refused 写入报告", async () => {
     const wb = workbook();
