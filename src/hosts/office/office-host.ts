@@ -1,7 +1,9 @@
 /**
- * The Office.js host: one OfficeSession (./session.ts, what the last read saw) shared by the read (./read.ts),
- * the write plan and marking run (./write.ts, ./mark-run.ts), template insertion (./template-insert.ts) and
- * change events (./events.ts). Every operation but onUserEdit runs one at a time (OfficeSession.serial).
+ * The Office.js host: one OfficeSession (./session.ts, what the last read saw) shared by the read (./read.ts,
+ * in one batch, or ./read-chunked.ts when too large; ./read-head.ts what both share), the write plan and
+ * marking run (./write.ts, ./mark-run.ts), template insertion (./template-insert.ts) and change events
+ * (./events.ts). Every operation but onUserEdit runs one at a time (OfficeSession.serial). docs/office-host.md
+ * says what the tests' fake Excel models and what only real Excel can confirm.
  */
 import type { CellRef } from "../../engine";
 import { onUserEdit } from "./events";
