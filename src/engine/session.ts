@@ -195,6 +195,7 @@ class Session implements EngineSession {
       scores: r.scores,
       lang: options.lang,
       ruleParams: new Map((r.plan?.rubric.leaves ?? []).map((l) => [l.id, l.rule.params])),
+      date: options.now,
     });
     return {
       template: r.template.info,

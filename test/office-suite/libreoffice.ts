@@ -252,6 +252,45 @@ export function printed(bytes: Uint8Array, ext: "xlsx" | "docx"): Printed {
   });
 }
 
+/** One word of a printed page and its box, in points from the page's top left corner (pdftotext -bbox). */
+export interface PrintedWord {
+  readonly text: string;
+  readonly xMin: number;
+  readonly yMin: number;
+  readonly xMax: number;
+  readonly yMax: number;
+}
+
+/** A document printed by LibreOffice to PDF, as the words of each page with their positions. */
+export function printedWords(bytes: Uint8Array, ext: "xlsx" | "docx"): PrintedWord[][] {
+  return cached(`bbox-${ext}`, bytes, () => {
+    const { dir, file, out } = scratch(bytes, `doc.${ext}`);
+    try {
+      convert(file, "pdf", out);
+      const html = execFileSync("pdftotext", ["-bbox", path.join(out, "doc.pdf"), "-"], {
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      return html
+        .split(/<page\b/)
+        .slice(1)
+        .map((page) =>
+          [
+            ...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+          ].map((m) => ({
+            xMin: Number(m[1]),
+            yMin: Number(m[2]),
+            xMax: Number(m[3]),
+            yMax: Number(m[4]),
+            text: m[5] ?? "",
+          })),
+        );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
 /** A file converted by LibreOffice into another format (e.g. a workbook re-saved as LibreOffice writes xlsx). */
 export function resaved(bytes: Uint8Array, fromExt: string, filter: string, toExt: string): Uint8Array {
   return cached(`resave-${filter}`, bytes, () => {

@@ -47,11 +47,13 @@ describe("renderDocx", () => {
     expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
   });
 
-  it("sets Chinese document default fonts and a body style with a 2-character first-line indent at 1.5 lines", async () => {
+  it("sets the 公文 fonts and a body style with a 2-character first-line indent on a fixed 22-line pitch", async () => {
     const { styles } = await parts(await renderDocx(buildReport(seedInput()).tree));
-    expect(styles).toMatch(/<w:docDefaults>[\s\S]*w:eastAsia="仿宋"[\s\S]*<\/w:docDefaults>/);
+    expect(styles).toMatch(/<w:docDefaults>[\s\S]*w:eastAsia="仿宋_GB2312"[\s\S]*<\/w:docDefaults>/);
     expect(styles).toMatch(/w:styleId="ReportBody"[\s\S]*?w:firstLineChars="200"/);
-    expect(styles).toMatch(/w:line="360"/);
+    expect(styles).toMatch(/w:line="579" w:lineRule="exact"/);
+    expect(styles).toMatch(/w:styleId="Heading1"[\s\S]*?w:eastAsia="黑体"/);
+    expect(styles).toMatch(/w:styleId="Heading2"[\s\S]*?w:eastAsia="楷体_GB2312"/);
   });
 
   it("highlights a missing input in the document", async () => {

@@ -22,6 +22,7 @@ import type { Params } from "../compile/params";
 import { PHRASES_EN } from "./phrases-en";
 import { PHRASES_ZH } from "./phrases-zh";
 import { num, text } from "./runs";
+import { buildScoreTable } from "./build-table";
 import type { ReportLang, ReportTree, Run } from "./tree";
 
 /** What buildReport needs: the recognised template, its typed inputs and the scores. */
@@ -36,6 +37,19 @@ export interface BuildReportInput {
    * (the one reading of 评分参数, defaults included), so the report never reads 评分参数 again.
    */
   readonly ruleParams?: ReadonlyMap<string, Params>;
+  /** When the report is made (local `YYYY-MM-DD…`): the date of the 落款 under the body; none without it. */
+  readonly date?: string;
+}
+
+/** 落款: the unit and the day of `date` (a local `YYYY-MM-DD…`), or nothing when there is no valid date. */
+function closingOf(
+  date: string | undefined,
+  unit: readonly Run[],
+  phrases: ReportPhrases,
+): Pick<ReportTree, "closing"> {
+  const m = date ? /^(\d{4})-(\d{2})-(\d{2})/.exec(date) : null;
+  if (!m) return {};
+  return { closing: { unit, date: [text(phrases.closingDate(Number(m[1]), Number(m[2]), Number(m[3])))] } };
 }
 
 /** The phrase file of a language. */
@@ -70,6 +84,8 @@ export function buildReport(input: BuildReportInput): { tree: ReportTree; diagno
       buildMeasuresSection(ctx),
       buildApplicationSection(ctx),
     ],
+    ...closingOf(input.date, unit, phrases),
+    appendix: [buildScoreTable(ctx)],
   };
   return { tree, diagnostics: ctx.diagnostics };
 }

@@ -3,7 +3,7 @@
  * (一、（一）1.（1） in Chinese) is decided here, once.
  */
 import { reportPhrases } from "./build";
-import type { Block, ReportTree, Run, Section } from "./tree";
+import type { Block, ReportTree, Run, Section, Table } from "./tree";
 import { runsText } from "./tree";
 
 /**
@@ -11,13 +11,15 @@ import { runsText } from "./tree";
  * or an inline heading); `runs` is the body text after it.
  */
 export interface ReportLine {
-  readonly kind: "unit" | "title" | "heading" | "body" | "item";
+  readonly kind: "unit" | "title" | "heading" | "body" | "item" | "closing" | "table";
   /** Section depth for headings and inline headings (0 for the title block and the intro). */
   readonly depth: 0 | 1 | 2 | 3 | 4;
   readonly lead: readonly Run[];
   readonly runs: readonly Run[];
   /** The key of the section the line belongs to ("" for the title block and the intro). */
   readonly sectionKey: string;
+  /** For a `table` line: the table (its caption is `runs`). */
+  readonly table?: Table;
 }
 
 /** The report as lines, in reading order. */
@@ -95,7 +97,38 @@ export function layoutReport(tree: ReportTree): ReportLine[] {
     visit(s.children, s.key);
   };
   visit(tree.sections, "");
+  if (tree.closing) {
+    lines.push({ kind: "closing", depth: 0, lead: [], runs: tree.closing.unit, sectionKey: "closing" });
+    lines.push({ kind: "closing", depth: 0, lead: [], runs: tree.closing.date, sectionKey: "closing" });
+  }
+  for (const t of tree.appendix ?? [])
+    lines.push({ kind: "table", depth: 0, lead: [], runs: t.caption, sectionKey: t.key, table: t });
   return lines;
+}
+
+/** Display width of text in a fixed-width font: CJK and full-width characters count two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
+  return w;
+}
+
+/**
+ * A table as text lines: the caption, the header and one line per row, every column but the last padded to
+ * its widest cell (by display width), two spaces apart — aligned in a fixed-width font.
+ */
+export function tableLines(table: Table): string[] {
+  const rows = [table.columns.map((c) => c.title), ...table.rows.map((r) => r.cells.map(runsText))];
+  const widths = table.columns.map((_, k) => Math.max(...rows.map((r) => displayWidth(r[k] ?? ""))));
+  const line = (r: readonly string[]) =>
+    r
+      .map((cell, k) => (k === r.length - 1 ? cell : cell + " ".repeat((widths[k] ?? 0) - displayWidth(cell))))
+      .join("  ")
+      .trimEnd();
+  return [runsText(table.caption), ...rows.map(line)];
 }
 
 /** A line's full text (lead + body). */
@@ -103,7 +136,7 @@ export function lineText(line: ReportLine): string {
   return runsText(line.lead) + runsText(line.runs);
 }
 
-/** Every line's full text, in reading order. */
+/** Every line's full text, in reading order (a table gives its caption, header and rows, aligned). */
 export function reportLineTexts(tree: ReportTree): readonly string[] {
-  return layoutReport(tree).map(lineText);
+  return layoutReport(tree).flatMap((line) => (line.table ? ["", ...tableLines(line.table)] : [lineText(line)]));
 }

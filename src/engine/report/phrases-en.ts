@@ -9,6 +9,20 @@ import type { Run } from "./tree";
 import { runsText } from "./tree";
 import { pointsWord } from "../score/phrases";
 
+const MONTHS: readonly string[] = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const ROMAN: readonly string[] = [
   "I",
   "II",
@@ -211,4 +225,20 @@ export const PHRASES_EN: ReportPhrases = {
     r`${name}: ${deducted} ${pts(deducted)} deducted (${score} of ${weight} ${pts(weight)}) because: ${reason}.`,
   application:
     "After this evaluation, the self-evaluation results will be published as required and open to public scrutiny.",
+  scoreTable: {
+    caption: "Annex: indicator scores of the overall expenditure evaluation",
+    columns: {
+      level1: "Level 1",
+      level2: "Level 2",
+      level3: "Indicator",
+      weight: "Points",
+      value: "Value",
+      score: "Score",
+      reason: "Reason for lost points",
+    },
+    subtotal: (name) => `Subtotal: ${name}`,
+    total: "Total",
+    grade: "Grade",
+  },
+  closingDate: (y, m, d) => `${d} ${MONTHS[m - 1] ?? String(m)} ${y}`,
 };

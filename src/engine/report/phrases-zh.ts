@@ -156,4 +156,20 @@ export const PHRASES_ZH: ReportPhrases = {
   deductionProblem: ({ name, deducted, score, weight, reason }) =>
     r`${name}指标扣${deducted}分（满分${weight}分，得${score}分），扣分原因：${reason}。`,
   application: "本绩效评价完成后，绩效自评结果将按相关要求进行信息公开，接受社会监督。",
+  scoreTable: {
+    caption: "附表：部门整体支出绩效评价指标得分表",
+    columns: {
+      level1: "一级指标",
+      level2: "二级指标",
+      level3: "三级指标",
+      weight: "分值",
+      value: "指标值",
+      score: "得分",
+      reason: "扣分原因",
+    },
+    subtotal: (name) => `${name}小计`,
+    total: "总分",
+    grade: "评价等次",
+  },
+  closingDate: (y, m, d) => `${y}年${m}月${d}日`,
 };

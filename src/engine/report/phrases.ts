@@ -107,6 +107,24 @@ export interface ReportPhrases {
   adjustmentCap(p: { name: string; cap: R }): R;
   deductionProblem(p: { name: string; deducted: R; score: R; weight: R; reason: R }): R;
   readonly application: string;
+  /** The 附表 indicator score table: caption, column titles, the subtotal, total and grade rows. */
+  readonly scoreTable: {
+    readonly caption: string;
+    readonly columns: {
+      readonly level1: string;
+      readonly level2: string;
+      readonly level3: string;
+      readonly weight: string;
+      readonly value: string;
+      readonly score: string;
+      readonly reason: string;
+    };
+    subtotal(name: string): string;
+    readonly total: string;
+    readonly grade: string;
+  };
+  /** 落款's date from a local date-time `YYYY-MM-DD…`: 2026年12月3日. */
+  closingDate(year: number, month: number, day: number): string;
 }
 
 /** A not-applicable reason in words: the engine's reason codes through the table; other (typed) text as is. */

@@ -39,6 +39,24 @@ export interface Section {
   readonly children: readonly Block[];
 }
 
+/** One row of a table: a cell per column; subtotal and total rows are set apart by the renderers. */
+export interface TableRow {
+  readonly cells: readonly (readonly Run[])[];
+  readonly role?: "subtotal" | "total";
+}
+
+/**
+ * A table (the 附表 indicator score table): a caption, column headers with relative widths (they add up to
+ * the type area in every renderer) and rows. Renderers repeat the header on every printed page.
+ */
+export interface Table {
+  readonly kind: "table";
+  readonly key: string;
+  readonly caption: readonly Run[];
+  readonly columns: readonly { readonly title: string; readonly width: number; readonly align?: "center" | "end" }[];
+  readonly rows: readonly TableRow[];
+}
+
 export type Block = Paragraph | Section;
 
 /** The title block on top of the report: unit name, then the title line (year + report title). */
@@ -54,6 +72,10 @@ export interface ReportTree {
   /** Paragraphs before the first section (the introduction). */
   readonly intro: readonly Paragraph[];
   readonly sections: readonly Section[];
+  /** 落款: the unit and the date the report was made, at the end of the body (absent without a date). */
+  readonly closing?: { readonly unit: readonly Run[]; readonly date: readonly Run[] };
+  /** 附表 after the body: the indicator score table. */
+  readonly appendix?: readonly Table[];
 }
 
 /** Plain text of runs (placeholders print their visible marker). */
@@ -86,5 +108,10 @@ export function allRuns(tree: ReportTree): Run[] {
     }
   };
   visit(tree.sections);
+  if (tree.closing) out.push(...tree.closing.unit, ...tree.closing.date);
+  for (const t of tree.appendix ?? []) {
+    out.push(...t.caption);
+    for (const r of t.rows) for (const c of r.cells) out.push(...c);
+  }
   return out;
 }

@@ -1,21 +1,34 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { buildReport } from "../../../src/engine/report/build";
-import { renderText } from "../../../src/engine/report/render-text";
-import { runReport } from "../../../src/engine";
+import { beforeAll } from "vitest";
+import { createEngine, runReport } from "../../../src/engine";
+import { readSnapshot } from "../../../src/hosts/xlsx";
+import { KNOWN_TEMPLATES } from "../../../src/templates";
 import { buildExampleDescription, layoutTemplate, layoutToSnapshot } from "../../../src/templates/standard";
 import seedExample from "../../../assets/examples/wanzhou-2020.json";
-import { seedInput } from "./builders";
 import { figures, missingFigures, splitSections } from "./seed-figures";
 
 const golden = (name: string): URL => new URL(`./golden/${name}`, import.meta.url);
 const update = process.env["UPDATE_GOLDEN"] === "1";
 
-describe("golden renderings of the seed example", () => {
+// The golden files come from the product's real path (issue 13): the shipped example workbook, read by the xlsx
+// host and reported by an engine session, as `perfeval report assets/example-wanzhou-2020.xlsx --text` prints it.
+const NOW = "2026-12-03T10:00";
+const texts = new Map<string, string>();
+beforeAll(async () => {
+  const snapshot = await readSnapshot(
+    readFileSync(new URL("../../../assets/example-wanzhou-2020.xlsx", import.meta.url)),
+  );
+  const engine = createEngine({ knownTemplates: KNOWN_TEMPLATES });
+  for (const lang of ["zh-CN", "en"] as const) texts.set(lang, engine.report(snapshot, { lang, now: NOW }).text);
+});
+const reportText = (lang: "zh-CN" | "en" = "zh-CN"): string => texts.get(lang)!;
+
+describe("golden renderings of the shipped example", () => {
   it.each([
-    ["zh-CN", "seed-zh-CN.txt"],
-    ["en", "seed-en.txt"],
+    ["zh-CN", "example-zh-CN.txt"],
+    ["en", "example-en.txt"],
   ] as const)("%s matches golden/%s", (lang, file) => {
-    const text = renderText(buildReport(seedInput(lang)).tree);
+    const text = reportText(lang);
     if (update) writeFileSync(golden(file), text);
     expect(text).toBe(readFileSync(golden(file), "utf8"));
   });
@@ -32,6 +45,9 @@ const EXPECTED_DIFFERENCES: Readonly<Record<string, readonly string[]>> = {
     "19.93%", // 33.10 ÷ 166.03 = 19.94 % (slip)
     "549.00元", // 人均外事接待费: deliberately omitted — no input holds the number of guests (not a published slip)
   ],
+  // Not yet generated (issue 13, item 5): section 三 is built from the 重点工作 tasks, and the seed's further goals
+  // (深化抗疫国际合作, 对外经济贸易逆势上扬, 全面拓展各领域交流合作, 积极对接“一区一策”试点) have no input in the template yet.
+  整体支出绩效目标及完成情况: ["2批", "15批", "95", "22家", "297家", "30亿元", "1.3亿美元"],
   整体支出绩效评价: [
     "2020", // "2020度本部门" is a typo for 2020年度 (slip)
   ],
@@ -41,14 +57,14 @@ describe("the generated report carries the seed report's figures", () => {
   const seed = splitSections(
     readFileSync(new URL("../../../assets/examples/seed-report-wanzhou-2020.txt", import.meta.url), "utf8"),
   );
-  const generated = splitSections(renderText(buildReport(seedInput()).tree));
+  const generated = () => splitSections(reportText());
 
   it("has the same sections", () => {
-    expect([...generated.keys()]).toEqual([...seed.keys()]);
+    expect([...generated().keys()]).toEqual([...seed.keys()]);
   });
 
   it.each([...seed.keys()])("section %s: every figure is there, except the listed slips", (key) => {
-    const missing = missingFigures(figures(seed.get(key)!), figures(generated.get(key) ?? []));
+    const missing = missingFigures(figures(seed.get(key)!), figures(generated().get(key) ?? []));
     expect(missing).toEqual(EXPECTED_DIFFERENCES[key] ?? []);
   });
 
@@ -56,9 +72,9 @@ describe("the generated report carries the seed report's figures", () => {
     ["19.94%", "19.93%"],
     ["0.05%", "0.04%"],
     ["73.75%", null], // 三公 control rate: 2.95 ÷ 4, where the seed reused the change-rate formula
-    ["不适用（政府采购预算数为0）", null], // procurement with a budget of 0: the seed printed 100 %
+    ["不适用（分母为0）", null], // procurement with a budget of 0: the seed printed 100 %
   ])("prints %s where the published report has a slip", (ours, theirs) => {
-    const text = renderText(buildReport(seedInput()).tree);
+    const text = reportText();
     expect(text).toContain(ours);
     if (theirs) expect(text).not.toContain(theirs);
   });
@@ -78,7 +94,7 @@ describe("SLIPS.md marks each difference by kind", () => {
   });
 
   it("prints no 人均外事接待费: no input holds the number of guests, and none is invented", () => {
-    expect(renderText(buildReport(seedInput()).tree)).not.toContain("人均");
+    expect(reportText()).not.toContain("人均");
   });
 });
 
@@ -87,7 +103,7 @@ describe("the example workbook's report", () => {
     const snapshot = layoutToSnapshot(layoutTemplate(buildExampleDescription(seedExample)));
     const intro = (text: string): string => text.split("\n")[2]!;
     const fromWorkbook = intro(runReport(snapshot, { now: "2026-11-28T00:00:00Z" }).text);
-    expect(fromWorkbook).toBe(intro(readFileSync(golden("seed-zh-CN.txt"), "utf8")));
+    expect(fromWorkbook).toBe(intro(readFileSync(golden("example-zh-CN.txt"), "utf8")));
     expect(fromWorkbook).toContain(
       "（万州府办发〔2019〕79号）的要求，按《万州区财政局关于开展2020年度部门整体绩效评价工作的通知》（万州财预发〔2021〕4号）文件精神，对2020年度",
     );

@@ -1,0 +1,98 @@
+/**
+ * 附表 部门整体支出绩效评价指标得分表: every indicator with its level path, 分值, 指标值, 得分 and 扣分原因,
+ * a subtotal row after each second- and first-level indicator, then the total and the grade — the table real
+ * 自评报告 carry. Values are printed as everywhere else (IndicatorResult.valueText, model/format.ts).
+ */
+import Decimal from "decimal.js";
+import type { IndicatorResult, LevelResult } from "../score/result-types";
+import type { ReportContext } from "./build-context";
+import { numOf, text } from "./runs";
+import type { Run, Table, TableRow } from "./tree";
+
+const cell = (s: string): Run[] => (s === "" ? [] : [text(s)]);
+
+function indicatorRow(ind: IndicatorResult, first1: boolean, first2: boolean): TableRow {
+  const [l1 = "", l2 = "", l3 = ind.name] = ind.path;
+  return {
+    cells: [
+      cell(first1 ? l1 : ""),
+      cell(first2 ? l2 : ""),
+      cell(l3),
+      [numOf(ind.weight, "score")],
+      cell(ind.valueText),
+      [numOf(ind.score, "score")],
+      cell(ind.score < ind.weight ? ind.reason.trim() : ""),
+    ],
+  };
+}
+
+function subtotalRow(label: string, level: LevelResult | undefined, weight: number, score: number): TableRow {
+  return {
+    role: "subtotal",
+    cells: [
+      cell(label),
+      [],
+      [],
+      [numOf(level?.weight ?? weight, "score")],
+      [],
+      [numOf(level?.score ?? score, "score")],
+      [],
+    ],
+  };
+}
+
+/** The indicator score table of the scores, grouped by their first two levels in rubric order. */
+export function buildScoreTable(ctx: ReportContext): Table {
+  const p = ctx.phrases.scoreTable;
+  const c = p.columns;
+  const s = ctx.scores;
+  const rows: TableRow[] = [];
+  const sum = (xs: readonly IndicatorResult[], f: (i: IndicatorResult) => number) =>
+    xs.reduce((t, i) => t.plus(new Decimal(String(f(i)))), new Decimal(0)).toNumber();
+  const level = (name: string, depth: 1 | 2) => s.levels.find((l) => l.depth === depth && l.name === name);
+  const firstLevels = [...new Set(s.indicators.map((i) => i.path[0] ?? ""))];
+  for (const l1 of firstLevels) {
+    const in1 = s.indicators.filter((i) => (i.path[0] ?? "") === l1);
+    const secondLevels = [...new Set(in1.map((i) => i.path[1] ?? ""))];
+    secondLevels.forEach((l2, k2) => {
+      const in2 = in1.filter((i) => (i.path[1] ?? "") === l2);
+      in2.forEach((ind, k) => rows.push(indicatorRow(ind, k2 === 0 && k === 0, k === 0)));
+      rows.push(
+        subtotalRow(
+          p.subtotal(l2),
+          level(l2, 2),
+          sum(in2, (i) => i.weight),
+          sum(in2, (i) => i.score),
+        ),
+      );
+    });
+    rows.push(
+      subtotalRow(
+        p.subtotal(l1),
+        level(l1, 1),
+        sum(in1, (i) => i.weight),
+        sum(in1, (i) => i.score),
+      ),
+    );
+  }
+  rows.push({
+    role: "total",
+    cells: [cell(p.total), [], [], [numOf(s.fullScore, "score")], [], [numOf(s.total, "score")], []],
+  });
+  rows.push({ role: "total", cells: [cell(p.grade), [], [], [], [], cell(s.grade), []] });
+  return {
+    kind: "table",
+    key: "score-table",
+    caption: [text(p.caption)],
+    columns: [
+      { title: c.level1, width: 11 },
+      { title: c.level2, width: 11 },
+      { title: c.level3, width: 24 },
+      { title: c.weight, width: 7, align: "center" },
+      { title: c.value, width: 13, align: "center" },
+      { title: c.score, width: 7, align: "center" },
+      { title: c.reason, width: 27 },
+    ],
+    rows,
+  };
+}
