@@ -117,6 +117,7 @@ export function expandLeaf(
     return [];
   }
   const rows = values.tables.get(table.id) ?? [];
+  const formula = base.formula ? currentRowInMinMax(base.formula, table.id) : null;
   const leaves: RubricLeaf[] = [];
   let sum = new Decimal(0);
   rows.forEach((tableRow, i) => {
@@ -140,7 +141,7 @@ export function expandLeaf(
     }
     leaves.push({
       formulaText: base.formulaText,
-      formula: base.formula,
+      formula,
       fields: base.fields,
       columns: base.columns,
       row: base.row,
@@ -155,4 +156,30 @@ export function expandLeaf(
   });
   out.push(...sumMismatch(row, indicator, weight, sum));
   return leaves;
+}
+
+/**
+ * Inside an indicator expanded over `table`, a column of that table means the current row's cell in every
+ * function but the aggregates (sum, count, count_if, weighted): `min(tasks.completion, 100%)` caps this row's
+ * completion. The evaluator reads a bare column argument of min()/max() as the whole column, so such an
+ * argument is wrapped as −(−column), which reads the current row and keeps the column's value format.
+ */
+export function currentRowInMinMax(expr: Expr, table: string): Expr {
+  switch (expr.k) {
+    case "neg":
+      return { ...expr, e: currentRowInMinMax(expr.e, table) };
+    case "bin":
+      return { ...expr, l: currentRowInMinMax(expr.l, table), r: currentRowInMinMax(expr.r, table) };
+    case "call": {
+      const perRow = expr.fn === "min" || expr.fn === "max";
+      const args = expr.args.map((a): Expr => {
+        if (perRow && a.k === "col" && a.table === table)
+          return { k: "neg", e: { k: "neg", e: a, pos: a.pos }, pos: a.pos };
+        return currentRowInMinMax(a, table);
+      });
+      return { ...expr, args };
+    }
+    default:
+      return expr;
+  }
 }

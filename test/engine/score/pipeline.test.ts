@@ -125,6 +125,62 @@ describe("rubric structure and weights", () => {
   });
 });
 
+describe("a table-expanded indicator", () => {
+  const tasks = table(
+    "tasks",
+    "重点工作",
+    2,
+    [
+      ["name", "text"],
+      ["weight", "number"],
+      ["completion", "rate"],
+      ["reason", "text"],
+      ["score", "number", true],
+    ],
+    2,
+  );
+  const run = (formula: string) => {
+    const tpl = template({
+      tables: [tasks],
+      rubric: rubric(
+        toFull(
+          [
+            l1("3", "产出", 10),
+            l2("3.1", "职责履行", 10),
+            leaf("3.1.1", "任务", 10, formula, "按比例", "", { expand: "tasks" }),
+          ],
+          10,
+        ),
+      ),
+    });
+    const rows = [
+      { name: "甲", weight: 6, completion: 1.2, reason: "" },
+      { name: "乙", weight: 4, completion: 0.5, reason: "资金未到位" },
+    ];
+    const s = scoreAll(tpl, inputs({}, { tasks: { headerRow: 2, rows } })).scores!;
+    return s.indicators.filter((i) => i.id.startsWith("3.1.1.")).map((i) => [i.value, i.score]);
+  };
+
+  it("reads a column as the current row inside min() and max(), as the docs say (issue 16)", () => {
+    // 甲 capped at 100% → 6 of 6; 乙 50% → 2 of 4. Read as the whole column, min(…) was 50% for both (3 and 2).
+    expect(run("min(tasks.completion, 100%)")).toEqual([
+      [{ t: "number", v: 1 }, 6],
+      [{ t: "number", v: 0.5 }, 2],
+    ]);
+    expect(run("max(tasks.completion, 80%)")).toEqual([
+      [{ t: "number", v: 1.2 }, 6],
+      [{ t: "number", v: 0.8 }, 3.2],
+    ]);
+  });
+
+  it("keeps sum() an aggregate of the column", () => {
+    expect(run("tasks.completion * 10 / sum(tasks.weight)")).toEqual([
+      [{ t: "number", v: 1.2 }, 6],
+      [{ t: "number", v: 0.5 }, 2],
+    ]);
+  });
+});
+
 describe("manual indicators", () => {
   it.each([
     [null, "", ["manual_score_missing@J6"], null],
