@@ -1,7 +1,7 @@
 /** 创建模板 (the template's sheets inserted into the open workbook) and 打开示例 (the example in a new workbook). */
 import { HostError } from "../common";
 import { hostError } from "./errors";
-import { quoteSheet } from "./normalize";
+import { quoteSheet, splitSheetAddress } from "./normalize";
 import { readTemplateFileInfo, toBase64 } from "./template-file";
 import type { TemplateFileInfo } from "./template-file";
 import type { OfficeSession } from "./session";
@@ -24,13 +24,24 @@ function queueNameRepair(wb: Excel.Workbook, info: TemplateFileInfo): boolean {
   for (const n of info.names) {
     const target = `=${quoteSheet(n.sheet)}!${absolute(n.address)}`;
     const item = after.get(n.name.toLowerCase());
-    if (item && typeof item.formula === "string" && item.formula.replace(/\$/g, "") === target.replace(/\$/g, ""))
-      continue;
+    if (item && typeof item.formula === "string" && pointsAt(item.formula, n.sheet, n.address)) continue;
     if (item) item.delete();
     wb.names.add(n.name, target);
     repaired = true;
   }
   return repaired;
+}
+
+/**
+ * Does a name's formula refer to this sheet and address? Compared parsed, so `=基本情况!$B$3` and
+ * `='基本情况'!B3` agree: Excel may give a Chinese sheet name unquoted, which a text comparison with the
+ * quoted form would take for a broken name and re-create every name on each 创建模板.
+ */
+function pointsAt(formula: string, sheet: string, address: string): boolean {
+  const ref = splitSheetAddress(formula);
+  if (!ref) return false;
+  const bare = (a: string): string => a.replace(/\$/g, "").toUpperCase();
+  return ref.sheet.toLowerCase() === sheet.toLowerCase() && bare(ref.address) === bare(address);
 }
 
 /** Which of the template's sheets the workbook has (case-insensitive, as Excel compares sheet names). */

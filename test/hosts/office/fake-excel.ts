@@ -149,10 +149,11 @@ export class FakeWorkbook {
   insertSheets: FakeSheet[] = [];
   /**
    * The workbook names it brings along; none by default (Excel may drop them). "ref" brings each as `=#REF!…`
-   * (OfficeDev/office-js#3583).
+   * (OfficeDev/office-js#3583); "unquoted" drops the quotes around a sheet name (=基本情况!$B$3), as Excel
+   * may write CJK sheet names (unverified).
    */
   insertNames: FakeName[] = [];
-  insertNamesAs: "kept" | "ref" = "kept";
+  insertNamesAs: "kept" | "ref" | "unquoted" = "kept";
   /**
    * Excel on the web can insert the sheets and still reject the sync with an internal error
    * (OfficeDev/office-js#3179, GeneralException in #6142): the next insert's sync does so.
@@ -533,7 +534,12 @@ export class FakeContext {
             wb.sheets.push({ ...s, cells: new Map(s.cells) });
           }
           for (const n of wb.insertNames) {
-            const formula = wb.insertNamesAs === "ref" ? n.formula.replace(/^=.*!/, "=#REF!") : n.formula;
+            const formula =
+              wb.insertNamesAs === "ref"
+                ? n.formula.replace(/^=.*!/, "=#REF!")
+                : wb.insertNamesAs === "unquoted"
+                  ? n.formula.replace(/^='([^']+)'!/, "=$1!")
+                  : n.formula;
             wb.names.push({ ...n, formula });
           }
           if (wb.insertRejectsAfterInsert) {

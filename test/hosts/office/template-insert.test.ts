@@ -76,6 +76,17 @@ describe("创建模板 on Excel on the web", () => {
   });
 });
 
+describe("创建模板 with names Excel kept", () => {
+  it("leaves names that point right alone, quoted or not (=基本情况!$B$3): no delete and re-add", async () => {
+    const { wb, create } = await setUp();
+    wb.insertNamesAs = "unquoted";
+    await create();
+    // The insert is the only write.
+    expect(wb.writes).toBe(1);
+    expect(wb.names.find((n) => n.name === "unit_name")?.formula).toBe("=基本情况!$B$3");
+  });
+});
+
 describe("创建模板 refused", () => {
   it("names a clashing workbook name as a name, not as a sheet", async () => {
     const { wb, create } = await setUp();
