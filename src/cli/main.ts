@@ -10,6 +10,7 @@ import { CLI_MESSAGES, type CliLang } from "./messages";
 import { describeFsError, expandInputs, readBytes, writeBytes, type CliIO } from "./io";
 import { toJson } from "./json";
 import { runBatch, type BatchTimings } from "./batch";
+import { docxToPdf, PdfUnavailable } from "./pdf";
 
 /** Exit codes: 0 clean (warnings allowed), 1 errors in the workbook, 2 usage or file problems. */
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
@@ -151,9 +152,30 @@ async function cmdReport(
     ctx.io.stdout(`${ctx.m.blocked}\n`);
     return EXIT.errors;
   }
+  // Open warnings are said before the report, with the list (on stderr: the report text may be on stdout).
+  const warnings = outcome.diagnostics.filter((d) => d.severity === "warning");
+  if (warnings.length > 0) {
+    ctx.io.stderr(`${ctx.m.openWarnings(warnings.length)}\n`);
+    for (const d of warnings) {
+      const r = renderDiagnostic(d, ctx.lang);
+      ctx.io.stderr(
+        `  ${paint(ctx, d.severity, ctx.m.severity[d.severity])} ${r.where ? `${r.where} ` : ""}${r.message}\n`,
+      );
+    }
+  }
   if (opts.text || !opts.out) ctx.io.stdout(`${outcome.text}\n`);
   if (opts.out) {
-    await save(ctx, opts.out, await renderDocx(outcome.report));
+    const docx = await renderDocx(outcome.report);
+    let bytes = docx;
+    if (/\.pdf$/i.test(opts.out)) {
+      try {
+        bytes = await docxToPdf(docx);
+      } catch (e) {
+        if (e instanceof PdfUnavailable) throw new UsageError(ctx.m.pdfUnavailable(e.why, e.soffice));
+        throw e;
+      }
+    }
+    await save(ctx, opts.out, bytes);
     ctx.io.stderr(`${ctx.m.reportWritten(opts.out)}\n`);
   }
   return EXIT.ok;

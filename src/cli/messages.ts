@@ -22,6 +22,9 @@ interface CliMessages {
   scored: (total: string, grade: string) => string;
   written: (file: string, cells: number) => string;
   reportWritten: (file: string) => string;
+  /** Said before the report when 校验 warnings are open. */
+  openWarnings: (count: number) => string;
+  pdfUnavailable: (why: "no_soffice" | "failed", soffice: string) => string;
   /** validate -o: the copy with the problem cells marked (fill + note). */
   marked: (file: string, cells: number) => string;
   inPlaceOrOutput: string;
@@ -48,7 +51,7 @@ const zh: CliMessages = {
     "  template <输出.xlsx>                               生成空白标准模板",
     "  validate <工作簿.xlsx> [-o 标注.xlsx | --in-place] [--json]   校验（0 无错误，1 有错误，2 用法或文件问题）；-o/--in-place 另存一份标出问题单元格的工作簿",
     "  score <工作簿.xlsx> [-o 输出.xlsx | --in-place] [--json]   校验并评分，写入输出单元格并标出问题单元格",
-    "  report <工作簿.xlsx> [-o 报告.docx] [--text]        生成绩效自评报告",
+    "  report <工作簿.xlsx> [-o 报告.docx|报告.pdf] [--text]  生成绩效自评报告（.pdf 需要 LibreOffice）",
     "  batch <文件或文件夹…> -o 汇总.xlsx [--json]          批量评分并汇总",
     "",
     "  --lang en   英文输出",
@@ -66,6 +69,11 @@ const zh: CliMessages = {
   scored: (t, g) => `总分 ${t} 分，等级「${g}」。`,
   written: (f, n) => `已写入 ${n} 个输出单元格：${f}`,
   reportWritten: (f) => `已生成报告：${f}`,
+  openWarnings: (n) => `注意：还有 ${n} 条警告未处理，报告照常生成（正文中不含这些警告）：`,
+  pdfUnavailable: (why, soffice) =>
+    why === "no_soffice"
+      ? `未找到 LibreOffice（${soffice}），无法生成 PDF。请安装 LibreOffice（或用 PERFEVAL_SOFFICE 指定 soffice 的位置），或改用 -o 报告.docx，在 Word/WPS 中另存为 PDF。`
+      : `LibreOffice（${soffice}）未能把报告转换为 PDF。请改用 -o 报告.docx，在 Word/WPS 中另存为 PDF。`,
   marked: (f, n) => `已标出 ${n} 个问题单元格（底色与批注）：${f}`,
   inPlaceOrOutput: "请用 -o 指定输出文件，或用 --in-place 覆盖原文件（二者选一）。",
   batchNoFiles: "没有找到 .xlsx 文件。",
@@ -122,7 +130,7 @@ const en: CliMessages = {
     "  template <out.xlsx>                                  write the blank standard template",
     "  validate <in.xlsx> [-o marked.xlsx | --in-place] [--json]  validate (exit 0 clean, 1 errors, 2 usage or file problem); -o/--in-place saves a copy with the problem cells marked",
     "  score <in.xlsx> [-o out.xlsx | --in-place] [--json]  validate, score, write the output cells and mark the problem cells",
-    "  report <in.xlsx> [-o report.docx] [--text]           generate the self-evaluation report",
+    "  report <in.xlsx> [-o report.docx|report.pdf] [--text]  generate the self-evaluation report (.pdf needs LibreOffice)",
     "  batch <files or folders…> -o summary.xlsx [--json]   score many workbooks into one summary",
     "",
     "  --lang en   English output",
@@ -141,6 +149,12 @@ const en: CliMessages = {
   scored: (t, g) => `Total ${t}, grade "${g}".`,
   written: (f, n) => `${n} output cells written: ${f}`,
   reportWritten: (f) => `Report written: ${f}`,
+  openWarnings: (n) =>
+    `Note: ${n} warning(s) are still open; the report is written anyway (its text carries none of them):`,
+  pdfUnavailable: (why, soffice) =>
+    why === "no_soffice"
+      ? `LibreOffice (${soffice}) was not found, so no PDF can be made. Install LibreOffice (or set PERFEVAL_SOFFICE to where soffice is), or write -o report.docx and save it as PDF in Word or WPS.`
+      : `LibreOffice (${soffice}) could not convert the report to PDF. Write -o report.docx and save it as PDF in Word or WPS.`,
   marked: (f, n) => `${n} problem ${n === 1 ? "cell" : "cells"} marked (fill and note): ${f}`,
   inPlaceOrOutput: "Give either -o <file> or --in-place (not both).",
   batchNoFiles: "No .xlsx files found.",

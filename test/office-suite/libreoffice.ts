@@ -77,6 +77,25 @@ function withLock<T>(fn: () => T): T {
   }
 }
 
+/** Run `fn` (which starts LibreOffice itself, e.g. the CLI's PDF export) while no other test's soffice runs. */
+export async function withSoffice<T>(fn: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`soffice lock ${LOCK} not released within 10 minutes`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 /** Converts one file with soffice into outDir; returns the files it wrote. */
 function convert(input: string, filter: string, outDir: string): string[] {
   const home = mkdtempSync(path.join(tmpdir(), "perfeval-lo-home-"));
