@@ -81,3 +81,19 @@ describe("校验 when nothing changed", () => {
     expect(wb.cell("表1", "B2")?.fill).toBe("#FFEB9C");
   });
 });
+
+describe("reading", () => {
+  it("never writes: cold, warm, after marks, from a new host instance", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("表1", [["x", 1]]);
+    const host = hostFor(wb);
+    await host.readSnapshot();
+    await host.readSnapshot();
+    expect(wb.writes).toBe(0);
+    await host.markDiagnostics([diag("B2")]);
+    const writes = wb.writes;
+    await host.readSnapshot();
+    await hostFor(wb).readSnapshot();
+    expect(wb.writes).toBe(writes);
+  });
+});
