@@ -121,6 +121,22 @@ describe("a write whose sync rejects after everything ran", () => {
   });
 });
 
+describe("a note deleted by the user between the read and the write", () => {
+  it("fails that run (NoteCollection.getItem of a missing note: ItemNotFound), and the retry works", async () => {
+    const wb = workbook();
+    const host = hostFor(wb);
+    await host.markDiagnostics([diag("B2"), diag("D4")]);
+    await host.readSnapshot();
+    wb.notes.delete("表1!B2");
+    await caught(host.markDiagnostics([diag("D4")]));
+    await host.markDiagnostics([diag("D4")]);
+    expect(wb.cell("表1", "B2")?.fill).toBeUndefined();
+    expect(wb.cell("表1", "D4")?.fill).toBe("#FFC7CE");
+    await host.markDiagnostics([]);
+    expect(leftovers(wb)).toEqual([]);
+  });
+});
+
 describe("a retry after a refused write", () => {
   it("succeeds after cell-edit mode refused 写入报告", async () => {
     const wb = workbook();
