@@ -116,6 +116,18 @@ export function expandLeaf(
     );
     return [];
   }
+  if (!table.columns.some((c) => c.key === "weight")) {
+    const columns = table.columns.map((c) => c.label).join("、");
+    out.push(
+      diag(
+        "rubric_structure",
+        "error",
+        rubricCell(row, "expand", indicator),
+        makeProblem("expand_table_no_weight", table.label, columns),
+      ),
+    );
+    return [];
+  }
   const rows = values.tables.get(table.id) ?? [];
   const formula = base.formula ? currentRowInMinMax(base.formula, table.id) : null;
   const leaves: RubricLeaf[] = [];

@@ -125,7 +125,7 @@ export function buildRubric(
       out.push(
         diag("rubric_weight_invalid", "error", rubricCell(row, "weight", name), {
           indicator: name,
-          text: row.weight === null ? "" : String(row.weight),
+          text: row.weightText ?? (row.weight === null ? "" : String(row.weight)),
         }),
       );
       continue;

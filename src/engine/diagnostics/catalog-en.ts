@@ -204,7 +204,7 @@ export const CATALOG_EN: DiagnosticCatalog = {
   }),
   reason_missing: (p) => ({
     message: `"${p.indicator}" scores ${p.score} of ${p.weight} points but gives no reason for the deduction.`,
-    fix: "Explain the deduction in the 扣分原因 column.",
+    fix: `Explain the deduction in the ${p.column ?? "扣分原因"} column.`,
   }),
   not_applicable: (p) => ({
     message: `"${p.indicator}" does not apply this year: ${p.why}.`,

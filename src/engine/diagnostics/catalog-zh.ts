@@ -199,8 +199,8 @@ export const CATALOG_ZH: DiagnosticCatalog = {
     fix: `请按每档 ${p.step} 分填写。`,
   }),
   reason_missing: (p) => ({
-    message: `「${p.indicator}」得 ${p.score} 分（满分 ${p.weight} 分），但没有填写扣分原因。`,
-    fix: "请在「扣分原因」列写明扣分理由。",
+    message: `「${p.indicator}」得 ${p.score} 分（满分 ${p.weight} 分），但没有填写${p.column ?? "扣分原因"}。`,
+    fix: `请在「${p.column ?? "扣分原因"}」列写明原因。`,
   }),
   not_applicable: (p) => ({
     message: `「${p.indicator}」本年不适用：${p.why}。`,

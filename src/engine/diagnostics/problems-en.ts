@@ -74,6 +74,8 @@ export const PROBLEMS_EN: ProblemCatalog = {
   level2_without_level1: (name) => `the level-2 indicator "${name}" has no level-1 indicator above it`,
   level3_without_level2: (name) => `the indicator "${name}" has no level-2 indicator above it`,
   expand_table_unknown: (t) => `the table "${t}" to expand over is not defined`,
+  expand_table_no_weight: (t, cols) =>
+    `the table "${t}" has no weight (分值) column and cannot be expanded over (an expanded table needs a name and a weight column, defined in 字段定义; its columns: ${cols})`,
   rubric_empty: () => "the rubric has no indicators",
   level1_without_level2: (name) => `the level-1 indicator "${name}" has no level-2 indicators`,
   level2_without_level3: (name) => `the level-2 indicator "${name}" has no indicators`,

@@ -72,6 +72,8 @@ export const PROBLEMS_ZH: ProblemCatalog = {
   level2_without_level1: (name) => `二级指标“${name}”上方没有一级指标`,
   level3_without_level2: (name) => `三级指标“${name}”上方没有二级指标`,
   expand_table_unknown: (t) => `用于展开的表格“${t}”未在模板中定义`,
+  expand_table_no_weight: (t, cols) =>
+    `表格“${t}”没有分值列，不能逐项展开（逐项展开的表格需要名称和分值两列，并列在「字段定义」中；该表现有的列：${cols}）`,
   rubric_empty: () => "指标体系中还没有任何指标",
   level1_without_level2: (name) => `一级指标“${name}”下面没有二级指标`,
   level2_without_level3: (name) => `二级指标“${name}”下面没有三级指标`,

@@ -80,6 +80,8 @@ export const RUBRIC_PROBLEMS = {
   level2_without_level1: ["name"],
   level3_without_level2: ["name"],
   expand_table_unknown: ["table"],
+  /** columns: the table's column titles, joined by "、". */
+  expand_table_no_weight: ["table", "columns"],
   rubric_empty: [],
   level1_without_level2: ["name"],
   level2_without_level3: ["name"],

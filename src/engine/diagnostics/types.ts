@@ -69,7 +69,8 @@ export interface DiagnosticParamsByCode {
   manual_score_missing: { indicator: string; weight: string };
   manual_score_out_of_range: { indicator: string; score: string; weight: string };
   manual_score_step: { indicator: string; score: string; step: string };
-  reason_missing: { indicator: string; score: string; weight: string };
+  /** column: the title of the column the reason goes in (未完成原因 in 重点工作); absent: 扣分原因. */
+  reason_missing: { indicator: string; score: string; weight: string; column?: string };
   not_applicable: { indicator: string; why: string };
   value_undefined: { indicator: string; why: string };
   total_capped: { cap: string; total: string; rule: string };

@@ -101,14 +101,11 @@ function scoreLeaf(
     reason = outcome.score.lt(leaf.weight) ? textOf(leaf.expanded.tableRow.values.get("reason")) : "";
     const table = template.tables.get(leaf.expanded.table);
     if (table && outcome.score.lt(leaf.weight) && reason === "") {
-      const key = table.columns.some((c) => c.key === "reason") ? "reason" : "score";
-      out.push(
-        diag("reason_missing", "warning", tableCell(table, leaf.expanded.tableRow.row, key, leaf.name), {
-          indicator: leaf.name,
-          score: formatScore(outcome.score),
-          weight: formatScore(leaf.weight),
-        }),
-      );
+      const column = table.columns.find((c) => c.key === "reason");
+      const at = tableCell(table, leaf.expanded.tableRow.row, column ? "reason" : "score", leaf.name);
+      const params = { indicator: leaf.name, score: formatScore(outcome.score), weight: formatScore(leaf.weight) };
+      // Named by the column's own title (未完成原因, 偏差原因), the words the user sees on the sheet.
+      out.push(diag("reason_missing", "warning", at, column ? { ...params, column: column.label } : params));
     }
     if (reason === "" && outcome.deduction) reason = renderPhrase(lang, outcome.deduction);
   } else if (outcome.deduction) reason = renderPhrase(lang, outcome.deduction);

@@ -173,6 +173,44 @@ describe("a table-expanded indicator", () => {
     ]);
   });
 
+  it("over a table with no 分值 column: one error saying so, not one per made-up row (issue 16)", () => {
+    const noWeight = table(
+      "benefits",
+      "效益",
+      2,
+      [
+        ["name", "text"],
+        ["done", "yesno"],
+      ],
+      2,
+    );
+    const tpl = template({
+      tables: [noWeight],
+      rubric: rubric(
+        toFull(
+          [
+            l1("3", "产出", 10),
+            l2("3.1", "职责履行", 10),
+            leaf("3.1.1", "任务", 10, "benefits.done", "按比例", "", { expand: "benefits" }),
+          ],
+          10,
+        ),
+      ),
+    });
+    const rows = [
+      { name: "甲", done: true },
+      { name: "乙", done: false },
+    ];
+    const r = scoreAll(tpl, inputs({}, { benefits: { headerRow: 2, rows } }));
+    expect(r.diagnostics.filter((d) => d.code === "rubric_structure")).toHaveLength(1);
+    const d = r.diagnostics.find((x) => x.code === "rubric_structure")!;
+    expect(d.location?.address).toBe("I6");
+    expect(renderDiagnostic(d, "zh-CN").message).toContain(
+      "表格“benefits”没有分值列，不能逐项展开（逐项展开的表格需要名称和分值两列，并列在「字段定义」中；该表现有的列：name、done）",
+    );
+    expect(r.diagnostics.filter((x) => x.code === "rubric_weight_invalid")).toEqual([]);
+  });
+
   it("keeps sum() an aggregate of the column", () => {
     expect(run("tasks.completion * 10 / sum(tasks.weight)")).toEqual([
       [{ t: "number", v: 1.2 }, 6],
@@ -208,6 +246,9 @@ describe("manual indicators", () => {
       .map((r) => ({ ...r, values: new Map([...r.values].filter(([k]) => k !== "reason")) }));
     const r = scoreAll(tpl, { ...values, tables: new Map([...values.tables, ["tasks", tasks]]) });
     expect(codes(r.diagnostics).filter((c) => c.startsWith("reason_missing"))).toEqual(["reason_missing@E8"]);
+    // Named by the column's own title (issue 16: was always 「扣分原因」); the standard title is in rubric-edits.test.ts
+    const missing = r.diagnostics.find((d) => d.code === "reason_missing")!;
+    expect(missing.params).toMatchObject({ column: "reason" });
     expect(r.scores!.indicators.find((i) => i.id === "3.1.1.5")!.reason).toBe("按完成比例计分（目标100%），得4分");
   });
 });

@@ -126,3 +126,33 @@ describe("a rubric row cleared instead of deleted", () => {
     expect(withCode(r.diagnostics, "rubric_blank_row")).toEqual([]);
   });
 });
+
+describe("a task below full marks without its reason", () => {
+  it("asks for the column by its own title, 未完成原因", () => {
+    const s0 = exampleSnapshot();
+    const header = parseRange(findName(s0, "tbl_tasks")!.address)!.start.row;
+    const sheet = findSheet(s0, findName(s0, "tbl_tasks")!.sheet)!;
+    const col = sheet.cells[header]!.findIndex((c) => text(c) === "未完成原因");
+    const row = sheet.cells.findIndex((r, i) => i > header && text(r[col]) !== "");
+    const s = withCells(s0, [{ sheet: sheet.name, row, col, value: { t: "empty" } }]);
+    const [d] = withCode(runScores(s).diagnostics, "reason_missing");
+    expect(zh(d!).message).toMatch(/但没有填写未完成原因。$/);
+    expect(zh(d!).fix).toBe("请在「未完成原因」列写明原因。");
+  });
+});
+
+describe("分值 as typed", () => {
+  it("reads 「2分」 as 2 points: the example still scores 94", () => {
+    const s0 = exampleSnapshot();
+    const g = rubricGrid(s0);
+    const w = text(g.sheet.cells[g.row("1.1.1")]![g.col("weight")]);
+    const r = runScores(edit(s0, [["1.1.1", "weight", `${w}分`]]));
+    expect(r.scores?.total).toBe(94);
+  });
+
+  it("quotes what was typed when it is no number", () => {
+    const r = runScores(edit(exampleSnapshot(), [["1.1.1", "weight", "两分"]]));
+    const [d] = withCode(r.diagnostics, "rubric_weight_invalid");
+    expect(zh(d!).message).toMatch(/的分值“两分”不是有效数字。$/);
+  });
+});

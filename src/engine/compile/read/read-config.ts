@@ -12,6 +12,7 @@ import type { AdjustmentColumnKey, CheckColumnKey, GradeColumnKey, RubricColumnK
 import { problem } from "../../diagnostics/problems";
 import { cellAddress, readStructuralTable, TableReader } from "./read-structural";
 import { rubricRows } from "./rubric-rows";
+import { normalizeSymbols } from "../../formula/normalize";
 
 /** 级别 text → severity (blank → warning); undefined when unreadable. */
 export function parseSeverity(text: string): Severity | undefined {
@@ -93,6 +94,12 @@ export function readChecks(snapshot: WorkbookSnapshot): { checks: CheckDef[]; di
 
 const RUBRIC_OUTPUTS: readonly RubricColumnKey[] = ["outValue", "outScore", "outExplain"];
 
+/** 分值 typed as a bureau writes it: 「2分」, 「1.5 分」; null when it is no number of points. */
+function pointsText(text: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*分\s*$/.exec(normalizeSymbols(text));
+  return m ? Number(m[1]) : null;
+}
+
 /** 指标体系 rows → RubricRowDef, with each row's column map; the tree and rules are validated by scoring. */
 export function readRubric(snapshot: WorkbookSnapshot): { rubric: RubricRowDef[]; diagnostics: Diagnostic[] } {
   const found = readStructuralTable<RubricColumnKey>(snapshot, {
@@ -112,7 +119,8 @@ export function readRubric(snapshot: WorkbookSnapshot): { rubric: RubricRowDef[]
     level1: r.text(row, "level1"),
     level2: r.text(row, "level2"),
     level3: r.text(row, "level3"),
-    weight: r.number(row, "weight"),
+    weight: r.number(row, "weight") ?? pointsText(r.text(row, "weight")),
+    weightText: r.text(row, "weight"),
     formula: r.text(row, "formula"),
     ruleKind: r.text(row, "ruleKind"),
     ruleParams: r.text(row, "ruleParams"),

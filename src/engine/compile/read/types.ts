@@ -70,8 +70,10 @@ export interface RubricRowDef {
   readonly level1: string;
   readonly level2: string;
   readonly level3: string;
-  /** The weight cell's raw text/number; validated when the tree is built. */
+  /** The weight cell's number (「2分」 reads as 2); null when it holds none — validated when the tree is built. */
   readonly weight: number | null;
+  /** The weight cell as typed, for messages about it (absent: not read from a sheet). */
+  readonly weightText?: string;
   readonly formula: string;
   readonly ruleKind: string;
   readonly ruleParams: string;
