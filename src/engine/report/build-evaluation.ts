@@ -137,12 +137,16 @@ function itemSections(key: string, items: readonly Run[][]): Section[] {
   return items.map((runs, i) => section(`${key}.${i + 1}`, 2, runs, [], true));
 }
 
-/** 五、存在的问题: the entered problems, then one per deduction none of them covers. */
+/**
+ * 五、存在的问题: the entered problems as entered, then — once, in one sentence — the deductions none of them
+ * covers, so 五 stays paired with 六's measures (the review saw seven machine-worded items with none in 六).
+ */
 export function buildProblemsSection(ctx: ReportContext): Section {
   const p = ctx.phrases;
   const entered = ctx.texts("problems");
   const items: Run[][] = entered.map((t) => [text(t)]);
   const stripped = entered.map((t) => t.replace(PUNCT, ""));
+  const uncovered: Parameters<typeof p.lostPoints>[0][number][] = [];
   for (const ind of deductions(ctx.scores.indicators)) {
     const reason = ind.reason.trim() || ind.explanation.trim();
     if (stripped.length > 0) {
@@ -152,16 +156,15 @@ export function buildProblemsSection(ctx: ReportContext): Section {
     }
     const weight = new Decimal(String(ind.weight));
     const score = new Decimal(String(ind.score));
-    items.push([
-      ...p.deductionProblem({
-        name: ind.name,
-        deducted: [num(weight.minus(score), "score")],
-        score: [num(score, "score")],
-        weight: [num(weight, "score")],
-        reason: reason ? [text(trimEnd(reason))] : ctx.marker(`${ind.name}：扣分原因`),
-      }),
-    ]);
+    uncovered.push({
+      name: ind.name,
+      deducted: [num(weight.minus(score), "score")],
+      score: [num(score, "score")],
+      weight: [num(weight, "score")],
+      reason: reason ? [text(trimEnd(reason).replace(/[。．.]$/, ""))] : ctx.marker(`${ind.name}：扣分原因`),
+    });
   }
+  if (uncovered.length > 0) items.push([...p.lostPoints(uncovered)]);
   const children: Block[] =
     items.length > 0
       ? itemSections("problems", items)

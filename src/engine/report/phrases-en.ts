@@ -221,8 +221,18 @@ export const PHRASES_EN: ReportPhrases = {
     ),
   adjustmentPenalty: ({ name, points }) => r` The total is reduced by ${points} ${pts(points)} under "${name}".`,
   adjustmentCap: ({ name, cap }) => r` The total is capped at ${cap} ${pts(cap)} under "${name}".`,
-  deductionProblem: ({ name, deducted, score, weight, reason }) =>
-    r`${name}: ${deducted} ${pts(deducted)} deducted (${score} of ${weight} ${pts(weight)}) because: ${reason}.`,
+  lostPoints: (items) =>
+    join(
+      "Points were lost on ",
+      joinWith(
+        items.map(
+          ({ name, deducted, score, weight, reason }) =>
+            r`${name}: ${deducted} ${pts(deducted)} deducted (${score} of ${weight} ${pts(weight)}) because ${reason}`,
+        ),
+        "; ",
+      ),
+      ".",
+    ),
   application:
     "After this evaluation, the self-evaluation results will be published as required and open to public scrutiny.",
   scoreTable: {

@@ -153,8 +153,18 @@ export const PHRASES_ZH: ReportPhrases = {
     ),
   adjustmentPenalty: ({ name, points }) => r`按“${name}”扣减总分${points}分。`,
   adjustmentCap: ({ name, cap }) => r`按“${name}”总分封顶为${cap}分。`,
-  deductionProblem: ({ name, deducted, score, weight, reason }) =>
-    r`${name}指标扣${deducted}分（满分${weight}分，得${score}分），扣分原因：${reason}。`,
+  lostPoints: (items) =>
+    join(
+      "部分指标失分：",
+      joinWith(
+        items.map(
+          ({ name, deducted, score, weight, reason }) =>
+            r`${name}扣${deducted}分（满分${weight}分，得${score}分），原因是${reason}`,
+        ),
+        "；",
+      ),
+      "。",
+    ),
   application: "本绩效评价完成后，绩效自评结果将按相关要求进行信息公开，接受社会监督。",
   scoreTable: {
     caption: "附表：部门整体支出绩效评价指标得分表",

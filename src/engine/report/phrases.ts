@@ -105,7 +105,8 @@ export interface ReportPhrases {
   conclusion(p: { year: R; levels: readonly { name: string; score: R }[]; total: R; grade: R }): R;
   adjustmentPenalty(p: { name: string; points: R }): R;
   adjustmentCap(p: { name: string; cap: R }): R;
-  deductionProblem(p: { name: string; deducted: R; score: R; weight: R; reason: R }): R;
+  /** 五's one item for the deductions no entered problem covers, all in one sentence. */
+  lostPoints(items: readonly { name: string; deducted: R; score: R; weight: R; reason: R }[]): R;
   readonly application: string;
   /** The 附表 indicator score table: caption, column titles, the subtotal, total and grade rows. */
   readonly scoreTable: {

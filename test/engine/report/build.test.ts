@@ -194,25 +194,25 @@ describe("buildReport with gaps", () => {
 });
 
 describe("section 五: deductions not covered by an entered problem", () => {
-  it("adds one problem per deduction when none is entered", () => {
+  it("names every deduction once, in one sentence, when no problem is entered", () => {
     const { tree, diagnostics } = buildReport({ ...seedInput(), values: buildValues({ tables: { problems: [] } }) });
     const problems = sectionText(renderText(tree), "五、存在的问题", "六、改进措施").trim().split("\n").slice(1);
     expect(problems).toEqual([
-      "（一）管理制度健全性指标扣0.5分（满分1.5分，得1分），扣分原因：内部财务管理制度有待加强。",
-      "（二）年度对外交往合作、开展友好城市交往工作指标扣4分（满分8分，得4分），扣分原因：受疫情影响奥地利古兴市与万州区建立友好城市2020年度未正式签署协议；未完成年度因公出访计划，取消4批团组出访计划。",
-      "（三）社会效益指标扣1.5分（满分8分，得6.5分），扣分原因：未完成新引进一所国外学校合作办学落户万州。",
+      "（一）部分指标失分：管理制度健全性扣0.5分（满分1.5分，得1分），原因是内部财务管理制度有待加强；年度对外交往合作、开展友好城市交往工作扣4分（满分8分，得4分），原因是受疫情影响奥地利古兴市与万州区建立友好城市2020年度未正式签署协议；未完成年度因公出访计划，取消4批团组出访计划；社会效益扣1.5分（满分8分，得6.5分），原因是未完成新引进一所国外学校合作办学落户万州。",
     ]);
     expect(diagnostics).toEqual([]);
   });
 
-  it("keeps the entered problems first and adds only the uncovered deduction", () => {
+  it("keeps the entered problems as entered and adds the uncovered deductions as one item", () => {
     const values = buildValues({ tables: { problems: [{ text: "内部财务管理制度有待加强。" }] } });
     const text = renderText(buildReport({ ...seedInput(), values }).tree);
     const problems = sectionText(text, "五、存在的问题", "六、改进措施").trim().split("\n").slice(1);
-    expect(problems).toHaveLength(3);
+    expect(problems).toHaveLength(2);
     expect(problems[0]).toBe("（一）内部财务管理制度有待加强。");
-    expect(problems[1]).toMatch(/^（二）年度对外交往合作/);
-    expect(problems[2]).toMatch(/^（三）社会效益指标扣1.5分/);
+    expect(problems[1]).toMatch(
+      /^（二）部分指标失分：年度对外交往合作.*；社会效益扣1.5分（满分8分，得6.5分），原因是.*。$/,
+    );
+    expect(problems[1]).not.toContain("管理制度健全性");
   });
 
   it("warns when a deduction has no reason", () => {

@@ -26,8 +26,13 @@ describe("English wording says 1 point, 0.5 points, 2 points", () => {
     expect(runsText(PHRASES_EN.indicatorTitle({ name: "支付进度", weight: r`${weight}` }))).toBe(text);
   });
 
-  it("the report's deduction sentence agrees with each figure", () => {
-    const t = PHRASES_EN.deductionProblem({ name: "X", deducted: r`1`, score: r`0`, weight: r`1`, reason: r`late` });
-    expect(runsText(t)).toBe("X: 1 point deducted (0 of 1 point) because: late.");
+  it("the report's lost-points sentence agrees with each figure", () => {
+    const t = PHRASES_EN.lostPoints([
+      { name: "X", deducted: r`1`, score: r`0`, weight: r`1`, reason: r`late` },
+      { name: "Y", deducted: r`0.5`, score: r`1.5`, weight: r`2`, reason: r`incomplete` },
+    ]);
+    expect(runsText(t)).toBe(
+      "Points were lost on X: 1 point deducted (0 of 1 point) because late; Y: 0.5 points deducted (1.5 of 2 points) because incomplete.",
+    );
   });
 });
