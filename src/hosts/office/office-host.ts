@@ -22,13 +22,13 @@ async function select(session: OfficeSession, ref: CellRef): Promise<void> {
     const ws = context.workbook.worksheets.getItem(ref.sheet);
     // The template hides its configuration sheets (字段定义, 校验规则); a problem there is shown by
     // unhiding the sheet (as the last read saw it): Excel does not activate a hidden sheet.
-    if (session.hiddenSheets.has(ref.sheet)) {
-      ws.visibility = "Visible";
-      session.hiddenSheets.delete(ref.sheet);
-    }
+    const unhide = session.hiddenSheets.has(ref.sheet);
+    if (unhide) ws.visibility = "Visible";
     ws.activate();
     ws.getRange(ref.address).select();
     await context.sync();
+    // Only once Excel did it: after a refused batch the sheet is still hidden, and the retry unhides it.
+    if (unhide) session.hiddenSheets.delete(ref.sheet);
   });
 }
 

@@ -163,3 +163,18 @@ describe("a retry after a refused write", () => {
     }
   });
 });
+
+describe("showing a problem on a hidden sheet", () => {
+  it("unhides it on the retry when the first attempt was refused (cell-edit mode)", async () => {
+    const wb = workbook();
+    wb.addSheet("字段定义", [["name"]], { visibility: "Hidden" });
+    const host = hostFor(wb);
+    await host.readSnapshot();
+    wb.cellEditMode = true;
+    expect((await caught(host.selectCell({ sheet: "字段定义", address: "A1" }))).code).toBe("cell_edit_mode");
+    wb.cellEditMode = false;
+    await host.selectCell({ sheet: "字段定义", address: "A1" });
+    expect(wb.sheet("字段定义")?.visibility).toBe("Visible");
+    expect(wb.selected).toBe("字段定义!A1");
+  });
+});
