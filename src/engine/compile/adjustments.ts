@@ -13,6 +13,7 @@ import type { ParamSchema, ParamValues } from "./param-schema";
 import { numberParam } from "./param-schema";
 import type { BandOptions, RuleProblem } from "./read-params";
 import { compileParams } from "./read-params";
+import { formulaInvalid, unknownField } from "./rubric-checks";
 import { gapsParam } from "./rules/bands";
 import { comparisonParam } from "./rules/helpers";
 
@@ -100,7 +101,7 @@ export function compileAdjustments(
     }
     const parsed = parsers.expression(def.formula);
     if (!parsed.ok) {
-      out.push(diag("formula_invalid", "error", at, { indicator, formula: def.formula, ...parsed.problem }));
+      out.push(diag("formula_invalid", "error", at, formulaInvalid(template, indicator, def.formula, parsed.problem)));
       continue;
     }
     const unknown = [
@@ -110,7 +111,8 @@ export function compileAdjustments(
         .map((c) => `${c.table}.${c.key}`),
     ];
     if (unknown.length > 0) {
-      for (const field of unknown) out.push(diag("formula_unknown_field", "error", at, { indicator, field }));
+      for (const field of unknown)
+        out.push(diag("formula_unknown_field", "error", at, unknownField(template, indicator, field)));
       continue;
     }
     const p = compileKind(kind, def.ruleParams, fullScore);

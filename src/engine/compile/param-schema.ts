@@ -86,8 +86,8 @@ export function keyIndex(schema: ParamSchema): ReadonlyMap<string, string> {
   return index;
 }
 
-/** Levenshtein distance, for "did you mean" (keys are a few characters). */
-function distance(a: string, b: string): number {
+/** Levenshtein distance, for "did you mean" (keys and names are a few characters). */
+export function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0]!;

@@ -4,7 +4,9 @@
  * expansion of a leaf over its table's rows.
  */
 import Decimal from "decimal.js";
-import type { Diagnostic } from "../diagnostics/types";
+import type { Diagnostic, DiagnosticParamsByCode } from "../diagnostics/types";
+import type { FormulaProblem } from "../diagnostics/problems";
+import { chineseRunAt, closestNames } from "./field-names";
 import { diag } from "../diagnostics/types";
 import { makeProblem } from "../diagnostics/problems";
 import type { InputValues } from "../model/values";
@@ -58,6 +60,29 @@ export function sumMismatch(parent: RubricRowDef, name: string, expected: Decima
   ];
 }
 
+/** formula_invalid's parameters, with the 字段定义 names for a label typed in the formula (「年」). */
+export function formulaInvalid(
+  template: Template,
+  indicator: string,
+  formula: string,
+  problem: FormulaProblem,
+): DiagnosticParamsByCode["formula_invalid"] {
+  const [char, at] = problem.detail;
+  const label = problem.problem === "unexpected_character" ? chineseRunAt(formula, Number(at)) : "";
+  const names = label !== "" && char !== undefined ? closestNames(template, label) : "";
+  return names ? { indicator, formula, ...problem, names } : { indicator, formula, ...problem };
+}
+
+/** formula_unknown_field's parameters, with the closest 字段定义 names. */
+export function unknownField(
+  template: Template,
+  indicator: string,
+  field: string,
+): DiagnosticParamsByCode["formula_unknown_field"] {
+  const names = closestNames(template, field);
+  return names ? { indicator, field, names } : { indicator, field };
+}
+
 export type RuleCompiler = (kind: string, paramsText: string, weight: Decimal) => CompileResult;
 
 /** Parse a leaf's formula and check every name it uses against the template. */
@@ -72,19 +97,19 @@ export function checkFormula(
   const at = rubricCell(row, "formula", indicator);
   const parsed = parse(text);
   if (!parsed.ok) {
-    out.push(diag("formula_invalid", "error", at, { indicator, formula: text, ...parsed.problem }));
+    out.push(diag("formula_invalid", "error", at, formulaInvalid(template, indicator, text, parsed.problem)));
     return null;
   }
   let known = true;
   for (const f of parsed.fields) {
     if (!template.fields.has(f)) {
-      out.push(diag("formula_unknown_field", "error", at, { indicator, field: f }));
+      out.push(diag("formula_unknown_field", "error", at, unknownField(template, indicator, f)));
       known = false;
     }
   }
   for (const c of parsed.columns) {
     if (!template.tables.get(c.table)?.columns.some((col) => col.key === c.key)) {
-      out.push(diag("formula_unknown_field", "error", at, { indicator, field: `${c.table}.${c.key}` }));
+      out.push(diag("formula_unknown_field", "error", at, unknownField(template, indicator, `${c.table}.${c.key}`)));
       known = false;
     }
   }

@@ -116,11 +116,15 @@ export const CATALOG_EN: DiagnosticCatalog = {
   }),
   formula_invalid: (p) => ({
     message: `The value formula "${p.formula}" of "${p.indicator}" is invalid: ${problemEn(p.problem, p.detail)}.`,
-    fix: "Check the formula's parentheses, operators and function names.",
+    fix: p.names
+      ? `Write the names of 字段定义 in formulas, not labels, e.g. ${p.names}.`
+      : "Check the formula's parentheses, operators and function names; fields are written by their 字段定义 names.",
   }),
   formula_unknown_field: (p) => ({
     message: `The formula of "${p.indicator}" uses "${p.field}", which is not a defined field.`,
-    fix: "Define the field in 字段定义, or correct the name in the formula.",
+    fix: p.names
+      ? `Did you mean ${p.names}? Correct the name in the formula, or define the field in 字段定义.`
+      : "Define the field in 字段定义, or correct the name in the formula.",
   }),
   grade_bands_invalid: (p) => ({
     message: `The grade bands are invalid: ${problemEn(p.problem, p.detail)}.`,

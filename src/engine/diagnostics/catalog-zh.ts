@@ -112,11 +112,15 @@ export const CATALOG_ZH: DiagnosticCatalog = {
   }),
   formula_invalid: (p) => ({
     message: `指标「${p.indicator}」的指标值公式“${p.formula}”有误：${problemZh(p.problem, p.detail)}。`,
-    fix: "请检查公式中的括号、运算符和函数名称。",
+    fix: p.names
+      ? `公式中请写「字段定义」中的名称，不要写标签，例如：${p.names}。`
+      : "请检查公式中的括号、运算符和函数名称；字段请写「字段定义」中的名称。",
   }),
   formula_unknown_field: (p) => ({
     message: `指标「${p.indicator}」的公式用到了未定义的字段“${p.field}”。`,
-    fix: "请在「字段定义」中定义该字段，或改正公式中的名称。",
+    fix: p.names
+      ? `是否应为：${p.names}？请改正公式中的名称，或在「字段定义」中定义该字段。`
+      : "请在「字段定义」中定义该字段，或改正公式中的名称。",
   }),
   grade_bands_invalid: (p) => ({
     message: `评价等级设置有误：${problemZh(p.problem, p.detail)}。`,

@@ -43,8 +43,10 @@ export interface DiagnosticParamsByCode {
   rule_invalid: { indicator: string; kind: string } & RuleParamProblem;
   rule_bands_overlap: { indicator: string; first: string; second: string };
   rule_bands_gap: { indicator: string; from: string; to: string };
-  formula_invalid: { indicator: string; formula: string } & FormulaProblem;
-  formula_unknown_field: { indicator: string; field: string };
+  /** names: the 字段定义 names closest to a label typed in the formula, 「eval_year（评价年度）」 (absent: none). */
+  formula_invalid: { indicator: string; formula: string; names?: string } & FormulaProblem;
+  /** names: the 字段定义 names closest to the unknown one (absent: none is close). */
+  formula_unknown_field: { indicator: string; field: string; names?: string };
   grade_bands_invalid: GradeProblem;
   check_invalid: { check: string } & CheckProblem;
   // Input values

@@ -156,3 +156,22 @@ describe("分值 as typed", () => {
     expect(zh(d!).message).toMatch(/的分值“两分”不是有效数字。$/);
   });
 });
+
+describe("a formula written with labels or misspelt names", () => {
+  it("a label typed in the formula is answered with the 字段定义 names to write", () => {
+    const r = runScores(edit(exampleSnapshot(), [["1.1.1", "formula", "ratio(在职人数, staff_quota)"]]));
+    const [d] = withCode(r.diagnostics, "formula_invalid");
+    expect(zh(d!).message).toContain("公式中不能使用符号“在”");
+    expect(zh(d!).fix).toBe(
+      "公式中请写「字段定义」中的名称，不要写标签，例如：staff_actual（年末实有在职人数（人））。",
+    );
+  });
+
+  it("a misspelt name is answered with the nearest names", () => {
+    const r = runScores(edit(exampleSnapshot(), [["1.1.1", "formula", "ratio(staff_actul, staff_quota)"]]));
+    const [d] = withCode(r.diagnostics, "formula_unknown_field");
+    expect(zh(d!).fix).toBe(
+      "是否应为：staff_actual（年末实有在职人数（人））？请改正公式中的名称，或在「字段定义」中定义该字段。",
+    );
+  });
+});
