@@ -10,7 +10,7 @@ import { runReport, runScoring, runValidation } from "../src/engine";
 import type { WorkbookSnapshot } from "../src/engine/model/snapshot";
 import { createOfficeHost } from "../src/hosts/office/office-host";
 import { buildExampleWorkbook } from "../src/hosts/xlsx/standard";
-import { fakeFromLayout, exampleLayout } from "../test/proof/workbooks";
+import { fakeFromLayout, exampleLayout } from "../test/fixtures";
 import { paneAction } from "../test/proof/pane-actions";
 import { scaledDescription, scaledSnapshot, sizeOf } from "./generate";
 import { departmentSeed } from "./departments";

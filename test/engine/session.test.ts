@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { createEngine, runScoring, runValidation } from "../../src/engine";
 import { KNOWN_TEMPLATES } from "../../src/templates";
-import { exampleSnapshot } from "../proof/workbooks";
-import { withCell, withValue } from "./compile/read/builders";
+import { exampleSnapshot } from "../fixtures";
+import { withCell, withValue } from "../fixtures";
 import { findName } from "../../src/engine/model/snapshot";
 import { RUBRIC_COLUMNS } from "../../src/engine/compile/read/labels";
 import * as scoring from "../../src/engine/score/score";

@@ -6,7 +6,7 @@ import { runScoring } from "../../src/engine";
 import { toA1, parseRange } from "../../src/engine/model/cell";
 import { findName, findSheet, type WorkbookSnapshot } from "../../src/engine/model/snapshot";
 import { RUBRIC_COLUMNS } from "../../src/engine/compile/read/labels";
-import { withCell, type CellInput } from "./compile/read/builders";
+import { withCell, type CellInput } from "../fixtures";
 
 // A bureau or an accountant edits the real example workbook the way they would in Excel; the engine must follow.
 const example = () => readSnapshot(readFileSync(path.resolve(__dirname, "../../assets/example-wanzhou-2020.xlsx")));

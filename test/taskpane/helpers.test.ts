@@ -2,7 +2,7 @@ import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/r
 import { describe, expect, it } from "vitest";
 import { formatIndicatorValue, formatPoints } from "../../src/taskpane/format";
 import { createEngine } from "../../src/engine";
-import { exampleSnapshot } from "../proof/workbooks";
+import { exampleSnapshot } from "../fixtures";
 import { toPaneError } from "../../src/taskpane/host-error";
 import { zhCN } from "../../src/taskpane/i18n/zh-CN";
 import { HostError } from "../../src/hosts/common/types";

@@ -4,10 +4,10 @@ import { readTemplate } from "../../../src/engine/compile/read/read";
 import { validateInputs } from "../../../src/engine/validate";
 import { renderDiagnostic } from "../../../src/engine/diagnostics/render";
 import type { WorkbookSnapshot } from "../../../src/engine/model/snapshot";
-import { templateSnapshot, withCell, withValue } from "../compile/read/builders";
-import type { CellInput } from "../compile/read/builders";
+import { templateSnapshot, withCell, withValue } from "../../fixtures";
+import type { CellInput } from "../../fixtures";
 import { FIELDS_MD_CHECKS, FIELDS_MD_TEMPLATE, WANZHOU_2020 } from "./fields-md";
-import { MINI } from "../compile/read/fixtures";
+import { MINI } from "../../fixtures";
 
 function validate(s: WorkbookSnapshot): Diagnostic[] {
   const r = readTemplate(s);

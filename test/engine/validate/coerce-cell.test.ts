@@ -5,8 +5,8 @@ import type { FieldType } from "../../../src/engine/compile/read/types";
 import type { TypedValue } from "../../../src/engine/model/values";
 import { coerceCell, decimalOf } from "../../../src/engine/validate/coerce-cell";
 import { parseNumberText } from "../../../src/engine/validate/number-text";
-import { cell, date, err } from "../compile/read/builders";
-import type { CellInput } from "../compile/read/builders";
+import { cell, date, err } from "../../fixtures";
+import type { CellInput } from "../../fixtures";
 
 const where = { sheet: "收支情况", address: "C7", name: "x", label: "某项" };
 const spec = (type: FieldType, extra: Partial<{ required: boolean; min: number | null; max: number | null }> = {}) => ({

@@ -3,8 +3,8 @@ import Decimal from "decimal.js";
 import { readTemplate } from "../../../src/engine/compile/read/read";
 import { coerceInputs, validateInputs } from "../../../src/engine/validate";
 import type { WorkbookSnapshot } from "../../../src/engine/model/snapshot";
-import { err, templateSnapshot, withCell, withValue } from "../compile/read/builders";
-import { MINI } from "../compile/read/fixtures";
+import { err, templateSnapshot, withCell, withValue } from "../../fixtures";
+import { MINI } from "../../fixtures";
 
 const read = (s: WorkbookSnapshot) => {
   const r = readTemplate(s);

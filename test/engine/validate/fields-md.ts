@@ -1,5 +1,5 @@
 /** The single-value fields of docs/fields.md and its consistency identities, as a test template. */
-import type { FieldRow, MiniTemplate } from "../compile/read/builders";
+import type { FieldRow, MiniTemplate } from "../../fixtures";
 import seedJson from "../../../assets/examples/wanzhou-2020.json";
 
 const amount = (name: string, label: string, required = true): FieldRow => ({

@@ -5,8 +5,8 @@ import type { WorkbookSnapshot } from "../../../src/engine/model/snapshot";
 import { readTemplate } from "../../../src/engine/compile/read/read";
 import { validateInputs } from "../../../src/engine/validate";
 import { renderDiagnostic } from "../../../src/engine/diagnostics/render";
-import { templateSnapshot } from "../compile/read/builders";
-import { MINI } from "../compile/read/fixtures";
+import { templateSnapshot } from "../../fixtures";
+import { MINI } from "../../fixtures";
 import { FIELDS_MD_TEMPLATE } from "./fields-md";
 
 const cellValue: fc.Arbitrary<CellValue> = fc.oneof(

@@ -4,8 +4,8 @@ import { ConfigurationMemo } from "../../../../src/engine/compile/read/configura
 import { NO_KNOWN_TEMPLATES } from "../../../../src/engine/compile/read/missing-sheets";
 import { findName, findSheet, type WorkbookSnapshot } from "../../../../src/engine/model/snapshot";
 import { parseRange, type CellValue } from "../../../../src/engine/model/cell";
-import { exampleSnapshot } from "../../../proof/workbooks";
-import { withCell, withName, withoutSheet, withValue } from "./builders";
+import { exampleSnapshot } from "../../../fixtures";
+import { withCell, withName, withoutSheet, withValue } from "../../../fixtures";
 import { FIELD_COLUMNS } from "../../../../src/engine/compile/read/labels";
 
 // Many workbooks of one template are read in a row (a batch): the configuration read from the last one is

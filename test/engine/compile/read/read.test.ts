@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readTemplate, SUPPORTED_TEMPLATE_VERSION } from "../../../../src/engine/compile/read/read";
 import type { Diagnostic } from "../../../../src/engine/diagnostics/types";
-import { buildSnapshot, templateSnapshot, withCell, withName, withoutName, withoutSheet } from "./builders";
-import { MINI, MINI_FIELDS } from "./fixtures";
+import { buildSnapshot, templateSnapshot, withCell, withName, withoutName, withoutSheet } from "../../../fixtures";
+import { MINI, MINI_FIELDS } from "../../../fixtures";
 
 const codes = (ds: readonly Diagnostic[]) => ds.map((d) => d.code);
 const base = () => templateSnapshot(MINI);
