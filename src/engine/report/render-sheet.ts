@@ -1,7 +1,8 @@
 /** The report as write operations for the 报告 sheet: one paragraph per row in column A. */
 import type { WriteOp } from "../model/write-plan";
-import { reportLineTexts } from "./layout";
+import { layoutReport, lineText } from "./layout";
 import type { ReportTree } from "./tree";
+import { runsText } from "./tree";
 
 /** Rows the report may occupy; the whole block is cleared first so a shorter report leaves no tail. */
 export const REPORT_SHEET_ROWS = 2000;
@@ -13,7 +14,18 @@ export const REPORT_COLUMN_WIDTH = 80;
  * Only the report sheet is touched. Lines beyond REPORT_SHEET_ROWS are joined into the last row.
  */
 export function reportWritePlan(tree: ReportTree, sheetName = "报告"): WriteOp[] {
-  let texts = reportLineTexts(tree);
+  // A table's rows in a proportional font cannot be aligned with spaces: one row per line, cells set off by ｜.
+  let texts = layoutReport(tree).flatMap((line) => {
+    const table = line.table;
+    if (!table) return [lineText(line)];
+    const row = (cells: readonly string[]) => cells.join("｜").replace(/｜+$/, "");
+    return [
+      "",
+      lineText(line),
+      row(table.columns.map((c) => c.title)),
+      ...table.rows.map((r) => row(r.cells.map(runsText))),
+    ];
+  });
   if (texts.length > REPORT_SHEET_ROWS) {
     texts = [...texts.slice(0, REPORT_SHEET_ROWS - 1), texts.slice(REPORT_SHEET_ROWS - 1).join("\n")];
   }

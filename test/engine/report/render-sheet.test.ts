@@ -15,7 +15,16 @@ describe("reportWritePlan", () => {
     const values = writeOps[2]!;
     if (values.kind !== "values") throw new Error("values op expected");
     expect(values.address).toBe("A1");
-    expect(values.values.map((r) => r[0])).toEqual(text.trimEnd().split("\n"));
+    const lines = values.values.map((r) => r[0]);
+    // The body as the text prints it; the 附表 with its cells set off by ｜ (the sheet's font is proportional).
+    const body = text.slice(0, text.indexOf("\n附表")).split("\n");
+    expect(lines.slice(0, body.length)).toEqual(body);
+    const at = lines.indexOf("附表：部门整体支出绩效评价指标得分表");
+    expect(at).toBeGreaterThan(body.length - 1);
+    expect(lines[at + 1]).toBe("一级指标｜二级指标｜三级指标｜分值｜指标值｜得分｜扣分原因");
+    expect(lines[at + 2]).toBe("投入｜预算配置｜财政供养人员控制率｜2｜100.00%｜2");
+    expect(lines.at(-2)).toBe("总分｜｜｜100｜｜94");
+    expect(lines.at(-1)).toBe("评价等次｜｜｜｜｜优");
     expect(values.values.every((r) => r.length === 1)).toBe(true);
   });
 
