@@ -216,7 +216,10 @@ export const CATALOG_EN: DiagnosticCatalog = {
   }),
   value_undefined: (p) => ({
     message: `The value of "${p.indicator}" cannot be computed: ${p.why}.`,
-    fix: "Check the figures it depends on, such as the denominator.",
+    fix:
+      p.score === undefined
+        ? "Check the figures it depends on, such as the denominator."
+        : `If the figures are right, it scores ${p.score} by its 无法计算时 (undefined=) parameter and nothing needs doing; if the denominator or another figure is wrong, correct it and score again.`,
   }),
   total_capped: (p) => ({
     message: `By "${p.rule}", the total ${p.total} is capped at ${p.cap}.`,

@@ -212,7 +212,10 @@ export const CATALOG_ZH: DiagnosticCatalog = {
   }),
   value_undefined: (p) => ({
     message: `「${p.indicator}」的指标值无法计算：${p.why}。`,
-    fix: "请检查分母等相关数据是否填写正确。",
+    fix:
+      p.score === undefined
+        ? "请检查分母等相关数据是否填写正确。"
+        : `如数据无误，该指标按评分参数“无法计算时”得 ${p.score} 分，无需处理；如分母等数据填错，请改正后重新评分。`,
   }),
   total_capped: (p) => ({
     message: `按“${p.rule}”，总分 ${p.total} 分封顶为 ${p.cap} 分。`,

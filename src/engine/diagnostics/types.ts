@@ -74,7 +74,8 @@ export interface DiagnosticParamsByCode {
   /** column: the title of the column the reason goes in (未完成原因 in 重点工作); absent: 扣分原因. */
   reason_missing: { indicator: string; score: string; weight: string; column?: string };
   not_applicable: { indicator: string; why: string };
-  value_undefined: { indicator: string; why: string };
+  /** score: the points given by the rule's 无法计算时 (undefined=) parameter (absent: not said). */
+  value_undefined: { indicator: string; why: string; score?: string };
   total_capped: { cap: string; total: string; rule: string };
   total_penalty: { points: string; rule: string };
   /** An adjustment whose value is not a number (not applicable, undefined): not applied. why: as for indicators. */

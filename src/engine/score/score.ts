@@ -88,10 +88,13 @@ function scoreLeaf(
     value = evaluateExpression(leaf.formula, env);
     outcome = applyRule(leaf.rule, value);
     if (outcome.status !== "scored") {
-      const at = rubricCell(leaf.row, "formula", leaf.name);
+      // An expanded row's note points at its table row (leaf.ref), not at the shared formula cell.
+      const at = leaf.expanded ? { ...leaf.ref, label: leaf.name } : rubricCell(leaf.row, "formula", leaf.name);
       const why = outcome.why ? renderPhrase(lang, phrase(outcome.why, {})) : "";
-      if (outcome.status === "na") out.push(diag("not_applicable", "info", at, { indicator: leaf.name, why }));
-      if (outcome.status === "undefined") out.push(diag("value_undefined", "info", at, { indicator: leaf.name, why }));
+      const indicator = leaf.name;
+      if (outcome.status === "na") out.push(diag("not_applicable", "info", at, { indicator, why }));
+      if (outcome.status === "undefined")
+        out.push(diag("value_undefined", "info", at, { indicator, why, score: formatScore(outcome.score) }));
     }
   }
 

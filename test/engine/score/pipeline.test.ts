@@ -211,6 +211,31 @@ describe("a table-expanded indicator", () => {
     expect(r.diagnostics.filter((x) => x.code === "rubric_weight_invalid")).toEqual([]);
   });
 
+  it("puts an expanded row's note on its table row, not on the shared formula cell (issue 16)", () => {
+    const tpl = template({
+      tables: [tasks],
+      rubric: rubric(
+        toFull(
+          [
+            l1("3", "产出", 10),
+            l2("3.1", "职责履行", 10),
+            leaf("3.1.1", "任务", 10, "ratio(tasks.completion, tasks.weight - tasks.weight)", "按比例", "", {
+              expand: "tasks",
+            }),
+          ],
+          10,
+        ),
+      ),
+    });
+    const rows = [
+      { name: "甲", weight: 6, completion: 1, reason: "x" },
+      { name: "乙", weight: 4, completion: 0.5, reason: "x" },
+    ];
+    const r = scoreAll(tpl, inputs({}, { tasks: { headerRow: 2, rows } }));
+    const notes = r.diagnostics.filter((d) => d.code === "value_undefined");
+    expect(notes.map((d) => `${d.location?.sheet}!${d.location?.address}`)).toEqual(["重点工作!A4", "重点工作!A5"]);
+  });
+
   it("keeps sum() an aggregate of the column", () => {
     expect(run("tasks.completion * 10 / sum(tasks.weight)")).toEqual([
       [{ t: "number", v: 1.2 }, 6],

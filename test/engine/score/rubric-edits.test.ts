@@ -10,7 +10,7 @@ import { findName, findSheet } from "../../../src/engine/model/snapshot";
 import { parseRange } from "../../../src/engine/model/cell";
 import { RUBRIC_COLUMNS } from "../../../src/engine/compile/read/labels";
 import type { RubricColumnKey } from "../../../src/engine/compile/read/labels";
-import { exampleSnapshot, withCells } from "../../fixtures";
+import { exampleSnapshot, withCells, withValue } from "../../fixtures";
 
 const RUBRIC = "指标体系";
 const text = (v: CellValue | undefined) => (v && "v" in v ? String(v.v) : "");
@@ -172,6 +172,19 @@ describe("a formula written with labels or misspelt names", () => {
     const [d] = withCode(r.diagnostics, "formula_unknown_field");
     expect(zh(d!).fix).toBe(
       "是否应为：staff_actual（年末实有在职人数（人））？请改正公式中的名称，或在「字段定义」中定义该字段。",
+    );
+  });
+});
+
+describe("a value that cannot be computed although the data is right", () => {
+  it("says what it scores and that nothing needs doing when the figures are right", () => {
+    const r = runScores(withValue(exampleSnapshot(), "sangong_budget", 0));
+    const [d] = withCode(r.diagnostics, "value_undefined");
+    expect(zh(d!)).toEqual(
+      expect.objectContaining({
+        message: "「“三公”经费控制率」的指标值无法计算：分母为0而分子不为0。",
+        fix: "如数据无误，该指标按评分参数“无法计算时”得 0 分，无需处理；如分母等数据填错，请改正后重新评分。",
+      }),
     );
   });
 });
