@@ -5,8 +5,8 @@ import { diag } from "../diagnostics/types";
 import { makeProblem } from "../diagnostics/problems";
 import type { GradeBandDef } from "./read/types";
 
-/** Check the grade bands: some band, no two with one minimum, and one that reaches a total of 0. */
-export function checkGrades(grades: readonly GradeBandDef[]): Diagnostic[] {
+/** Check the grade bands: some band, no two with one minimum, one that reaches a total of 0, none above 满分. */
+export function checkGrades(grades: readonly GradeBandDef[], fullScore: Decimal = new Decimal(100)): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (grades.length === 0) return [diag("grade_bands_invalid", "error", null, makeProblem("grades_empty"))];
   const seen = new Map<string, GradeBandDef>();
@@ -16,6 +16,15 @@ export function checkGrades(grades: readonly GradeBandDef[]): Diagnostic[] {
       out.push(diag("grade_bands_invalid", "error", at, makeProblem("grade_without_min", g.grade)));
       continue;
     }
+    if (new Decimal(g.min).gt(fullScore))
+      out.push(
+        diag(
+          "grade_bands_invalid",
+          "error",
+          at,
+          makeProblem("grade_above_full", g.grade, new Decimal(g.min).toString(), fullScore.toString()),
+        ),
+      );
     const key = new Decimal(g.min).toString();
     const prev = seen.get(key);
     if (prev)

@@ -83,5 +83,7 @@ export const PROBLEMS_EN: ProblemCatalog = {
   grades_empty: () => "there are no grade bands",
   grade_without_min: (g) => `the grade "${g}" has no minimum`,
   grades_same_min: (a, b, min) => `the grades "${a}" and "${b}" share the minimum ${min}`,
+  grade_above_full: (g, min, full) =>
+    `the grade "${g}" starts at ${min}, above the full score of ${full}: no unit can reach it`,
   grade_floor_missing: (min) => `no grade covers totals below ${min} (the lowest grade should start at 0)`,
 };

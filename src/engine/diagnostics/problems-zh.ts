@@ -81,5 +81,6 @@ export const PROBLEMS_ZH: ProblemCatalog = {
   grades_empty: () => "没有设置任何等级",
   grade_without_min: (g) => `等级“${g}”没有填写最低分`,
   grades_same_min: (a, b, min) => `等级“${a}”和“${b}”的最低分都是 ${min}`,
+  grade_above_full: (g, min, full) => `等级“${g}”的最低分 ${min} 分高于满分 ${full} 分，任何单位都评不到这个等级`,
   grade_floor_missing: (min) => `总分低于 ${min} 分时没有对应的等级（最低一档的最低分应为 0）`,
 };

@@ -93,6 +93,8 @@ export const GRADE_PROBLEMS = {
   grade_without_min: ["grade"],
   grades_same_min: ["first", "second", "min"],
   grade_floor_missing: ["min"],
+  /** full: the rubric's full score (满分). */
+  grade_above_full: ["grade", "min", "full"],
 } as const;
 
 export type SchemaProblem = keyof typeof SCHEMA_PROBLEMS;

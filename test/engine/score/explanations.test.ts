@@ -96,3 +96,76 @@ describe("no 「扣0分」 reason at full marks", () => {
     expect(r.reason).toBeNull();
   });
 });
+
+describe("every kind's words at its edges, in Chinese and English", () => {
+  it.each([
+    ["threshold", "标准值=50%", "0.5", "2", "≥50%，得满分", "≥ 50%: full marks"],
+    ["threshold", "标准值=50%; 未达标得分=50%", "0.49", "1", "未达到≥50%，得1分", "not ≥ 50%: 1 point"],
+    ["threshold", "比较=低于; 标准值=10%", "0.1", "0", "未达到<10%，得0分", "not < 10%: 0 points"],
+    ["bands", "=0: 2; (0,10%]: 1; >10%: 0", "0", "2", "属于=0，得2分", "in =0: 2 points"],
+    ["bands", "=0: 2; (0,10%]: 1; >10%: 0", "0.1", "1", "属于(0,10%]，得1分", "in (0,10%]: 1 point"],
+    [
+      "bands",
+      "=0: 2; (0,10%]: 1; >10%: 0",
+      "-0.01",
+      "0",
+      "指标值无法计算（不在任何评分区间内），得0分",
+      "the value cannot be computed (in no scoring band): 0 points",
+    ],
+    ["proportional", "目标值=100%", "1", "2", "达到100%，得满分", "reaches 100%: full marks"],
+    [
+      "proportional",
+      "目标值=100%",
+      "0.5",
+      "1",
+      "按完成比例计分（目标100%），得1分",
+      "proportional to the target 100%: 1 point",
+    ],
+    ["checklist", "每项扣分=0.5", "0", "2", "无缺项，得满分", "nothing missing: full marks"],
+    [
+      "checklist",
+      "每项扣分=0.5",
+      "5",
+      "0",
+      "缺少5项，每项扣0.5分，扣2分",
+      "5 item(s) missing, 0.5 each: 2 points deducted",
+    ],
+    ["per_event", "每次扣分=0.5", "0", "2", "未发生扣分事项，得满分", "no events: full marks"],
+    [
+      "per_event",
+      "每次扣分=0.5",
+      "1",
+      "1.5",
+      "发生1次，每次扣0.5分，扣0.5分",
+      "1 event(s), 0.5 each: 0.5 points deducted",
+    ],
+  ])("%s %s at %s → %s", (kind, params, value, score, zh, en) => {
+    expect(explain(kind, params, value)).toMatchObject({ score, zh, en });
+  });
+
+  it.each([
+    ["proportional", "", { t: "na", why: "zero_denominator" }, "2", "不适用（分母为0），得2分"],
+    ["proportional", "不适用时=50%", { t: "na", why: "blank_input" }, "1", "不适用（缺少数据），得1分"],
+    [
+      "deduct_per_point",
+      "",
+      { t: "undefined", why: "nonzero_over_zero" },
+      "0",
+      "指标值无法计算（分母为0而分子不为0），得0分",
+    ],
+    [
+      "deduct_per_point",
+      "无法计算时=100%",
+      { t: "undefined", why: "nonzero_over_zero" },
+      "2",
+      "指标值无法计算（分母为0而分子不为0），得2分",
+    ],
+  ] as const)("%s %j on %j → %s: %s", (kind, params, value, score, zh) => {
+    const c = compileRule(kind, params, new Decimal(2));
+    if (!c.ok) throw new Error(JSON.stringify(c.problems));
+    const o = applyRule(c.rule, value);
+    expect(o.score.toString()).toBe(score);
+    expect(renderPhrase("zh-CN", o.explain)).toBe(zh);
+    expect(o.deduction === undefined).toBe(score === "2");
+  });
+});

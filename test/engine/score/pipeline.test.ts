@@ -321,10 +321,18 @@ describe("grades", () => {
     [[g("优", 90), g("良", 90), g("差", 0)], "grades_same_min", ["优", "良", "90"]],
     [[g("优", 90), g("良", 80)], "grade_floor_missing", ["80"]],
     [[g("优", 90), g("良", Number.NaN), g("差", 0)], "grade_without_min", ["良"]],
+    [[g("优", 120), g("良", 80), g("差", 0)], "grade_above_full", ["优", "120", "100"]],
   ])("rejects %j as %s %j", (bands, problem, detail) => {
     expect(checkGrades(bands).map((d) => (d.code === "grade_bands_invalid" ? d.params : d.code))).toEqual([
       { problem, detail },
     ]);
+  });
+
+  it("says a grade above the full score of 100 cannot be reached (issue 16)", () => {
+    const [d] = checkGrades([g("优", 120), g("良", 80), g("差", 0)]);
+    expect(renderDiagnostic(d!, "zh-CN").message).toContain(
+      "等级“优”的最低分 120 分高于满分 100 分，任何单位都评不到这个等级",
+    );
   });
 
   it("grades the unrounded total: three leaves of 29.9966… total 89.99 → 良", () => {
