@@ -168,10 +168,11 @@ function tableOf(line: ReportLine): (Paragraph | Table)[] {
       margins: { left: 60, right: 60, top: 30, bottom: 30 },
       children: [cellParagraph(runs, k, bold)],
     });
-  // A subtotal's or total's label spans the three level columns (the tree leaves the other two empty).
+  // A subtotal's or total's label spans the table's label columns (the tree leaves the others empty).
+  const span = table.labelSpan ?? 1;
   const rowCells = (r: (typeof table.rows)[number]) =>
     r.role
-      ? [cell(r.cells[0] ?? [], 0, true, 3), ...r.cells.slice(3).map((runs, k) => cell(runs, k + 3, true))]
+      ? [cell(r.cells[0] ?? [], 0, true, span), ...r.cells.slice(span).map((runs, k) => cell(runs, k + span, true))]
       : r.cells.map((runs, k) => cell(runs, k, false));
   const header = new TableRow({
     tableHeader: true,
@@ -180,7 +181,11 @@ function tableOf(line: ReportLine): (Paragraph | Table)[] {
   });
   const rows = table.rows.map((r) => new TableRow({ cantSplit: true, children: rowCells(r) }));
   return [
-    new Paragraph({ pageBreakBefore: true, children: textRuns(line.runs, true) }),
+    new Paragraph({
+      ...(table.pageBreak ? { pageBreakBefore: true } : {}),
+      alignment: table.pageBreak ? AlignmentType.LEFT : AlignmentType.CENTER,
+      children: textRuns(line.runs, true),
+    }),
     new Table({
       rows: [header, ...rows],
       width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },

@@ -83,6 +83,15 @@ describe.skipIf(!officeSuite.available)("in LibreOffice: the report of the shipp
     expect(scores.total).toBe(94);
   });
 
+  it("prints the 收支情况表 in section 二, before the 三公 paragraph, with its amounts and shares", () => {
+    const all = printed(docx, "docx").pageTexts.join("\n").replace(/\s+/g, "");
+    const at = all.indexOf("2020年度收支情况表");
+    expect(at).toBeGreaterThan(all.indexOf("二、整体绩效完成情况"));
+    expect(at).toBeLessThan(all.indexOf("（二）“三公”经费预算及执行情况"));
+    expect(all.slice(at)).toMatch(/^2020年度收支情况表项目金额（万元）占比占比口径上年结转0\.00本年收入合计226\.86/);
+    expect(all.slice(at, at + 400)).toContain("基本支出166.0373.19%本年支出");
+  });
+
   it("ends the body with the unit and the date (落款)", () => {
     const pdf = printed(docx, "docx");
     const end = pdf.pageTexts.findIndex((t) => t.includes("附表"));

@@ -1,5 +1,6 @@
 /** Sections 一 (单位基本情况), 二 (整体绩效完成情况) and 三 (绩效目标及完成情况). */
 import Decimal from "decimal.js";
+import { buildFinanceTable } from "./build-table";
 import type { ReportContext } from "./build-context";
 import { trimEnd } from "./build-context";
 import type { SangongPart } from "./phrases";
@@ -175,6 +176,7 @@ export function buildOverallSection(ctx: ReportContext): Section {
         h.carryover,
         p.carryover({ year, carryEnd: f("carryover_end"), share: ctx.share("carryover_end", "expend_total") }),
       ),
+      buildFinanceTable(ctx),
     ]),
     section("overall.sangong", 2, h.sangong, [sangongParagraph(ctx)]),
   ]);

@@ -83,6 +83,8 @@ export function buildScoreTable(ctx: ReportContext): Table {
   return {
     kind: "table",
     key: "score-table",
+    pageBreak: true,
+    labelSpan: 3,
     caption: [text(p.caption)],
     columns: [
       { title: c.level1, width: 11 },
@@ -94,5 +96,37 @@ export function buildScoreTable(ctx: ReportContext): Table {
       { title: c.reason, width: 27 },
     ],
     rows,
+  };
+}
+
+/** 收支情况表 (section 二): income, expenditure and carry-over with their shares, as the paragraphs state them. */
+export function buildFinanceTable(ctx: ReportContext): Table {
+  const p = ctx.phrases.financeTable;
+  const r = p.rows;
+  const b = p.bases;
+  const row = (label: string, field: string, of?: [string, string]): TableRow => ({
+    cells: [cell(label), ctx.field(field), of ? ctx.share(field, of[0]) : [], of ? cell(of[1]) : []],
+  });
+  return {
+    kind: "table",
+    key: "finance-table",
+    caption: p.caption(ctx.year()),
+    columns: [
+      { title: p.columns.item, width: 40 },
+      { title: p.columns.amount, width: 22, align: "center" },
+      { title: p.columns.share, width: 18, align: "center" },
+      { title: p.columns.base, width: 20, align: "center" },
+    ],
+    rows: [
+      row(r.carryPrev, "carryover_prev"),
+      { ...row(r.income, "income_total"), role: "subtotal" },
+      row(r.fiscal, "income_fiscal", ["income_total", b.income]),
+      { ...row(r.expend, "expend_total"), role: "subtotal" },
+      row(r.basic, "expend_basic", ["expend_total", b.expend]),
+      row(r.personnel, "expend_personnel", ["expend_basic", b.basic]),
+      row(r.publicCost, "expend_public", ["expend_basic", b.basic]),
+      row(r.project, "expend_project", ["expend_total", b.expend]),
+      row(r.carryEnd, "carryover_end", ["expend_total", b.expend]),
+    ],
   };
 }

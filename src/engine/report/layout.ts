@@ -33,6 +33,10 @@ export function layoutReport(tree: ReportTree): ReportLine[] {
   const visit = (blocks: readonly Block[], parentKey: string): void => {
     let index = 0;
     for (const b of blocks) {
+      if (b.kind === "table") {
+        lines.push({ kind: "table", depth: 0, lead: [], runs: b.caption, sectionKey: b.key, table: b });
+        continue;
+      }
       if (b.kind === "paragraph") {
         lines.push({
           kind: b.role === "item" ? "item" : "body",

@@ -251,4 +251,20 @@ export const PHRASES_EN: ReportPhrases = {
     grade: "Grade",
   },
   closingDate: (y, m, d) => `${d} ${MONTHS[m - 1] ?? String(m)} ${y}`,
+  financeTable: {
+    caption: (year) => r`Income and expenditure, ${year}`,
+    columns: { item: "Item", amount: "Amount (10k CNY)", share: "Share", base: "Share of" },
+    rows: {
+      carryPrev: "Carried over from last year",
+      income: "Income this year",
+      fiscal: "of which: fiscal appropriations",
+      expend: "Expenditure this year",
+      basic: "Basic expenditure",
+      personnel: "of which: personnel",
+      publicCost: "public operating costs",
+      project: "Project expenditure",
+      carryEnd: "Carried forward at year end",
+    },
+    bases: { income: "income", expend: "expenditure", basic: "basic expenditure" },
+  },
 };

@@ -182,4 +182,20 @@ export const PHRASES_ZH: ReportPhrases = {
     grade: "评价等次",
   },
   closingDate: (y, m, d) => `${y}年${m}月${d}日`,
+  financeTable: {
+    caption: (year) => r`${year}年度收支情况表`,
+    columns: { item: "项目", amount: "金额（万元）", share: "占比", base: "占比口径" },
+    rows: {
+      carryPrev: "上年结转",
+      income: "本年收入合计",
+      fiscal: "其中：财政拨款收入",
+      expend: "本年支出合计",
+      basic: "基本支出",
+      personnel: "其中：人员经费",
+      publicCost: "公用经费",
+      project: "项目支出",
+      carryEnd: "年末结转结余",
+    },
+    bases: { income: "本年收入", expend: "本年支出", basic: "基本支出" },
+  },
 };

@@ -124,6 +124,23 @@ export interface ReportPhrases {
     readonly total: string;
     readonly grade: string;
   };
+  /** 收支情况表 in 二: its caption, columns and row labels. */
+  readonly financeTable: {
+    caption(year: R): R;
+    readonly columns: { readonly item: string; readonly amount: string; readonly share: string; readonly base: string };
+    readonly rows: {
+      readonly carryPrev: string;
+      readonly income: string;
+      readonly fiscal: string;
+      readonly expend: string;
+      readonly basic: string;
+      readonly personnel: string;
+      readonly publicCost: string;
+      readonly project: string;
+      readonly carryEnd: string;
+    };
+    readonly bases: { readonly income: string; readonly expend: string; readonly basic: string };
+  };
   /** 落款's date from a local date-time `YYYY-MM-DD…`: 2026年12月3日. */
   closingDate(year: number, month: number, day: number): string;
 }

@@ -52,12 +52,16 @@ export interface TableRow {
 export interface Table {
   readonly kind: "table";
   readonly key: string;
+  /** Printed from a new page (the 附表). */
+  readonly pageBreak?: boolean;
+  /** How many columns the label of a subtotal or total row spans (its other cells there are left empty). */
+  readonly labelSpan?: number;
   readonly caption: readonly Run[];
   readonly columns: readonly { readonly title: string; readonly width: number; readonly align?: "center" | "end" }[];
   readonly rows: readonly TableRow[];
 }
 
-export type Block = Paragraph | Section;
+export type Block = Paragraph | Section | Table;
 
 /** The title block on top of the report: unit name, then the title line (year + report title). */
 export interface TitleBlock {
@@ -90,7 +94,7 @@ export function* walkParagraphs(
 ): Generator<{ paragraph: Paragraph; path: readonly Section[] }> {
   for (const b of blocks) {
     if (b.kind === "paragraph") yield { paragraph: b, path };
-    else yield* walkParagraphs(b.children, [...path, b]);
+    else if (b.kind === "section") yield* walkParagraphs(b.children, [...path, b]);
   }
 }
 
@@ -101,7 +105,10 @@ export function allRuns(tree: ReportTree): Run[] {
   const visit = (blocks: readonly Block[]): void => {
     for (const b of blocks) {
       if (b.kind === "paragraph") out.push(...b.runs);
-      else {
+      else if (b.kind === "table") {
+        out.push(...b.caption);
+        for (const r of b.rows) for (const c of r.cells) out.push(...c);
+      } else {
         out.push(...b.title);
         visit(b.children);
       }
