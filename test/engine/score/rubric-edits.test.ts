@@ -121,6 +121,18 @@ describe("a rubric row cleared instead of deleted", () => {
     );
   });
 
+  it("a note typed under the rubric after a blank line is not read as an indicator", () => {
+    const s0 = exampleSnapshot();
+    const g = rubricGrid(s0);
+    // The last indicator row, then a cleared row, then a note in 编号 where the 合计 row's name would be.
+    const last = g.row("4.1.3");
+    const s = withCells(clearRow(s0, "4.1.3"), [
+      { sheet: RUBRIC, row: last + 1, col: g.col("id"), value: { t: "s", v: "注：满意度按问卷统计" } },
+    ]);
+    const r = runScores(s);
+    expect(r.diagnostics.filter((d) => d.code === "rubric_structure")).toEqual([]);
+  });
+
   it("blank rows after the last indicator (before 合计) are not reported", () => {
     const r = runScores(exampleSnapshot());
     expect(withCode(r.diagnostics, "rubric_blank_row")).toEqual([]);

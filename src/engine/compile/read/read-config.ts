@@ -113,7 +113,7 @@ export function readRubric(snapshot: WorkbookSnapshot): { rubric: RubricRowDef[]
   if (!t) return { rubric: [], diagnostics: found.diagnostics };
   const r = new TableReader(t);
   const cols: Record<string, number> = Object.fromEntries(t.cols);
-  const all = rubricRows(snapshot, t, RUBRIC_OUTPUTS);
+  const all = rubricRows(snapshot, t, RUBRIC_OUTPUTS, ["level1", "level2", "level3"]);
   const rubric = all.rows.map((row): RubricRowDef => ({
     id: r.text(row, "id"),
     level1: r.text(row, "level1"),

@@ -3,7 +3,8 @@
  * blank line inside the rubric; every other table ends at its first blank row, but the rubric reads on, so the
  * indicators below are never dropped without a word: each blank line followed by more rubric rows is reported
  * (rubric_blank_row). The rubric ends at a row holding a named cell (the 合计 row's result cells), at the next
- * table's header, or where the sheet's rows end.
+ * table's header, where the sheet's rows end, or — after a blank line — at a row naming no indicator (a note
+ * typed under the table, 「注：…」).
  */
 import type { Diagnostic } from "../../diagnostics/types";
 import { diag } from "../../diagnostics/types";
@@ -11,6 +12,7 @@ import { isBlank, parseA1, toA1 } from "../../model/cell";
 import type { WorkbookSnapshot } from "../../model/snapshot";
 import { cellAt } from "../../model/snapshot";
 import { lastRowLimitFor } from "./read-table";
+import { cellText } from "./cells";
 import type { StructuralTable } from "./read-structural";
 
 /** Rows (0-based) of the sheet holding a single named cell. */
@@ -29,6 +31,7 @@ export function rubricRows<K extends string>(
   snapshot: WorkbookSnapshot,
   t: StructuralTable<K>,
   outputs: readonly K[],
+  nameKeys: readonly K[],
 ): { rows: number[]; diagnostics: Diagnostic[] } {
   const rows = [...t.rows];
   const diagnostics: Diagnostic[] = [];
@@ -44,6 +47,8 @@ export function rubricRows<K extends string>(
       pending.push(r);
       continue;
     }
+    const names = nameKeys.flatMap((k) => (t.cols.has(k) ? [t.cols.get(k)!] : []));
+    if (pending.length > 0 && names.every((c) => cellText(cellAt(t.sheet, { row: r, col: c })).trim() === "")) break;
     for (const b of pending)
       diagnostics.push(
         diag(
