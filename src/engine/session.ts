@@ -28,6 +28,7 @@ import { scoringWritePlan } from "./score/outputs";
 import { buildReport } from "./report/build";
 import { renderText } from "./report/render-text";
 import { reportWritePlan } from "./report/render-sheet";
+import { layoutReport } from "./report/layout";
 import { assertOutputsOnly } from "./model/output-guard";
 import { DATE_TIME_FORMAT, excelSerialOfLocal } from "./model/excel-date";
 
@@ -196,15 +197,18 @@ class Session implements EngineSession {
       lang: options.lang,
       ruleParams: new Map((r.plan?.rubric.leaves ?? []).map((l) => [l.id, l.rule.params])),
       date: options.now,
+      parse: this.parsers.expression,
     });
+    // Laid out once for both the text and the 报告 sheet.
+    const lines = layoutReport(built.tree);
     return {
       template: r.template.info,
       unit: unitOf(r.values),
       diagnostics: sortDiagnostics([...r.diagnostics, ...built.diagnostics]),
       scores: r.scores,
-      writePlan: guarded(r.template, reportWritePlan(built.tree)),
+      writePlan: guarded(r.template, reportWritePlan(built.tree, "报告", lines)),
       report: built.tree,
-      text: renderText(built.tree),
+      text: renderText(built.tree, lines),
     };
   }
 }

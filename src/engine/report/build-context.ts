@@ -11,6 +11,8 @@ import type { ScoreSheet } from "../score/result-types";
 import type { FieldType, RubricRowDef, Template } from "../compile/read/types";
 import { share, styleOfFieldType } from "./format";
 import type { Params } from "../compile/params";
+import type { ParseResult } from "../formula/types";
+import { parseExpression } from "../formula/parse";
 import { formatNumber, type NumberStyle } from "../model/format";
 import type { ReportPhrases } from "./phrases";
 import { num, text } from "./runs";
@@ -42,6 +44,8 @@ export class ReportContext {
     readonly phrases: ReportPhrases,
     /** Each indicator's rule parameters as scoring compiled them (by indicator id), for {param.…}. */
     readonly ruleParams: ReadonlyMap<string, Params> = new Map(),
+    /** The formula parser (the session's, which remembers the parses scoring made). */
+    readonly parse: (text: string) => ParseResult = parseExpression,
   ) {}
 
   /** The first rubric row with this 编号 (as `rubric.find` would), through an index built once. */

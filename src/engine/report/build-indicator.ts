@@ -102,8 +102,8 @@ const SPECIALS: Readonly<Record<string, (ctx: ReportContext, ind: IndicatorResul
   name: (_ctx, ind) => [text(ind.name)],
   reason: (ctx, ind) => (ind.reason.trim() ? [text(trimEnd(ind.reason))] : [text(ctx.phrases.none)]),
   description: (_ctx, _ind, src) => [text(src.rubric?.description.trim() ?? "")],
-  formula: (ctx, ind, src) => displayFormula(ind.formula, formulaLeaves(ctx, false, src.expandRow)),
-  figures: (ctx, ind, src) => displayFormula(ind.formula, formulaLeaves(ctx, true, src.expandRow)),
+  formula: (ctx, ind, src) => displayFormula(ind.formula, formulaLeaves(ctx, false, src.expandRow), ctx.parse),
+  figures: (ctx, ind, src) => displayFormula(ind.formula, formulaLeaves(ctx, true, src.expandRow), ctx.parse),
   prev_year: (ctx) => prevYear(ctx),
   sangong_comparison: (ctx) => sangongComparison(ctx),
   sangong_breakdown: (ctx) => sangongBreakdown(ctx),
@@ -203,8 +203,8 @@ export function indicatorRuns(ctx: ReportContext, ind: IndicatorResult): Run[] {
     body = [
       ...p.genericIndicator({
         description: src.rubric?.description.trim() ?? "",
-        formula: hasFormula ? displayFormula(ind.formula, formulaLeaves(ctx, false, src.expandRow)) : null,
-        figures: hasFormula ? displayFormula(ind.formula, formulaLeaves(ctx, true, src.expandRow)) : null,
+        formula: hasFormula ? displayFormula(ind.formula, formulaLeaves(ctx, false, src.expandRow), ctx.parse) : null,
+        figures: hasFormula ? displayFormula(ind.formula, formulaLeaves(ctx, true, src.expandRow), ctx.parse) : null,
         value,
       }),
     ];

@@ -19,6 +19,7 @@ import {
 } from "./build-evaluation";
 import type { ReportPhrases } from "./phrases";
 import type { Params } from "../compile/params";
+import type { ParseResult } from "../formula/types";
 import { PHRASES_EN } from "./phrases-en";
 import { PHRASES_ZH } from "./phrases-zh";
 import { num, text } from "./runs";
@@ -39,6 +40,8 @@ export interface BuildReportInput {
   readonly ruleParams?: ReadonlyMap<string, Params>;
   /** When the report is made (local `YYYY-MM-DD…`): the date of the 落款 under the body; none without it. */
   readonly date?: string;
+  /** The formula parser to show formulas with (the session's remembers scoring's parses); the engine's by default. */
+  readonly parse?: (text: string) => ParseResult;
 }
 
 /** 落款: the unit and the day of `date` (a local `YYYY-MM-DD…`), or nothing when there is no valid date. */
@@ -63,7 +66,7 @@ export function reportPhrases(lang: ReportLang): ReportPhrases {
  */
 export function buildReport(input: BuildReportInput): { tree: ReportTree; diagnostics: Diagnostic[] } {
   const phrases = reportPhrases(input.lang ?? "zh-CN");
-  const ctx = new ReportContext(input.template, input.values, input.scores, phrases, input.ruleParams);
+  const ctx = new ReportContext(input.template, input.values, input.scores, phrases, input.ruleParams, input.parse);
   const unit = ctx.fieldText("unit_name");
   const year = ctx.year();
   const grade: Run[] = input.scores.grade.trim() ? [text(input.scores.grade)] : ctx.marker("等级");

@@ -5,7 +5,7 @@
  * parse is shown as written.
  */
 import { parseExpression } from "../formula/parse";
-import type { ArithOp, Expr } from "../formula/types";
+import type { ArithOp, Expr, ParseResult } from "../formula/types";
 import { join, text, type Piece } from "./runs";
 import type { Run } from "./tree";
 
@@ -21,15 +21,22 @@ const PREC: Readonly<Record<ArithOp, number>> = { "+": 1, "-": 1, "*": 2, "/": 2
 const SYMBOL: Readonly<Record<ArithOp, string>> = { "+": "＋", "-": "－", "*": "×", "/": "÷" };
 
 /** The parsed formula, or null when it does not parse (or is empty). */
-function parsed(src: string): Expr | null {
+function parsed(src: string, parse: (text: string) => ParseResult): Expr | null {
   if (src.trim() === "") return null;
-  const r = parseExpression(src);
+  const r = parse(src);
   return r.ok ? r.expr : null;
 }
 
-/** Show a formula with the given leaves; unparseable formulas come back as written. */
-export function displayFormula(src: string, leaves: FormulaLeaves): Run[] {
-  const expr = parsed(src);
+/**
+ * Show a formula with the given leaves; unparseable formulas come back as written. `parse` is the session's
+ * (the parse scoring made, remembered) or the engine's parser.
+ */
+export function displayFormula(
+  src: string,
+  leaves: FormulaLeaves,
+  parse: (text: string) => ParseResult = parseExpression,
+): Run[] {
+  const expr = parsed(src, parse);
   return expr ? show(expr, leaves) : [text(src)];
 }
 

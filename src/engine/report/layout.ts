@@ -110,13 +110,24 @@ export function layoutReport(tree: ReportTree): ReportLine[] {
   return lines;
 }
 
+/** Whether a code point is set two columns wide in a fixed-width font (CJK, Hangul, full-width forms). */
+function wide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    c >= 0x20000
+  );
+}
+
 /** Display width of text in a fixed-width font: CJK and full-width characters count two. */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
-      ? 2
-      : 1;
+  for (const ch of s) w += wide(ch.codePointAt(0) ?? 0) ? 2 : 1;
   return w;
 }
 
@@ -141,6 +152,9 @@ export function lineText(line: ReportLine): string {
 }
 
 /** Every line's full text, in reading order (a table gives its caption, header and rows, aligned). */
-export function reportLineTexts(tree: ReportTree): readonly string[] {
-  return layoutReport(tree).flatMap((line) => (line.table ? ["", ...tableLines(line.table)] : [lineText(line)]));
+export function reportLineTexts(
+  tree: ReportTree,
+  lines: readonly ReportLine[] = layoutReport(tree),
+): readonly string[] {
+  return lines.flatMap((line) => (line.table ? ["", ...tableLines(line.table)] : [lineText(line)]));
 }

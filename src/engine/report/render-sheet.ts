@@ -1,6 +1,6 @@
 /** The report as write operations for the 报告 sheet: one paragraph per row in column A. */
 import type { WriteOp } from "../model/write-plan";
-import { layoutReport, lineText } from "./layout";
+import { layoutReport, lineText, type ReportLine } from "./layout";
 import type { ReportTree } from "./tree";
 import { runsText } from "./tree";
 
@@ -13,9 +13,13 @@ export const REPORT_COLUMN_WIDTH = 80;
  * Write plan for the 报告 sheet: create it if missing, clear A1:A2000, write one paragraph per row.
  * Only the report sheet is touched. Lines beyond REPORT_SHEET_ROWS are joined into the last row.
  */
-export function reportWritePlan(tree: ReportTree, sheetName = "报告"): WriteOp[] {
+export function reportWritePlan(
+  tree: ReportTree,
+  sheetName = "报告",
+  lines: readonly ReportLine[] = layoutReport(tree),
+): WriteOp[] {
   // A table's rows in a proportional font cannot be aligned with spaces: one row per line, cells set off by ｜.
-  let texts = layoutReport(tree).flatMap((line) => {
+  let texts = lines.flatMap((line) => {
     const table = line.table;
     if (!table) return [lineText(line)];
     const row = (cells: readonly string[]) => cells.join("｜").replace(/｜+$/, "");

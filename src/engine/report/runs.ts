@@ -61,9 +61,16 @@ export function join(...pieces: readonly Piece[]): Run[] {
   return j.out;
 }
 
+// A number already written with at most two decimals (what the score sheet holds), printed as a score or plain
+// number: its shortest text is what formatNumber prints, without making a Decimal.
+const SHORT = /^-?\d{1,15}(\.\d{1,2})?$/;
+
 /** A number run for a JS number: the same as num(new Decimal(String(x)), style). */
 export function numOf(x: number, style: NumberStyle): Run {
-  const v = new Decimal(String(x));
+  const shortest = String(x);
+  if ((style === "score" || style === "number") && SHORT.test(shortest) && !Object.is(x, -0))
+    return { kind: "number", value: shortest, text: shortest };
+  const v = new Decimal(shortest);
   return { kind: "number", value: v.toString(), text: formatNumber(v, style) };
 }
 
