@@ -13,7 +13,8 @@ import type { InputValues } from "../model/values";
 import type { RubricRowDef, Template } from "./read/types";
 import type { ColumnRef, Expr, ParseResult } from "../formula/types";
 import { formatScore } from "../model/decimal";
-import type { CompileResult, RuleProblem } from "./compile-rule";
+import type { CompiledRule, CompileResult, RuleProblem } from "./compile-rule";
+import { parseNumberText } from "./params";
 import { rowName, rubricCell, tableCell } from "./locate";
 import type { RubricLeaf } from "./rubric";
 
@@ -219,4 +220,28 @@ export function currentRowInMinMax(expr: Expr, table: string): Expr {
     default:
       return expr;
   }
+}
+
+/**
+ * 指标说明 is free text a bureau writes; when it quotes a deduction (「每超过 1 个百分点扣 0.2 分」) and the rule's
+ * deduction (its `deduct` parameter, in points) is none of the figures quoted, the two disagree: a warning at
+ * the 指标说明 cell, since the report and the sheet quote the text while scoring follows the parameter.
+ */
+export function checkDescription(row: RubricRowDef, indicator: string, rule: CompiledRule): Diagnostic[] {
+  const deduct = rule.params.raw.get("deduct");
+  const spec = rule.def.params["deduct"];
+  if (deduct === undefined || spec === undefined) return [];
+  const quoted = [...row.description.matchAll(/扣\s*(\d+(?:\.\d+)?)\s*分/g)];
+  if (quoted.length === 0) return [];
+  const n = parseNumberText(deduct);
+  if (!n) return [];
+  const points = spec.type === "points-or-share" && n.percent ? rule.weight.times(n.v) : n.v;
+  if (quoted.some((m) => new Decimal(m[1]!).eq(points))) return [];
+  return [
+    diag("description_mismatch", "warning", rubricCell(row, "description", indicator), {
+      indicator,
+      quoted: quoted[0]![0],
+      param: `${spec.zh}=${deduct}${n.percent && spec.type === "points-or-share" ? `（${formatScore(points)} 分）` : ""}`,
+    }),
+  ];
 }

@@ -18,7 +18,7 @@ export const FULL_SCORE: Decimal = new Decimal(100);
 import type { CompiledRule } from "./compile-rule";
 import { rowName, rubricCell } from "./locate";
 import type { RuleCompiler } from "./rubric-checks";
-import { checkFormula, expandLeaf, ruleDiagnostics, sumMismatch } from "./rubric-checks";
+import { checkDescription, checkFormula, expandLeaf, ruleDiagnostics, sumMismatch } from "./rubric-checks";
 
 /** One scorable indicator: a rubric leaf, or one row of a leaf expanded over a table. */
 export interface RubricLeaf {
@@ -200,6 +200,7 @@ export function buildRubric(
       l2.leaves.push(...rows);
       expanded.push({ row: fixed, table: row.expand.trim(), leafIds: rows.map((r) => r.id), parentId: l2.id });
     } else {
+      out.push(...checkDescription(row, name, compiled.rule));
       const ref = rubricCell(row, "level3");
       l2.leaves.push({
         formulaText: base.formulaText,

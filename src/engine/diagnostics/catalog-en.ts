@@ -98,6 +98,10 @@ export const CATALOG_EN: DiagnosticCatalog = {
     message: `Row ${p.row} of the rubric is blank and was skipped; the indicators below it are still read.`,
     fix: "If that indicator is no longer used, delete the whole row; if it was cleared by mistake, restore it.",
   }),
+  description_mismatch: (p) => ({
+    message: `The 指标说明 of "${p.indicator}" says "${p.quoted}" but its 评分参数 say ${p.param}; scoring follows the parameters.`,
+    fix: "Make the 指标说明 and the 评分参数 agree (the report and the 评分说明 quote the 指标说明).",
+  }),
   rule_unknown: (p) => ({
     message: `The scoring method "${p.kind}" of "${p.indicator}" is unknown.`,
     fix: "Use one of the methods listed in the template's instructions (threshold, bands, proportional, manual …).",

@@ -94,6 +94,10 @@ export const CATALOG_ZH: DiagnosticCatalog = {
     message: `指标体系第 ${p.row} 行是空行，已跳过；它下面的指标照常读取。`,
     fix: "如果这一行的指标不再使用，请右键删除整行；如果是误清空，请恢复该行内容。",
   }),
+  description_mismatch: (p) => ({
+    message: `指标「${p.indicator}」的指标说明写的是“${p.quoted}”，评分参数却是 ${p.param}，两者不一致；评分按评分参数计算。`,
+    fix: "请修改指标说明或评分参数，使两者一致（报告和评分说明会引用指标说明）。",
+  }),
   rule_unknown: (p) => ({
     message: `指标「${p.indicator}」的评分方法“${p.kind}”无法识别。`,
     fix: "请选用模板说明中的评分方法：达标、超限扣分、分段扣分、分档、按比例、逐项扣分、按次扣分、人工评分。",

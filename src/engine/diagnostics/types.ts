@@ -39,6 +39,8 @@ export interface DiagnosticParamsByCode {
   rubric_full_score_mismatch: { expected: string; actual: string; levels: string };
   /** A blank row between rubric rows (its contents cleared): skipped, the rows below it still read. row: Excel row. */
   rubric_blank_row: { row: string };
+  /** 指标说明 quotes a deduction (quoted: 「扣 0.2 分」) that the rule's 评分参数 no longer says (param: 「每点扣分=0.3」). */
+  description_mismatch: { indicator: string; quoted: string; param: string };
   rule_unknown: { indicator: string; kind: string };
   rule_invalid: { indicator: string; kind: string } & RuleParamProblem;
   rule_bands_overlap: { indicator: string; first: string; second: string };

@@ -200,3 +200,25 @@ describe("a value that cannot be computed although the data is right", () => {
     );
   });
 });
+
+describe("指标说明 against 评分参数", () => {
+  it("the shipped example's descriptions agree with its parameters", () => {
+    expect(withCode(runScores(exampleSnapshot()).diagnostics, "description_mismatch")).toEqual([]);
+  });
+
+  it("a deduction changed in 评分参数 but not in 指标说明 is a warning quoting both", () => {
+    const r = runScores(edit(exampleSnapshot(), [["1.1.1", "ruleParams", "限值=100%; 方向=高于; 每点扣分=0.3"]]));
+    const [d] = withCode(r.diagnostics, "description_mismatch");
+    expect(d!.severity).toBe("warning");
+    expect(zh(d!).message).toBe(
+      "指标「财政供养人员控制率」的指标说明写的是“扣 0.2 分”，评分参数却是 每点扣分=0.3，两者不一致；评分按评分参数计算。",
+    );
+    expect(r.scores?.total).toBe(94);
+  });
+
+  it("a share of the weight is compared in points", () => {
+    // 1.1.1 is worth 2: 10% of it is 0.2 points, as its 指标说明 says
+    const r = runScores(edit(exampleSnapshot(), [["1.1.1", "ruleParams", "limit=100%; deduct=10%"]]));
+    expect(withCode(r.diagnostics, "description_mismatch")).toEqual([]);
+  });
+});
