@@ -242,11 +242,13 @@ export async function renderDocx(tree: ReportTree, options: RenderDocxOptions = 
   const spacing = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
   const heading = (name: string, bold: boolean) => ({
     run: { font: font(name, f.latin), size: SIZE.body, bold, color: "000000" },
-    paragraph: { spacing, indent: { firstLine: 2 * ONE_CHAR, firstLineChars: 200 } },
+    // Kept with the next paragraph: a heading never stands alone at the foot of a page.
+    paragraph: { spacing, indent: { firstLine: 2 * ONE_CHAR, firstLineChars: 200 }, keepNext: true, keepLines: true },
   });
   const doc = new Document({
     title,
     creator: options.creator ?? "绩效评价助手",
+    lastModifiedBy: options.creator ?? "绩效评价助手",
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {

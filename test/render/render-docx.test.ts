@@ -40,6 +40,13 @@ describe("renderDocx", () => {
     expect(document).toContain('w:val="Heading1"');
   });
 
+  it("names the product as author and last editor in the document's properties", async () => {
+    const zip = await JSZip.loadAsync(await renderDocx(buildReport(seedInput()).tree));
+    const core = await zip.file("docProps/core.xml")!.async("string");
+    expect(core).toContain("<dc:creator>绩效评价助手</dc:creator>");
+    expect(core).toContain("<cp:lastModifiedBy>绩效评价助手</cp:lastModifiedBy>");
+  });
+
   it("numbers pages with a PAGE field in the footer, on A4", async () => {
     const { document, footers } = await parts(await renderDocx(buildReport(seedInput()).tree));
     expect(footers.length).toBeGreaterThan(0);
@@ -54,6 +61,9 @@ describe("renderDocx", () => {
     expect(styles).toMatch(/w:line="579" w:lineRule="exact"/);
     expect(styles).toMatch(/w:styleId="Heading1"[\s\S]*?w:eastAsia="黑体"/);
     expect(styles).toMatch(/w:styleId="Heading2"[\s\S]*?w:eastAsia="楷体_GB2312"/);
+    // Headings keep with the next paragraph (the review found them stranded at page feet).
+    expect(styles).toMatch(/w:styleId="Heading1"[\s\S]*?<w:keepNext\/>[\s\S]*?<\/w:style>/);
+    expect(styles).toMatch(/w:styleId="Heading3"[\s\S]*?<w:keepNext\/>[\s\S]*?<\/w:style>/);
   });
 
   it("highlights a missing input in the document", async () => {

@@ -12,6 +12,7 @@ import { displayFormula, type FormulaLeaves } from "./formula-display";
 import { phrasePlaceholders, renderPhrase, type PhraseScope } from "./phrase-template";
 import { join, joinWith, num, numOf, text } from "./runs";
 import type { Run } from "./tree";
+import type { ParseResult } from "../formula/types";
 
 /** The rubric row an indicator comes from, and for an expanded row the table row it stands for. */
 export interface IndicatorSource {
@@ -32,11 +33,38 @@ export function indicatorSource(ctx: ReportContext, ind: IndicatorResult): Indic
   return { rubric, expandRow: undefined };
 }
 
+/** The field or column a formula divides by (ratio(a, b), a ÷ b, change(a, b)), or null. */
+function denominatorOf(formula: string, parse: (text: string) => ParseResult): string | null {
+  const r = formula.trim() ? parse(formula) : null;
+  if (!r?.ok) return null;
+  let e = r.expr;
+  if (e.k === "call" && e.fn === "abs" && e.args[0]) e = e.args[0];
+  const d =
+    e.k === "call" && (e.fn === "ratio" || e.fn === "change")
+      ? e.args[1]
+      : e.k === "bin" && e.op === "/"
+        ? e.r
+        : undefined;
+  if (d?.k === "field") return d.name;
+  if (d?.k === "col") return `${d.table}.${d.key}`;
+  return null;
+}
+
+function labelOf(ctx: ReportContext, name: string): string {
+  const [t, k] = name.split(".");
+  return k && t ? ctx.columnLabel(t, k) : ctx.fieldLabel(name);
+}
+
 /** The indicator's value as runs: a number, or why it does not apply; null when there is none (manual). */
 export function valueRuns(ctx: ReportContext, ind: IndicatorResult): Run[] | null {
   const v = ind.value;
   if (v.t === "number") return [numOf(v.v, styleOfValue(ind.valueFormat ?? "number"))];
-  if (v.t === "na") return [text(ctx.phrases.notApplicable(v.why))];
+  if (v.t === "na") {
+    // 0 ÷ 0: name what is zero (政府采购预算数为0) rather than the arithmetic (分母为0), as a reader says it.
+    const denominator = v.why === "zero_denominator" ? denominatorOf(ind.formula, ctx.parse) : null;
+    const label = denominator ? labelOf(ctx, denominator) : "";
+    return [text(ctx.phrases.notApplicable(label ? ctx.phrases.isZero(label) : v.why))];
+  }
   if (v.t === "undefined") return [text(ctx.phrases.valueUndefined(v.why))];
   return null;
 }

@@ -66,6 +66,7 @@ export const PHRASES_EN: ReportPhrases = {
   lang: "en",
   missing: (item) => `[missing: ${item}]`,
   none: "none",
+  isZero: (label) => `${label} is 0`,
   notApplicable: (why) => (whyText(WHY_EN, why) ? `not applicable (${whyText(WHY_EN, why)})` : "not applicable"),
   valueUndefined: (why) =>
     whyText(WHY_EN, why) ? `cannot be computed (${whyText(WHY_EN, why)})` : "cannot be computed",

@@ -36,6 +36,7 @@ export const PHRASES_ZH: ReportPhrases = {
   lang: "zh-CN",
   missing: (item) => `【待补充：${item}】`,
   none: "无",
+  isZero: (label) => `${label}为0`,
   notApplicable: (why) => (whyText(WHY_ZH, why) ? `不适用（${whyText(WHY_ZH, why)}）` : "不适用"),
   valueUndefined: (why) => (whyText(WHY_ZH, why) ? `无法计算（${whyText(WHY_ZH, why)}）` : "无法计算"),
   yes: "是",

@@ -23,6 +23,8 @@ export interface ReportPhrases {
   readonly none: string;
   /** Printed for a value that does not apply / cannot be computed. */
   notApplicable(why: string): string;
+  /** Why a share does not apply, in words: 政府采购预算数为0. */
+  isZero(label: string): string;
   valueUndefined(why: string): string;
   readonly yes: string;
   readonly no: string;
