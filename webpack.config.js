@@ -2,6 +2,7 @@
 //   npm run build                    → dist/ (set ADDIN_URL=https://intranet.example/perfeval/ for production)
 //   OFFICE_JS=local npm run build    → also serves Office.js from dist/office-js/ instead of Microsoft's CDN
 //   npm run dev-server               → https://localhost:3000/ (office-addin-dev-certs), http when no certs
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
@@ -30,9 +31,16 @@ export function rewriteManifest(xml, url) {
   return xml.replaceAll(DEV_URL, url).replaceAll("https://localhost:3000", origin);
 }
 
-/** The Content-Security-Policy of a page. Office.js from the CDN needs its origin in script-src. */
-export function contentSecurityPolicy({ officeJs }) {
-  const scripts = officeJs === "cdn" ? `'self' https://appsforoffice.microsoft.com` : "'self'";
+/**
+ * The Content-Security-Policy of a page. Office.js from the CDN needs its origin in script-src; a page's own
+ * inline scripts (the task pane's webview guard) are allowed by their sha256 only, never 'unsafe-inline'.
+ */
+export function contentSecurityPolicy({ officeJs, inlineHashes = [] }) {
+  const scripts = [
+    "'self'",
+    ...(officeJs === "cdn" ? ["https://appsforoffice.microsoft.com"] : []),
+    ...inlineHashes.map((h) => `'${h}'`),
+  ].join(" ");
   return [
     "default-src 'self'",
     `script-src ${scripts}`,
@@ -47,13 +55,33 @@ export function contentSecurityPolicy({ officeJs }) {
   ].join("; ");
 }
 
+/** The CSP source of each inline <script> of a page (`sha256-…` of its exact text), in page order. */
+export function inlineScriptHashes(html) {
+  return [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
+    .filter((m) => m[1].trim() !== "")
+    .map((m) => `sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}`);
+}
+
+/**
+ * The page with its CSP's script hashes recomputed from its inline scripts as they now are: webpack's own HTML
+ * minimizer rewrites them (terser) after HtmlWebpackPlugin emitted the page, which would void the hashes.
+ */
+export function rehashInlineScripts(html) {
+  const hashes = inlineScriptHashes(html).map((h) => ` '${h}'`);
+  return html.replace(/(script-src[^;"]*?)((?:\s+'sha256-[^']*')*)(?=[;"])/, (_, head) => `${head}${hashes.join("")}`);
+}
+
 /**
  * Put the CSP meta tag and (task pane only) the Office.js script tag into a built page. A page that already
  * has an Office.js tag gets its src pointed at the chosen copy; one without gets the tag first in <head>.
  */
 export function decorateHtml(html, { officeJs, withOffice }) {
   let out = html.replace(/<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*>\s*/i, "");
-  const csp = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ officeJs: withOffice ? officeJs : "none" })}">`;
+  const policy = contentSecurityPolicy({
+    officeJs: withOffice ? officeJs : "none",
+    inlineHashes: inlineScriptHashes(out),
+  });
+  const csp = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
   const officeSrc = officeJs === "local" ? `${LOCAL_OFFICE_DIR}/office.js` : OFFICE_CDN;
   const tag = /<script[^>]+src=["'][^"']*office(?:\.debug)?\.js["'][^>]*><\/script>/i;
   if (withOffice) {
@@ -80,6 +108,17 @@ class DecorateHtmlPlugin {
         data.html = decorateHtml(data.html, { officeJs: this.options.officeJs, withOffice });
         return data;
       });
+      // After every minimizer (webpack's minimizes the emitted pages too): the hashes of the scripts as shipped.
+      compilation.hooks.processAssets.tap(
+        { name: "DecorateHtmlPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE },
+        (assets) => {
+          for (const name of Object.keys(assets).filter((n) => n.endsWith(".html"))) {
+            const html = compilation.getAsset(name).source.source().toString();
+            const fixed = rehashInlineScripts(html);
+            if (fixed !== html) compilation.updateAsset(name, new webpack.sources.RawSource(fixed));
+          }
+        },
+      );
     });
   }
 }

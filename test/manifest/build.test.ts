@@ -1,6 +1,7 @@
 /**
  * `npm run build` end to end (webpack's Node API, into a temporary folder): both pages, the production
- * manifest, the bundled workbooks and icons, and exceljs/docx in chunks of their own that no page loads up front.
+ * manifest, the bundled workbooks and icons, and exceljs/docx in chunks of their own that no page loads up front;
+ * the task pane's webview guard (ES5, allowed by its hash) before the bundle, and no chunk beyond ES2022.
  */
 import { describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
@@ -8,6 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { createHash } from "node:crypto";
+import { parse } from "acorn";
 import webpack from "webpack";
 import type { Configuration, Stats } from "webpack";
 
@@ -68,6 +71,29 @@ describe("production build", () => {
         const gzipped = scripts.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
         expect(gzipped, page).toBeLessThanOrEqual(150 * 1024);
       }
+      // The webview guard: in dist/taskpane.html, ES5, before every other script, allowed by its sha256 only.
+      const pane = readFileSync(join(out, "taskpane.html"), "utf8");
+      const guards = [...pane.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]!);
+      expect(guards).toHaveLength(1);
+      const guard = guards[0]!;
+      expect(guard).toContain("webview-unsupported");
+      expect(() => parse(guard, { ecmaVersion: 5, sourceType: "script" })).not.toThrow();
+      expect(pane.indexOf(guard)).toBeLessThan(pane.search(/<script[^>]*\ssrc=/));
+      expect(pane).toContain(`'sha256-${createHash("sha256").update(guard, "utf8").digest("base64")}'`);
+      expect(pane).toMatch(/<div id="?webview-unsupported"?/);
+      // What the guard lets through (Object.hasOwn and RegExp lookbehind: Chromium 93+, Safari 16.4+) parses
+      // ES2022, so no chunk may use anything newer (docs/deploy.md, "Which Office runs the pane").
+      const newer = js
+        .filter((f) => f.endsWith(".js"))
+        .flatMap((f) => {
+          try {
+            parse(readFileSync(join(out, "js", f), "utf8"), { ecmaVersion: 2022, sourceType: "script" });
+            return [];
+          } catch (e) {
+            return [`${f}: ${(e as Error).message}`];
+          }
+        });
+      expect(newer).toEqual([]);
       // Nothing of the workbook, Word or decimal libraries is in an entry chunk: they load where used.
       const json = stats.toJson({ all: false, chunks: true, chunkModules: true, chunkRelations: false });
       const upFront = (json.chunks ?? [])
