@@ -51,7 +51,7 @@ export const ADJUSTMENT_SCHEMAS: Readonly<Record<AdjustmentKind, ParamSchema>> =
 };
 
 /** Caps as published tables write them (`<60%: 69; <50%: 59`): overlapping, the lowest applicable one wins. */
-const CAP_BANDS: BandOptions = { allowGaps: (values) => values["gaps"] === "allow", allowOverlap: true };
+const CAP_BANDS: BandOptions<typeof CAP_SCHEMA> = { allowGaps: (p) => p.gaps === "allow", allowOverlap: true };
 
 interface AdjustmentBase {
   readonly def: AdjustmentDef;

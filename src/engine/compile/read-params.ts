@@ -119,8 +119,9 @@ export interface ParsedParams<S extends ParamSchema> extends RuleArgs<S> {
 }
 
 /** How a schema's band list is checked: gaps between bands allowed or not (the `gaps` parameter decides). */
-export interface BandOptions {
-  readonly allowGaps: (values: Readonly<Record<string, Decimal | string>>) => boolean;
+export interface BandOptions<S extends ParamSchema> {
+  /** From the parameters read so far (all of them unless some are wrong). */
+  readonly allowGaps: (values: Partial<ParamValues<S>>) => boolean;
   /** Bands may overlap (caps: the lowest applicable one wins). */
   readonly allowOverlap?: boolean;
 }
@@ -139,7 +140,7 @@ export function compileParams<S extends ParamSchema>(
   schema: S,
   paramsText: string,
   weight: Decimal,
-  bands?: BandOptions,
+  bands?: BandOptions<S>,
 ): { ok: true; parsed: ParsedParams<S> } | { ok: false; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
   const keys = keyIndex(schema);
@@ -197,7 +198,9 @@ export function compileParams<S extends ParamSchema>(
   }
   if (bands) {
     if (bandList.length === 0 && problems.length === 0) problems.push(invalid(makeProblem("bands_missing")));
-    for (const bp of checkBands(bandList, bands.allowGaps(values), bands.allowOverlap)) problems.push(bandProblem(bp));
+    // What was read is a part of the schema's typed object (every value checked against its spec).
+    const allowGaps = bands.allowGaps(values as Partial<ParamValues<S>>);
+    for (const bp of checkBands(bandList, allowGaps, bands.allowOverlap)) problems.push(bandProblem(bp));
   }
   if (problems.length > 0) return { ok: false, problems };
   // Every key of the schema was set above (written or default) or a problem returned: the object is complete.
@@ -207,13 +210,10 @@ export function compileParams<S extends ParamSchema>(
   return { ok: true, parsed: { v, raw: texts, bands: bandList, params } };
 }
 
-/** `gaps=allow` (允许间断=是) lets bands leave values uncovered. */
-const GAPS: BandOptions = { allowGaps: (values) => values["gaps"] === "allow" };
-
 /** A rule kind from its typed definition: compilation merges the shared na= / undefined= into its schema. */
 export function defineRule<const S extends ParamSchema>(def: RuleDefinition<S>): RuleKind {
   const schema = { ...def.params, ...COMMON_SCHEMA };
-  const bandSpec: BandSpec | null = def.bands ?? null;
+  const bandSpec: BandSpec | null = def.bands ? { zh: def.bands.zh } : null;
   const kind: RuleKind = {
     id: def.id,
     zh: def.zh,
@@ -222,7 +222,8 @@ export function defineRule<const S extends ParamSchema>(def: RuleDefinition<S>):
     bands: bandSpec,
     example: def.example,
     compile(paramsText: string, weight: Decimal): CompileResult {
-      const r = compileParams(schema, paramsText, weight, bandSpec ? GAPS : undefined);
+      const bandOptions = def.bands ? { allowGaps: def.bands.allowGaps } : undefined;
+      const r = compileParams(schema, paramsText, weight, bandOptions);
       if (!r.ok) return r;
       const p = r.parsed;
       const own: RuleArgs<S> = { v: p.v, raw: p.raw, bands: p.bands };

@@ -38,7 +38,10 @@ export interface RuleDefinition<S extends ParamSchema> {
   /** Where the value comes from: the indicator's formula, or the evaluator's 自评得分 (manual). */
   readonly input: "formula" | "manual";
   readonly params: S;
-  readonly bands?: BandSpec;
+  readonly bands?: BandSpec & {
+    /** Whether the bands may leave values uncovered, from the parameters (分档: 允许间断=是). */
+    readonly allowGaps: (p: Partial<ParamValues<S>>) => boolean;
+  };
   /** A 评分参数 text as a bureau would write it, in Chinese keys (说明 sheet, docs). */
   readonly example: string;
   /** The step a manual score must be a multiple of (manual only). */

@@ -26,7 +26,7 @@ export const bands: Readonly<RuleKind> = defineRule({
   zh: "分档",
   input: "formula",
   params: { gaps: gapsParam("deny", "区间之间可否留有空隙（留空隙时，落在空隙中的值按“无法计算时”得分）") },
-  bands: { zh: "得分" },
+  bands: { zh: "得分", allowGaps: (p) => p.gaps === "allow" },
   example: ">=90%: 100%；[80%,90%): 80%；[60%,80%): 60%；<60%: 0",
   score(value, p, weight) {
     const band = p.bands.find((b) => inBand(value, b));
