@@ -22,6 +22,30 @@ export interface HostReasons {
   readonly write_sheet_missing: { readonly sheet: string };
   readonly write_address_invalid: { readonly address: string };
   readonly save_failed: Record<string, never>;
+  // The Office host: what Excel refused (by its error code), and what the host refused before writing.
+  readonly excel_unsupported: Record<string, never>;
+  readonly excel_cell_edit: Record<string, never>;
+  readonly excel_access_denied: Record<string, never>;
+  readonly excel_not_found: Record<string, never>;
+  readonly excel_exists: Record<string, never>;
+  readonly excel_busy: Record<string, never>;
+  readonly excel_failed: Record<string, never>;
+  readonly payload_request_too_large: Record<string, never>;
+  readonly payload_response_too_large: Record<string, never>;
+  /** Sheets the plan writes to that are not there (named in a trailing （…）, which the pane reads). */
+  readonly sheets_missing: { readonly sheets: string };
+  /** Sheets the plan writes to that are protected (named in a trailing （…）). */
+  readonly sheets_protected: { readonly sheets: string };
+  readonly structure_protected: { readonly sheets: string };
+  /** Template sheets already in the workbook (named in a trailing （…）). */
+  readonly template_sheets_exist: { readonly sheets: string };
+  readonly template_names_exist: { readonly names: string };
+  readonly template_insert_unsupported: Record<string, never>;
+  readonly template_insert_ipad: Record<string, never>;
+  readonly example_unsupported: Record<string, never>;
+  readonly download_mac: Record<string, never>;
+  readonly download_unsupported: Record<string, never>;
+  readonly asset_unavailable: { readonly name: string };
 }
 
 export type HostReason = keyof HostReasons;
@@ -39,6 +63,26 @@ const CODE_OF: Readonly<Record<HostReason, HostErrorCode>> = {
   write_sheet_missing: "sheet_missing",
   write_address_invalid: "unknown",
   save_failed: "unknown",
+  excel_unsupported: "api_unsupported",
+  excel_cell_edit: "cell_edit_mode",
+  excel_access_denied: "sheet_protected",
+  excel_not_found: "sheet_missing",
+  excel_exists: "sheets_exist",
+  excel_busy: "busy",
+  excel_failed: "unknown",
+  payload_request_too_large: "unknown",
+  payload_response_too_large: "unknown",
+  sheets_missing: "sheet_missing",
+  sheets_protected: "sheet_protected",
+  structure_protected: "sheet_protected",
+  template_sheets_exist: "sheets_exist",
+  template_names_exist: "sheets_exist",
+  template_insert_unsupported: "api_unsupported",
+  template_insert_ipad: "api_unsupported",
+  example_unsupported: "api_unsupported",
+  download_mac: "api_unsupported",
+  download_unsupported: "api_unsupported",
+  asset_unavailable: "file_unreadable",
 };
 
 type Words = { readonly [K in HostReason]: (p: HostReasons[K]) => string };
@@ -58,6 +102,32 @@ const ZH: Words = {
   write_sheet_missing: (p) => `工作表“${p.sheet}”不存在，无法写入结果。`,
   write_address_invalid: (p) => `写入位置无效：${p.address}`,
   save_failed: () => "保存工作簿时出错。",
+  excel_unsupported: () => "当前 Excel 版本不支持此功能，请升级到 Microsoft 365 或 Excel 2021 及以上版本。",
+  excel_cell_edit: () => "Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，再重试。",
+  excel_access_denied: () => "工作表受保护，无法写入。请在“审阅 > 撤消工作表保护”后重试。",
+  excel_not_found: () => "找不到需要的工作表或单元格（可能已被重命名或删除）。请重新校验后再试。",
+  excel_exists: () => "工作簿中已有同名工作表，未做任何修改。请在新的空白工作簿中创建模板。",
+  excel_busy: () => "Excel 正忙，请稍后重试。",
+  excel_failed: () => "Excel 操作失败，未做任何修改。",
+  payload_request_too_large: () =>
+    "工作簿内容过大，Excel 网页版无法一次处理（单次上限约 5 MB），未做任何修改。请删去不需要的工作表，或改用桌面版 Excel。",
+  payload_response_too_large: () =>
+    "工作簿内容过大，Excel 网页版无法一次读取（单次上限约 5 MB）。请删去不需要的工作表，或改用桌面版 Excel。",
+  sheets_missing: (p) => `找不到需要的工作表或单元格（可能已被重命名或删除）。请重新校验后再试。（${p.sheets}）`,
+  sheets_protected: (p) => `工作表受保护，无法写入。请在“审阅 > 撤消工作表保护”后重试。（${p.sheets}）`,
+  structure_protected: (p) =>
+    `工作簿结构受保护，不能新建工作表 ${p.sheets}，未做任何修改。请在“审阅 > 保护工作簿”中取消保护后重试。`,
+  template_sheets_exist: (p) => `工作簿中已有同名工作表，未做任何修改。请在新的空白工作簿中创建模板。（${p.sheets}）`,
+  template_names_exist: (p) => `工作簿中已有与模板同名的名称 ${p.names}，未做任何修改。请在新的空白工作簿中创建模板。`,
+  template_insert_unsupported: () =>
+    "此版本的 Excel 不能向当前工作簿插入模板（需要 ExcelApi 1.13）。请直接打开模板文件 standard-template.xlsx。",
+  template_insert_ipad: () => "iPad 版 Excel 不能向当前工作簿插入模板。请直接打开模板文件 standard-template.xlsx。",
+  example_unsupported: () =>
+    "此版本的 Excel 不能新建工作簿（需要 ExcelApi 1.8）。请直接打开示例文件 example-wanzhou-2020.xlsx。",
+  download_mac: () =>
+    "Excel for Mac 的任务窗格不能下载文件。请在 Excel 网页版或 Windows 版中生成，或用命令行 perfeval report 生成 .docx。",
+  download_unsupported: () => "此环境不能下载文件。",
+  asset_unavailable: (p) => `无法从加载项的服务器读取 ${p.name}，未做任何修改。请检查网络连接后重试。`,
 };
 
 const EN: Words = {
@@ -76,6 +146,42 @@ const EN: Words = {
   write_sheet_missing: (p) => `The sheet "${p.sheet}" does not exist, so the results cannot be written.`,
   write_address_invalid: (p) => `Invalid place to write: ${p.address}`,
   save_failed: () => "Saving the workbook failed.",
+  excel_unsupported: () =>
+    "This version of Excel does not support this feature; use Microsoft 365 or Excel 2021 or later.",
+  excel_cell_edit: () => "Excel is editing a cell. Press Enter or Esc to finish, then retry.",
+  excel_access_denied: () =>
+    "The sheet is protected and cannot be written. Unprotect it (Review > Unprotect Sheet) and retry.",
+  excel_not_found: () =>
+    "A sheet or cell the template needs is missing (renamed or deleted?). Validate again and retry.",
+  excel_exists: () =>
+    "The workbook already has sheets of these names; nothing was changed. Create the template in a new, blank workbook.",
+  excel_busy: () => "Excel is busy; try again shortly.",
+  excel_failed: () => "The Excel operation failed; nothing was changed.",
+  payload_request_too_large: () =>
+    "The workbook is too large for Excel on the web to handle at once (about 5 MB per request); nothing was changed. Delete the sheets you do not need, or use Excel on the desktop.",
+  payload_response_too_large: () =>
+    "The workbook is too large for Excel on the web to read at once (about 5 MB per response). Delete the sheets you do not need, or use Excel on the desktop.",
+  sheets_missing: (p) =>
+    `A sheet or cell the template needs is missing (renamed or deleted?): ${p.sheets}. Validate again and retry.`,
+  sheets_protected: (p) =>
+    `The sheet ${p.sheets} is protected and cannot be written. Unprotect it (Review > Unprotect Sheet) and retry.`,
+  structure_protected: (p) =>
+    `The workbook's structure is protected, so the sheets ${p.sheets} cannot be added; nothing was changed. Unprotect the workbook (Review > Protect Workbook) and retry.`,
+  template_sheets_exist: (p) =>
+    `The workbook already has sheets named as the template's (${p.sheets}); nothing was changed. Create the template in a new, blank workbook.`,
+  template_names_exist: (p) =>
+    `The workbook already has names the template defines (${p.names}); nothing was changed. Create the template in a new, blank workbook.`,
+  template_insert_unsupported: () =>
+    "This version of Excel cannot insert the template into the open workbook (it needs ExcelApi 1.13). Open the template file standard-template.xlsx instead.",
+  template_insert_ipad: () =>
+    "Excel on iPad cannot insert the template into the open workbook. Open the template file standard-template.xlsx instead.",
+  example_unsupported: () =>
+    "This version of Excel cannot create a workbook (it needs ExcelApi 1.8). Open the example file example-wanzhou-2020.xlsx instead.",
+  download_mac: () =>
+    "The task pane of Excel for Mac cannot download files. Generate it in Excel on the web or on Windows, or run perfeval report on the command line for the .docx.",
+  download_unsupported: () => "Files cannot be downloaded here.",
+  asset_unavailable: (p) =>
+    `${p.name} could not be read from the add-in's server; nothing was changed. Check the network connection and retry.`,
 };
 
 const WORDS: Readonly<Record<HostLang, Words>> = { "zh-CN": ZH, en: EN };

@@ -1,4 +1,4 @@
-import { hostError } from "./errors";
+import { hostFailure } from "../common";
 
 interface PlatformSource {
   readonly context: { readonly platform?: string | null };
@@ -13,13 +13,10 @@ export function saveWithDownload(office: PlatformSource | undefined, doc: Docume
   return async (fileName: string, bytes: Uint8Array, mimeType: string): Promise<void> => {
     const platform = office?.context.platform ?? "";
     if (platform === "Mac" || platform === "iOS") {
-      throw hostError(
-        "api_unsupported",
-        "Excel for Mac 的任务窗格不能下载文件。请在 Excel 网页版或 Windows 版中生成，或用命令行 perfeval report 生成 .docx",
-      );
+      throw hostFailure("download_mac", {});
     }
     if (!doc || typeof URL.createObjectURL !== "function") {
-      throw hostError("api_unsupported", "此环境不能下载文件");
+      throw hostFailure("download_unsupported", {});
     }
     const blob = new Blob([bytes as BlobPart], { type: mimeType });
     const url = URL.createObjectURL(blob);

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../../engine";
+import { hostFailure } from "../common";
 import type { CellState, MarkRecord } from "../common";
-import { hostError, toHostError } from "./errors";
+import { toHostError } from "./errors";
 import type { FillGrid } from "./marks";
 import type { AssetName, ExcelApi, OfficeApi, OfficeCapabilities, OfficeHostOptions } from "./types";
 
@@ -97,6 +98,6 @@ export class OfficeSession {
 
 async function fetchAsset(name: AssetName): Promise<Uint8Array> {
   const response = await fetch(new URL(`assets/${name}`, document.baseURI).href);
-  if (!response.ok) throw hostError("file_unreadable", name, `HTTP ${response.status}`);
+  if (!response.ok) throw hostFailure("asset_unavailable", { name }, `HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }

@@ -1,6 +1,5 @@
 /** 创建模板 (the template's sheets inserted into the open workbook) and 打开示例 (the example in a new workbook). */
-import { HostError } from "../common";
-import { hostError } from "./errors";
+import { hostFailure } from "../common";
 import { quoteSheet, splitSheetAddress } from "./normalize";
 import { readTemplateFileInfo, toBase64 } from "./template-file";
 import type { TemplateFileInfo } from "./template-file";
@@ -58,11 +57,8 @@ function presentSheets(wb: Excel.Workbook, info: TemplateFileInfo): string[] {
  */
 export async function createTemplate(session: OfficeSession): Promise<void> {
   if (!session.capabilities.insertWorksheets) {
-    const which =
-      session.office.context.platform === "iOS"
-        ? "iPad 版 Excel 不能向当前工作簿插入模板"
-        : "此版本的 Excel 不能向当前工作簿插入模板（需要 ExcelApi 1.13）";
-    throw hostError("api_unsupported", `${which}。请直接打开模板文件 standard-template.xlsx`);
+    const ipad = session.office.context.platform === "iOS";
+    throw hostFailure(ipad ? "template_insert_ipad" : "template_insert_unsupported", {});
   }
   const bytes = await session.loadAsset("standard-template.xlsx");
   const info = await readTemplateFileInfo(bytes);
@@ -77,16 +73,12 @@ export async function createTemplate(session: OfficeSession): Promise<void> {
     await context.sync();
     const present = presentSheets(wb, info);
     if (present.length < info.sheets.length) {
-      if (present.length > 0) throw hostError("sheets_exist", present.join("、"));
+      if (present.length > 0) throw hostFailure("template_sheets_exist", { sheets: present.join("、") });
       const haveNames = new Set(wb.names.items.map((n) => n.name.toLowerCase()));
       const nameClash = info.names.filter((n) => haveNames.has(n.name.toLowerCase())).map((n) => n.name);
       if (nameClash.length > 0) {
         // Names, not sheets: worded in full, as the pane reads a trailing （…） as sheet names.
-        throw new HostError(
-          "sheets_exist",
-          `工作簿中已有与模板同名的名称 ${nameClash.join("、")}，未做任何修改。请在新的空白工作簿中创建模板。`,
-          "workbook names exist",
-        );
+        throw hostFailure("template_names_exist", { names: nameClash.join("、") }, "workbook names exist");
       }
       wb.insertWorksheetsFromBase64(toBase64(bytes), { positionType: "End" });
       wb.names.load("items/name,items/formula");
@@ -114,7 +106,7 @@ export async function createTemplate(session: OfficeSession): Promise<void> {
 export async function openExample(session: OfficeSession): Promise<void> {
   const excel = session.excel;
   if (!session.capabilities.createWorkbook || !excel.createWorkbook) {
-    throw hostError("api_unsupported", "此版本的 Excel 不能新建工作簿（需要 ExcelApi 1.8）。请直接打开示例文件");
+    throw hostFailure("example_unsupported", {});
   }
   const bytes = await session.loadAsset("example-wanzhou-2020.xlsx");
   await excel.createWorkbook(toBase64(bytes));

@@ -2,8 +2,7 @@
 import type { Diagnostic, WriteOp, WritePlan } from "../../engine";
 import { columnLetters, parseRange } from "../../engine";
 import type { CellState, MarkRecord, WriteSummary } from "../common";
-import { HostError, MARKS_SHEET } from "../common";
-import { hostError } from "./errors";
+import { hostFailure, MARKS_SHEET } from "../common";
 import { countCells, toExcelBlock } from "./write-values";
 import {
   afterMarks,
@@ -34,10 +33,10 @@ function checkPlan(session: OfficeSession, plan: WritePlan): void {
       sheets.add(op.sheet);
       continue;
     }
-    if (!sheets.has(op.sheet)) throw hostError("sheet_missing", op.sheet);
-    if (session.protectedSheets.has(op.sheet)) throw hostError("sheet_protected", op.sheet);
+    if (!sheets.has(op.sheet)) throw hostFailure("sheets_missing", { sheets: op.sheet });
+    if (session.protectedSheets.has(op.sheet)) throw hostFailure("sheets_protected", { sheets: op.sheet });
     const address = op.kind === "values" ? op.address : op.range;
-    if (!parseRange(address)) throw hostError("unknown", `${op.sheet}!${address}`);
+    if (!parseRange(address)) throw hostFailure("write_address_invalid", { address: `${op.sheet}!${address}` });
   }
 }
 
@@ -70,11 +69,7 @@ function checkStructure(session: OfficeSession, plan: WritePlan, prepared: Prepa
   if (prepared && !prepared.marksSheetExists && prepared.targets.length > 0) added.push(MARKS_SHEET);
   if (added.length > 0) {
     // Worded in full, with no sheet list in the trailing （…） the pane reads as the protected sheets' names.
-    throw new HostError(
-      "sheet_protected",
-      `工作簿结构受保护，不能新建工作表 ${added.join("、")}，未做任何修改。请在“审阅 > 保护工作簿”中取消保护后重试。`,
-      "workbook structure protected",
-    );
+    throw hostFailure("structure_protected", { sheets: added.join("、") }, "workbook structure protected");
   }
 }
 
