@@ -9,11 +9,9 @@ import path from "node:path";
 import { createEngine } from "../src/engine";
 import { KNOWN_TEMPLATES } from "../src/templates";
 import type { WorkbookSnapshot } from "../src/engine/model/snapshot";
-import { createOfficeHost } from "../src/hosts/office/office-host";
 import { buildExampleWorkbook } from "../src/hosts/xlsx/standard";
-import { fakeFromLayout, exampleLayout } from "../test/fixtures";
-import { paneAction } from "../test/proof/pane-actions";
-import { scaledDescription, scaledSnapshot, sizeOf } from "./generate";
+import { scaledSnapshot } from "./generate";
+import { PAYLOAD_TARGET_MB, payloadAt100, roundTrips, templateName } from "./round-trips";
 import { departmentSeed } from "./departments";
 import { measurePane } from "./pane";
 import type { PaneFigures } from "./pane";
@@ -22,8 +20,6 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has("--quick");
 const NOW = "2021-03-01T09:00:00";
-const FACTORS = [1, 10, 100] as const;
-const templateName = (k: number): string => (k === 1 ? "standard (example data)" : `generated ${k}×`);
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -32,56 +28,6 @@ function median(xs: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 const p90 = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)]!;
-
-// ── Round trips ──────────────────────────────────────────────────────────────────────────────────────
-
-interface RoundTrip {
-  readonly template: string;
-  readonly leaves: number;
-  readonly tasks: number;
-  readonly action: string;
-  /** After the pane's opening read (what a user clicking the button sees). */
-  readonly syncs: number;
-  /** Without the pane's opening read (the host has not seen the workbook, or only through the earlier action). */
-  readonly syncsCold: number;
-  readonly writes: string;
-}
-
-async function roundTrips(): Promise<RoundTrip[]> {
-  const out: RoundTrip[] = [];
-  for (const k of FACTORS) {
-    const layout = exampleLayout(k);
-    const size = sizeOf(scaledDescription(k));
-    for (const [label, a, before] of [
-      ["校验", "校验", []],
-      ["校验 again", "校验", ["校验"]],
-      ["评分", "评分", []],
-      ["评分 after 校验", "评分", ["校验"]],
-      ["报告", "报告", []],
-    ] as const) {
-      const warm = fakeFromLayout(layout);
-      const host = createOfficeHost({ excel: warm.excel, office: warm.office });
-      await host.readSnapshot(); // the pane reads once when it opens
-      for (const b of before) await paneAction(host, b);
-      const start = warm.syncs;
-      const writes = await paneAction(host, a);
-      const cold = fakeFromLayout(layout);
-      const coldHost = createOfficeHost({ excel: cold.excel, office: cold.office });
-      for (const b of before) await paneAction(coldHost, b);
-      const coldStart = cold.syncs;
-      await paneAction(coldHost, a);
-      out.push({
-        template: templateName(k),
-        ...size,
-        action: label,
-        syncs: warm.syncs - start,
-        syncsCold: cold.syncs - coldStart,
-        writes,
-      });
-    }
-  }
-  return out;
-}
 
 // ── Engine time ──────────────────────────────────────────────────────────────────────────────────────
 interface EngineTime {
@@ -243,6 +189,7 @@ async function mainBench(): Promise<void> {
     },
     quick: QUICK,
     roundTrips: { target: "2 context.sync() per action, constant in template size", rows: trips },
+    payload: payloadAt100(trips),
     engine: {
       what: "校验 + 评分 + 报告 (validate, score, report) in one engine session, on one snapshot, after warm-up",
       rows: engine,
@@ -259,6 +206,23 @@ async function mainBench(): Promise<void> {
     table([
       ["template", "leaves", "tasks", "action", "syncs", "cold", "", "wrote"],
       ...trips.map((r) => [r.template, r.leaves, r.tasks, r.action, r.syncs, r.syncsCold, ok(r.syncs <= 2), r.writes]),
+    ]),
+  );
+  const payload = results.payload;
+  out.push(
+    "",
+    `Largest payload per sync at the 100× template (the fake's JSON bytes, as Excel on the web counts them; target ≤ ${PAYLOAD_TARGET_MB} MB)`,
+  );
+  out.push(
+    table([
+      ["template", "largest request MB", "largest response MB", "target MB", ""],
+      [
+        payload.template,
+        payload.largestRequestMB,
+        payload.largestResponseMB,
+        PAYLOAD_TARGET_MB,
+        ok(payload.withinTarget),
+      ],
     ]),
   );
   out.push("", "Engine time (validate + score + report)");
