@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { INSTRUCTION_LINES, PARAMETER_GUIDE_LINES } from "../../../src/templates/standard/instructions";
+import { INSTRUCTION_LINES } from "../../../src/templates/standard/instructions";
 import { parameterGuideLines } from "../../../src/engine/compile/param-guide";
 import { RULES } from "../../../src/engine/compile/registry";
 import { COMMON_SCHEMA } from "../../../src/engine/compile/compile-rule";
@@ -15,9 +15,11 @@ function guideSheetTexts(): string[] {
 }
 
 describe("the 说明 sheet lists every rule kind's parameters", () => {
-  it("is the engine's generated guide, word for word", () => {
-    expect(PARAMETER_GUIDE_LINES).toEqual(parameterGuideLines());
-    expect(INSTRUCTION_LINES.slice(-PARAMETER_GUIDE_LINES.length)).toEqual(PARAMETER_GUIDE_LINES);
+  it("ends with the engine's generated guide, under its heading", () => {
+    const guide = parameterGuideLines();
+    expect(guide[0]).toBe("八、评分参数怎么写");
+    expect(guide.length).toBeGreaterThan(5);
+    expect(INSTRUCTION_LINES.slice(-guide.length)).toEqual(guide);
   });
 
   it("names each kind and each of its keys in Chinese and English, in the workbook itself", () => {
