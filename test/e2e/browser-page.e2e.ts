@@ -87,8 +87,8 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     await expect.poll(async () => (await statusLineSeen(page)).text).toBe("校验完成：0 个错误，3 个警告。");
     expect((await statusLineSeen(page)).onTop).toBe(true);
     expect(await coveringAt(page)).toEqual([null, null, null, null]);
-    // The grid cannot be edited here: the list says where to make the fixes.
-    expect(await page.getByText(/本页的表格只能查看、不能修改/).isVisible()).toBe(true);
+    // The grid's input cells can be filled in here: the page says so, and the fixes say 请在该单元格….
+    expect(await page.getByText(/黄色单元格可以直接填写/).isVisible()).toBe(true);
     // Nothing is scored yet: there is no scored workbook to download.
     expect(await page.getByRole("button", { name: "下载已评分的 .xlsx" }).isDisabled()).toBe(true);
   });
@@ -158,7 +158,7 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     await page.getByRole("tab", { name: "模板", exact: true }).click();
     await page.getByRole("button", { name: "打开示例" }).click();
     await expect.poll(() => dialogs.length).toBe(1);
-    expect(dialogs[0]).toMatch(/^confirm: 「example-wanzhou-2020\.xlsx」的评分结果还没有下载/);
+    expect(dialogs[0]).toMatch(/^confirm: 「example-wanzhou-2020\.xlsx」的修改和评分结果还没有下载/);
     expect(await page.getByText("优 · 94 分").count()).toBeGreaterThan(0);
     expect(await saveState.textContent()).toContain("未保存");
     // Leaving the page: the browser's own prompt; dismissed, the page stays as it was.
@@ -210,6 +210,125 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     expect(cellAtRef(snapshot, findName(snapshot, "result_total")!)).toEqual({ t: "n", v: 94 });
     expect(cellAtRef(snapshot, findName(snapshot, "result_grade")!)).toEqual({ t: "s", v: "优" });
     expect(snapshot.sheets.map((s) => s.name)).toContain("报告");
+  });
+
+  it("takes a value typed into an input cell: 校验 sees it, results turn stale, the downloaded .xlsx holds it", async () => {
+    const example = await readSnapshot(readFileSync("assets/example-wanzhou-2020.xlsx"));
+    const staff = findName(example, "staff_actual")!;
+    const total = findName(example, "result_total")!;
+    const grid = page.getByRole("grid");
+    const cell = (address: string) => grid.locator(`td[data-address="${address}"]`);
+    await page.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name: staff.sheet }).click();
+    await cell(staff.address).click();
+    // The cell is what is on screen at its centre, yellow as an input cell, and takes the focus.
+    expect(
+      await cell(staff.address).evaluate((td) => {
+        const r = td.getBoundingClientRect();
+        return (
+          document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === td && td === document.activeElement
+        );
+      }),
+    ).toBe(true);
+    expect(await cell(staff.address).getAttribute("data-input")).toBe("true");
+    await page.keyboard.type("-3");
+    expect(await cell(staff.address).getByRole("textbox").inputValue()).toBe("-3");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => cell(staff.address).textContent()).toBe("-3");
+    // Enter moved down, as in Excel.
+    const below = `${staff.address.replace(/\d+$/, "")}${Number(/\d+$/.exec(staff.address)![0]) + 1}`;
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-address"))).toBe(below);
+    // The grade shown was scored from other figures: stale, in words.
+    expect(await page.getByText("数据已修改，请重新评分").first().isVisible()).toBe(true);
+
+    // An output cell stays read-only: typing there changes nothing and says why.
+    await page.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name: total.sheet }).click();
+    await cell(total.address).click();
+    await page.keyboard.type("1");
+    expect(await cell(total.address).getByRole("textbox").count()).toBe(0);
+    expect(await cell(total.address).textContent()).toBe("94");
+    expect(await page.getByTestId("grid-notice").textContent()).toMatch(/只有黄色的填写单元格可以输入/);
+
+    await page.getByRole("tab", { name: "校验", exact: true }).click();
+    await page.getByRole("button", { name: "校验", exact: true }).click();
+    await expect.poll(() => page.getByText("1 错误").count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .getByRole("button", { name: /年末实有在职人数/ })
+        .first()
+        .isVisible(),
+    ).toBe(true);
+
+    // Not scored since the edit: the download is the edited workbook under its own name, holding the value.
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载 .xlsx", exact: true }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe("example-wanzhou-2020.xlsx");
+    const xlsxPath = path.join(downloads, "edited.xlsx");
+    await xlsx.saveAs(xlsxPath);
+    const saved = await readSnapshot(readFileSync(xlsxPath));
+    expect(cellAtRef(saved, findName(saved, "staff_actual")!)).toEqual({ t: "n", v: -3 });
+    expect(cellAtRef(saved, findName(saved, "result_total")!)).toEqual({ t: "n", v: 94 });
+  });
+
+  it("at 400 px, a jump to a problem keeps the cell's label (column A) in view beside it", async () => {
+    const example = await readSnapshot(readFileSync("assets/example-wanzhou-2020.xlsx"));
+    const staff = findName(example, "staff_actual")!;
+    const row = /\d+$/.exec(staff.address)![0];
+    await page.setViewportSize({ width: 400, height: 800 });
+    try {
+      await page
+        .getByRole("button", { name: /年末实有在职人数/ })
+        .first()
+        .click();
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-address") ?? null))
+        .toBe(staff.address);
+      const seen = await page.evaluate(
+        ([cellAddress, labelAddress]) => {
+          const onTop = (td: Element | null) => {
+            if (!td) return false;
+            const r = td.getBoundingClientRect();
+            return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === td;
+          };
+          const grid = document.querySelector('[role="grid"]')!;
+          const label = grid.querySelector(`td[data-address="${labelAddress}"]`);
+          return {
+            cell: onTop(grid.querySelector(`td[data-address="${cellAddress}"]`)),
+            label: onTop(label),
+            labelText: label?.textContent ?? "",
+          };
+        },
+        [staff.address, `A${row}`] as const,
+      );
+      expect(seen).toEqual({ cell: true, label: true, labelText: "年末实有在职人数（人）" });
+    } finally {
+      await page.setViewportSize({ width: 1100, height: 900 });
+    }
+  });
+
+  it("a blank template: no stray 「· 年度」, no internal template id, and 说明 not cut off in the grid", async () => {
+    await page.getByRole("tab", { name: "模板", exact: true }).click();
+    await page.getByRole("button", { name: "新建标准模板" }).click();
+    await expect.poll(() => page.getByText("尚未评分").count()).toBeGreaterThan(0);
+    const status = await page.getByRole("region", { name: "模板状态" }).innerText();
+    expect(status).not.toContain("年度");
+    expect(status).not.toMatch(/·\s*$/m);
+    await page.getByRole("tab", { name: "模板", exact: true }).click();
+    expect(await page.getByText("模板名称").isVisible()).toBe(true);
+    expect(await page.locator("#root").innerText()).not.toContain("cn.perfeval");
+    await page.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name: "说明" }).click();
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll('[role="grid"] td')]
+        .filter((td) => td.textContent && (td.scrollWidth > td.clientWidth || td.scrollHeight > td.clientHeight))
+        .map((td) => td.getAttribute("data-address")),
+    );
+    const texts = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('[role="grid"] td')].filter((td) => (td.textContent ?? "").length > 30).length,
+    );
+    expect(texts).toBeGreaterThan(0);
+    expect(clipped).toEqual([]);
   });
 
   it("makes no request outside its own origin", () => {

@@ -41,6 +41,43 @@ describe("first run", () => {
     await waitFor(() => expect(screen.getByText(toast)).toBeTruthy());
   });
 
+  it("in Excel 打开示例 says the example opened in a new window; this pane stays on its first run", async () => {
+    const host = new FakeHost();
+    Object.defineProperty(host, "kind", { value: "office" });
+    const { user } = await renderPane({ engine: notATemplate(), host, ready: false });
+    await user.click(await screen.findByRole("button", { name: "打开示例" }));
+    expect(await screen.findByText(/示例已在新的 Excel 窗口中打开/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "新建标准模板" })).toBeTruthy();
+    expect(screen.queryByRole("tablist")).toBeNull();
+  });
+
+  it.each([
+    [{ name: "外事办", year: "" }, "外事办"],
+    [{ name: "", year: "2020" }, "2020 年度"],
+  ])("the status line shows only the unit and year entered (%o): no stray 「· 年度」", async (unit, shown) => {
+    const engine = new FakeEngine();
+    engine.validation = { template: TEMPLATE, unit, diagnostics: [] };
+    await renderPane({ engine });
+    const status = screen.getByRole("region", { name: "模板状态" });
+    expect(status.textContent).toContain(shown);
+    expect(status.textContent).not.toMatch(/·\s*·|· 年度|^年度/);
+  });
+
+  it("a blank template (unit and year empty) shows no unit line at all", async () => {
+    const engine = new FakeEngine();
+    engine.validation = { template: TEMPLATE, unit: { name: " ", year: "" }, diagnostics: [] };
+    await renderPane({ engine });
+    expect(screen.getByRole("region", { name: "模板状态" }).textContent).not.toContain("年度");
+  });
+
+  it("模板 names the template and its version, never its internal id", async () => {
+    const { user } = await renderPane();
+    await user.click(screen.getByRole("tab", { name: "模板" }));
+    expect(await screen.findByText("模板名称")).toBeTruthy();
+    expect(document.body.textContent).not.toContain(TEMPLATE.id);
+    expect(screen.queryByText("模板编号")).toBeNull();
+  });
+
   it("on a template opens straight on the tabs with 校验 selected", async () => {
     await renderPane();
     expect(screen.getAllByRole("tab")).toEqual(

@@ -2,6 +2,8 @@
 import { vi } from "vitest";
 import type { WorkbookSnapshot } from "../../src/engine/model/snapshot";
 import type { WritePlan } from "../../src/engine/model/write-plan";
+import type { CellValue } from "../../src/engine/model/cell";
+import { parseA1 } from "../../src/engine/model/cell";
 import type { WriteSummary } from "../../src/hosts/common/types";
 import type { BundledAsset, XlsxCodec } from "../../src/hosts/browser/browser-host";
 import { buildSnapshot } from "../fixtures/snapshots";
@@ -35,18 +37,41 @@ export const EXAMPLE: WorkbookSnapshot = buildSnapshot({
 
 export const TEMPLATE_SNAPSHOT: WorkbookSnapshot = buildSnapshot({ sheets: { 说明: { rows: [["模板"]] } } });
 
-/** Applying a plan writes each values op into the JSON snapshot and reports the cells per sheet. */
+/** The example's input cells (the file's unlocked cells): 基本情况 B1:B3 and 收支情况 B1:B2 and the empty B3. */
+export const EXAMPLE_INPUTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["基本情况", new Set(["B1", "B2", "B3"])],
+  ["收支情况", new Set(["B1", "B2", "B3"])],
+]);
+
+/**
+ * Applying a plan writes each values op into the JSON snapshot and reports the cells per sheet: an op on an input cell
+ * (an edit typed on the page) in place, any other appended as a row (so a test sees what was written).
+ */
 export class FakeCodec implements XlsxCodec {
+  readonly inputCells = vi.fn(async (_bytes: Uint8Array) => EXAMPLE_INPUTS);
   readonly readSnapshot = vi.fn(async (bytes: Uint8Array): Promise<WorkbookSnapshot> => decode(bytes));
   readonly applyWritePlan = vi.fn(
     async (bytes: Uint8Array, plan: WritePlan): Promise<{ bytes: Uint8Array; summary: WriteSummary }> => {
       const snap = decode(bytes);
       const cellsBySheet: Record<string, number> = {};
-      const sheets = snap.sheets.map((s) => ({ ...s, cells: s.cells.map((r) => [...r]) }));
+      const sheets: { name: string; visible?: boolean; cells: CellValue[][] }[] = snap.sheets.map((s) => ({
+        ...s,
+        cells: s.cells.map((r) => [...r]),
+      }));
       for (const op of plan.ops) {
         if (op.kind !== "values") continue;
         let sheet = sheets.find((s) => s.name === op.sheet);
         if (!sheet) sheets.push((sheet = { name: op.sheet, cells: [] }));
+        const at = parseA1(op.address);
+        if (EXAMPLE_INPUTS.get(op.sheet)?.has(op.address) && at) {
+          const v = op.values[0]![0]!;
+          while (sheet.cells.length <= at.row) sheet.cells.push([]);
+          const row = sheet.cells[at.row]!;
+          while (row.length <= at.col) row.push({ t: "empty" });
+          row[at.col] = v === null ? { t: "empty" } : typeof v === "number" ? { t: "n", v } : { t: "s", v };
+          cellsBySheet[op.sheet] = (cellsBySheet[op.sheet] ?? 0) + 1;
+          continue;
+        }
         sheet.cells.push(
           op.values[0]!.map((v) =>
             typeof v === "number" ? { t: "n" as const, v } : { t: "s" as const, v: String(v) },

@@ -47,7 +47,7 @@ function setup(openExampleOnStart: boolean) {
 describe("browser page", () => {
   it("?example=1 opens the example: grid of the first visible sheet and the pane on its tabs", async () => {
     setup(true);
-    const grid = await screen.findByRole("table", { name: "工作表「基本情况」的单元格" });
+    const grid = await screen.findByRole("grid", { name: "工作表「基本情况」的单元格" });
     expect(within(grid).getByText("外事办")).toBeTruthy();
     expect(within(grid).getByText("否")).toBeTruthy();
     const switcher = screen.getByRole("tablist", { name: "工作表" });
@@ -62,7 +62,7 @@ describe("browser page", () => {
     await screen.findByRole("tablist", { name: "步骤" });
     await user.click(screen.getByRole("button", { name: "校验" }));
     await user.click(await screen.findByRole("button", { name: /基本支出/ }));
-    const grid = await screen.findByRole("table", { name: "工作表「收支情况」的单元格" });
+    const grid = await screen.findByRole("grid", { name: "工作表「收支情况」的单元格" });
     const cell = grid.querySelector('td[data-address="B2"]') as HTMLElement;
     expect(cell.getAttribute("data-mark")).toBe("error");
     expect(cell.getAttribute("title")).toBe("B2：错误");
@@ -120,7 +120,7 @@ describe("browser page", () => {
     await user.click(screen.getByRole("tab", { name: "模板" }));
     await user.click(await screen.findByRole("button", { name: "打开示例" }));
     await waitFor(() => expect(confirm).toHaveBeenCalledTimes(1));
-    expect(confirm.mock.calls[0]![0]).toMatch(/「example-wanzhou-2020\.xlsx」的评分结果还没有下载/);
+    expect(confirm.mock.calls[0]![0]).toMatch(/「example-wanzhou-2020\.xlsx」的修改和评分结果还没有下载/);
     expect(screen.getByTestId("save-state").textContent).toContain("未保存");
     expect(screen.queryByRole("button", { name: "关闭" })).toBeNull();
 
@@ -132,7 +132,7 @@ describe("browser page", () => {
     expect(leaveAfter.defaultPrevented).toBe(false);
   });
 
-  it("校验 on the page says the grid cannot be edited and words the fixes for Excel or WPS", async () => {
+  it("校验 on the page words the fixes as everywhere: the input cells can be filled in right here", async () => {
     const { user, engine } = setup(true);
     engine.renderDiagnostic.mockImplementation((d) => ({
       message: `问题 ${d.code}`,
@@ -152,8 +152,71 @@ describe("browser page", () => {
     };
     await screen.findByRole("tablist", { name: "步骤" });
     await user.click(screen.getByRole("button", { name: "校验" }));
-    expect(await screen.findByText(/本页的表格只能查看、不能修改/)).toBeTruthy();
-    expect(screen.getByText("处理：这是必填项，请在 Excel 或 WPS 中填写该单元格。")).toBeTruthy();
-    expect(screen.queryByText(/请在该单元格填写/)).toBeNull();
+    expect(await screen.findByText("处理：请在该单元格填写。")).toBeTruthy();
+    expect(screen.queryByText(/Excel 或 WPS 中填写/)).toBeNull();
+    expect(screen.getByText(/黄色单元格可以直接填写/)).toBeTruthy();
+  });
+
+  it("types into an input cell: Enter commits and moves down, the workbook holds it, results turn stale", async () => {
+    const { user, host } = setup(true);
+    await screen.findByRole("tablist", { name: "步骤" });
+    await user.click(screen.getByRole("tab", { name: "评分" }));
+    await user.click(screen.getByRole("button", { name: "评分并写入" }));
+    await screen.findByText(/评分完成/);
+    const grid = await screen.findByRole("grid", { name: "工作表「基本情况」的单元格" });
+    const b2 = grid.querySelector('td[data-address="B2"]') as HTMLElement;
+    expect(b2.getAttribute("data-input")).toBe("true");
+    await user.click(b2);
+    await user.keyboard("12");
+    const editor = within(b2).getByRole("textbox", { name: "编辑 B2" });
+    expect((editor as HTMLInputElement).value).toBe("12");
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(b2.textContent).toBe("12"));
+    // Enter moved down to B3, which has the focus.
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-address")).toBe("B3"));
+    const sheet = (await host.readSnapshot()).sheets.find((s) => s.name === "基本情况")!;
+    expect(sheet.cells[1]![1]).toEqual({ t: "n", v: 12 });
+    // The grade on the status line is no longer current, and the download is no longer the scored workbook.
+    expect((await screen.findAllByText(/数据已修改，请重新评分/)).length).toBeGreaterThan(0);
+    expect(screen.getByRole("button", { name: "下载 .xlsx" })).toBeTruthy();
+  });
+
+  it("Tab commits and moves (Shift+Tab left), Esc cancels; a read-only cell says so and keeps its value", async () => {
+    const { user } = setup(true);
+    const grid = await screen.findByRole("grid", { name: "工作表「基本情况」的单元格" });
+    const a1 = grid.querySelector('td[data-address="A1"]') as HTMLElement;
+    await user.click(a1);
+    await user.keyboard("x");
+    expect(within(a1).queryByRole("textbox")).toBeNull();
+    expect(screen.getByTestId("grid-notice").textContent).toMatch(/只有黄色的填写单元格可以输入/);
+    expect(a1.textContent).toBe("单位名称");
+    const b1 = grid.querySelector('td[data-address="B1"]') as HTMLElement;
+    await user.click(b1);
+    await user.keyboard("{Enter}");
+    const editor = within(b1).getByRole("textbox") as HTMLInputElement;
+    expect(editor.value).toBe("外事办");
+    await user.keyboard("{Escape}");
+    expect(b1.textContent).toBe("外事办");
+    await user.keyboard("{ArrowDown}{ArrowDown}");
+    expect(document.activeElement?.getAttribute("data-address")).toBe("B3");
+    await user.keyboard("是{Shift>}{Tab}{/Shift}");
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-address")).toBe("A3"));
+    expect(grid.querySelector('td[data-address="B3"]')!.textContent).toBe("是");
+  });
+
+  it("a block pasted from Excel lands from the focused cell on input cells only", async () => {
+    const { user, host } = setup(true);
+    const grid = await screen.findByRole("grid", { name: "工作表「基本情况」的单元格" });
+    const b2 = grid.querySelector('td[data-address="B2"]') as HTMLElement;
+    await user.click(b2);
+    fireEvent.paste(b2, { clipboardData: { getData: () => "7\t备注\r\n否\tx\r\n" } });
+    await waitFor(() => expect(b2.textContent).toBe("7"));
+    expect(grid.querySelector('td[data-address="B3"]')!.textContent).toBe("否");
+    // C2 and C3 are not input cells: left alone, and said.
+    expect(screen.getByTestId("grid-notice").textContent).toMatch(/其中 2 个单元格不是填写单元格/);
+    const sheet = (await host.readSnapshot()).sheets.find((s) => s.name === "基本情况")!;
+    expect(sheet.cells[1]![2]).toBeUndefined();
+    expect(sheet.cells[1]![1]).toEqual({ t: "n", v: 7 });
+    expect(sheet.cells[2]![1]).toEqual({ t: "s", v: "否" });
   });
 });

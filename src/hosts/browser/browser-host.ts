@@ -1,122 +1,33 @@
-import type { Diagnostic, Severity, DiagnosticLang, CellRef, WorkbookSnapshot, WritePlan } from "../../engine";
+import type { Diagnostic, Severity, CellRef, WorkbookSnapshot, WritePlan } from "../../engine";
 import { severityRank, parseRange, toA1 } from "../../engine";
 import type { WorkbookHost, WriteSummary } from "../common";
 import { HostError } from "../common";
+import type { CellEdit } from "./cell-edits";
+import { editOps, planEdits, withEdits } from "./cell-edits";
+import type {
+  BrowserHostDeps,
+  BundledAsset,
+  BrowserWorkbookState,
+  CodecMarks,
+  ConfirmReplace,
+  EditResult,
+  XlsxCodec,
+} from "./browser-types";
+import { ActionCancelled, XLSX_MIME } from "./browser-types";
+import {
+  defaultDownload,
+  defaultFetchAsset,
+  defaultLang,
+  defaultLoadCodec,
+  localTimeOfDay,
+  markKey,
+} from "./browser-defaults";
 
-/** Marks for the file: the diagnostics of 校验/评分 and their wording (src/hosts/xlsx/marks.ts). */
-export interface CodecMarks {
-  readonly diagnostics: readonly Diagnostic[];
-  readonly describe: (d: Diagnostic) => string;
-}
-
-/** The .xlsx host's operations the page needs (loaded on demand: they pull in exceljs). */
-export interface XlsxCodec {
-  readSnapshot(bytes: Uint8Array): Promise<WorkbookSnapshot>;
-  /** With `marks`, the problem cells are also marked in the file (fill + note, remembered in `_marks`). */
-  applyWritePlan(
-    bytes: Uint8Array,
-    plan: WritePlan,
-    options?: { readonly marks?: CodecMarks },
-  ): Promise<{ bytes: Uint8Array; summary: WriteSummary }>;
-  /** The notes' wording, as the pane and the CLI word a diagnostic; absent, the code stands in. */
-  markText?(lang: DiagnosticLang): (d: Diagnostic) => string;
-}
-
-export type BundledAsset = "standard-template.xlsx" | "example-wanzhou-2020.xlsx";
-
-export interface BrowserHostDeps {
-  readonly loadCodec?: () => Promise<XlsxCodec>;
-  /** Same-origin bundled workbooks; default fetch("../assets/<name>") (the page is web/index.html, assets/ is beside web/). */
-  readonly fetchAsset?: (name: BundledAsset) => Promise<Uint8Array>;
-  /** Hand bytes to the user; default an <a download> with a blob URL. */
-  readonly download?: (fileName: string, bytes: Uint8Array, mimeType: string) => void;
-  /** Language of the notes on marked cells; default the page's (<html lang>, set from pickBrowserLang). */
-  readonly lang?: () => DiagnosticLang;
-  /** The clock (for the time of the last download); default new Date(). */
-  readonly now?: () => Date;
-}
-
-/**
- * Thrown when the user keeps the open workbook instead of replacing it (the page asked first). The pane treats an
- * error named "ActionCancelled" as nothing happened: no message, no change.
- */
-export class ActionCancelled extends Error {
-  override readonly name = "ActionCancelled";
-  constructor() {
-    super("the user kept the open workbook");
-  }
-}
-
-/** Asked before unsaved work is replaced; true to go on. */
-export type ConfirmReplace = (openFileName: string) => boolean | Promise<boolean>;
-
-/** What the page shows about the open workbook. Immutable: a new object on every change. */
-export interface BrowserWorkbookState {
-  readonly fileName: string | null;
-  readonly snapshot: WorkbookSnapshot | null;
-  /** Marked cells, keyed "sheet!A1", with the worst severity found there. */
-  readonly marks: ReadonlyMap<string, Severity>;
-  readonly selected: CellRef | null;
-  /** Bumped on every selectCell, so selecting the same cell again still scrolls to it. */
-  readonly selectSeq: number;
-  readonly activeSheet: string | null;
-  /** Bumped when the page (not the pane) opens a workbook: the pane starts afresh. */
-  readonly generation: number;
-  /** True once outputs were written into the in-memory workbook. */
-  readonly written: boolean;
-  /** Written since it was opened or last downloaded: the results exist only in this page. */
-  readonly unsaved: boolean;
-  /** When the workbook was last downloaded (local "HH:MM"), or null. */
-  readonly downloadedAt: string | null;
-}
-
-export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export * from "./browser-types";
+export { assetUrl, localTimeOfDay, markKey } from "./browser-defaults";
 
 // A table header may be a range; marking is capped so a stray whole-column range cannot flood the grid.
 const MAX_MARKED_CELLS_PER_DIAGNOSTIC = 200;
-
-/** "sheet!A1" key of a marked cell. */
-export function markKey(sheet: string, address: string): string {
-  return `${sheet}!${address}`;
-}
-
-async function defaultLoadCodec(): Promise<XlsxCodec> {
-  const xlsx = await import("../xlsx");
-  return { readSnapshot: xlsx.readSnapshot, applyWritePlan: xlsx.applyWritePlan, markText: xlsx.markText };
-}
-
-function defaultLang(): DiagnosticLang {
-  return typeof document !== "undefined" && document.documentElement.lang === "en" ? "en" : "zh-CN";
-}
-
-/** Where a bundled workbook is served: dist/assets/, one level above the page at dist/web/index.html. */
-export function assetUrl(name: BundledAsset, pageUrl: string): string {
-  return new URL(`../assets/${name}`, pageUrl).href;
-}
-
-async function defaultFetchAsset(name: BundledAsset): Promise<Uint8Array> {
-  const res = await fetch(assetUrl(name, document.baseURI));
-  if (!res.ok) throw new HostError("file_unreadable", `cannot load ${name}: HTTP ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
-}
-
-function defaultDownload(fileName: string, bytes: Uint8Array, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mimeType }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.style.display = "none";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoke later: some browsers start the download asynchronously.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
-
-/** "14:05" in local time. */
-export function localTimeOfDay(d: Date): string {
-  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
-}
 
 const EMPTY: WorkbookSnapshot = { sheets: [], names: [] };
 
@@ -135,12 +46,22 @@ export class BrowserHost implements WorkbookHost {
     selectSeq: 0,
     activeSheet: null,
     generation: 0,
+    inputs: new Map(),
     written: false,
+    scored: false,
     unsaved: false,
     downloadedAt: null,
   };
   private confirmReplace: ConfirmReplace | null = null;
   private readonly listeners = new Set<() => void>();
+  private readonly editListeners = new Set<(sheet: string, address: string) => void>();
+  // Edits reach the file's bytes one after another; every other use of the bytes waits for them.
+  private queue: Promise<void> = Promise.resolve();
+  private editFailure: unknown = null;
+  // Edits shown in the snapshot and not yet in the bytes: a snapshot read back from the bytes meanwhile keeps them.
+  private readonly pendingEdits: { sheet: string; edits: readonly CellEdit[] }[] = [];
+  // Bumped on every workbook opened: an edit of the one before never lands in it.
+  private opened = 0;
   private codec: Promise<XlsxCodec> | null = null;
   private readonly deps: Required<BrowserHostDeps>;
 
@@ -199,7 +120,11 @@ export class BrowserHost implements WorkbookHost {
 
   private async load(fileName: string, bytes: Uint8Array, fromPage: boolean): Promise<void> {
     const snapshot = await this.readBytes(bytes);
+    const codec = await this.loadCodec();
+    const inputs = codec.inputCells ? await codec.inputCells(bytes).catch(() => new Map()) : new Map();
     this.bytes = bytes;
+    this.opened++;
+    this.editFailure = null;
     const first = snapshot.sheets.find((s) => s.visible !== false) ?? snapshot.sheets[0];
     this.set({
       fileName,
@@ -207,7 +132,9 @@ export class BrowserHost implements WorkbookHost {
       marks: new Map(),
       selected: null,
       activeSheet: first?.name ?? null,
+      inputs,
       written: false,
+      scored: false,
       unsaved: false,
       downloadedAt: null,
       generation: fromPage ? this.state.generation + 1 : this.state.generation,
@@ -240,11 +167,15 @@ export class BrowserHost implements WorkbookHost {
     this.set({ activeSheet: sheet });
   }
 
-  /** Download the in-memory workbook with everything written so far. */
+  /** Download the in-memory workbook with everything written so far (named 已评分 only when its scores are current). */
   async downloadWorkbook(): Promise<void> {
-    if (!this.bytes || !this.state.fileName) throw new HostError("file_unreadable", "no workbook is open");
+    const bytes = await this.serial(async () => {
+      this.throwEditFailure();
+      return this.bytes;
+    });
+    if (!bytes || !this.state.fileName) throw new HostError("file_unreadable", "no workbook is open");
     const base = this.state.fileName.replace(/\.xlsx$/i, "");
-    await this.saveFile(`${base}-已评分.xlsx`, this.bytes, XLSX_MIME);
+    await this.saveFile(this.state.scored ? `${base}-已评分.xlsx` : `${base}.xlsx`, bytes, XLSX_MIME);
     this.set({ unsaved: false, downloadedAt: localTimeOfDay(this.deps.now()) });
   }
 
@@ -260,21 +191,79 @@ export class BrowserHost implements WorkbookHost {
   async applyAndMark(plan: WritePlan, diagnostics: readonly Diagnostic[]): Promise<WriteSummary> {
     const summary = await this.write(plan, diagnostics);
     this.showMarks(diagnostics);
+    this.set({ scored: true });
     return summary;
   }
 
-  private async write(plan: WritePlan, diagnostics: readonly Diagnostic[] | null): Promise<WriteSummary> {
-    if (!this.bytes) throw new HostError("sheet_missing", "no workbook is open");
-    const codec = await this.loadCodec();
-    const applied = await codec.applyWritePlan(
-      this.bytes,
-      plan,
-      diagnostics ? { marks: this.marksFor(codec, diagnostics) } : undefined,
+  /**
+   * Type a block of texts into the grid with its top-left at `address` (one cell, or a block pasted from Excel or
+   * WPS). Only input cells change; the others in the block are left alone and counted. The grid shows the values at
+   * once; the file's bytes follow in order, and whatever reads them (评分, marks, the download) waits.
+   */
+  editCells(sheet: string, address: string, block: readonly (readonly string[])[]): EditResult {
+    const snapshot = this.state.snapshot;
+    if (!snapshot || !this.bytes) return { changed: 0, skipped: 0 };
+    const { edits, skipped } = planEdits(this.state.inputs, sheet, address, block);
+    if (edits.length === 0) return { changed: 0, skipped };
+    const pending = { sheet, edits };
+    this.pendingEdits.push(pending);
+    const opened = this.opened;
+    this.serial(async () => {
+      if (this.opened !== opened || !this.bytes) return;
+      const codec = await this.loadCodec();
+      this.bytes = (await codec.applyWritePlan(this.bytes, { ops: editOps(sheet, edits) })).bytes;
+    })
+      .catch((e: unknown) => {
+        if (this.opened === opened) this.editFailure ??= e;
+      })
+      .finally(() => this.pendingEdits.splice(this.pendingEdits.indexOf(pending), 1));
+    this.set({ snapshot: withEdits(snapshot, sheet, edits), written: true, unsaved: true, scored: false });
+    for (const l of this.editListeners) l(sheet, edits[0]!.address);
+    return { changed: edits.length, skipped };
+  }
+
+  /** The pane's stale results: called on every edit typed into the grid (as the Office host's onUserEdit is). */
+  async onUserEdit(listener: (sheet: string, address: string) => void): Promise<() => Promise<void>> {
+    this.editListeners.add(listener);
+    return async () => {
+      this.editListeners.delete(listener);
+    };
+  }
+
+  // One use of the bytes at a time (edits, 评分's write, marks, the download), in the order asked.
+  private serial<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
     );
-    const snapshot = await this.readBytes(applied.bytes);
-    this.bytes = applied.bytes;
-    this.set({ snapshot, written: true, unsaved: true });
-    return applied.summary;
+    return run;
+  }
+
+  // An edit that could not reach the file is said on the next use of the file, which it would otherwise lack.
+  private throwEditFailure(): void {
+    const e = this.editFailure;
+    if (e === null) return;
+    this.editFailure = null;
+    throw e instanceof HostError ? e : new HostError("unknown", e instanceof Error ? e.message : String(e));
+  }
+
+  private write(plan: WritePlan, diagnostics: readonly Diagnostic[] | null): Promise<WriteSummary> {
+    return this.serial(async () => {
+      this.throwEditFailure();
+      if (!this.bytes) throw new HostError("sheet_missing", "no workbook is open");
+      const codec = await this.loadCodec();
+      const applied = await codec.applyWritePlan(
+        this.bytes,
+        plan,
+        diagnostics ? { marks: this.marksFor(codec, diagnostics) } : undefined,
+      );
+      const read = await this.readBytes(applied.bytes);
+      this.bytes = applied.bytes;
+      const snapshot = this.pendingEdits.reduce((snap, p) => withEdits(snap, p.sheet, p.edits), read);
+      this.set({ snapshot, written: true, unsaved: true });
+      return applied.summary;
+    });
   }
 
   private marksFor(codec: XlsxCodec, diagnostics: readonly Diagnostic[]): CodecMarks {
@@ -287,18 +276,21 @@ export class BrowserHost implements WorkbookHost {
    */
   async markDiagnostics(diagnostics: readonly Diagnostic[]): Promise<void> {
     this.showMarks(diagnostics);
-    if (!this.bytes) return;
-    const codec = await this.loadCodec();
-    const before = this.bytes;
-    let applied: { bytes: Uint8Array };
-    try {
-      applied = await codec.applyWritePlan(before, { ops: [] }, { marks: this.marksFor(codec, diagnostics) });
-    } catch (e) {
-      if (e instanceof HostError) throw e;
-      throw new HostError("unknown", e instanceof Error ? e.message : String(e));
-    }
-    // A workbook opened meanwhile keeps its own bytes.
-    if (this.bytes === before) this.bytes = applied.bytes;
+    await this.serial(async () => {
+      this.throwEditFailure();
+      if (!this.bytes) return;
+      const codec = await this.loadCodec();
+      const before = this.bytes;
+      let applied: { bytes: Uint8Array };
+      try {
+        applied = await codec.applyWritePlan(before, { ops: [] }, { marks: this.marksFor(codec, diagnostics) });
+      } catch (e) {
+        if (e instanceof HostError) throw e;
+        throw new HostError("unknown", e instanceof Error ? e.message : String(e));
+      }
+      // A workbook opened meanwhile keeps its own bytes.
+      if (this.bytes === before) this.bytes = applied.bytes;
+    });
   }
 
   /** The grid's marks: every cell of each diagnostic's range, with the worst severity found there. */

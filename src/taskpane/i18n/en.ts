@@ -15,7 +15,7 @@ export const en: Catalog = {
     region: "Template status",
     noTemplate: "No evaluation template found",
     version: (version) => `version ${version}`,
-    unitYear: (unit, year) => `${unit} · ${year}`,
+    unitYear: (unit, year) => [unit, year].filter((s) => s !== "").join(" · "),
     notScored: "Not scored yet",
     grade: (grade, total) => `${grade} · ${total} points`,
     gradeLabel: (grade, total) => `Grade: ${grade}, total ${total} points`,
@@ -42,11 +42,12 @@ export const en: Catalog = {
       "The template holds the indicators, the scoring rules and the input areas. You fill the yellow cells; the assistant writes the green ones.",
     name: "Template",
     version: "Version",
-    id: "Template id",
     create: "New standard template",
     example: "Open the example",
     created: "The standard template's sheets were inserted.",
     exampleOpened: "The example workbook is open.",
+    exampleOpenedInWindow:
+      "The example opened in a new Excel window: switch to it and choose Performance Evaluation Assistant on the Home tab there. This workbook is unchanged.",
     refreshed: "The workbook was read again.",
   },
   validate: {
@@ -68,10 +69,6 @@ export const en: Catalog = {
       errors === 0 && warnings === 0
         ? "Check finished: no errors."
         : `Check finished: ${errors} errors, ${warnings} warnings.`,
-    readOnlyFixes: {
-      required_missing: "This value is required; enter it in Excel or WPS.",
-      excel_error: "In Excel or WPS, fix the cell's formula, or type the value directly.",
-    },
     filteredOut: "No problems match the filter.",
   },
   score: {
@@ -179,14 +176,23 @@ export const en: Catalog = {
     title: "Performance Evaluation Assistant · browser",
     open: "Open an .xlsx file",
     download: "Download the scored .xlsx",
+    downloadEdited: "Download the .xlsx",
     privacy:
-      "The file is processed only in your browser and is never uploaded. Scores and the report exist only in this page until you download the scored .xlsx.",
+      "The file is processed only in your browser and is never uploaded. What you fill in here, the scores and the report exist only in this page until you download the .xlsx.",
     unsaved: "Not saved: the results exist only in this page; download them before closing it",
     downloadedAt: (time) => `Downloaded at ${time}`,
     confirmReplace: (name) =>
-      `The results for "${name}" have not been downloaded and will be lost if another workbook is opened.\n\nOpen it anyway? (Cancel: stay on this workbook and download first)`,
-    readOnly:
-      "The grid on this page can be read, not edited: make the changes below in Excel or WPS, save, open the file again here, then validate again.",
+      `The changes and results for "${name}" have not been downloaded and will be lost if another workbook is opened.\n\nOpen it anyway? (Cancel: stay on this workbook and download first)`,
+    editHint:
+      "Yellow cells can be filled in here: select one and type, Enter or Tab to confirm; a block copied from Excel or WPS can be pasted. Other cells are read-only.",
+    noInputsOnSheet: "This sheet has no cells to fill in; it can only be read.",
+    noInputs:
+      "This workbook marks no input cells, so this page can only show it: make the changes in Excel or WPS, save, and open the file here again.",
+    readOnlyCell:
+      "This cell cannot be changed here: only the yellow input cells take input; green cells are written by the assistant.",
+    pasteSkipped: (n) => `Pasted into the yellow input cells; ${n} cells that are not input cells were left unchanged.`,
+    editCell: (cell) => `Edit ${cell}`,
+    rowNumbers: "Row numbers",
     dropHint: 'Drop an .xlsx file here, or choose "Open an .xlsx file".',
     dropNow: "Release to open the file",
     sheets: "Sheets",

@@ -55,7 +55,8 @@ const source = {
     region: "模板状态",
     noTemplate: "未识别到绩效评价模板",
     version: (version: string) => `版本 ${version}`,
-    unitYear: (unit: string, year: string) => `${unit} · ${year} 年度`,
+    // Only what was entered: no stray 「· 年度」 on a blank template.
+    unitYear: (unit: string, year: string) => [unit, year && `${year} 年度`].filter((s) => s !== "").join(" · "),
     notScored: "尚未评分",
     grade: (grade: string, total: string) => `${grade} · ${total} 分`,
     gradeLabel: (grade: string, total: string) => `等级：${grade}，总分 ${total} 分`,
@@ -80,11 +81,12 @@ const source = {
     intro: "模板保存指标体系、评分方法和填写区域。黄色单元格由您填写，绿色单元格由助手写入。",
     name: "模板名称",
     version: "版本",
-    id: "模板编号",
     create: "新建标准模板",
     example: "打开示例",
     created: "已插入标准模板的工作表。",
     exampleOpened: "已打开示例工作簿。",
+    exampleOpenedInWindow:
+      "示例已在新的 Excel 窗口中打开：请切换到该窗口，在「开始」选项卡点「绩效评价助手」查看。这个工作簿没有改动。",
     refreshed: "已重新读取工作簿。",
   },
   validate: {
@@ -105,11 +107,6 @@ const source = {
     done: (errors: number, warnings: number) =>
       errors === 0 && warnings === 0 ? "校验完成，没有发现错误。" : `校验完成：${errors} 个错误，${warnings} 个警告。`,
     filteredOut: "当前筛选下没有问题。",
-    // Where the pane cannot edit the cell (the browser page), the fix says where to make it.
-    readOnlyFixes: {
-      required_missing: "这是必填项，请在 Excel 或 WPS 中填写该单元格。",
-      excel_error: "请在 Excel 或 WPS 中检查该单元格的公式，或直接填写数值。",
-    },
   },
   score: {
     run: "评分并写入",
@@ -177,14 +174,22 @@ const source = {
     title: "绩效评价助手 · 浏览器版",
     open: "打开 .xlsx 文件",
     download: "下载已评分的 .xlsx",
+    downloadEdited: "下载 .xlsx",
     privacy:
-      "文件只在您的浏览器中处理，不会上传到任何地方。评分和报告的结果也只在本页中，请点「下载已评分的 .xlsx」保存到电脑。",
+      "文件只在您的浏览器中处理，不会上传到任何地方。在本页填写的内容、评分和报告的结果也只在本页中，请下载 .xlsx 保存到电脑。",
     unsaved: "未保存：结果只在本页中，关闭页面前请下载",
     downloadedAt: (time: string) => `已于 ${time} 下载`,
     confirmReplace: (name: string) =>
-      `「${name}」的评分结果还没有下载，打开另一个工作簿后将丢失。\n\n仍要打开吗？（取消：留在当前工作簿，先下载）`,
-    readOnly:
-      "本页的表格只能查看、不能修改：请在 Excel 或 WPS 中按下列提示修改并保存，再点「打开 .xlsx 文件」重新打开，然后再次校验。",
+      `「${name}」的修改和评分结果还没有下载，打开另一个工作簿后将丢失。\n\n仍要打开吗？（取消：留在当前工作簿，先下载）`,
+    editHint:
+      "黄色单元格可以直接填写：选中后输入，按 Enter 或 Tab 确认；也可以粘贴从 Excel 或 WPS 复制的一块单元格。其他单元格只能查看。",
+    noInputsOnSheet: "这个工作表没有要填写的单元格，只能查看。",
+    noInputs:
+      "这个工作簿没有标出填写单元格，本页只能查看：请在 Excel 或 WPS 中按校验的提示修改并保存，再点「打开 .xlsx 文件」重新打开。",
+    readOnlyCell: "这个单元格不能在这里修改：只有黄色的填写单元格可以输入，绿色单元格由助手写入。",
+    pasteSkipped: (n: number) => `已粘贴到黄色的填写单元格；其中 ${n} 个单元格不是填写单元格，没有改动。`,
+    editCell: (cell: string) => `编辑 ${cell}`,
+    rowNumbers: "行号",
     dropHint: "把 .xlsx 文件拖到这里，或点击「打开 .xlsx 文件」。",
     dropNow: "松开鼠标即可打开文件",
     sheets: "工作表",

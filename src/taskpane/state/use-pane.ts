@@ -86,8 +86,6 @@ export interface PaneModel {
   readonly notice: PaneNotice | null;
   readonly error: PaneError | null;
   readonly dismissError: () => void;
-  /** Where the workbook lives: in the browser page the grid cannot be edited, so fixes say where to make them. */
-  readonly hostKind: WorkbookHost["kind"];
   readonly status: WorkbookStatus;
   readonly diagnostics: readonly Diagnostic[] | null;
   readonly scoring: ScoringView | null;
@@ -219,7 +217,8 @@ export function usePane(
       run(async () => {
         await host.openExample();
         await load();
-        notify(t.template.exampleOpened);
+        // In Excel the example is a new workbook in its own window, where the pane is opened anew; this one is unchanged.
+        notify(host.kind === "office" ? t.template.exampleOpenedInWindow : t.template.exampleOpened);
       }),
     validate: () =>
       run(async () => {
@@ -329,7 +328,6 @@ export function usePane(
     notice,
     error,
     dismissError: () => setError(null),
-    hostKind: host.kind,
     status,
     diagnostics,
     scoring,

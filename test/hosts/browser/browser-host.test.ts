@@ -90,7 +90,8 @@ describe("BrowserHost", () => {
     expect(host.getState().written).toBe(true);
     await host.downloadWorkbook();
     const [name, bytes, mime] = download.mock.calls[0]!;
-    expect(name).toBe("example-wanzhou-2020-已评分.xlsx");
+    // Written, not scored (the report sheet): the file keeps its own name; 已评分 is for 评分's write.
+    expect(name).toBe("example-wanzhou-2020.xlsx");
     expect(mime).toBe(XLSX_MIME);
     expect(decode(bytes as Uint8Array)).toEqual(after);
     expect(codec.applyWritePlan).toHaveBeenCalledTimes(1);
@@ -203,5 +204,87 @@ describe("BrowserHost", () => {
     const bytes = new Uint8Array([1, 2, 3]);
     await host.saveFile("绩效自评报告.docx", bytes, "application/x-test");
     expect(download).toHaveBeenCalledWith("绩效自评报告.docx", bytes, "application/x-test");
+  });
+
+  describe("typing into the grid", () => {
+    it("changes input cells only: the grid at once, then the bytes; numbers as numbers, a blank clears", async () => {
+      const { host, codec } = setup();
+      await host.openExample();
+      expect(host.getState().inputs.get("基本情况")?.has("B2")).toBe(true);
+      const result = host.editCells("基本情况", "A2", [
+        ["编制", "12", " 226.86万元 "],
+        ["x", ""],
+      ]);
+      // A2 and A3 are labels, C2 not an input cell: left alone and counted.
+      expect(result).toEqual({ changed: 2, skipped: 3 });
+      // Anything but a plain number is kept as typed: 校验 reads it as the field's type (the engine's coercion).
+      expect(host.editCells("基本情况", "B1", [[" 226.86万元 "]])).toEqual({ changed: 1, skipped: 0 });
+      const cells = (await host.readSnapshot()).sheets.find((s) => s.name === "基本情况")!.cells;
+      expect(cells[1]![1]).toEqual({ t: "n", v: 12 });
+      expect(cells[1]![0]).toEqual({ t: "s", v: "编制数（人）" });
+      expect(cells[2]![1]).toEqual({ t: "empty" });
+      expect(host.getState()).toMatchObject({ written: true, unsaved: true, scored: false });
+      await host.downloadWorkbook();
+      expect(codec.applyWritePlan.mock.calls.map((c) => c[1].ops)).toEqual([
+        [
+          { kind: "values", sheet: "基本情况", address: "B2", values: [[12]] },
+          { kind: "values", sheet: "基本情况", address: "B3", values: [[null]] },
+        ],
+        [{ kind: "values", sheet: "基本情况", address: "B1", values: [[" 226.86万元 "]] }],
+      ]);
+    });
+
+    it("tells the pane of every edit (its stale results) until unsubscribed", async () => {
+      const { host } = setup();
+      await host.openExample();
+      const seen: string[] = [];
+      const off = await host.onUserEdit((sheet, address) => seen.push(`${sheet}!${address}`));
+      host.editCells("收支情况", "B1", [["1"]]);
+      host.editCells("收支情况", "A1", [["no"]]);
+      await off();
+      host.editCells("收支情况", "B2", [["2"]]);
+      expect(seen).toEqual(["收支情况!B1"]);
+    });
+
+    it("评分's write waits for the edits and keeps one typed meanwhile; the download is 已评分 until the next edit", async () => {
+      const { host, download } = setup();
+      await host.openExample();
+      host.editCells("收支情况", "B1", [["100"]]);
+      const scoring = host.applyAndMark(
+        { ops: [{ kind: "values", sheet: "收支情况", address: "C9", values: [[94]] }] },
+        [],
+      );
+      host.editCells("收支情况", "B2", [["5"]]);
+      await scoring;
+      const cells = (await host.readSnapshot()).sheets.find((s) => s.name === "收支情况")!.cells;
+      expect(cells[0]![1]).toEqual({ t: "n", v: 100 });
+      expect(cells[1]![1]).toEqual({ t: "n", v: 5 });
+      expect(host.getState().scored).toBe(true);
+      await host.downloadWorkbook();
+      const bytes = download.mock.calls[0]![1] as Uint8Array;
+      const saved = decode(bytes).sheets.find((s) => s.name === "收支情况")!.cells;
+      expect(saved[0]![1]).toEqual({ t: "n", v: 100 });
+      expect(saved[1]![1]).toEqual({ t: "n", v: 5 });
+      expect(download.mock.calls[0]![0]).toBe("example-wanzhou-2020-已评分.xlsx");
+      host.editCells("收支情况", "B1", [["101"]]);
+      await host.downloadWorkbook();
+      expect(download.mock.calls[1]![0]).toBe("example-wanzhou-2020.xlsx");
+    });
+
+    it("an edit that could not reach the file is said on the next use of the file", async () => {
+      const { host, codec } = setup();
+      await host.openExample();
+      codec.applyWritePlan.mockRejectedValueOnce(new Error("disk full"));
+      host.editCells("收支情况", "B1", [["1"]]);
+      await expect(host.downloadWorkbook()).rejects.toMatchObject({ name: "HostError", code: "unknown" });
+    });
+
+    it("a file without input cells (or a codec that cannot tell) is only shown", async () => {
+      const { host, codec } = setup();
+      codec.inputCells.mockResolvedValueOnce(new Map());
+      await host.openExample();
+      expect(host.editCells("基本情况", "B2", [["1"]])).toEqual({ changed: 0, skipped: 1 });
+      expect(host.getState().unsaved).toBe(false);
+    });
   });
 });

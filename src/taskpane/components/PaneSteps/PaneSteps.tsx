@@ -42,7 +42,6 @@ export function PaneSteps({ pane, engine }: PaneStepsProps) {
             engine={engine}
             busy={pane.busy}
             notice={noticeFor("validate")}
-            readOnly={pane.hostKind === "browser"}
             onValidate={() => void actions.validate()}
             onSelectCell={(ref) => void actions.selectCell(ref)}
           />

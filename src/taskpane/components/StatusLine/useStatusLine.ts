@@ -33,7 +33,7 @@ export function useStatusLine(status: WorkbookStatus): StatusLineView {
   const { t } = useI18n();
   const tpl = status.template;
   const title = tpl ? `${tpl.title} · ${t.status.version(tpl.version)}` : t.appTitle;
-  const unitYear = status.unit ? t.status.unitYear(status.unit.name, status.unit.year) : null;
+  const unitYear = status.unit ? t.status.unitYear(status.unit.name.trim(), status.unit.year.trim()) || null : null;
   // A stale grade keeps its word and number but loses the grade's colour and says so: it is not the result now.
   const stale = status.grade && status.total && status.stale ? t.status.stale[status.stale] : null;
   const badge =

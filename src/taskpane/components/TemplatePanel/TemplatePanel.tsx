@@ -44,10 +44,6 @@ export function TemplatePanel({
           <dd className={styles.value}>
             <Body1>{template.version}</Body1>
           </dd>
-          <dt className={styles.term}>{t.template.id}</dt>
-          <dd className={styles.value}>
-            <Body1>{template.id}</Body1>
-          </dd>
         </dl>
       )}
       <div className={panel.secondaryRow}>

@@ -15,8 +15,6 @@ export interface ValidatePanelProps {
   readonly busy: boolean;
   /** The last success in this tab (its status line). */
   readonly notice?: string | null;
-  /** The cells cannot be edited here (the browser page): say once where to fix them, and word fixes so. */
-  readonly readOnly?: boolean;
   readonly onValidate: () => void;
   readonly onSelectCell: (ref: CellRef) => void;
 }
@@ -64,22 +62,13 @@ export function ValidatePanel({
   engine,
   busy,
   notice = null,
-  readOnly = false,
   onValidate,
   onSelectCell,
 }: ValidatePanelProps) {
   const { t, lang } = useI18n();
   const panel = usePanelStyles();
   const styles = useValidatePanelStyles();
-  const render = useCallback(
-    (d: Diagnostic) => {
-      const rendered = engine.renderDiagnostic(d, lang);
-      const fixes: Readonly<Record<string, string | undefined>> = t.validate.readOnlyFixes;
-      const fix = readOnly ? fixes[d.code] : undefined;
-      return fix ? { ...rendered, fix } : rendered;
-    },
-    [engine, lang, readOnly, t],
-  );
+  const render = useCallback((d: Diagnostic) => engine.renderDiagnostic(d, lang), [engine, lang]);
   const state = useValidatePanel(diagnostics, render);
   return (
     <div className={panel.panel}>
@@ -89,7 +78,6 @@ export function ValidatePanel({
       <PanelStatus text={notice} />
       {diagnostics === null && <Caption1 className={panel.hint}>{t.validate.hint}</Caption1>}
       {diagnostics !== null && state.total === 0 && <Body1>{t.validate.none}</Body1>}
-      {readOnly && state.total > 0 && <Caption1 className={panel.hint}>{t.web.readOnly}</Caption1>}
       {state.total > 0 && (
         <div className={styles.chips} role="group" aria-label={t.validate.filters}>
           {SEVERITIES.map((s) => (

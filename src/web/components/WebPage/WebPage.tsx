@@ -53,13 +53,13 @@ export function WebPage({ host, engine, openExampleOnStart = false }: WebPagePro
         <Button appearance="secondary" onClick={() => input.current?.click()}>
           {t.web.open}
         </Button>
-        {/* Nothing to download until something was written (评分, 报告): before, it was the input renamed 已评分. */}
+        {/* Nothing to download until something was written or typed; 已评分 only while the written scores are current. */}
         <Button
           appearance={state.unsaved ? "primary" : "secondary"}
           disabled={!state.fileName || !state.written}
           onClick={page.download}
         >
-          {t.web.download}
+          {state.written && !state.scored ? t.web.downloadEdited : t.web.download}
         </Button>
         {(state.unsaved || state.downloadedAt) && (
           <Caption1 role="status" className={state.unsaved ? styles.unsaved : styles.saved} data-testid="save-state">
@@ -89,7 +89,11 @@ export function WebPage({ host, engine, openExampleOnStart = false }: WebPagePro
           <Caption1 className={styles.privacy}>{t.web.privacy}</Caption1>
           {state.snapshot ? (
             <Suspense fallback={null}>
-              <LazySheetGrid state={state} onSheetChange={(s) => host.showSheet(s)} />
+              <LazySheetGrid
+                state={state}
+                onSheetChange={(s) => host.showSheet(s)}
+                onEdit={(sheet, address, block) => host.editCells(sheet, address, block)}
+              />
             </Suspense>
           ) : (
             <div className={styles.dropHint}>{page.dropping ? t.web.dropNow : t.web.dropHint}</div>
