@@ -237,6 +237,15 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     // Enter moved down, as in Excel.
     const below = `${staff.address.replace(/\d+$/, "")}${Number(/\d+$/.exec(staff.address)![0]) + 1}`;
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-address"))).toBe(below);
+    // Back up, edit again and leave with Tab: the value is kept and the focus moves right (Fluent's own Tab handling
+    // does not take the focus elsewhere first).
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Enter");
+    expect(await cell(staff.address).getByRole("textbox").inputValue()).toBe("-3");
+    await page.keyboard.press("Tab");
+    const right = `C${/\d+$/.exec(staff.address)![0]}`;
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-address"))).toBe(right);
+    expect(await cell(staff.address).textContent()).toBe("-3");
     // The grade shown was scored from other figures: stale, in words.
     expect(await page.getByText("数据已修改，请重新评分").first().isVisible()).toBe(true);
 
