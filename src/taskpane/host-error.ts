@@ -1,4 +1,6 @@
-import type { HostErrorCode } from "../hosts/common";
+import type { HostError, HostErrorCode } from "../hosts/common";
+import { hostErrorText } from "../hosts/common";
+import { catalogs } from "./i18n";
 import type { Catalog } from "./i18n";
 
 /** A failure as the pane shows it: what happened and what to do. */
@@ -58,13 +60,28 @@ export function isCancelled(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { name?: unknown }).name === "ActionCancelled";
 }
 
-/** Any thrown value → the catalog's message for its HostError code (unknown errors keep their text as detail). */
+/** The host's own words for its reason (hosts/common/host-messages.ts), in the pane's language, or null. */
+function reasonText(err: unknown, t: Catalog): string | null {
+  if (typeof err !== "object" || err === null || !(err as { reason?: unknown }).reason) return null;
+  return hostErrorText(err as HostError, t === catalogs.en ? "en" : "zh-CN");
+}
+
+/**
+ * Any thrown value → what the pane says: the sheets named when the host names them, else the host's words for its
+ * reason (a file encrypted, a request over Excel on the web's 5 MB …), else the catalog's message for the code;
+ * the fix is the catalog's for the code. Unknown errors keep their text as detail.
+ */
 export function toPaneError(err: unknown, t: Catalog): PaneError {
   if (err instanceof PaneFailure) return err.pane;
   const code = hostCode(err) ?? "unknown";
   const named = (NAMED_CODES as readonly string[]).includes(code) ? namedSheets(err) : null;
   const base = t.errors.hostErrors[code];
-  const texts = named ? { ...base, message: t.errors.namedSheets[code as NamedCode](named) } : base;
+  const reason = named ? null : reasonText(err, t);
+  const texts = named
+    ? { ...base, message: t.errors.namedSheets[code as NamedCode](named) }
+    : reason
+      ? { ...base, message: reason }
+      : base;
   // Known codes speak for themselves; for the unexpected, the original text helps whoever supports the user.
   const detail = code === "unknown" && err instanceof Error && err.message ? err.message : undefined;
   return detail ? { ...texts, detail } : texts;

@@ -4,7 +4,9 @@ import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { hostError } from "../../src/hosts/office/errors";
 import { HostError } from "../../src/hosts/common/types";
-import { namedSheets } from "../../src/taskpane/host-error";
+import { namedSheets, toPaneError } from "../../src/taskpane/host-error";
+import { hostFailure } from "../../src/hosts/common";
+import { catalogs } from "../../src/taskpane/i18n";
 import { FakeHost } from "./fakes";
 import { renderPane } from "./render-pane";
 
@@ -73,5 +75,18 @@ describe("host failures", () => {
     release();
     await waitFor(() => expect(screen.queryByRole("progressbar")).toBeNull());
     expect(screen.getByRole("button", { name: "校验" }).hasAttribute("disabled")).toBe(false);
+  });
+});
+
+describe("a host failure with its reason", () => {
+  it.each([
+    ["zh-CN", "无法读取：文件设置了打开密码（已加密），或是旧版 .xls 格式。"],
+    ["en", "Cannot read it: the file has an open password (it is encrypted) or is an old .xls file."],
+  ] as const)("%s: the pane says the host's own words for it, not only its code's", (lang, words) => {
+    const t = catalogs[lang];
+    const shown = toPaneError(hostFailure("encrypted_or_xls", {}, "cfb"), t);
+    expect(shown.message.startsWith(words)).toBe(true);
+    expect(shown.message).not.toBe(t.errors.hostErrors.file_unreadable.message);
+    expect(shown.fix).toBe(t.errors.hostErrors.file_unreadable.fix);
   });
 });
