@@ -26,19 +26,28 @@ function indicatorRow(ind: IndicatorResult, first1: boolean, first2: boolean): T
   };
 }
 
-function subtotalRow(label: string, level: LevelResult | undefined, weight: number, score: number): TableRow {
+function subtotalRow(label: string, level: LevelResult | undefined, members: readonly IndicatorResult[]): TableRow {
+  // The level's own subtotal when scoring reported it; else the sum of its indicators (exact, in decimals).
+  const sum = (f: (i: IndicatorResult) => number) =>
+    members.reduce((t, i) => t.plus(new Decimal(String(f(i)))), new Decimal(0)).toNumber();
+  const weight = level ? level.weight : sum((i) => i.weight);
+  const score = level ? level.score : sum((i) => i.score);
   return {
     role: "subtotal",
-    cells: [
-      cell(label),
-      [],
-      [],
-      [numOf(level?.weight ?? weight, "score")],
-      [],
-      [numOf(level?.score ?? score, "score")],
-      [],
-    ],
+    cells: [cell(label), [], [], [numOf(weight, "score")], [], [numOf(score, "score")], []],
   };
+}
+
+/** Items grouped by a key, groups in order of first appearance (one pass). */
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const g = out.get(k);
+    if (g) g.push(it);
+    else out.set(k, [it]);
+  }
+  return out;
 }
 
 /** The indicator score table of the scores, grouped by their first two levels in rubric order. */
@@ -47,38 +56,18 @@ export function buildScoreTable(ctx: ReportContext): Table {
   const c = p.columns;
   const s = ctx.scores;
   const rows: TableRow[] = [];
-  const sum = (xs: readonly IndicatorResult[], f: (i: IndicatorResult) => number) =>
-    xs.reduce((t, i) => t.plus(new Decimal(String(f(i)))), new Decimal(0)).toNumber();
-  const level = (name: string, depth: 1 | 2) => s.levels.find((l) => l.depth === depth && l.name === name);
-  const firstLevels = [...new Set(s.indicators.map((i) => i.path[0] ?? ""))];
-  for (const l1 of firstLevels) {
-    const in1 = s.indicators.filter((i) => (i.path[0] ?? "") === l1);
-    const secondLevels = [...new Set(in1.map((i) => i.path[1] ?? ""))];
-    secondLevels.forEach((l2, k2) => {
-      const in2 = in1.filter((i) => (i.path[1] ?? "") === l2);
-      in2.forEach((ind, k) => rows.push(indicatorRow(ind, k2 === 0 && k === 0, k === 0)));
-      rows.push(
-        subtotalRow(
-          p.subtotal(l2),
-          level(l2, 2),
-          sum(in2, (i) => i.weight),
-          sum(in2, (i) => i.score),
-        ),
-      );
-    });
-    rows.push(
-      subtotalRow(
-        p.subtotal(l1),
-        level(l1, 1),
-        sum(in1, (i) => i.weight),
-        sum(in1, (i) => i.score),
-      ),
-    );
+  // The first level of each name, as a find over the levels would give it.
+  const levels = new Map<string, LevelResult>();
+  for (const l of s.levels) if (!levels.has(`${l.depth}:${l.name}`)) levels.set(`${l.depth}:${l.name}`, l);
+  for (const [l1, in1] of groupBy(s.indicators, (i) => i.path[0] ?? "")) {
+    let first2 = true;
+    for (const [l2, in2] of groupBy(in1, (i) => i.path[1] ?? "")) {
+      in2.forEach((ind, k) => rows.push(indicatorRow(ind, first2 && k === 0, k === 0)));
+      first2 = false;
+      rows.push(subtotalRow(p.subtotal(l2), levels.get(`2:${l2}`), in2));
+    }
+    rows.push(subtotalRow(p.subtotal(l1), levels.get(`1:${l1}`), in1));
   }
-  rows.push({
-    role: "total",
-    cells: [cell(p.total), [], [], [numOf(s.fullScore, "score")], [], [numOf(s.total, "score")], []],
-  });
   rows.push({ role: "total", cells: [cell(p.grade), [], [], [], [], cell(s.grade), []] });
   return {
     kind: "table",
