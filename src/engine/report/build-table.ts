@@ -68,6 +68,10 @@ export function buildScoreTable(ctx: ReportContext): Table {
     }
     rows.push(subtotalRow(p.subtotal(l1), levels.get(`1:${l1}`), in1));
   }
+  rows.push({
+    role: "total",
+    cells: [cell(p.total), [], [], [numOf(s.fullScore, "score")], [], [numOf(s.total, "score")], []],
+  });
   rows.push({ role: "total", cells: [cell(p.grade), [], [], [], [], cell(s.grade), []] });
   return {
     kind: "table",
