@@ -54,22 +54,25 @@ function sleep(ms: number): void {
 }
 
 /** Runs fn while holding the machine-wide soffice lock (mkdir is atomic). */
+/** Take the lock if it is free (a stale one is cleared); false while another test's soffice holds it. */
+function tryTakeLock(deadline: number): boolean {
+  try {
+    mkdirSync(LOCK);
+    return true;
+  } catch {
+    try {
+      if (Date.now() - statSync(LOCK).mtimeMs > STALE_MS) rmSync(LOCK, { recursive: true, force: true });
+    } catch {
+      /* the holder just released it */
+    }
+    if (Date.now() > deadline) throw new Error(`soffice lock ${LOCK} not released within 10 minutes`);
+    return false;
+  }
+}
+
 function withLock<T>(fn: () => T): T {
   const deadline = Date.now() + 10 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      try {
-        if (Date.now() - statSync(LOCK).mtimeMs > STALE_MS) rmSync(LOCK, { recursive: true, force: true });
-      } catch {
-        /* the holder just released it */
-      }
-      if (Date.now() > deadline) throw new Error(`soffice lock ${LOCK} not released within 10 minutes`);
-      sleep(100);
-    }
-  }
+  while (!tryTakeLock(deadline)) sleep(100);
   try {
     return fn();
   } finally {
@@ -80,15 +83,7 @@ function withLock<T>(fn: () => T): T {
 /** Run `fn` (which starts LibreOffice itself, e.g. the CLI's PDF export) while no other test's soffice runs. */
 export async function withSoffice<T>(fn: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + 10 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`soffice lock ${LOCK} not released within 10 minutes`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  while (!tryTakeLock(deadline)) await new Promise((r) => setTimeout(r, 100));
   try {
     return await fn();
   } finally {
