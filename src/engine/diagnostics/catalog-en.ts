@@ -1,13 +1,12 @@
 /** English wording of every diagnostic: what is wrong and what to do. */
-import type { DiagnosticCatalog } from "./catalog-types";
+import type { Catalog } from "../i18n/catalog";
+import type { DiagnosticText } from "./catalog-types";
 import { splitSides } from "./catalog-types";
 import { renderProblem } from "./problems";
-import { PROBLEMS_EN } from "./problems-en";
+import type { DiagnosticParamsByCode } from "./types";
 
 /** A problem (key + details, or the older "key:detail" text) in English; free text is shown as is. */
-export function problemEn(text: string, detail?: readonly string[]): string {
-  return renderProblem(PROBLEMS_EN, text, detail);
-}
+const problemEn = (text: string, detail?: readonly string[]): string => renderProblem("en", text, detail);
 
 const TYPE_EN: Readonly<Record<string, string>> = {
   text: "text",
@@ -31,7 +30,7 @@ function rangeEn(min: string, max: string): string {
 const NO_ACTION = "Nothing to do: this is how the scoring rules work.";
 
 /** English messages for every diagnostic code. */
-export const CATALOG_EN: DiagnosticCatalog = {
+export const CATALOG_EN: Catalog<DiagnosticParamsByCode, DiagnosticText> = {
   template_not_recognized: () => ({
     message: "This workbook is not a performance evaluation template (no template identity found).",
     fix: "Create the standard template first, or open the template file issued by the finance bureau.",

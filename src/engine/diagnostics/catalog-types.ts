@@ -1,18 +1,8 @@
-import type { DiagnosticCode, DiagnosticParamsByCode } from "./types";
-
-/** A diagnostic in words: what is wrong, and what to do about it. */
+/** A diagnostic in words: what is wrong, and what to do about it (the value of the diagnostics' catalog). */
 export interface DiagnosticText {
   readonly message: string;
   readonly fix: string;
 }
-
-/** One language's messages: a function for every code, so a missing translation is a type error. */
-export type DiagnosticCatalog = {
-  readonly [C in DiagnosticCode]: (p: DiagnosticParamsByCode[C]) => DiagnosticText;
-};
-
-/** The languages the catalogs speak. */
-export type DiagnosticLang = "zh-CN" | "en";
 
 /** Split an identity's text at its first comparison sign: "a + b = c" → ["a + b", "c"]. */
 export function splitSides(expression: string): [string, string] | null {

@@ -1,13 +1,12 @@
 /** 诊断信息的中文措辞：面向会计人员，说清楚哪里有问题、怎么改。 */
-import type { DiagnosticCatalog } from "./catalog-types";
+import type { Catalog } from "../i18n/catalog";
+import type { DiagnosticText } from "./catalog-types";
 import { splitSides } from "./catalog-types";
 import { renderProblem } from "./problems";
-import { PROBLEMS_ZH } from "./problems-zh";
+import type { DiagnosticParamsByCode } from "./types";
 
 /** A problem (key + details, or the older "key:detail" text) in Chinese; free text is shown as is. */
-export function problemZh(text: string, detail?: readonly string[]): string {
-  return renderProblem(PROBLEMS_ZH, text, detail);
-}
+const problemZh = (text: string, detail?: readonly string[]): string => renderProblem("zh-CN", text, detail);
 
 const TYPE_ZH: Readonly<Record<string, string>> = {
   text: "文字",
@@ -31,7 +30,7 @@ function rangeZh(min: string, max: string): string {
 const NO_ACTION = "无需处理，这是评分规则的结果。";
 
 /** zh-CN messages for every diagnostic code. */
-export const CATALOG_ZH: DiagnosticCatalog = {
+export const CATALOG_ZH: Catalog<DiagnosticParamsByCode, DiagnosticText> = {
   template_not_recognized: () => ({
     message: "这个工作簿不是绩效评价模板（找不到模板标识）。",
     fix: "请先用「新建模板」创建标准模板，或打开财政局下发的模板文件。",

@@ -6,6 +6,10 @@
  * names of its details, in order, so a call with the wrong details or a missing translation is a
  * type error. Positions (`at`) are 1-based character numbers in the text the user typed.
  */
+import type { Catalog, Catalogs, Lang } from "../i18n/catalog";
+import { defineCatalogs, translate } from "../i18n/catalog";
+import { PROBLEMS_EN } from "./problems-en";
+import { PROBLEMS_ZH } from "./problems-zh";
 
 /** 字段定义 / 校验规则 / 评价等级 settings (template reader). */
 export const SCHEMA_PROBLEMS = {
@@ -169,14 +173,17 @@ export function splitProblem(
   return i >= 0 && isProblemKey(head) ? { key: head, detail: [text.slice(i + 1)] } : { key: null, detail: [text] };
 }
 
-/** One language's wording of every problem key (a missing key is a type error). */
-export type ProblemCatalog = { readonly [K in ProblemKey]: (...detail: ProblemDetail<K>) => string };
+/** Each problem key's parameters: its details, in order (a catalog entry reads them as a tuple). */
+export type ProblemParams = { readonly [K in ProblemKey]: ProblemDetail<K> };
 
-/** Translate a problem with a catalog; missing details read as "", free text is shown as is. */
-export function renderProblem(catalog: ProblemCatalog, text: string, detail?: readonly string[]): string {
+/** The wording of every problem key in each language. */
+export const PROBLEM_CATALOGS: Catalogs<Catalog<ProblemParams>> = defineCatalogs(PROBLEMS_ZH, PROBLEMS_EN);
+
+/** A problem in words; missing details read as "", free text is shown as is. */
+export function renderProblem(lang: Lang, text: string, detail?: readonly string[]): string {
   const split = splitProblem(text, detail);
   if (!split.key) return split.detail[0] ?? "";
   const names = PROBLEM_DETAILS[split.key] as readonly string[];
-  const args = names.map((_, i) => split.detail[i] ?? "");
-  return (catalog[split.key] as (...d: string[]) => string)(...args);
+  const args = names.map((_, i) => split.detail[i] ?? "") as unknown as ProblemDetail<ProblemKey>;
+  return translate(PROBLEM_CATALOGS, lang, split.key, args);
 }

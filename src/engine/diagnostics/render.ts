@@ -2,17 +2,22 @@
  * Diagnostics in words: the message, what to do, and where ("「收支情况」!C7"); plus ordering and counts
  * for lists and exit codes.
  */
-import type { Diagnostic, Location, Severity } from "./types";
+import type { Diagnostic, DiagnosticParamsByCode, Location, Severity } from "./types";
 import { severityRank } from "./types";
 import { parseA1 } from "../model/cell";
-import type { DiagnosticCatalog, DiagnosticLang, DiagnosticText } from "./catalog-types";
+import type { Catalog, Catalogs, Lang } from "../i18n/catalog";
+import { DEFAULT_LANG, defineCatalogs, translate } from "../i18n/catalog";
+import type { DiagnosticText } from "./catalog-types";
 import { CATALOG_ZH } from "./catalog-zh";
 import { CATALOG_EN } from "./catalog-en";
 
-export type { DiagnosticCatalog, DiagnosticLang, DiagnosticText } from "./catalog-types";
+export type { DiagnosticText } from "./catalog-types";
 
-/** The catalogs by language. */
-export const CATALOGS: Readonly<Record<DiagnosticLang, DiagnosticCatalog>> = { "zh-CN": CATALOG_ZH, en: CATALOG_EN };
+/** The diagnostics' catalogs: a message and a fix for every code, in every language. */
+export const CATALOGS: Catalogs<Catalog<DiagnosticParamsByCode, DiagnosticText>> = defineCatalogs(
+  CATALOG_ZH,
+  CATALOG_EN,
+);
 
 /** A diagnostic rendered for people. `where` is "" when the problem has no cell. */
 export interface RenderedDiagnostic extends DiagnosticText {
@@ -20,20 +25,18 @@ export interface RenderedDiagnostic extends DiagnosticText {
 }
 
 /** "「收支情况」!C7" (zh-CN) or "'收支情况'!C7" (en); "" without a location. */
-export function formatWhere(location: Location | null, lang: DiagnosticLang = "zh-CN"): string {
+export function formatWhere(location: Location | null, lang: Lang = DEFAULT_LANG): string {
   if (!location) return "";
   return lang === "en" ? `'${location.sheet}'!${location.address}` : `「${location.sheet}」!${location.address}`;
 }
 
 /** The message and fix of a diagnostic in one language. */
-export function diagnosticText(d: Diagnostic, lang: DiagnosticLang = "zh-CN"): DiagnosticText {
-  // The catalog is keyed by code, so the entry matches d.params; TypeScript cannot correlate the union.
-  const entry = CATALOGS[lang][d.code] as (p: Diagnostic["params"]) => DiagnosticText;
-  return entry(d.params);
+export function diagnosticText(d: Diagnostic, lang: Lang = DEFAULT_LANG): DiagnosticText {
+  return translate(CATALOGS, lang, d.code, d.params);
 }
 
 /** Render a diagnostic: message, fix and location text. */
-export function renderDiagnostic(d: Diagnostic, lang: DiagnosticLang = "zh-CN"): RenderedDiagnostic {
+export function renderDiagnostic(d: Diagnostic, lang: Lang = DEFAULT_LANG): RenderedDiagnostic {
   return { ...diagnosticText(d, lang), where: formatWhere(d.location, lang) };
 }
 

@@ -1,4 +1,5 @@
-import type { DiagnosticLang } from "../../engine";
+import type { Lang } from "../../engine";
+import { langOf } from "../../engine";
 import { HostError } from "../common";
 import type { BundledAsset, XlsxCodec } from "./browser-types";
 
@@ -17,8 +18,8 @@ export async function defaultLoadCodec(): Promise<XlsxCodec> {
   };
 }
 
-export function defaultLang(): DiagnosticLang {
-  return typeof document !== "undefined" && document.documentElement.lang === "en" ? "en" : "zh-CN";
+export function defaultLang(): Lang {
+  return langOf(typeof document !== "undefined" ? document.documentElement.lang : null);
 }
 
 /** Where a bundled workbook is served: dist/assets/, one level above the page at dist/web/index.html. */

@@ -1,4 +1,4 @@
-import type { Diagnostic, DiagnosticLang, Severity, WorkbookSnapshot, WritePlan, CellRef } from "../../engine";
+import type { Diagnostic, Lang, Severity, WorkbookSnapshot, WritePlan, CellRef } from "../../engine";
 import type { WriteSummary } from "../common";
 import type { InputCells } from "./input-cells";
 
@@ -18,7 +18,7 @@ export interface XlsxCodec {
     options?: { readonly marks?: CodecMarks },
   ): Promise<{ bytes: Uint8Array; summary: WriteSummary }>;
   /** The notes' wording, as the pane and the CLI word a diagnostic; absent, the code stands in. */
-  markText?(lang: DiagnosticLang): (d: Diagnostic) => string;
+  markText?(lang: Lang): (d: Diagnostic) => string;
   /** The cells a person may type into (the file's unlocked cells); absent, none: the grid is only shown. */
   inputCells?(bytes: Uint8Array): Promise<InputCells>;
 }
@@ -38,7 +38,7 @@ export interface BrowserHostDeps {
   /** Hand bytes to the user; default an <a download> with a blob URL. */
   readonly download?: (fileName: string, bytes: Uint8Array, mimeType: string) => void;
   /** Language of the notes on marked cells; default the page's (<html lang>, set from pickBrowserLang). */
-  readonly lang?: () => DiagnosticLang;
+  readonly lang?: () => Lang;
   /** The clock (for the time of the last download); default new Date(). */
   readonly now?: () => Date;
 }

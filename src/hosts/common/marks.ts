@@ -3,8 +3,8 @@
  * only the host's own marks (fills restored where the cell still shows the mark colour, only its own notes
  * deleted). The Office host (office/office-host.ts) and the .xlsx host (xlsx/marks.ts) both plan with this.
  */
-import type { Diagnostic, CellValue, WorkbookSnapshot } from "../../engine";
-import { parseRange, toA1, findSheet } from "../../engine";
+import type { Catalogs, Diagnostic, CellValue, Lang, WorkbookSnapshot } from "../../engine";
+import { catalogIn, defineCatalogs, parseRange, toA1, findSheet } from "../../engine";
 
 /** The hidden sheet where the add-in remembers which cells it marked and their fill before marking. */
 export const MARKS_SHEET = "_marks";
@@ -188,12 +188,12 @@ export function planMarks(
 }
 
 /** The label the pane puts before a diagnostic's fix (src/taskpane/i18n: validate.fix). */
-const FIX_LABEL: Readonly<Record<"zh-CN" | "en", string>> = { "zh-CN": "处理：", en: "What to do: " };
+const FIX_LABEL: Catalogs<string> = defineCatalogs("处理：", "What to do: ");
 
 /**
  * A mark's note, worded as the pane's problem card: the diagnostic's message and, on a second line, what to
  * do when the catalog says. Every host (Excel, the .xlsx files of the CLI and the page) writes this text.
  */
-export function noteText(rendered: { readonly message: string; readonly fix?: string }, lang: "zh-CN" | "en"): string {
-  return rendered.fix ? `${rendered.message}\n${FIX_LABEL[lang]}${rendered.fix}` : rendered.message;
+export function noteText(rendered: { readonly message: string; readonly fix?: string }, lang: Lang): string {
+  return rendered.fix ? `${rendered.message}\n${catalogIn(FIX_LABEL, lang)}${rendered.fix}` : rendered.message;
 }

@@ -8,8 +8,8 @@
  */
 import type { Cell, Fill, Workbook, Worksheet } from "exceljs";
 import type JSZip from "jszip";
-import type { Diagnostic, DiagnosticLang } from "../../engine";
-import { renderDiagnostic, parseRange } from "../../engine";
+import type { Diagnostic, Lang } from "../../engine";
+import { DEFAULT_LANG, renderDiagnostic, parseRange } from "../../engine";
 import type { CellState, MarkRecord } from "../common";
 import { MARKS_SHEET, cellKey, markRecordsFromRows, markRows, markTargets, noteText, planMarks } from "../common";
 import { decodeXml, sheetParts } from "./normalize-parts";
@@ -35,7 +35,7 @@ const SYSTEM_SHEETS = new Set(["_meta", MARKS_SHEET]);
  * A diagnostic worded as the pane's problem card words it: the engine's message, and on a second line what to
  * do, if the catalog says. The same for the CLI and the page.
  */
-export function markText(lang: DiagnosticLang = "zh-CN"): (d: Diagnostic) => string {
+export function markText(lang: Lang = DEFAULT_LANG): (d: Diagnostic) => string {
   return (d) => noteText(renderDiagnostic(d, lang), lang);
 }
 

@@ -9,16 +9,18 @@ import {
   SCHEMA_PROBLEMS,
   makeProblem,
   problem,
+  renderProblem,
   splitProblem,
 } from "../../../src/engine/diagnostics/problems";
 import type { ProblemKey } from "../../../src/engine/diagnostics/problems";
-import { problemZh } from "../../../src/engine/diagnostics/catalog-zh";
-import { problemEn } from "../../../src/engine/diagnostics/catalog-en";
 import { diag } from "../../../src/engine/diagnostics/types";
 import { renderDiagnostic } from "../../../src/engine/diagnostics/render";
 import { parseCheck, parseExpression } from "../../../src/engine/formula";
 import { compileRule } from "../../../src/engine/compile/compile-rule";
 import Decimal from "decimal.js";
+
+const problemZh = (text: string, detail?: readonly string[]) => renderProblem("zh-CN", text, detail);
+const problemEn = (text: string, detail?: readonly string[]) => renderProblem("en", text, detail);
 
 /** Stand-ins for the user's own text: recognisable, and free of letters. */
 const sentinels = (key: ProblemKey) => (PROBLEM_DETAILS[key] as readonly string[]).map((_, i) => `§${i + 7}§`);
