@@ -3,10 +3,12 @@
  * It compiles what a template says — the configuration sheets, every formula, check and rule parameter — and
  * remembers it for the next workbook of the same template (a batch scores hundreds of copies of one). What
  * an action returns depends only on its snapshot and options: the session remembers results, never state
- * that changes them, and nothing in the engine lives at module level.
+ * that changes them, and nothing in the engine lives at module level. It also keeps what it checked and scored
+ * of the last workbook, and reuses it when the next action's snapshot has the same content (校验 → 评分 → 报告
+ * on an unchanged workbook reads it three times; an edit anywhere makes the next action start afresh).
  */
 import type { WorkbookSnapshot } from "./model/snapshot";
-import { indexSnapshot } from "./model/snapshot";
+import { indexSnapshot, sameContent } from "./model/snapshot";
 import type { Diagnostic } from "./diagnostics/types";
 import { severityRank } from "./diagnostics/types";
 import type { WriteOp, WritePlan } from "./model/write-plan";
@@ -117,14 +119,34 @@ function guarded(template: Template | null, ops: readonly WriteOp[]): WritePlan 
   return { ops };
 }
 
+/** What the session checked and scored of the last workbook it saw. */
+interface LastWorkbook {
+  readonly snapshot: WorkbookSnapshot;
+  readonly checked: Checked;
+  /** Scoring by language (the explanations are worded in it); nothing else in the options changes it. */
+  readonly scored: Map<string, Scored>;
+}
+
 class Session implements EngineSession {
   private readonly parsers: Parsers = rememberingParsers();
   private readonly configuration = new ConfigurationMemo();
+  private last: LastWorkbook | null = null;
 
   constructor(private readonly options: SessionOptions) {}
 
+  /** The last workbook's record when `snapshot` has its content, else a new record for `snapshot`. */
+  private lastFor(snapshot: WorkbookSnapshot): LastWorkbook {
+    if (this.last && sameContent(this.last.snapshot, snapshot)) return this.last;
+    this.last = { snapshot, checked: this.checkAfresh(snapshot), scored: new Map() };
+    return this.last;
+  }
+
+  private check(snapshot: WorkbookSnapshot): Checked {
+    return this.lastFor(snapshot).checked;
+  }
+
   /** Read and check everything the inputs and the rubric say, scoring nothing. */
-  private check(raw: WorkbookSnapshot): Checked {
+  private checkAfresh(raw: WorkbookSnapshot): Checked {
     const snapshot = indexSnapshot(raw);
     const read = readTemplate(snapshot, this.options.knownTemplates, this.configuration);
     const none = { template: read.template, values: null, plan: null };
@@ -140,9 +162,18 @@ class Session implements EngineSession {
   }
 
   private scored(snapshot: WorkbookSnapshot, options: ActionOptions): Scored {
-    const c = this.check(snapshot);
+    const last = this.lastFor(snapshot);
+    const lang = options.lang ?? "zh-CN";
+    const known = last.scored.get(lang);
+    if (known) return known;
+    const result = this.scoreAfresh(last.checked, lang);
+    last.scored.set(lang, result);
+    return result;
+  }
+
+  private scoreAfresh(c: Checked, lang: "zh-CN" | "en"): Scored {
     if (!c.template || !c.values || !c.plan || hasError(c.diagnostics)) return { ...c, scores: null };
-    const scored = scoreWorkbook(c.template, c.values, c.plan, { lang: options.lang ?? "zh-CN" });
+    const scored = scoreWorkbook(c.template, c.values, c.plan, { lang });
     const diagnostics = [...c.diagnostics, ...scored.diagnostics];
     return { ...c, diagnostics, scores: hasError(diagnostics) ? null : scored.scores };
   }

@@ -59,4 +59,36 @@ describe("an engine session", () => {
     session.score(BASE, NOW);
     expect(scoreWorkbook).toHaveBeenCalledTimes(1);
   });
+
+  it("reuses what it checked and scored of an unchanged workbook, and starts afresh after any edit", () => {
+    const edited = withValue(BASE, "project_funds_paid", 1);
+    const editedTotal = createEngine(known).score(edited, NOW).scores!.total;
+    const renamed = { ...BASE, names: BASE.names.filter((n) => n.name !== "project_funds_paid") };
+    const renamedOutcome = createEngine(known).validate(renamed);
+    const scoreWorkbook = vi.mocked(scoring.scoreWorkbook);
+    scoreWorkbook.mockClear();
+    const session = createEngine(known);
+    // 校验 → 评分 → 报告 as the pane runs them: each action reads the workbook anew (a new, equal snapshot).
+    const copy = () => structuredClone(BASE);
+    session.validate(copy());
+    const scored = session.score(copy(), NOW);
+    const reported = session.report(copy(), NOW);
+    expect(scoreWorkbook).toHaveBeenCalledTimes(1);
+    expect(reported.scores).toEqual(scored.scores);
+    // Another language is scored again (the explanations are worded in it).
+    expect(session.score(copy(), { ...NOW, lang: "en" }).scores!.total).toBe(94);
+    expect(scoreWorkbook).toHaveBeenCalledTimes(2);
+    // One edited cell — an input, then a hidden sheet, then a defined name — and the result is the edited one's.
+    expect(session.score(edited, NOW).scores!.total).toBe(editedTotal);
+    expect(editedTotal).not.toBe(94);
+    expect(scoreWorkbook).toHaveBeenCalledTimes(3);
+    const hidden = { ...BASE, sheets: BASE.sheets.map((s, i) => (i === 0 ? { ...s, visible: false } : s)) };
+    session.validate(hidden);
+    expect(scoreWorkbook).toHaveBeenCalledTimes(3);
+    session.score(hidden, NOW);
+    expect(scoreWorkbook).toHaveBeenCalledTimes(4);
+    expect(session.validate(renamed)).toEqual(renamedOutcome);
+    expect(renamedOutcome.diagnostics.length).toBeGreaterThan(0);
+    expect(session.score(BASE, NOW).scores!.total).toBe(94);
+  });
 });

@@ -109,3 +109,34 @@ export function findName(snapshot: WorkbookSnapshot, name: string): DefinedName 
   if (index) return index.name(lower);
   return snapshot.names.find((n) => n.name.toLowerCase() === lower);
 }
+
+function sameCell(a: CellValue, b: CellValue): boolean {
+  return a === b || (a.t === b.t && (a.t === "empty" || (a as { v: unknown }).v === (b as { v: unknown }).v));
+}
+
+/**
+ * Whether two snapshots hold the same workbook: the same sheets in the same order (name, visibility, every
+ * cell's kind and value) and the same defined names. Ragged rows compare as the host gave them.
+ */
+export function sameContent(a: WorkbookSnapshot, b: WorkbookSnapshot): boolean {
+  if (a === b) return true;
+  if (a.sheets.length !== b.sheets.length || a.names.length !== b.names.length) return false;
+  for (let i = 0; i < a.names.length; i++) {
+    const m = a.names[i]!;
+    const n = b.names[i]!;
+    if (m.name !== n.name || m.sheet !== n.sheet || m.address !== n.address) return false;
+  }
+  for (let i = 0; i < a.sheets.length; i++) {
+    const s = a.sheets[i]!;
+    const t = b.sheets[i]!;
+    if (s.name !== t.name || (s.visible ?? true) !== (t.visible ?? true) || s.cells.length !== t.cells.length)
+      return false;
+    for (let r = 0; r < s.cells.length; r++) {
+      const u = s.cells[r]!;
+      const v = t.cells[r]!;
+      if (u.length !== v.length) return false;
+      for (let c = 0; c < u.length; c++) if (!sameCell(u[c]!, v[c]!)) return false;
+    }
+  }
+  return true;
+}
