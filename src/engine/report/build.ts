@@ -24,7 +24,9 @@ import { PHRASES_EN } from "./phrases-en";
 import { PHRASES_ZH } from "./phrases-zh";
 import { num, text } from "./runs";
 import { buildScoreTable } from "./build-table";
-import type { ReportLang, ReportTree, Run } from "./tree";
+import type { ReportTree, Run } from "./tree";
+import type { Catalogs, Lang } from "../i18n/catalog";
+import { catalogIn, defineCatalogs } from "../i18n/catalog";
 
 /** What buildReport needs: the recognised template, its typed inputs and the scores. */
 export interface BuildReportInput {
@@ -32,7 +34,7 @@ export interface BuildReportInput {
   readonly values: InputValues;
   readonly scores: ScoreSheet;
   /** Chinese by default; "en" renders the same structure with the English phrase file. */
-  readonly lang?: ReportLang;
+  readonly lang?: Lang;
   /**
    * Each indicator's rule parameters (by indicator id) as scoring compiled them: {param.…} comes from here
    * (the one reading of 评分参数, defaults included), so the report never reads 评分参数 again.
@@ -55,17 +57,15 @@ function closingOf(
   return { closing: { unit, date: [text(phrases.closingDate(Number(m[1]), Number(m[2]), Number(m[3])))] } };
 }
 
-/** The phrase file of a language. */
-export function reportPhrases(lang: ReportLang): ReportPhrases {
-  return lang === "en" ? PHRASES_EN : PHRASES_ZH;
-}
+/** The report's phrase books in every language. */
+export const REPORT_PHRASES: Catalogs<ReportPhrases> = defineCatalogs(PHRASES_ZH, PHRASES_EN);
 
 /**
  * Build the report tree. Never throws on bad input: gaps become placeholders plus warnings
  * (code `report_input_missing`) in `diagnostics`.
  */
 export function buildReport(input: BuildReportInput): { tree: ReportTree; diagnostics: Diagnostic[] } {
-  const phrases = reportPhrases(input.lang ?? "zh-CN");
+  const phrases = catalogIn(REPORT_PHRASES, input.lang);
   const ctx = new ReportContext(input.template, input.values, input.scores, phrases, input.ruleParams, input.parse);
   const unit = ctx.fieldText("unit_name");
   const year = ctx.year();

@@ -2,7 +2,8 @@
  * Flattens the report tree into numbered lines, the one layout every renderer shares: numbering
  * (一、（一）1.（1） in Chinese) is decided here, once.
  */
-import { reportPhrases } from "./build";
+import { REPORT_PHRASES } from "./build";
+import { catalogIn } from "../i18n/catalog";
 import type { Block, ReportTree, Run, Section, Table } from "./tree";
 import { runsText } from "./tree";
 
@@ -24,7 +25,7 @@ export interface ReportLine {
 
 /** The report as lines, in reading order. */
 export function layoutReport(tree: ReportTree): ReportLine[] {
-  const phrases = reportPhrases(tree.lang);
+  const phrases = catalogIn(REPORT_PHRASES, tree.lang);
   const lines: ReportLine[] = [
     { kind: "unit", depth: 0, lead: [], runs: tree.titleBlock.unitName, sectionKey: "" },
     { kind: "title", depth: 0, lead: [], runs: tree.titleBlock.title, sectionKey: "" },

@@ -1,9 +1,10 @@
 /**
  * The shape of a report phrase file: every word the report prints that is not a user's input or a
- * number. One file per language (phrases-zh.ts, phrases-en.ts), typed by this interface, so a missing
- * phrase is a type error.
+ * number — the report's catalog (../i18n/catalog.ts), whose value is this phrase book. One file per
+ * language (phrases-zh.ts, phrases-en.ts), typed by this interface, so a missing phrase is a type error.
  */
-import type { ReportLang, Run } from "./tree";
+import type { Lang } from "../i18n/catalog";
+import type { Run } from "./tree";
 
 type R = readonly Run[];
 
@@ -16,7 +17,7 @@ export type SangongPart =
   | "sangong_foreign_reception";
 
 export interface ReportPhrases {
-  readonly lang: ReportLang;
+  readonly lang: Lang;
   /** The marker printed for a missing input. */
   missing(item: string): string;
   /** Printed for an optional input left blank (e.g. no prior-year figure). */

@@ -3,9 +3,7 @@
  * .docx). The tree holds resolved wording in one language; numbering (一、（一）1.（1）) is left to
  * the renderers, which derive it from the section depth and position.
  */
-
-/** The report's language; the tree's shape is the same in both. */
-export type ReportLang = "zh-CN" | "en";
+import type { Lang } from "../i18n/catalog";
 
 /** A piece of text inside a paragraph. */
 export type Run =
@@ -71,7 +69,8 @@ export interface TitleBlock {
 
 /** The whole report. */
 export interface ReportTree {
-  readonly lang: ReportLang;
+  /** The report's language; the tree's shape is the same in both. */
+  readonly lang: Lang;
   readonly titleBlock: TitleBlock;
   /** Paragraphs before the first section (the introduction). */
   readonly intro: readonly Paragraph[];

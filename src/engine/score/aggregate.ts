@@ -14,7 +14,7 @@ import { inBand } from "../compile/params";
 import type { Rubric } from "../compile/rubric";
 import { compare } from "../compile/rules/threshold";
 import { whyKey } from "../compile/compile-rule";
-import type { Lang } from "./phrases";
+import type { Lang } from "../i18n/catalog";
 import { phrase, renderPhrase } from "./phrases";
 
 export interface Totals {

@@ -7,7 +7,7 @@ import type { OutputValue, WriteOp } from "../model/write-plan";
 import { roundScore, toNumber } from "../model/decimal";
 import Decimal from "decimal.js";
 import type { RubricRowDef, TableDef, Template } from "../compile/read/types";
-import type { Lang } from "./phrases";
+import type { Lang } from "../i18n/catalog";
 import { phrase, renderPhrase } from "./phrases";
 import type { IndicatorResult, ScoreSheet } from "./result-types";
 import { EXCEL_VALUE_FORMATS } from "../model/format";

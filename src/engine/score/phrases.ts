@@ -1,8 +1,10 @@
 /**
  * Every word the scoring module writes into the workbook or the score sheet (评分说明, 指标值 notes,
- * level names), in zh-CN and en. A key missing from a language is a type error.
+ * level names), in zh-CN and en: a catalog of the one mechanism (../i18n/catalog.ts), so a key missing from a
+ * language is a type error.
  */
-export type Lang = "zh-CN" | "en";
+import type { Catalog, Catalogs, Lang } from "../i18n/catalog";
+import { defineCatalogs, translate } from "../i18n/catalog";
 
 /** The arguments each phrase needs; numbers arrive pre-formatted. */
 export interface PhraseArgs {
@@ -56,27 +58,7 @@ export type WhyKey =
 /** A phrase reference: rendered late, in the requested language. */
 export type Explain = { [K in PhraseKey]: { readonly key: K; readonly args: PhraseArgs[K] } }[PhraseKey];
 
-type Catalog = { readonly [K in PhraseKey]: (a: PhraseArgs[K]) => string };
-
-const zhWhy: Readonly<Record<WhyKey, string>> = {
-  why_zero_denominator: "分母为0",
-  why_blank_input: "缺少数据",
-  why_empty_table: "表中没有数据",
-  why_nonzero_over_zero: "分母为0而分子不为0",
-  why_not_a_number: "指标值不是数值",
-  why_no_band: "不在任何评分区间内",
-};
-
-const enWhy: Readonly<Record<WhyKey, string>> = {
-  why_zero_denominator: "zero denominator",
-  why_blank_input: "missing data",
-  why_empty_table: "the table has no rows",
-  why_nonzero_over_zero: "a non-zero amount over zero",
-  why_not_a_number: "the value is not a number",
-  why_no_band: "in no scoring band",
-};
-
-const zhCN: Catalog = {
+const zhCN: Catalog<PhraseArgs> = {
   threshold_met: (a) => `${a.op}${a.limit}，得满分`,
   threshold_missed: (a) => `未达到${a.op}${a.limit}，得${a.score}分`,
   within_limit: (a) => `${a.op}${a.limit}，得满分`,
@@ -99,14 +81,14 @@ const zhCN: Catalog = {
   events_none: () => `未发生扣分事项，得满分`,
   events: (a) => `发生${a.count}次，每次扣${a.deduct}分，扣${a.points}分`,
   manual: (a) => `人工评分，得${a.score}分`,
-  not_applicable: (a) => `不适用（${zhWhy[a.why]}），得${a.score}分`,
-  undefined_value: (a) => `指标值无法计算（${zhWhy[a.why]}），得${a.score}分`,
-  why_zero_denominator: () => zhWhy.why_zero_denominator,
-  why_blank_input: () => zhWhy.why_blank_input,
-  why_empty_table: () => zhWhy.why_empty_table,
-  why_nonzero_over_zero: () => zhWhy.why_nonzero_over_zero,
-  why_not_a_number: () => zhWhy.why_not_a_number,
-  why_no_band: () => zhWhy.why_no_band,
+  not_applicable: (a) => `不适用（${zhCN[a.why]({})}），得${a.score}分`,
+  undefined_value: (a) => `指标值无法计算（${zhCN[a.why]({})}），得${a.score}分`,
+  why_zero_denominator: () => "分母为0",
+  why_blank_input: () => "缺少数据",
+  why_empty_table: () => "表中没有数据",
+  why_nonzero_over_zero: () => "分母为0而分子不为0",
+  why_not_a_number: () => "指标值不是数值",
+  why_no_band: () => "不在任何评分区间内",
   expanded_summary: (a) => `共${a.count}项，合计${a.score}分`,
   value_na: () => `不适用`,
   value_undefined: () => `无法计算`,
@@ -123,7 +105,7 @@ export function pointsWord(score: string): string {
 
 const pts = pointsWord;
 
-const en: Catalog = {
+const en: Catalog<PhraseArgs> = {
   threshold_met: (a) => `${a.op} ${a.limit}: full marks`,
   threshold_missed: (a) => `not ${a.op} ${a.limit}: ${a.score} ${pts(a.score)}`,
   within_limit: (a) => `${a.op} ${a.limit}: full marks`,
@@ -142,14 +124,14 @@ const en: Catalog = {
   events_none: () => `no events: full marks`,
   events: (a) => `${a.count} event(s), ${a.deduct} each: ${a.points} ${pts(a.points)} deducted`,
   manual: (a) => `scored by the evaluator: ${a.score} ${pts(a.score)}`,
-  not_applicable: (a) => `not applicable (${enWhy[a.why]}): ${a.score} ${pts(a.score)}`,
-  undefined_value: (a) => `the value cannot be computed (${enWhy[a.why]}): ${a.score} ${pts(a.score)}`,
-  why_zero_denominator: () => enWhy.why_zero_denominator,
-  why_blank_input: () => enWhy.why_blank_input,
-  why_empty_table: () => enWhy.why_empty_table,
-  why_nonzero_over_zero: () => enWhy.why_nonzero_over_zero,
-  why_not_a_number: () => enWhy.why_not_a_number,
-  why_no_band: () => enWhy.why_no_band,
+  not_applicable: (a) => `not applicable (${en[a.why]({})}): ${a.score} ${pts(a.score)}`,
+  undefined_value: (a) => `the value cannot be computed (${en[a.why]({})}): ${a.score} ${pts(a.score)}`,
+  why_zero_denominator: () => "zero denominator",
+  why_blank_input: () => "missing data",
+  why_empty_table: () => "the table has no rows",
+  why_nonzero_over_zero: () => "a non-zero amount over zero",
+  why_not_a_number: () => "the value is not a number",
+  why_no_band: () => "in no scoring band",
   expanded_summary: (a) => `${a.count} item(s), ${a.score} ${pts(a.score)} in all`,
   value_na: () => `not applicable`,
   value_undefined: () => `cannot be computed`,
@@ -159,12 +141,11 @@ const en: Catalog = {
   total_penalty: (a) => `${a.points} ${pts(a.points)} deducted from the total`,
 };
 
-export const PHRASES: Readonly<Record<Lang, Catalog>> = { "zh-CN": zhCN, en };
+export const PHRASES: Catalogs<Catalog<PhraseArgs>> = defineCatalogs(zhCN, en);
 
 /** Render a phrase reference in a language. */
 export function renderPhrase(lang: Lang, e: Explain): string {
-  const fn = PHRASES[lang][e.key] as (a: PhraseArgs[PhraseKey]) => string;
-  return fn(e.args);
+  return translate(PHRASES, lang, e.key, e.args);
 }
 
 /** Build a phrase reference with its arguments checked against its key. */

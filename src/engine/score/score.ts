@@ -15,7 +15,7 @@ import type { RuleOutcome } from "../compile/compile-rule";
 import { applyRule } from "../compile/compile-rule";
 import { gradeFor } from "./grade";
 import { rubricCell, tableCell } from "../compile/locate";
-import type { Lang } from "./phrases";
+import type { Lang } from "../i18n/catalog";
 import { phrase, renderPhrase } from "./phrases";
 import type { IndicatorResult, IndicatorValue, ScoreSheet } from "./result-types";
 import type { RubricLeaf } from "../compile/rubric";
