@@ -1,10 +1,10 @@
 import path from "node:path";
-import type { ScoresOutcome, Diagnostic } from "../engine";
+import type { ScoresOutcome, Diagnostic, Lang } from "../engine";
 import { createEngine, renderDiagnostic, sortDiagnostics } from "../engine";
 import { HostError, hostErrorText } from "../hosts/common";
 import { readSnapshot, writeSummaryWorkbook, type SummaryIssue, type SummaryRow } from "../hosts/xlsx";
 import { KNOWN_TEMPLATES, STANDARD_GRADES } from "../templates";
-import { CLI_MESSAGES, type CliLang } from "./messages";
+import { CLI_MESSAGES, type CliMessages } from "./messages";
 import { describeFsError, readBytes, type CliIO } from "./io";
 import { toJson, type JsonResult } from "./json";
 
@@ -50,7 +50,7 @@ function isBlank(outcome: ScoresOutcome): boolean {
 }
 
 /** Adds 「与 x.xlsx 单位、年度相同」 to every row that shares its unit and year with another. */
-function markDuplicates(rows: SummaryRow[], m: (typeof CLI_MESSAGES)[CliLang]): SummaryRow[] {
+function markDuplicates(rows: SummaryRow[], m: CliMessages): SummaryRow[] {
   const key = (r: SummaryRow) => (r.unit && r.year ? `${r.unit}\u0000${r.year}` : null);
   return rows.map((r) => {
     const k = key(r);
@@ -64,7 +64,7 @@ function markDuplicates(rows: SummaryRow[], m: (typeof CLI_MESSAGES)[CliLang]): 
 /** Score every workbook, one summary row each; a bad file is reported and skipped, never aborting the batch. */
 export async function runBatch(
   files: readonly string[],
-  opts: { io: CliIO; lang: CliLang; json: boolean; timings?: BatchTimings },
+  opts: { io: CliIO; lang: Lang; json: boolean; timings?: BatchTimings },
 ): Promise<BatchResult> {
   const m = CLI_MESSAGES[opts.lang];
   const rows: SummaryRow[] = [];

@@ -1,6 +1,8 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { CLI_MESSAGES } from "./messages";
+import type { Lang } from "../engine";
+import { catalogIn } from "../engine";
+import { CLI_MESSAGES, type FsErrorCode } from "./messages";
 
 /** The command line's window on the world; tests pass a recording fake for stdout/stderr. */
 export interface CliIO {
@@ -45,8 +47,10 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
 }
 
 /** A file-system failure in the words of `lang` (the CLI's message catalog). */
-export function describeFsError(err: unknown, lang: "zh-CN" | "en"): string {
+export function describeFsError(err: unknown, lang: Lang): string {
   const code = (err as { code?: string; message?: string })?.code ?? (err as Error)?.message;
-  const m = CLI_MESSAGES[lang];
-  return (code && m.fsError[code]) ?? m.fsErrorOther;
+  const m = catalogIn(CLI_MESSAGES, lang);
+  return code && Object.prototype.hasOwnProperty.call(m.fsError, code)
+    ? m.fsError[code as FsErrorCode]
+    : m.fsErrorOther;
 }

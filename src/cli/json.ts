@@ -1,6 +1,5 @@
-import type { Diagnostic, ScoresOutcome } from "../engine";
+import type { Diagnostic, Lang, ScoresOutcome } from "../engine";
 import { renderDiagnostic } from "../engine";
-import type { CliLang } from "./messages";
 
 /** The stable `--json` shape (documented in README). */
 export interface JsonResult {
@@ -30,7 +29,7 @@ export interface JsonResult {
   readonly grade: string | null;
 }
 
-export function toJson(file: string, outcome: ScoresOutcome, lang: CliLang): JsonResult {
+export function toJson(file: string, outcome: ScoresOutcome, lang: Lang): JsonResult {
   const scores = outcome.scores;
   return {
     file,

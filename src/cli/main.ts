@@ -1,12 +1,12 @@
 import { KNOWN_TEMPLATES } from "../templates";
 import { parseArgs } from "node:util";
 import path from "node:path";
-import type { WorkbookSnapshot, Diagnostic } from "../engine";
-import { createEngine, renderDiagnostic } from "../engine";
+import type { WorkbookSnapshot, Diagnostic, Lang } from "../engine";
+import { catalogIn, createEngine, langOf, renderDiagnostic } from "../engine";
 import { HostError, hostErrorText, localIsoNow } from "../hosts/common";
 import { readSnapshot, applyWritePlan, markText, buildStandardTemplate } from "../hosts/xlsx";
 import { renderDocx } from "../render";
-import { CLI_MESSAGES, type CliLang } from "./messages";
+import { CLI_MESSAGES, type CliMessages } from "./messages";
 import { describeFsError, expandInputs, readBytes, writeBytes, type CliIO } from "./io";
 import { toJson } from "./json";
 import { runBatch, type BatchTimings } from "./batch";
@@ -19,8 +19,8 @@ class UsageError extends Error {}
 
 interface Ctx {
   readonly io: CliIO;
-  readonly lang: CliLang;
-  readonly m: (typeof CLI_MESSAGES)[CliLang];
+  readonly lang: Lang;
+  readonly m: CliMessages;
   readonly colour: boolean;
 }
 
@@ -190,7 +190,9 @@ export async function main(
   batchTimings?: BatchTimings,
 ): Promise<number> {
   let parsed;
-  const langGuess: CliLang = argv.includes("en") && argv.includes("--lang") ? "en" : "zh-CN";
+  // The language asked for, read before the arguments are (they may be what fails to parse).
+  const asked = argv.indexOf("--lang");
+  const langGuess = langOf(asked >= 0 ? argv[asked + 1] : null);
   try {
     parsed = parseArgs({
       args: [...argv],
@@ -205,13 +207,13 @@ export async function main(
       },
     });
   } catch (err) {
-    const m = CLI_MESSAGES[langGuess];
+    const m = catalogIn(CLI_MESSAGES, langGuess);
     io.stderr(`${m.badOption((err as Error).message)}\n\n${m.usage}\n`);
     return EXIT.usage;
   }
   const { values, positionals } = parsed;
-  const lang: CliLang = values.lang === "en" ? "en" : "zh-CN";
-  const ctx: Ctx = { io, lang, m: CLI_MESSAGES[lang], colour: io.isTTY };
+  const lang = langOf(values.lang);
+  const ctx: Ctx = { io, lang, m: catalogIn(CLI_MESSAGES, lang), colour: io.isTTY };
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     (command || values.help ? io.stdout : io.stderr)(`${ctx.m.usage}\n`);

@@ -1,13 +1,15 @@
 import type { SummaryHeaders, SummaryLabels } from "../hosts/xlsx";
-import { pointsWord } from "../engine";
+import type { Catalogs } from "../engine";
+import { defineCatalogs, pointsWord } from "../engine";
 
-/** Every sentence the command line prints, per language; a missing translation is a type error. */
-export type CliLang = "zh-CN" | "en";
+/** File-system failures the command line words (Node's error codes, and its own for a folder or a huge file). */
+export type FsErrorCode = "ENOENT" | "EACCES" | "EPERM" | "EISDIR" | "ETOOBIG" | "ENOSPC";
 
 /** 24.5 → "24.5", 5 → "5": full marks as written in a header. */
 const marks = (n: number) => String(Math.round(n * 100) / 100);
 
-interface CliMessages {
+/** Every sentence the command line prints: its catalog (one per language, so a missing translation is a type error). */
+export interface CliMessages {
   usage: string;
   unknownCommand: (cmd: string) => string;
   missingArgument: (what: string) => string;
@@ -40,7 +42,7 @@ interface CliMessages {
   summaryUnreadable: (why: string) => string;
   summaryDuplicate: (files: readonly string[]) => string;
   /** File-system failures by Node error code (ENOENT …), and the words for any other. */
-  fsError: Readonly<Record<string, string>>;
+  fsError: Readonly<Record<FsErrorCode, string>>;
   fsErrorOther: string;
 }
 
@@ -212,4 +214,4 @@ const en: CliMessages = {
   fsErrorOther: "unexpected file error",
 };
 
-export const CLI_MESSAGES: Record<CliLang, CliMessages> = { "zh-CN": zh, en };
+export const CLI_MESSAGES: Catalogs<CliMessages> = defineCatalogs(zh, en);

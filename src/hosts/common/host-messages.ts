@@ -4,10 +4,10 @@
  * sheet that went missing) instead of only its code. Hosts throw `hostFailure(reason, params)`; the words are
  * chosen where they are shown (`hostErrorText`).
  */
+import type { Catalog, Catalogs, Lang } from "../../engine";
+import { catalogIn, defineCatalogs, translate } from "../../engine";
 import type { HostErrorCode } from "./types";
 import { HostError } from "./types";
-
-export type HostLang = "zh-CN" | "en";
 
 /** Every reason a host gives, with the parameters its words need. */
 export interface HostReasons {
@@ -85,9 +85,7 @@ const CODE_OF: Readonly<Record<HostReason, HostErrorCode>> = {
   asset_unavailable: "file_unreadable",
 };
 
-type Words = { readonly [K in HostReason]: (p: HostReasons[K]) => string };
-
-const ZH: Words = {
+const ZH: Catalog<HostReasons> = {
   empty_file: () => "文件是空的（0 字节），请重新选择 .xlsx 文件。",
   encrypted_or_xls: () =>
     "无法读取：文件设置了打开密码（已加密），或是旧版 .xls 格式。请在 Excel 中取消密码或另存为 .xlsx 后再打开。",
@@ -130,7 +128,7 @@ const ZH: Words = {
   asset_unavailable: (p) => `无法从加载项的服务器读取 ${p.name}，未做任何修改。请检查网络连接后重试。`,
 };
 
-const EN: Words = {
+const EN: Catalog<HostReasons> = {
   empty_file: () => "The file is empty (0 bytes); choose the .xlsx file again.",
   encrypted_or_xls: () =>
     "Cannot read it: the file has an open password (it is encrypted) or is an old .xls file. Remove the password or save it as .xlsx in Excel, then open it again.",
@@ -184,11 +182,11 @@ const EN: Words = {
     `${p.name} could not be read from the add-in's server; nothing was changed. Check the network connection and retry.`,
 };
 
-const WORDS: Readonly<Record<HostLang, Words>> = { "zh-CN": ZH, en: EN };
+const WORDS: Catalogs<Catalog<HostReasons>> = defineCatalogs(ZH, EN);
 
 /** The words for a code when no reason was given (any host, any language). */
-const BY_CODE: Readonly<Record<HostLang, Readonly<Record<HostErrorCode, string>>>> = {
-  "zh-CN": {
+const BY_CODE: Catalogs<Readonly<Record<HostErrorCode, string>>> = defineCatalogs(
+  {
     api_unsupported: "当前 Excel 版本不支持此功能。",
     cell_edit_mode: "Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，再重试。",
     sheet_protected: "工作表受保护，无法写入。",
@@ -199,7 +197,7 @@ const BY_CODE: Readonly<Record<HostLang, Readonly<Record<HostErrorCode, string>>
     busy: "Excel 正忙，请稍后重试。",
     unknown: "操作失败。",
   },
-  en: {
+  {
     api_unsupported: "This version of Excel does not support this feature.",
     cell_edit_mode: "Excel is editing a cell. Press Enter or Esc to finish, then retry.",
     sheet_protected: "The sheet is protected and cannot be written.",
@@ -210,16 +208,16 @@ const BY_CODE: Readonly<Record<HostLang, Readonly<Record<HostErrorCode, string>>
     busy: "Excel is busy; try again shortly.",
     unknown: "The operation failed.",
   },
-};
+);
 
 /** A HostError for this reason: the code it reports under, its Chinese words as the message, the reason kept. */
 export function hostFailure<K extends HostReason>(reason: K, params: HostReasons[K], detail?: string): HostError {
-  return new HostError(CODE_OF[reason], ZH[reason](params), detail, { reason, params });
+  return new HostError(CODE_OF[reason], translate(WORDS, "zh-CN", reason, params), detail, { reason, params });
 }
 
 /** What a host failure says in `lang`: its reason's words, else its code's. */
-export function hostErrorText(error: HostError, lang: HostLang): string {
+export function hostErrorText(error: HostError, lang: Lang): string {
   const why = error.reason;
-  if (why) return (WORDS[lang][why.reason] as (p: unknown) => string)(why.params);
-  return lang === "zh-CN" && error.message ? error.message : BY_CODE[lang][error.code];
+  if (why) return translate(WORDS, lang, why.reason, why.params);
+  return lang === "zh-CN" && error.message ? error.message : catalogIn(BY_CODE, lang)[error.code];
 }
