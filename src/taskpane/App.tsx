@@ -15,17 +15,18 @@ import type { WorkbookHost } from "../hosts/common";
 import { FirstRun } from "./components/FirstRun/FirstRun";
 import type { Notice } from "./components/Notifier/Notifier";
 import { StatusLine } from "./components/StatusLine/StatusLine";
-import type { EnginePort, PaneLang } from "./engine-port";
+import type { Lang } from "../engine";
+import type { EnginePort } from "./engine-port";
 import { I18nContext, catalogs, storeLang, useI18n } from "./i18n";
 import { LazyNotifier, LazyPaneSteps, preloadPane } from "./lazy-panels";
 import { usePane } from "./state/use-pane";
 import { useAppStyles } from "./useAppStyles";
 
 export interface PaneProvidersProps {
-  readonly lang: PaneLang;
+  readonly lang: Lang;
   readonly theme: Theme;
   /** Given, the status line shows the 中文 / English switch, which calls it. */
-  readonly onLangChange?: (lang: PaneLang) => void;
+  readonly onLangChange?: (lang: Lang) => void;
   readonly children: ReactNode;
 }
 
@@ -48,7 +49,7 @@ export function PaneProviders({ lang, theme, onLangChange, children }: PaneProvi
 
 export interface SwitchableProvidersProps {
   /** The language to start in (a remembered choice, else the surface's default). */
-  readonly initialLang: PaneLang;
+  readonly initialLang: Lang;
   readonly theme: Theme;
   readonly children: ReactNode;
 }
@@ -59,7 +60,7 @@ export interface SwitchableProvidersProps {
  */
 export function SwitchableProviders({ initialLang, theme, children }: SwitchableProvidersProps) {
   const [lang, setLang] = useState(initialLang);
-  const change = useCallback((next: PaneLang) => {
+  const change = useCallback((next: Lang) => {
     storeLang(next);
     document.documentElement.lang = next;
     setLang(next);

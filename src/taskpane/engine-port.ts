@@ -1,7 +1,4 @@
-import type { Diagnostic, ScoringOutcome, ValidationOutcome, WorkbookSnapshot } from "../engine";
-
-/** The pane's two languages: Chinese first, English when Office (or the browser) asks for it. */
-export type PaneLang = "zh-CN" | "en";
+import type { Diagnostic, Lang, ScoringOutcome, ValidationOutcome, WorkbookSnapshot } from "../engine";
 
 /** A diagnostic in words: what happened, what to do, and where (as the catalog phrases it). */
 export interface RenderedDiagnostic {
@@ -32,6 +29,6 @@ export type MaybePromise<T> = T | Promise<T>;
 export interface EnginePort {
   validate(snapshot: WorkbookSnapshot): MaybePromise<ValidationOutcome>;
   score(snapshot: WorkbookSnapshot, options?: ScoreOptions): MaybePromise<ScoringOutcome>;
-  report(snapshot: WorkbookSnapshot, lang: PaneLang, options?: ScoreOptions): MaybePromise<ReportResult>;
-  renderDiagnostic(d: Diagnostic, lang: PaneLang): RenderedDiagnostic;
+  report(snapshot: WorkbookSnapshot, lang: Lang, options?: ScoreOptions): MaybePromise<ReportResult>;
+  renderDiagnostic(d: Diagnostic, lang: Lang): RenderedDiagnostic;
 }

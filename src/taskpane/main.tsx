@@ -3,7 +3,8 @@ import { createOfficeHost } from "../hosts/office";
 import { noteText } from "../hosts/common";
 import { SwitchableProviders, TaskPane } from "./App";
 import { createEngineAdapter } from "./engine-adapter";
-import { pickLang, storedLang } from "./i18n";
+import { langOf } from "../engine";
+import { storedLang } from "./i18n";
 import { mediaMatches, themeFor, themeKindFor } from "./theme";
 
 // Office entry: wait for Office once, then render the pane with the Office host and the real engine. Without
@@ -17,13 +18,13 @@ if (typeof Office !== "undefined")
     const container = document.getElementById("root");
     if (!container) return;
     // A language chosen with the switch wins; else Office's display language picks between zh-CN and en.
-    const lang = storedLang() ?? pickLang(Office.context.displayLanguage);
+    const lang = storedLang() ?? langOf(Office.context.displayLanguage);
     const theme = themeFor(themeKindFor(Office.context.officeTheme, mediaMatches("(forced-colors: active)")));
     document.documentElement.lang = lang;
     const engine = createEngineAdapter();
     // Notes on marked cells use the same words as the pane's list.
     // In the language shown at the time (the switch sets <html lang>).
-    const noteLang = () => pickLang(document.documentElement.lang);
+    const noteLang = () => langOf(document.documentElement.lang);
     const host = createOfficeHost({
       describeDiagnostic: (d) => noteText(engine.renderDiagnostic(d, noteLang()), noteLang()),
     });

@@ -17,7 +17,8 @@ import type { IndicatorResult, ScoreSheet } from "../../src/engine/score/result-
 import type { TemplateInfo } from "../../src/engine/compile/read/types";
 import type { HostErrorCode, WorkbookHost, WriteSummary } from "../../src/hosts/common/types";
 import { HostError } from "../../src/hosts/common/types";
-import type { EnginePort, PaneLang, RenderedDiagnostic, ReportResult } from "../../src/taskpane/engine-port";
+import type { Lang } from "../../src/engine";
+import type { EnginePort, RenderedDiagnostic, ReportResult } from "../../src/taskpane/engine-port";
 
 export const TEMPLATE: TemplateInfo = {
   id: "cn.perfeval.dept-overall",
@@ -40,7 +41,7 @@ export function problem<C extends DiagnosticCode>(
 }
 
 /** Words for the fake port: the code and the label, so tests can find rows by text. */
-export function fakeRender(d: Diagnostic, lang: PaneLang): RenderedDiagnostic {
+export function fakeRender(d: Diagnostic, lang: Lang): RenderedDiagnostic {
   const label = d.location?.label ?? "";
   const where = d.location ? `「${d.location.sheet}」!${d.location.address}` : "";
   return lang === "en"
@@ -152,7 +153,7 @@ export class FakeEngine implements EnginePort {
     writePlan: this.scores ? SCORE_PLAN : { ops: [] },
   }));
   readonly docx = vi.fn(async (): Promise<Uint8Array> => this.docxBytes);
-  readonly report = vi.fn((_s: WorkbookSnapshot, _lang: PaneLang, _o?: { now?: string }): ReportResult => ({
+  readonly report = vi.fn((_s: WorkbookSnapshot, _lang: Lang, _o?: { now?: string }): ReportResult => ({
     ...this.validation,
     scores: this.scores,
     writePlan: this.scores ? REPORT_PLAN : { ops: [] },

@@ -3,50 +3,17 @@ import "./setup";
 import { webLightTheme } from "@fluentui/react-components";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, expectTypeOf, it } from "vitest";
-import { en } from "../../src/taskpane/i18n/en";
-import { LANG_STORAGE_KEY, pickBrowserLang, pickLang, storeLang, storedLang } from "../../src/taskpane/i18n";
-import type { Catalog } from "../../src/taskpane/i18n";
-import { zhCN } from "../../src/taskpane/i18n/zh-CN";
+import { describe, expect, it } from "vitest";
+import { LANG_STORAGE_KEY, pickBrowserLang, storeLang, storedLang } from "../../src/taskpane/i18n";
 import { SwitchableProviders, TaskPane } from "../../src/taskpane/App";
 import { catalogs } from "../../src/taskpane/i18n";
 import { preloadPane } from "../../src/taskpane/lazy-panels";
 import { FakeEngine, FakeHost, problem } from "./fakes";
 import { renderPane } from "./render-pane";
 
-/** Every key path of a catalog, with the kind of value (string or function) at each leaf. */
-function shape(value: unknown, prefix = ""): string[] {
-  if (typeof value === "string" || typeof value === "function") return [`${prefix}:${typeof value}`];
-  return Object.entries(value as Record<string, unknown>)
-    .flatMap(([k, v]) => shape(v, prefix ? `${prefix}.${k}` : k))
-    .sort();
-}
-
-describe("catalogs", () => {
-  it("have identical keys and kinds", () => {
-    expectTypeOf(en).toEqualTypeOf<Catalog>();
-    expectTypeOf(zhCN).toEqualTypeOf<Catalog>();
-    expect(shape(en)).toEqual(shape(zhCN));
-    expect(shape(zhCN).length).toBeGreaterThan(80);
-  });
-
-  it("have no empty strings", () => {
-    const strings = (v: unknown): string[] =>
-      typeof v === "string" ? [v] : typeof v === "object" && v ? Object.values(v).flatMap(strings) : [];
-    expect([...strings(zhCN), ...strings(en)].filter((s) => s.trim() === "")).toEqual([]);
-  });
-
-  it.each([
-    ["en-US", "en"],
-    ["EN-gb", "en"],
-    ["zh-CN", "zh-CN"],
-    ["zh-TW", "zh-CN"],
-    ["fr-FR", "zh-CN"],
-    [undefined, "zh-CN"],
-  ] as const)("pickLang(%s) → %s", (tag, lang) => {
-    expect(pickLang(tag)).toBe(lang);
-  });
-
+// The catalogs' keys, kinds and wording are checked with every other catalog (test/proof/catalogs.test.ts), and
+// the language rule with the mechanism (test/engine/i18n/catalog.test.ts).
+describe("the pane's language", () => {
   it.each([
     ["?lang=en", null, "en"],
     ["?example=1", null, "zh-CN"],

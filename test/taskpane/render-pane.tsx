@@ -1,15 +1,13 @@
 import { webLightTheme } from "@fluentui/react-components";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { PaneLang } from "../../src/taskpane/engine-port";
+import type { Lang } from "../../src/engine";
 import { PaneProviders, TaskPane } from "../../src/taskpane/App";
 import { preloadPane } from "../../src/taskpane/lazy-panels";
 import { FakeEngine, FakeHost } from "./fakes";
 
 /** Render the pane on fakes and wait until the first read has finished (and the lazily loaded panels are in). */
-export async function renderPane(
-  options: { host?: FakeHost; engine?: FakeEngine; lang?: PaneLang; ready?: boolean } = {},
-) {
+export async function renderPane(options: { host?: FakeHost; engine?: FakeEngine; lang?: Lang; ready?: boolean } = {}) {
   const host = options.host ?? new FakeHost();
   const engine = options.engine ?? new FakeEngine();
   const user = userEvent.setup();

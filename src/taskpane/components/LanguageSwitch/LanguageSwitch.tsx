@@ -1,10 +1,10 @@
 import { Button } from "@fluentui/react-components";
-import type { PaneLang } from "../../engine-port";
+import type { Lang } from "../../../engine";
 import { useI18n } from "../../i18n";
 import { useLanguageSwitchStyles } from "./useLanguageSwitchStyles";
 
 // Each language named in itself, so whoever cannot read the current one still finds theirs.
-const LANGS: readonly { readonly lang: PaneLang; readonly label: string }[] = [
+const LANGS: readonly { readonly lang: Lang; readonly label: string }[] = [
   { lang: "zh-CN", label: "中文" },
   { lang: "en", label: "English" },
 ];
