@@ -182,10 +182,11 @@ const EN: Catalog<HostReasons> = {
     `${p.name} could not be read from the add-in's server; nothing was changed. Check the network connection and retry.`,
 };
 
-const WORDS: Catalogs<Catalog<HostReasons>> = defineCatalogs(ZH, EN);
+/** What each reason says, in every language. */
+export const HOST_MESSAGES: Catalogs<Catalog<HostReasons>> = defineCatalogs(ZH, EN);
 
 /** The words for a code when no reason was given (any host, any language). */
-const BY_CODE: Catalogs<Readonly<Record<HostErrorCode, string>>> = defineCatalogs(
+export const HOST_CODE_MESSAGES: Catalogs<Readonly<Record<HostErrorCode, string>>> = defineCatalogs(
   {
     api_unsupported: "当前 Excel 版本不支持此功能。",
     cell_edit_mode: "Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，再重试。",
@@ -212,12 +213,12 @@ const BY_CODE: Catalogs<Readonly<Record<HostErrorCode, string>>> = defineCatalog
 
 /** A HostError for this reason: the code it reports under, its Chinese words as the message, the reason kept. */
 export function hostFailure<K extends HostReason>(reason: K, params: HostReasons[K], detail?: string): HostError {
-  return new HostError(CODE_OF[reason], translate(WORDS, "zh-CN", reason, params), detail, { reason, params });
+  return new HostError(CODE_OF[reason], translate(HOST_MESSAGES, "zh-CN", reason, params), detail, { reason, params });
 }
 
 /** What a host failure says in `lang`: its reason's words, else its code's. */
 export function hostErrorText(error: HostError, lang: Lang): string {
   const why = error.reason;
-  if (why) return translate(WORDS, lang, why.reason, why.params);
-  return lang === "zh-CN" && error.message ? error.message : catalogIn(BY_CODE, lang)[error.code];
+  if (why) return translate(HOST_MESSAGES, lang, why.reason, why.params);
+  return lang === "zh-CN" && error.message ? error.message : catalogIn(HOST_CODE_MESSAGES, lang)[error.code];
 }
