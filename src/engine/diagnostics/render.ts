@@ -6,7 +6,7 @@ import type { Diagnostic, DiagnosticParamsByCode, Location, Severity } from "./t
 import { severityRank } from "./types";
 import { parseA1 } from "../model/cell";
 import type { Catalog, Catalogs, Lang } from "../i18n/catalog";
-import { DEFAULT_LANG, defineCatalogs, translate } from "../i18n/catalog";
+import { DEFAULT_LANG, catalogIn, defineCatalogs, translate } from "../i18n/catalog";
 import type { DiagnosticText } from "./catalog-types";
 import { CATALOG_ZH } from "./catalog-zh";
 import { CATALOG_EN } from "./catalog-en";
@@ -24,10 +24,15 @@ export interface RenderedDiagnostic extends DiagnosticText {
   readonly where: string;
 }
 
+/** A cell in words: 「收支情况」!C7 in Chinese, '收支情况'!C7 in English. */
+const WHERE: Catalogs<(l: Location) => string> = defineCatalogs(
+  (l) => `「${l.sheet}」!${l.address}`,
+  (l) => `'${l.sheet}'!${l.address}`,
+);
+
 /** "「收支情况」!C7" (zh-CN) or "'收支情况'!C7" (en); "" without a location. */
 export function formatWhere(location: Location | null, lang: Lang = DEFAULT_LANG): string {
-  if (!location) return "";
-  return lang === "en" ? `'${location.sheet}'!${location.address}` : `「${location.sheet}」!${location.address}`;
+  return location ? catalogIn(WHERE, lang)(location) : "";
 }
 
 /** The message and fix of a diagnostic in one language. */

@@ -7,6 +7,7 @@ import { ADJUSTMENT_SCHEMAS } from "../../../src/engine/compile/adjustments";
 import { diag } from "../../../src/engine/diagnostics/types";
 import { renderDiagnostic } from "../../../src/engine/diagnostics/render";
 import { phrase } from "../../../src/engine/score/phrases";
+import type { Lang } from "../../../src/engine/i18n/catalog";
 
 const W = new Decimal(2);
 
@@ -17,7 +18,7 @@ function scoreOf(kind: string, params: string, value: number | string): string {
 }
 
 /** The rendered rule_invalid messages of a parameter text. */
-function messages(kind: string, params: string, lang: "zh-CN" | "en" = "zh-CN"): string[] {
+function messages(kind: string, params: string, lang: Lang = "zh-CN"): string[] {
   const c = compileRule(kind, params, W);
   if (c.ok) return [];
   return c.problems.flatMap((p) =>

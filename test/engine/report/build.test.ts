@@ -2,6 +2,7 @@ import { buildReport } from "../../../src/engine/report/build";
 import { layoutReport, lineText } from "../../../src/engine/report/layout";
 import { renderText } from "../../../src/engine/report/render-text";
 import { allRuns, runsText, walkParagraphs, type Section } from "../../../src/engine/report/tree";
+import type { Lang } from "../../../src/engine/i18n/catalog";
 import {
   buildScores,
   buildTemplate,
@@ -100,7 +101,7 @@ describe("the introduction cites the 评价依据 table", () => {
   const C = "《另一份文件》（某发〔2021〕1号）";
   const lead =
     "为深入推进预算绩效管理改革，规范部门财政支出，强化部门履职职能，切实提高财政资金使用效益，重庆市万州区人民政府外事办公室";
-  const intro = (basis: readonly string[], lang: "zh-CN" | "en" = "zh-CN") => {
+  const intro = (basis: readonly string[], lang: Lang = "zh-CN") => {
     const { tree, diagnostics } = buildReport({
       ...seedInput(lang),
       values: buildValues({ tables: { basis: basis.map((text) => ({ text })) } }),

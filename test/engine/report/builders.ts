@@ -19,6 +19,7 @@ import { valueFormat } from "../../../src/engine/score/units";
 import { valueText } from "../../../src/engine/score/score";
 import { compileRule } from "../../../src/engine/compile/compile-rule";
 import type { Params } from "../../../src/engine/compile/params";
+import type { Lang } from "../../../src/engine/i18n/catalog";
 
 type FieldSpec = readonly [name: string, label: string, type: FieldType, required: boolean];
 
@@ -461,11 +462,11 @@ export function buildScores(
 }
 
 /** The whole seed example as buildReport input. */
-export function seedInput(lang: "zh-CN" | "en" = "zh-CN"): {
+export function seedInput(lang: Lang = "zh-CN"): {
   template: Template;
   values: InputValues;
   scores: ScoreSheet;
-  lang: "zh-CN" | "en";
+  lang: Lang;
   ruleParams: ReadonlyMap<string, Params>;
 } {
   return {
