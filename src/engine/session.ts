@@ -17,6 +17,7 @@ import type { Template } from "./compile/read/types";
 import type { ScoresOutcome, ScoringOutcome, ValidationOutcome } from "./api";
 import type { ScoreSheet } from "./score/result-types";
 import type { ReportTree } from "./report/tree";
+import type { Lang } from "./i18n/catalog";
 import { readTemplate } from "./compile/read/read";
 import { ConfigurationMemo } from "./compile/read/configuration";
 import type { KnownTemplates } from "./compile/read/missing-sheets";
@@ -45,7 +46,7 @@ export interface SessionOptions {
 
 /** Options of one action. */
 export interface ActionOptions {
-  readonly lang?: "zh-CN" | "en";
+  readonly lang?: Lang;
   /**
    * When the action runs, as the user's local wall-clock time `YYYY-MM-DDTHH:MM[:SS]` (the host applies the
    * clock and its time zone; the engine has neither). Written to result_scored_at as an Excel date-time.
@@ -171,7 +172,7 @@ class Session implements EngineSession {
     return result;
   }
 
-  private scoreAfresh(c: Checked, lang: "zh-CN" | "en"): Scored {
+  private scoreAfresh(c: Checked, lang: Lang): Scored {
     if (!c.template || !c.values || !c.plan || hasError(c.diagnostics)) return { ...c, scores: null };
     const scored = scoreWorkbook(c.template, c.values, c.plan, { lang });
     const diagnostics = [...c.diagnostics, ...scored.diagnostics];
