@@ -57,7 +57,7 @@ export type { RubricColumnKey } from "./compile/read/labels";
 export type { FieldType, TemplateInfo, ValueRules } from "./compile/read/types";
 export type { RuleKindId } from "./compile/rule-types";
 export type { Catalog, Catalogs, Lang, NoParams } from "./i18n/catalog";
-export { DEFAULT_LANG, LANGS, catalogIn, defineCatalogs, isLang, langOf, translate } from "./i18n/catalog";
+export { DEFAULT_LANG, LANGS, catalogIn, defineCatalogs, isLang, langIn, langOf, translate } from "./i18n/catalog";
 export { renderDiagnostic, sortDiagnostics } from "./diagnostics/render";
 export { EngineInvariantError, severityRank } from "./diagnostics/types";
 export type { Diagnostic, Severity } from "./diagnostics/types";

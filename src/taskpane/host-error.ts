@@ -1,5 +1,6 @@
 import type { HostError, HostErrorCode } from "../hosts/common";
 import { hostErrorText } from "../hosts/common";
+import { langIn } from "../engine";
 import { catalogs } from "./i18n";
 import type { Catalog } from "./i18n";
 
@@ -63,7 +64,7 @@ export function isCancelled(err: unknown): boolean {
 /** The host's own words for its reason (hosts/common/host-messages.ts), in the pane's language, or null. */
 function reasonText(err: unknown, t: Catalog): string | null {
   if (typeof err !== "object" || err === null || !(err as { reason?: unknown }).reason) return null;
-  return hostErrorText(err as HostError, t === catalogs.en ? "en" : "zh-CN");
+  return hostErrorText(err as HostError, langIn(catalogs, t));
 }
 
 /**

@@ -57,6 +57,11 @@ export function catalogIn<C>(catalogs: Catalogs<C>, lang: Lang | string | null |
   return catalogs[isLang(lang) ? lang : langOf(lang)];
 }
 
+/** The language of one of a pair's catalogs (for code handed the catalog, not its language). */
+export function langIn<C>(catalogs: Catalogs<C>, catalog: C): Lang {
+  return LANGS.find((l) => catalogs[l] === catalog) ?? DEFAULT_LANG;
+}
+
 /** A key in words: the catalog of `lang` applied to the key's parameters. */
 export function translate<P, V, K extends keyof P>(
   catalogs: Catalogs<Catalog<P, V>>,

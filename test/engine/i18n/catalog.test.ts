@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Catalog } from "../../../src/engine/i18n/catalog";
-import { LANGS, catalogIn, defineCatalogs, isLang, langOf, translate } from "../../../src/engine/i18n/catalog";
+import { LANGS, catalogIn, defineCatalogs, isLang, langIn, langOf, translate } from "../../../src/engine/i18n/catalog";
 
 interface Params {
   hello: { name: string };
@@ -39,6 +39,8 @@ describe("the catalog mechanism", () => {
     expect(translate(CATALOGS, "en-US", "bye", {})).toBe("Bye");
     expect(translate(CATALOGS, undefined, "bye", {})).toBe("再见");
     expect(catalogIn(CATALOGS, "fr")).toBe(zh);
+    expect(langIn(CATALOGS, en)).toBe("en");
+    expect(langIn(CATALOGS, zh)).toBe("zh-CN");
   });
 
   it("types every key in both languages and each key's parameters", () => {
