@@ -187,6 +187,12 @@ export const CATALOG_EN: Catalog<DiagnosticParamsByCode, DiagnosticText> = {
     const message = sides
       ? `${sides[0]} = ${p.left}, but ${sides[1]} is ${p.right}: a difference of ${p.difference}${u} (check ${p.check}).`
       : `Check ${p.check}: ${p.expression} does not hold: left ${p.left}, right ${p.right}, difference ${p.difference}${u}.`;
+    if (p.limit !== undefined) {
+      return {
+        message: `${message} The difference is beyond the material limit of ${p.limit}${u}: scoring is blocked.`,
+        fix: "Check these amounts and correct the mistyped or missing one before scoring.",
+      };
+    }
     return { message, fix: "Check these amounts and find the one that is mistyped or missing." };
   },
   comparison_failed: (p) => ({

@@ -183,6 +183,12 @@ export const CATALOG_ZH: Catalog<DiagnosticParamsByCode, DiagnosticText> = {
     const message = sides
       ? `${sides[0]} = ${p.left}${u}，与${sides[1]} ${p.right}${u}${gap}相差 ${p.difference}${u}（校验 ${p.check}）。`
       : `校验 ${p.check}：${p.expression} 不成立，左边 ${p.left}${u}，右边 ${p.right}${u}，相差 ${p.difference}${u}。`;
+    if (p.limit !== undefined) {
+      return {
+        message: `${message}差额超过重大差额 ${p.limit}${u}，不能评分。`,
+        fix: "请核对这几项金额，改正填错或漏算的一项后再评分。",
+      };
+    }
     return { message, fix: "请核对这几项金额，找出填错或漏算的一项。" };
   },
   comparison_failed: (p) => ({

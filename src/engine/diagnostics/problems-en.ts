@@ -24,6 +24,8 @@ export const PROBLEMS_EN: Catalog<ProblemParams> = {
   bad_direction: ([d]) => `方向 must be 输入 or 输出, not "${d}"`,
   missing_rule: () => "the rule is blank",
   bad_tolerance: ([d]) => `the tolerance "${d}" is not a non-negative number`,
+  bad_materiality: ([d]) =>
+    `重大差额 "${d}" should be an amount, a share or both ("1；0.5%": the larger of 1 and 0.5% of the total), or 不限`,
   bad_severity: ([d]) => `级别 must be 错误, 警告 or 提示, not "${d}"`,
   missing_grade: () => "the grade name is blank",
   bad_min_score: ([d]) => `the minimum score "${d}" is not a number`,

@@ -25,6 +25,8 @@ export const PROBLEMS_ZH: Catalog<ProblemParams> = {
   bad_direction: ([d]) => `方向应为“输入”或“输出”，填写的是“${d}”`,
   missing_rule: () => "规则为空",
   bad_tolerance: ([d]) => `容差“${d}”不是非负数字`,
+  bad_materiality: ([d]) =>
+    `重大差额“${d}”应写作金额、比例或两者（如“1；0.5%”：1 万元与合计的 0.5% 取较大者），或“不限”`,
   bad_severity: ([d]) => `级别应为“错误”“警告”或“提示”，填写的是“${d}”`,
   missing_grade: () => "等级名称为空",
   bad_min_score: ([d]) => `最低分“${d}”不是数字`,

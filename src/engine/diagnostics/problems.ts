@@ -24,6 +24,7 @@ export const SCHEMA_PROBLEMS = {
   bad_direction: ["text"],
   missing_rule: [],
   bad_tolerance: ["text"],
+  bad_materiality: ["text"],
   bad_severity: ["text"],
   missing_grade: [],
   bad_min_score: ["text"],

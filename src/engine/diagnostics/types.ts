@@ -66,7 +66,16 @@ export interface DiagnosticParamsByCode {
   table_empty: { table: string };
   // Identities and comparisons between figures
   /** expression: the rule with field names replaced by labels; unit: "万元" when every figure is an amount. */
-  sum_mismatch: { check: string; expression: string; left: string; right: string; difference: string; unit?: string };
+  /** An identity that does not hold; `limit` set when the gap is beyond the check's 重大差额 (then an error). */
+  sum_mismatch: {
+    check: string;
+    expression: string;
+    left: string;
+    right: string;
+    difference: string;
+    unit?: string;
+    limit?: string;
+  };
   comparison_failed: { check: string; expression: string; left: string; right: string };
   condition_failed: { check: string; description: string };
   // Indicators

@@ -8,7 +8,7 @@ import type { Diagnostic, Location, Severity } from "../diagnostics/types";
 import { diag } from "../diagnostics/types";
 import type { CheckProblem } from "../diagnostics/problems";
 import { makeProblem } from "../diagnostics/problems";
-import type { CheckDef, FieldType, Template } from "../compile/read/types";
+import type { CheckDef, FieldType, Materiality, Template } from "../compile/read/types";
 import { evaluateCheck } from "../formula";
 import type { Parsers } from "../compile/parsers";
 import { FRESH_PARSERS } from "../compile/parsers";
@@ -83,6 +83,19 @@ function checkLocation(template: Template, def: CheckDef, check: Check): Locatio
   return fieldLocation(template, first) ?? fieldLocation(template, second) ?? row;
 }
 
+/** The default 重大差额 of an identity between amounts: the larger of 1 万元 and 0.5 % of the larger side. */
+export const DEFAULT_MATERIALITY = { amount: 1, share: 0.005 } as const;
+
+/** The gap beyond which an identity is a material error, or null when it has no such limit. */
+export function materialLimit(m: Materiality, amounts: boolean, total: Decimal): Decimal | null {
+  const set = m.kind === "set" ? m : m.kind === "default" && amounts ? DEFAULT_MATERIALITY : null;
+  if (!set) return null;
+  const byShare = set.share === null ? null : total.times(set.share);
+  const byAmount = set.amount === null ? null : new Decimal(set.amount);
+  if (byShare && byAmount) return Decimal.max(byShare, byAmount);
+  return byShare ?? byAmount;
+}
+
 function invalid(def: CheckDef, at: Location, p: CheckProblem): Diagnostic[] {
   return [diag("check_invalid", "warning", at, { check: def.id, ...p })];
 }
@@ -116,9 +129,20 @@ function runOne(template: Template, def: CheckDef, env: FormulaEnv, parseCheck: 
   const left = format(outcome.left, rates);
   const right = format(outcome.right, rates);
   if (check.op === "=") {
-    const difference = format(outcome.left.minus(outcome.right).abs(), rates);
+    const gap = outcome.left.minus(outcome.right).abs();
+    const difference = format(gap, rates);
     const amounts = types.length > 0 && types.every((t) => t === "amount");
     const unit = amounts ? { unit: "万元" } : {};
+    const limit = materialLimit(def.materiality, amounts, Decimal.max(outcome.left.abs(), outcome.right.abs()));
+    if (limit !== null && gap.gt(limit)) {
+      // The limit shown rounded down, so a gap just beyond it never reads as equal to it.
+      const shown = format(
+        limit.toDecimalPlaces(rates ? CHECK_DECIMALS + 2 : CHECK_DECIMALS, Decimal.ROUND_DOWN),
+        rates,
+      );
+      const params = { check: def.id, expression, left, right, difference, ...unit, limit: shown };
+      return [diag("sum_mismatch", "error", where, params)];
+    }
     return [diag("sum_mismatch", sev, where, { check: def.id, expression, left, right, difference, ...unit })];
   }
   return [diag("comparison_failed", sev, where, { check: def.id, expression, left, right })];

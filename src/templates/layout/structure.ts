@@ -73,9 +73,18 @@ export function structureTable(ctx: LayoutContext, sb: SheetBuilder, id: Structu
     case "checks": {
       headerRow(ctx, sb, tableName, Object.values(CHECK_COLUMNS));
       for (const c of desc.checks) {
-        const row: CellContent[] = [c.id, c.condition, c.rule, c.tolerance, SEVERITY_LABELS[c.severity], c.description];
+        const row: CellContent[] = [
+          c.id,
+          c.condition,
+          c.rule,
+          c.tolerance,
+          c.materiality,
+          SEVERITY_LABELS[c.severity],
+          c.description,
+        ];
+        // 重大差额 is text (「1；0.5%」): as a number format, "@" keeps a typed 「2%」 from becoming 0.02.
         row.forEach((v, i) =>
-          sb.put(i, v === "" ? null : v, "config", null, i === 4 ? listOf(SEVERITY_WORDS, true) : null),
+          sb.put(i, v === "" ? null : v, "config", i === 4 ? "@" : null, i === 5 ? listOf(SEVERITY_WORDS, true) : null),
         );
         sb.row++;
       }

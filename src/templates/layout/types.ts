@@ -39,6 +39,8 @@ export interface CheckSpec {
   readonly condition: string;
   readonly rule: string;
   readonly tolerance: number | null;
+  /** 重大差额 as written (「1；0.5%」, 「不限」), "" for the default. */
+  readonly materiality: string;
   readonly severity: "error" | "warning" | "info";
   readonly description: string;
 }

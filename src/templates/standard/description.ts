@@ -181,12 +181,15 @@ const SHEETS: readonly SheetSpec[] = [
   {
     name: STANDARD_SHEETS.checks,
     hidden: true,
-    columnWidths: [6, 24, 48, 8, 6, 26],
+    columnWidths: [6, 24, 48, 8, 10, 6, 26],
     landscape: true,
     repeatHeader: true,
     blocks: [
       { kind: "title", text: "校验规则" },
-      { kind: "text", text: "“=”在差额不超过容差时通过；有前提的规则只在前提成立时检查。" },
+      {
+        kind: "text",
+        text: "“=”在差额不超过容差时通过；超过容差时按“级别”提示，差额超过重大差额（如“1；0.5%”：1 万元与合计的 0.5% 取较大者；空白时金额等式按此默认，写“不限”则不设）时为错误，不能评分。有前提的规则只在前提成立时检查。",
+      },
       { kind: "structure", id: "checks" },
     ],
   },

@@ -23,6 +23,7 @@ export const CHECK_COLUMNS = {
   condition: "前提",
   rule: "规则",
   tolerance: "容差",
+  materiality: "重大差额",
   severity: "级别",
   description: "说明",
 } as const;

@@ -6,7 +6,7 @@
 import type { WorkbookSnapshot } from "../../model/snapshot";
 import type { Diagnostic, Severity } from "../../diagnostics/types";
 import { diag } from "../../diagnostics/types";
-import type { AdjustmentDef, CheckDef, GradeBandDef, RubricRowDef } from "./types";
+import type { AdjustmentDef, CheckDef, GradeBandDef, Materiality, RubricRowDef } from "./types";
 import { ADJUSTMENT_COLUMNS, CHECK_COLUMNS, GRADE_COLUMNS, RUBRIC_COLUMNS, SEVERITY_LABELS } from "./labels";
 import type { AdjustmentColumnKey, CheckColumnKey, GradeColumnKey, RubricColumnKey } from "./labels";
 import { problem } from "../../diagnostics/problems";
@@ -28,12 +28,33 @@ const SEVERITIES_BY_TEXT: ReadonlyMap<string, Severity> = new Map(
   ]),
 );
 
+/**
+ * 重大差额 as written: blank → the default; 不限 / 无 → none; else amounts and shares separated by ；or ;
+ * (「1；0.5%」: the larger of 1 and 0.5 % of the larger side). Null when it is none of these.
+ */
+export function parseMateriality(text: string): Materiality | null {
+  const t = normalizeSymbols(text).trim();
+  if (t === "") return { kind: "default" };
+  if (t === "不限" || t === "无") return { kind: "none" };
+  let amount: number | null = null;
+  let share: number | null = null;
+  for (const part of t.split(/[;；]/)) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(part);
+    if (!m) return null;
+    const n = Number(m[1]);
+    if (m[2]) share = Math.max(share ?? 0, n / 100);
+    else amount = Math.max(amount ?? 0, n);
+  }
+  return { kind: "set", amount, share };
+}
+
 /** 校验规则 rows → CheckDef (ids default to the row number; bad 容差/级别 are reported and defaulted). */
 export function readChecks(snapshot: WorkbookSnapshot): { checks: CheckDef[]; diagnostics: Diagnostic[] } {
   const found = readStructuralTable<CheckColumnKey>(snapshot, {
     id: "checks",
     columns: CHECK_COLUMNS,
     required: ["rule"],
+    optional: ["materiality"],
     missingSeverity: "warning",
   });
   const diagnostics = [...found.diagnostics];
@@ -66,6 +87,16 @@ export function readChecks(snapshot: WorkbookSnapshot): { checks: CheckDef[]; di
         );
       } else tolerance = n;
     }
+    const matText = r.text(row, "materiality");
+    const materiality = parseMateriality(matText);
+    if (!materiality) {
+      diagnostics.push(
+        diag("schema_invalid", "error", r.at(row, "materiality", CHECK_COLUMNS, id), {
+          item: id,
+          problem: problem("bad_materiality", matText),
+        }),
+      );
+    }
     const sevText = r.text(row, "severity");
     let severity = parseSeverity(sevText);
     if (!severity) {
@@ -83,6 +114,7 @@ export function readChecks(snapshot: WorkbookSnapshot): { checks: CheckDef[]; di
       condition: condition === "" ? null : condition,
       rule,
       tolerance,
+      materiality: materiality ?? { kind: "default" },
       severity,
       description: r.text(row, "description"),
       ref: r.ref(row, "rule"),

@@ -29,6 +29,8 @@ export interface StructuralSpec<K extends string> {
   readonly columns: Readonly<Record<K, string>>;
   /** Columns without which the table cannot be used (missing → error; others → warning). */
   readonly required: readonly K[];
+  /** Columns newer templates have and older ones may lack: absent without a word, read as blank. */
+  readonly optional?: readonly K[];
   /** Output columns: they do not keep a row alive. */
   readonly outputs?: readonly K[];
   /** Severity when the whole table is absent. */
@@ -74,7 +76,7 @@ export function readStructuralTable<K extends string>(
   }
   const diagnostics: Diagnostic[] = [];
   for (const key of Object.keys(spec.columns) as K[]) {
-    if (cols.has(key)) continue;
+    if (cols.has(key) || spec.optional?.includes(key)) continue;
     const sev: Severity = spec.required.includes(key) ? "error" : "warning";
     diagnostics.push(diag("table_column_missing", sev, headerLoc, { table: tableLabel, column: spec.columns[key] }));
   }

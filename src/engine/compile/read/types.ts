@@ -51,12 +51,24 @@ export interface TableDef {
   readonly lastRowLimit: number;
 }
 
+/** The gap beyond which an identity is a material error (see CheckDef.materiality). */
+export type Materiality =
+  | { readonly kind: "default" }
+  | { readonly kind: "none" }
+  | { readonly kind: "set"; readonly amount: number | null; readonly share: number | null };
+
 /** An identity or comparison between figures, from 校验规则. Parsed by the formula module. */
 export interface CheckDef {
   readonly id: string;
   readonly condition: string | null;
   readonly rule: string;
   readonly tolerance: number;
+  /**
+   * 重大差额: beyond this gap an identity (`=`) is an error that blocks scoring, whatever its 级别 — the larger of
+   * an amount and a share of the larger side. `default` (the cell blank or the column absent): 1 and 0.5 % for
+   * identities between amounts, no second tier for others; `none` (不限): never.
+   */
+  readonly materiality: Materiality;
   readonly severity: "error" | "warning" | "info";
   readonly description: string;
   readonly ref: CellRef;

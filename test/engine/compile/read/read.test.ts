@@ -52,6 +52,8 @@ describe("readTemplate: a valid template", () => {
         condition: null,
         rule: "expend_basic + expend_project = expend_total",
         tolerance: 0.005,
+        // The mini template predates 重大差额: the column is absent, and the default applies.
+        materiality: { kind: "default" },
         severity: "warning",
         description: "基本支出 + 项目支出 = 本年支出合计",
         ref: { sheet: "校验规则", address: "C2" },
