@@ -45,7 +45,8 @@ function mutableState(decl: ts.VariableDeclaration, flags: ts.NodeFlags, source:
     return null;
   if (ts.isCallExpression(e)) {
     const callee = e.expression.getText(source);
-    if (callee === "Symbol" || callee === "Object.freeze") return null;
+    // defineCatalogs (engine/i18n/catalog.ts) freezes the pair it returns.
+    if (callee === "Symbol" || callee === "Object.freeze" || callee === "defineCatalogs") return null;
     return readonlyType || primitiveType ? null : `${name}: the result of ${callee}() held at module level`;
   }
   if (ts.isNewExpression(e)) {

@@ -34,9 +34,12 @@ export type NoParams<K extends PropertyKey> = { readonly [P in K]: Record<string
 /** A catalog in every language. */
 export type Catalogs<C> = Readonly<Record<Lang, C>>;
 
-/** Declare a catalog's two languages, both of one shape (a key missing from either is a compile error). */
+/**
+ * Declare a catalog's two languages, both of one shape (a key missing from either is a compile error). The pair
+ * is frozen: module-level, it is no state of the engine's.
+ */
 export function defineCatalogs<C>(zhCN: C, en: C): Catalogs<C> {
-  return { "zh-CN": zhCN, en };
+  return Object.freeze({ "zh-CN": zhCN, en });
 }
 
 /** Whether a text is exactly one of the languages' tags. */

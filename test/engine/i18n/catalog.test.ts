@@ -41,6 +41,7 @@ describe("the catalog mechanism", () => {
     expect(catalogIn(CATALOGS, "fr")).toBe(zh);
     expect(langIn(CATALOGS, en)).toBe("en");
     expect(langIn(CATALOGS, zh)).toBe("zh-CN");
+    expect(Object.isFrozen(CATALOGS)).toBe(true);
   });
 
   it("types every key in both languages and each key's parameters", () => {
