@@ -1,5 +1,6 @@
 /** The task pane's UI as other surfaces use it (the browser page embeds the same pane). main.tsx is the Office entry. */
 export { PaneProviders, SwitchableProviders, TaskPane } from "./App";
+export { RovingTabList } from "./components/RovingTabList/RovingTabList";
 export { createEngineAdapter } from "./engine-adapter";
 export type { EnginePort } from "./engine-port";
 export { isCancelled, toPaneError } from "./host-error";

@@ -1,8 +1,9 @@
-import { ProgressBar, Tab, TabList, useId } from "@fluentui/react-components";
+import { ProgressBar, useId } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { Suspense } from "react";
 import type { EnginePort } from "../../engine-port";
 import { useI18n } from "../../i18n";
+import { RovingTabList } from "../RovingTabList/RovingTabList";
 import { LazyReportPanel, LazyScorePanel, LazyTemplatePanel } from "../../lazy-panels";
 import type { PaneModel, TabId } from "../../state/use-pane";
 import { useAppStyles } from "../../useAppStyles";
@@ -78,18 +79,13 @@ export function PaneSteps({ pane, engine }: PaneStepsProps) {
   };
   return (
     <>
-      <TabList
+      <RovingTabList
         className={styles.tabs}
-        aria-label={t.tabs.label}
-        selectedValue={pane.tab}
-        onTabSelect={(_, data) => pane.setTab(data.value as TabId)}
-      >
-        {TABS.map((tab) => (
-          <Tab key={tab} value={tab} id={`${idBase}-${tab}`}>
-            {t.tabs[tab]}
-          </Tab>
-        ))}
-      </TabList>
+        label={t.tabs.label}
+        tabs={TABS.map((tab) => ({ value: tab, label: t.tabs[tab], id: `${idBase}-${tab}` }))}
+        selected={pane.tab}
+        onSelect={(value) => pane.setTab(value as TabId)}
+      />
       <div role="tabpanel" aria-labelledby={`${idBase}-${pane.tab}`}>
         <Suspense fallback={<ProgressBar aria-label={t.busy} thickness="medium" />}>{panel(pane.tab)}</Suspense>
       </div>

@@ -1,7 +1,7 @@
-import { Caption1, Tab, TabList, mergeClasses } from "@fluentui/react-components";
+import { Caption1, mergeClasses } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { parseA1, findSheet } from "../../../engine";
-import { useI18n } from "../../../taskpane";
+import { RovingTabList, useI18n } from "../../../taskpane";
 import type { BrowserWorkbookState } from "../../../hosts/browser";
 import { markKey } from "../../../hosts/browser";
 import { cellText, gridWindow, inputExtent, toA1, useSelectedCellFocus } from "./useSheetGrid";
@@ -45,19 +45,14 @@ export function SheetGrid({ state, onSheetChange, onEdit }: SheetGridProps) {
   const severityWords = t.validate.severity;
   return (
     <div className={styles.root}>
-      <TabList
+      <RovingTabList
         size="small"
         className={styles.switcher}
-        aria-label={t.web.sheets}
-        selectedValue={active}
-        onTabSelect={(_, d) => onSheetChange(String(d.value))}
-      >
-        {sheets.map((s) => (
-          <Tab key={s.name} value={s.name}>
-            {s.name}
-          </Tab>
-        ))}
-      </TabList>
+        label={t.web.sheets}
+        tabs={sheets.map((s) => ({ value: s.name, label: s.name }))}
+        selected={active}
+        onSelect={onSheetChange}
+      />
       <Caption1 className={styles.note}>
         {state.inputs.size === 0
           ? t.web.noInputs
