@@ -53,7 +53,7 @@ describe("校验", () => {
     expect(within(filters).getByRole("button", { name: "1 提示" })).toBeTruthy();
 
     // 收支情况 holds an error → first; then 基本情况 (error, seen later); then the workbook-wide warning.
-    const groups = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
+    const groups = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
     expect(groups).toEqual(["收支情况", "基本情况", "整个工作簿"]);
 
     const rows = within(screen.getByRole("region", { name: "收支情况" })).getAllByRole("button");
@@ -79,7 +79,7 @@ describe("校验", () => {
     const row = (label: string) => screen.queryByRole("button", { name: new RegExp(label) });
     expect(row("本年收入合计")).toBeNull();
     expect(row("基本支出")).toBeTruthy();
-    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual(["收支情况", "整个工作簿"]);
+    expect(screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent)).toEqual(["收支情况", "整个工作簿"]);
     await user.click(screen.getByRole("button", { name: "2 错误" }));
     expect(row("本年收入合计")).toBeTruthy();
     expect(row("项目支出")).toBeNull();

@@ -96,7 +96,7 @@ function LostPoints({
   const styles = useScorePanelStyles();
   return (
     <section aria-label={t.score.lostTitle} className={styles.lost}>
-      <h3 className={styles.sectionTitle}>{t.score.lostTitle}</h3>
+      <h2 className={styles.sectionTitle}>{t.score.lostTitle}</h2>
       {lost.length === 0 ? (
         <Caption1>{t.score.noneLost}</Caption1>
       ) : (

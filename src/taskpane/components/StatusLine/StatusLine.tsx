@@ -15,7 +15,7 @@ export function StatusLine({ status }: StatusLineProps) {
   const styles = useStatusLineStyles();
   const view = useStatusLine(status);
   return (
-    <header className={styles.root} role="region" aria-label={t.status.region}>
+    <section className={styles.root} aria-label={t.status.region}>
       <div className={styles.titleRow}>
         <Text className={styles.title}>{view.title}</Text>
         {view.badge && (
@@ -32,6 +32,6 @@ export function StatusLine({ status }: StatusLineProps) {
           {view.stale}
         </Caption1>
       )}
-    </header>
+    </section>
   );
 }

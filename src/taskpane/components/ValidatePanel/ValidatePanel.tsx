@@ -101,7 +101,7 @@ export function ValidatePanel({
         const title = g.sheet ?? t.validate.general;
         return (
           <section key={title} className={styles.group} aria-label={title}>
-            <h3 className={styles.groupTitle}>{title}</h3>
+            <h2 className={styles.groupTitle}>{title}</h2>
             <ul className={styles.list}>
               {g.rows.map((row) => (
                 <li key={row.key}>

@@ -99,10 +99,11 @@ export function WebPage({ host, engine, openExampleOnStart = false }: WebPagePro
             <div className={styles.dropHint}>{page.dropping ? t.web.dropNow : t.web.dropHint}</div>
           )}
         </section>
-        <aside className={styles.pane}>
+        {/* Not an <aside>: the pane is the page's <main>, which must be no other landmark's child (axe). */}
+        <div className={styles.pane}>
           {/* A workbook opened by the page starts the pane afresh (its first read runs again). */}
           <TaskPane key={state.generation} host={host} engine={engine} />
-        </aside>
+        </div>
       </div>
     </div>
   );
