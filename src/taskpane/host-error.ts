@@ -1,6 +1,6 @@
 import type { HostError, HostErrorCode } from "../hosts/common";
-import { hostErrorText } from "../hosts/common";
-import { langIn } from "../engine";
+import { HOST_CODE_MESSAGES, hostErrorText } from "../hosts/common";
+import { catalogIn, langIn } from "../engine";
 import { catalogs } from "./i18n";
 import type { Catalog } from "./i18n";
 
@@ -76,7 +76,7 @@ export function toPaneError(err: unknown, t: Catalog): PaneError {
   if (err instanceof PaneFailure) return err.pane;
   const code = hostCode(err) ?? "unknown";
   const named = (NAMED_CODES as readonly string[]).includes(code) ? namedSheets(err) : null;
-  const base = t.errors.hostErrors[code];
+  const base = catalogIn(HOST_CODE_MESSAGES, langIn(catalogs, t))[code];
   const reason = named ? null : reasonText(err, t);
   const texts = named
     ? { ...base, message: t.errors.namedSheets[code as NamedCode](named) }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { hostError } from "../../src/hosts/office/errors";
 import { HostError } from "../../src/hosts/common/types";
 import { namedSheets, toPaneError } from "../../src/taskpane/host-error";
-import { hostFailure } from "../../src/hosts/common";
+import { HOST_CODE_MESSAGES, hostFailure } from "../../src/hosts/common";
 import { catalogs } from "../../src/taskpane/i18n";
 import { FakeHost } from "./fakes";
 import { renderPane } from "./render-pane";
@@ -86,7 +86,7 @@ describe("a host failure with its reason", () => {
     const t = catalogs[lang];
     const shown = toPaneError(hostFailure("encrypted_or_xls", {}, "cfb"), t);
     expect(shown.message.startsWith(words)).toBe(true);
-    expect(shown.message).not.toBe(t.errors.hostErrors.file_unreadable.message);
-    expect(shown.fix).toBe(t.errors.hostErrors.file_unreadable.fix);
+    expect(shown.message).not.toBe(HOST_CODE_MESSAGES[lang].file_unreadable.message);
+    expect(shown.fix).toBe(HOST_CODE_MESSAGES[lang].file_unreadable.fix);
   });
 });

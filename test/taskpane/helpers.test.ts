@@ -6,6 +6,9 @@ import { exampleSnapshot } from "../fixtures";
 import { toPaneError } from "../../src/taskpane/host-error";
 import { zhCN } from "../../src/taskpane/i18n/zh-CN";
 import { HostError } from "../../src/hosts/common/types";
+import { HOST_CODE_MESSAGES } from "../../src/hosts/common";
+
+const CODE_ZH = HOST_CODE_MESSAGES["zh-CN"];
 import { luminance, themeFor, themeKindFor } from "../../src/taskpane/theme";
 import { formatScoredAt } from "../../src/taskpane/state/workbook-status";
 
@@ -69,14 +72,12 @@ describe("host errors", () => {
     ["not_xlsx", "这不是 .xlsx 格式的工作簿。"],
     ["busy", "Excel 正忙，暂时无法完成操作。"],
   ] as const)("%s → catalog message, no developer detail", (code, message) => {
-    expect(toPaneError(new HostError(code, "dev text"), zhCN)).toEqual({ ...zhCN.errors.hostErrors[code], message });
+    expect(toPaneError(new HostError(code, "dev text"), zhCN)).toEqual({ ...CODE_ZH[code], message });
   });
 
   it("a HostError-shaped object with an unknown code, or any other error, is 'unknown' with its detail", () => {
-    expect(toPaneError({ name: "HostError", code: "weird", message: "x" }, zhCN).message).toBe(
-      zhCN.errors.hostErrors.unknown.message,
-    );
-    expect(toPaneError(new TypeError("boom"), zhCN)).toEqual({ ...zhCN.errors.hostErrors.unknown, detail: "boom" });
-    expect(toPaneError("text", zhCN)).toEqual(zhCN.errors.hostErrors.unknown);
+    expect(toPaneError({ name: "HostError", code: "weird", message: "x" }, zhCN).message).toBe(CODE_ZH.unknown.message);
+    expect(toPaneError(new TypeError("boom"), zhCN)).toEqual({ ...CODE_ZH.unknown, detail: "boom" });
+    expect(toPaneError("text", zhCN)).toEqual(CODE_ZH.unknown);
   });
 });

@@ -185,29 +185,89 @@ const EN: Catalog<HostReasons> = {
 /** What each reason says, in every language. */
 export const HOST_MESSAGES: Catalogs<Catalog<HostReasons>> = defineCatalogs(ZH, EN);
 
-/** The words for a code when no reason was given (any host, any language). */
-export const HOST_CODE_MESSAGES: Catalogs<Readonly<Record<HostErrorCode, string>>> = defineCatalogs(
+/** What a failure of each code says, and what to do about it. */
+export interface HostCodeText {
+  readonly message: string;
+  readonly fix: string;
+}
+
+/** The words for a code (any host, any language): the message when no reason was given, and the fix. */
+export const HOST_CODE_MESSAGES: Catalogs<Readonly<Record<HostErrorCode, HostCodeText>>> = defineCatalogs(
   {
-    api_unsupported: "当前 Excel 版本不支持此功能。",
-    cell_edit_mode: "Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，再重试。",
-    sheet_protected: "工作表受保护，无法写入。",
-    sheet_missing: "找不到需要的工作表或单元格（可能已被重命名或删除）。",
-    sheets_exist: "工作簿中已有同名工作表，未做任何修改。",
-    file_unreadable: "无法读取文件。",
-    not_xlsx: "这不是 .xlsx 工作簿。",
-    busy: "Excel 正忙，请稍后重试。",
-    unknown: "操作失败。",
+    api_unsupported: {
+      message: "这个版本的 Excel 不支持此操作。",
+      fix: "请改用 Microsoft 365 或 Excel 网页版，或使用浏览器页面处理 .xlsx 文件。",
+    },
+    cell_edit_mode: {
+      message: "Excel 正在编辑某个单元格，暂时无法读写。",
+      fix: "请按 Enter 或 Esc 结束单元格编辑，然后再试一次。",
+    },
+    sheet_protected: {
+      message: "要写入的工作表受保护。",
+      fix: "请在「审阅」中撤销工作表保护，然后再试一次。",
+    },
+    sheet_missing: {
+      message: "找不到需要的工作表。",
+      fix: "请不要删除或重命名模板中的工作表；可以新建标准模板后把数据复制过去。",
+    },
+    sheets_exist: {
+      message: "工作簿中已有同名的模板工作表。",
+      fix: "请在空白工作簿中新建标准模板，或先重命名现有的工作表。",
+    },
+    file_unreadable: {
+      message: "无法读取这个文件。",
+      fix: "请确认文件没有损坏，并在 Excel 中另存为 .xlsx 后再打开。",
+    },
+    not_xlsx: {
+      message: "这不是 .xlsx 格式的工作簿。",
+      fix: "请在 Excel 或 WPS 中另存为「Excel 工作簿 (.xlsx)」后再打开。",
+    },
+    busy: {
+      message: "Excel 正忙，暂时无法完成操作。",
+      fix: "请稍候片刻再试一次。",
+    },
+    unknown: {
+      message: "操作没有完成，出现了意外的问题。",
+      fix: "请再试一次；如果仍然失败，请保存工作簿后重新打开。",
+    },
   },
   {
-    api_unsupported: "This version of Excel does not support this feature.",
-    cell_edit_mode: "Excel is editing a cell. Press Enter or Esc to finish, then retry.",
-    sheet_protected: "The sheet is protected and cannot be written.",
-    sheet_missing: "A sheet or cell the template needs is missing (renamed or deleted?).",
-    sheets_exist: "The workbook already has sheets of these names; nothing was changed.",
-    file_unreadable: "The file cannot be read.",
-    not_xlsx: "This is not an .xlsx workbook.",
-    busy: "Excel is busy; try again shortly.",
-    unknown: "The operation failed.",
+    api_unsupported: {
+      message: "This version of Excel does not support this action.",
+      fix: "Use Microsoft 365 or Excel on the web, or the browser page for .xlsx files.",
+    },
+    cell_edit_mode: {
+      message: "Excel is editing a cell and cannot read or write now.",
+      fix: "Press Enter or Esc to finish editing the cell, then try again.",
+    },
+    sheet_protected: {
+      message: "The sheet to write is protected.",
+      fix: "Unprotect the sheet under Review, then try again.",
+    },
+    sheet_missing: {
+      message: "A sheet the template needs is missing.",
+      fix: "Do not delete or rename the template's sheets; create a new standard template and copy your data into it.",
+    },
+    sheets_exist: {
+      message: "The workbook already has sheets with the template's names.",
+      fix: "Create the template in a blank workbook, or rename the existing sheets first.",
+    },
+    file_unreadable: {
+      message: "The file cannot be read.",
+      fix: "Check that the file is not damaged, save it again as .xlsx in Excel and reopen it.",
+    },
+    not_xlsx: {
+      message: "This is not an .xlsx workbook.",
+      fix: 'Save it as "Excel Workbook (.xlsx)" in Excel or WPS and open it again.',
+    },
+    busy: {
+      message: "Excel is busy and cannot finish the action now.",
+      fix: "Wait a moment and try again.",
+    },
+    unknown: {
+      message: "The action did not finish because of an unexpected problem.",
+      fix: "Try again; if it still fails, save the workbook and reopen it.",
+    },
   },
 );
 
@@ -220,5 +280,5 @@ export function hostFailure<K extends HostReason>(reason: K, params: HostReasons
 export function hostErrorText(error: HostError, lang: Lang): string {
   const why = error.reason;
   if (why) return translate(HOST_MESSAGES, lang, why.reason, why.params);
-  return lang === "zh-CN" && error.message ? error.message : catalogIn(HOST_CODE_MESSAGES, lang)[error.code];
+  return lang === "zh-CN" && error.message ? error.message : catalogIn(HOST_CODE_MESSAGES, lang)[error.code].message;
 }

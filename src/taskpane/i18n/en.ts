@@ -133,44 +133,6 @@ export const en: Catalog = {
       sheet_missing: (sheets) => `A sheet the template needs, ${sheets}, is missing.`,
       sheets_exist: (sheets) => `The workbook already has sheets named like the template's: ${sheets}.`,
     },
-    hostErrors: {
-      api_unsupported: {
-        message: "This version of Excel does not support this action.",
-        fix: "Use Microsoft 365 or Excel on the web, or the browser page for .xlsx files.",
-      },
-      cell_edit_mode: {
-        message: "Excel is editing a cell and cannot read or write now.",
-        fix: "Press Enter or Esc to finish editing the cell, then try again.",
-      },
-      sheet_protected: {
-        message: "The sheet to write is protected.",
-        fix: "Unprotect the sheet under Review, then try again.",
-      },
-      sheet_missing: {
-        message: "A sheet the template needs is missing.",
-        fix: "Do not delete or rename the template's sheets; create a new standard template and copy your data into it.",
-      },
-      sheets_exist: {
-        message: "The workbook already has sheets with the template's names.",
-        fix: "Create the template in a blank workbook, or rename the existing sheets first.",
-      },
-      file_unreadable: {
-        message: "The file cannot be read.",
-        fix: "Check that the file is not damaged, save it again as .xlsx in Excel and reopen it.",
-      },
-      not_xlsx: {
-        message: "This is not an .xlsx workbook.",
-        fix: 'Save it as "Excel Workbook (.xlsx)" in Excel or WPS and open it again.',
-      },
-      busy: {
-        message: "Excel is busy and cannot finish the action now.",
-        fix: "Wait a moment and try again.",
-      },
-      unknown: {
-        message: "The action did not finish because of an unexpected problem.",
-        fix: "Try again; if it still fails, save the workbook and reopen it.",
-      },
-    },
   },
   web: {
     title: "Performance Evaluation Assistant · browser",

@@ -1,46 +1,4 @@
-import type { HostErrorCode } from "../../hosts/common";
 import type { Widen } from "./types";
-
-type HostErrorTexts = Record<HostErrorCode, { readonly message: string; readonly fix: string }>;
-
-const hostErrors: HostErrorTexts = {
-  api_unsupported: {
-    message: "这个版本的 Excel 不支持此操作。",
-    fix: "请改用 Microsoft 365 或 Excel 网页版，或使用浏览器页面处理 .xlsx 文件。",
-  },
-  cell_edit_mode: {
-    message: "Excel 正在编辑某个单元格，暂时无法读写。",
-    fix: "请按 Enter 或 Esc 结束单元格编辑，然后再试一次。",
-  },
-  sheet_protected: {
-    message: "要写入的工作表受保护。",
-    fix: "请在「审阅」中撤销工作表保护，然后再试一次。",
-  },
-  sheet_missing: {
-    message: "找不到需要的工作表。",
-    fix: "请不要删除或重命名模板中的工作表；可以新建标准模板后把数据复制过去。",
-  },
-  sheets_exist: {
-    message: "工作簿中已有同名的模板工作表。",
-    fix: "请在空白工作簿中新建标准模板，或先重命名现有的工作表。",
-  },
-  file_unreadable: {
-    message: "无法读取这个文件。",
-    fix: "请确认文件没有损坏，并在 Excel 中另存为 .xlsx 后再打开。",
-  },
-  not_xlsx: {
-    message: "这不是 .xlsx 格式的工作簿。",
-    fix: "请在 Excel 或 WPS 中另存为「Excel 工作簿 (.xlsx)」后再打开。",
-  },
-  busy: {
-    message: "Excel 正忙，暂时无法完成操作。",
-    fix: "请稍候片刻再试一次。",
-  },
-  unknown: {
-    message: "操作没有完成，出现了意外的问题。",
-    fix: "请再试一次；如果仍然失败，请保存工作簿后重新打开。",
-  },
-};
 
 const source = {
   appTitle: "绩效评价助手",
@@ -163,7 +121,6 @@ const source = {
   },
   errors: {
     dismiss: "关闭",
-    hostErrors,
     namedSheets: {
       sheet_protected: (sheets: string) => `要写入的工作表「${sheets}」受保护。`,
       sheet_missing: (sheets: string) => `找不到需要的工作表「${sheets}」。`,

@@ -34,6 +34,6 @@ describe("host failures in words", () => {
   it("words a code without a reason by its code, keeping a host's own Chinese message", () => {
     const e = new HostError("sheet_protected", "工作表“评价结果”受保护，无法写入。");
     expect(hostErrorText(e, "zh-CN")).toBe("工作表“评价结果”受保护，无法写入。");
-    expect(hostErrorText(e, "en")).toBe("The sheet is protected and cannot be written.");
+    expect(hostErrorText(e, "en")).toBe("The sheet to write is protected.");
   });
 });
