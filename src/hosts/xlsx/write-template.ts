@@ -21,6 +21,17 @@ export const DEFAULT_BUILD_DATE = new Date(Date.UTC(2021, 0, 1));
 export const DEFAULT_CREATOR = "绩效评价助手";
 
 function toDataValidation(v: ValidationSpec): DataValidation {
+  if (v.kind === "formula") {
+    return {
+      type: "custom",
+      allowBlank: true,
+      formulae: [v.formula],
+      showErrorMessage: true,
+      errorStyle: "stop",
+      errorTitle: "输入有误",
+      error: v.message,
+    };
+  }
   if (v.kind === "list") {
     return {
       type: "list",

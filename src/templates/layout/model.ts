@@ -14,7 +14,12 @@ export type ValidationSpec =
       readonly max: number | null;
       readonly message: string;
     }
-  | { readonly kind: "list"; readonly items: readonly string[]; readonly strict: boolean; readonly message: string };
+  | { readonly kind: "list"; readonly items: readonly string[]; readonly strict: boolean; readonly message: string }
+  /**
+   * A formula rule (Excel's 自定义): the cell is accepted when the formula is TRUE; references are relative to the
+   * cell itself. Bounds read from other cells go here (exceljs reads a decimal rule's bounds back as numbers only).
+   */
+  | { readonly kind: "formula"; readonly formula: string; readonly message: string };
 
 export interface LayoutCell {
   /** 0-based. */

@@ -56,11 +56,16 @@ export function rubricRow(sb: SheetBuilder, r: RubricRowSpec): void {
     sb.put(rubricCol(key), v === "" ? null : v, "config", null, validation);
   }
   if (isManual) {
+    // Checked against the row's own 分值 cell, so a bureau that changes the weight changes the bound with it.
+    const at = (key: RubricColumnKey, fixed: boolean) => {
+      const a = toA1({ row: sb.row, col: rubricCol(key) });
+      return fixed ? a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2") : a;
+    };
+    const score = at("manualScore", false);
     sb.put(rubricCol("manualScore"), r.manualScore, "input", null, {
-      kind: "decimal",
-      min: 0,
-      max: r.weight,
-      message: `请输入 0 到 ${r.weight} 之间的分数`,
+      kind: "formula",
+      formula: `AND(ISNUMBER(${score}),${score}>=0,${score}<=${at("weight", true)})`,
+      message: `请输入 0 到本行分值（${r.weight} 分）之间的分数`,
     });
     sb.put(rubricCol("manualReason"), r.manualReason === "" ? null : r.manualReason, "input");
   }

@@ -4,6 +4,7 @@ import { layoutTemplate, layoutToSnapshot, standardTemplateDescription } from ".
 import type { WorkbookSnapshot } from "../../../src/engine/model/snapshot";
 import { readSnapshot } from "../../../src/hosts/xlsx/read-snapshot";
 import { buildTemplateWorkbook } from "../../../src/hosts/xlsx/write-template";
+import { applyWritePlan } from "../../../src/hosts/xlsx/apply-plan";
 import { partText, sheetPart, validationCounts } from "./helpers";
 
 const byName = (s: WorkbookSnapshot) => ({ ...s, names: [...s.names].sort((a, b) => a.name.localeCompare(b.name)) });
@@ -61,6 +62,40 @@ describe("buildTemplateWorkbook", async () => {
     }
     const counts = await validationCounts(bytes);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(20);
+  });
+
+  it("checks each 自评得分 against its own row's 分值 cell, so a changed weight changes the bound", async () => {
+    const ws = wb.getWorksheet("指标体系")!;
+    let header = 0;
+    const col: Record<string, number> = {};
+    ws.eachRow((row, n) => {
+      if (header) return;
+      row.eachCell((c, k) => void (typeof c.value === "string" && (col[c.value] = k)));
+      if (col["自评得分"] && col["分值"] && col["评分方法"]) header = n;
+    });
+    expect(header).toBeGreaterThan(0);
+    const letter = (k: number) => String.fromCharCode(64 + k);
+    const manual: number[] = [];
+    ws.eachRow((row, n) => {
+      if (n > header && row.getCell(col["评分方法"]!).value === "人工评分") manual.push(n);
+    });
+    expect(manual.length).toBeGreaterThanOrEqual(5);
+    const rule = (n: number) =>
+      `AND(ISNUMBER(${letter(col["自评得分"]!)}${n}),${letter(col["自评得分"]!)}${n}>=0,` +
+      `${letter(col["自评得分"]!)}${n}<=$${letter(col["分值"]!)}$${n})`;
+    for (const n of manual) {
+      const dv = ws.getCell(n, col["自评得分"]!).dataValidation;
+      expect(dv, `row ${n}`).toMatchObject({ type: "custom", formulae: [rule(n)] });
+      expect(dv.error).toContain("本行分值");
+    }
+    // Scoring writes the workbook through exceljs: the rules come out as they went in.
+    const scored = await applyWritePlan(bytes, { ops: [] });
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load(scored.bytes as unknown as ExcelJS.Buffer);
+    for (const n of manual) {
+      const dv = again.getWorksheet("指标体系")!.getCell(n, col["自评得分"]!).dataValidation;
+      expect(dv).toMatchObject({ type: "custom", formulae: [rule(n)] });
+    }
   });
 
   it("is deterministic: two builds have the same sheet XML and document properties", async () => {

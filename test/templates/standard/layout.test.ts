@@ -162,13 +162,21 @@ describe("layoutTemplate", () => {
     for (const output of ["自评得分", "扣分原因", "指标值", "得分", "评分说明"]) expect(at(output), output).toBeNull();
   });
 
-  it("makes 自评得分/扣分原因 inputs on manual rows only, bounded by the weight", () => {
+  it("makes 自评得分/扣分原因 inputs on manual rows only, bounded by the row's own 分值 cell", () => {
     const sheet = layoutSheet("指标体系");
     const manualScores = sheet.cells.filter(
       (c) => c.col === RUBRIC_LAYOUT.indexOf("manualScore") && c.role === "input",
     );
     expect(manualScores).toHaveLength(7);
-    expect(manualScores[0]?.validation).toMatchObject({ kind: "decimal", min: 0, max: 1.5 });
+    const first = manualScores[0]!;
+    const a1 = (col: number) => `${String.fromCharCode(65 + col)}${first.row + 1}`;
+    const weight = a1(RUBRIC_LAYOUT.indexOf("weight")).replace(/^([A-Z]+)/, "$$$1$$");
+    const score = a1(first.col);
+    expect(first.validation).toEqual({
+      kind: "formula",
+      formula: `AND(ISNUMBER(${score}),${score}>=0,${score}<=${weight})`,
+      message: "请输入 0 到本行分值（1.5 分）之间的分数",
+    });
   });
 
   it("writes the identity in _meta with its defined names", () => {
