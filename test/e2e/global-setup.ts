@@ -5,6 +5,7 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import type { TestProject } from "vitest/node";
 import { findBrowser, NO_BROWSER_MESSAGE } from "../../scripts/browser";
+import { buildPaneTestPage } from "./pane/build";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -54,15 +55,20 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide("baseUrl", "");
     return;
   }
-  execFileSync(
-    process.execPath,
-    [path.join(root, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
-    {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, NODE_ENV: "production" },
-    },
-  );
+  // E2E_REUSE_BUILD=1 keeps the last build (while working on the tests themselves, not on src/).
+  if (!(process.env.E2E_REUSE_BUILD === "1" && existsSync(path.join(out, "taskpane.html")))) {
+    execFileSync(
+      process.execPath,
+      [path.join(root, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
+      {
+        cwd: root,
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, NODE_ENV: "production" },
+      },
+    );
+  }
+  // The task pane with a fake Office.js beside it (taskpane.e2e.ts).
+  await buildPaneTestPage(root, out);
   project.provide("browserPath", browser);
   project.provide("baseUrl", await serve(out));
 }
