@@ -8,6 +8,8 @@ import { readSnapshot } from "../../src/hosts/xlsx/read-snapshot";
 import { cellAtRef, findName } from "../../src/engine/model/snapshot";
 import { BROWSER_ARGS } from "../../scripts/browser";
 import { EVAL_PATTERNS } from "../proof/code-patterns";
+import { expectAccessible } from "./helpers/axe";
+import { Shots } from "./helpers/seen";
 
 const baseUrl = inject("baseUrl");
 const browserPath = inject("browserPath");
@@ -32,7 +34,8 @@ async function coveringAt(page: Page): Promise<(string | null)[]> {
       const el = document.elementFromPoint(x, y);
       if (!el) return `${x},${y}: nothing`;
       const portal = el.closest("body > div:not(#root)");
-      if (portal && !portal.querySelector(".fui-Toast")?.contains(el)) return `${x},${y}: ${portal.className}`;
+      if (portal && !portal.querySelector('.fui-Toast, [data-testid="toast"]')?.contains(el))
+        return `${x},${y}: ${portal.className}`;
       return el.closest("#root") ? null : `${x},${y}: ${el.tagName}`;
     });
   });
@@ -52,6 +55,12 @@ async function statusLineSeen(page: Page): Promise<{ text: string; onTop: boolea
 describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium", () => {
   let browser: Browser;
   let page: Page;
+  let shots: Shots;
+  /** Each state the run reaches: a screenshot (test-results/e2e/browser-page/) and axe, no serious violation. */
+  const seen = async (state: string): Promise<void> => {
+    await shots.take(page, state);
+    await expectAccessible(page, state);
+  };
   const requests: string[] = [];
   // Chromium reports what the page's Content-Security-Policy blocked (an eval, a foreign script) on the console.
   const cspViolations: string[] = [];
@@ -69,8 +78,13 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     page.on("console", (m) => {
       if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
     });
+    shots = new Shots("browser-page");
+    await page.goto(`${baseUrl}/web/index.html?lang=zh-CN`);
+    await page.getByRole("button", { name: "新建标准模板" }).waitFor();
+    await seen("no-workbook");
     await page.goto(`${baseUrl}/web/index.html?example=1&lang=zh-CN`);
     await page.getByText("重庆市万州区人民政府外事办公室").first().waitFor();
+    await seen("example-opened");
   });
 
   afterAll(async () => {
@@ -91,6 +105,7 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     expect(await page.getByText(/黄色单元格可以直接填写/).isVisible()).toBe(true);
     // Nothing is scored yet: there is no scored workbook to download.
     expect(await page.getByRole("button", { name: "下载已评分的 .xlsx" }).isDisabled()).toBe(true);
+    await seen("validated");
   });
 
   it("scores it 94, 优 and shows the grade as a word", async () => {
@@ -124,6 +139,8 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     expect(seen.above).toBe(true);
     expect(seen.treeHeight).toBeLessThan(300);
     expect(seen.clipped).toBe(0);
+    await shots.take(page, "scored");
+    await expectAccessible(page, "scored");
     // A lost indicator's row → its cells in the grid (指标体系, or 重点工作 for the key tasks): focused and on top.
     const firstLost = (await lost.first().textContent()) ?? "";
     await lost.first().click();
@@ -138,6 +155,8 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
         }),
       )
       .toMatch(/^工作表「(指标体系|重点工作)」的单元格 true$/);
+    await shots.take(page, "lost-indicator-in-grid");
+    await expectAccessible(page, "lost-indicator-in-grid");
     expect(firstLost).toMatch(/失 [\d.]+ 分/);
     // A tab click right after the action takes effect.
     await page.getByRole("tab", { name: "校验", exact: true }).click();
@@ -166,6 +185,7 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     await expect.poll(() => dialogs.length).toBe(2);
     expect(dialogs[1]).toMatch(/^beforeunload/);
     expect(await page.getByText("优 · 94 分").count()).toBeGreaterThan(0);
+    await seen("kept-after-prompts");
     page.removeAllListeners("dialog");
   });
 
@@ -173,12 +193,14 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     await page.getByRole("tab", { name: "报告", exact: true }).click();
     await page.getByRole("button", { name: "生成报告" }).click();
     await expect.poll(() => page.getByText(/四、整体支出绩效评价/).count()).toBeGreaterThan(0);
+    await seen("report");
 
     // 复制全文 is confirmed by a quiet toast; while it shows, the page stays visible and clickable (the toaster's
     // portal once took the provider's min-height 100 %, background and z-index and covered everything for 4 s).
     await page.getByRole("button", { name: "复制全文" }).click();
-    await expect.poll(() => page.locator(".fui-Toast").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId("toast").count()).toBeGreaterThan(0);
     expect(await coveringAt(page)).toEqual([null, null, null]);
+    await seen("copied-toast");
     await page.getByRole("tab", { name: "评分", exact: true }).click();
     expect(await page.getByRole("tab", { name: "评分", exact: true }).getAttribute("aria-selected")).toBe("true");
     await page.getByRole("tab", { name: "报告", exact: true }).click();
@@ -204,6 +226,7 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
       page.getByRole("button", { name: "下载已评分的 .xlsx" }).click(),
     ]);
     expect(await page.getByTestId("save-state").textContent()).toMatch(/^已于 \d{2}:\d{2} 下载$/);
+    await seen("downloaded");
     const xlsxPath = path.join(downloads, "scored.xlsx");
     await xlsx.saveAs(xlsxPath);
     const snapshot = await readSnapshot(readFileSync(xlsxPath));
@@ -248,6 +271,7 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     expect(await cell(staff.address).textContent()).toBe("-3");
     // The grade shown was scored from other figures: stale, in words.
     expect(await page.getByText("数据已修改，请重新评分").first().isVisible()).toBe(true);
+    await seen("edited-stale");
 
     // An output cell stays read-only: typing there changes nothing and says why.
     await page.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name: total.sheet }).click();
@@ -256,10 +280,12 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     expect(await cell(total.address).getByRole("textbox").count()).toBe(0);
     expect(await cell(total.address).textContent()).toBe("94");
     expect(await page.getByTestId("grid-notice").textContent()).toMatch(/只有黄色的填写单元格可以输入/);
+    await seen("read-only-cell");
 
     await page.getByRole("tab", { name: "校验", exact: true }).click();
     await page.getByRole("button", { name: "校验", exact: true }).click();
     await expect.poll(() => page.getByText("1 错误").count()).toBeGreaterThan(0);
+    await seen("edit-validated");
     expect(
       await page
         .getByRole("button", { name: /年末实有在职人数/ })
@@ -311,6 +337,8 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
         [staff.address, `A${row}`] as const,
       );
       expect(seen).toEqual({ cell: true, label: true, labelText: "年末实有在职人数（人）" });
+      await shots.take(page, "400px-jump-to-problem");
+      await expectAccessible(page, "400px-jump-to-problem");
     } finally {
       await page.setViewportSize({ width: 1100, height: 900 });
     }
@@ -323,6 +351,7 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     const status = await page.getByRole("region", { name: "模板状态" }).innerText();
     expect(status).not.toContain("年度");
     expect(status).not.toMatch(/·\s*$/m);
+    await seen("blank-template");
     await page.getByRole("tab", { name: "模板", exact: true }).click();
     expect(await page.getByText("模板名称").isVisible()).toBe(true);
     expect(await page.locator("#root").innerText()).not.toContain("cn.perfeval");
@@ -338,6 +367,7 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     );
     expect(texts).toBeGreaterThan(0);
     expect(clipped).toEqual([]);
+    await seen("blank-template-说明");
   });
 
   it("makes no request outside its own origin", () => {
@@ -356,6 +386,7 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
   it("renders at the task pane's 320 px width", async () => {
     await page.setViewportSize({ width: 320, height: 800 });
     await page.screenshot({ path: path.join(process.cwd(), ".tmp/e2e-320.png"), fullPage: false });
+    await expectAccessible(page, "320px");
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
@@ -397,12 +428,14 @@ describe.skipIf(!browserPath)("the browser page's language in an en-US browser",
     expect(await page.getByRole("tab", { name: "校验", exact: true }).isVisible()).toBe(true);
     expect(await switchButton("中文")).toEqual({ onTop: true, pressed: "true" });
     expect(await switchButton("English")).toEqual({ onTop: true, pressed: "false" });
+    await expectAccessible(page, "en-US browser, Chinese");
   });
 
   it("switches to English when chosen, and remembers it on the next visit; back to 中文 likewise", async () => {
     await page.getByRole("button", { name: "English" }).click();
     expect(await page.getByRole("tab", { name: "Check", exact: true }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    await expectAccessible(page, "English");
     await page.reload();
     await page.getByRole("tab", { name: "Check", exact: true }).waitFor();
     expect(await switchButton("English")).toEqual({ onTop: true, pressed: "true" });

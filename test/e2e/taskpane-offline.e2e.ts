@@ -1,6 +1,7 @@
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { BROWSER_ARGS } from "../../scripts/browser";
+import { expectAccessible } from "./helpers/axe";
 
 const baseUrl = inject("baseUrl");
 const browserPath = inject("browserPath");
@@ -45,6 +46,7 @@ describe.skipIf(!browserPath)("taskpane.html without Office.js", () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page, "offline message");
     await context.close();
   });
 
