@@ -162,6 +162,10 @@ describe.skipIf(!browserPath)("the task pane in Excel (a fake Office.js), end to
       expect(created).toHaveLength(1);
       expect(requestsOutside(requests)).toEqual([]);
       return Buffer.from(created[0]!, "base64");
+    } catch (e) {
+      // The state it failed in, beside the steps before it.
+      await shots.take(page, "failed").catch(() => undefined);
+      throw e;
     } finally {
       await context.close();
     }
@@ -269,6 +273,10 @@ describe.skipIf(!browserPath)("the task pane in Excel (a fake Office.js), end to
       await selectTab(page, "报告");
       await expectSeen(page, shots, "exported");
       expect(requestsOutside(requests)).toEqual([]);
+    } catch (e) {
+      // The state it failed in, beside the steps before it.
+      await shots.take(page, "failed").catch(() => undefined);
+      throw e;
     } finally {
       await context.close();
     }
@@ -300,6 +308,10 @@ describe.skipIf(!browserPath)("the task pane in Excel (a fake Office.js), end to
       );
       expect(background).not.toBe("rgb(255, 255, 255)");
       await expectSeen(page, shots, "first-run");
+    } catch (e) {
+      // The state it failed in, beside the steps before it.
+      await shots.take(page, "failed").catch(() => undefined);
+      throw e;
     } finally {
       await context.close();
     }
