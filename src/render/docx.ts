@@ -148,41 +148,54 @@ const BORDERS = {
 };
 
 /** A table of the tree as a Word table: borders, fixed column widths within the type area, header on every page. */
+/** Tables of at most this many rows are kept on one page. */
+const SHORT_TABLE_ROWS = 15;
+
 function tableOf(line: ReportLine): (Paragraph | Table)[] {
   const table = line.table;
   if (!table) return [];
   const total = table.columns.reduce((s, c) => s + c.width, 0);
   const widths = table.columns.map((c) => Math.floor((c.width / total) * TYPE_AREA_WIDTH));
-  const cellParagraph = (runs: readonly Run[], k: number, bold: boolean) =>
+  // A short table (the 收支情况表) stays on one page: every row is kept with the next, as Word and Writer read it.
+  const whole = table.rows.length <= SHORT_TABLE_ROWS;
+  const cellParagraph = (runs: readonly Run[], k: number, bold: boolean, last = false) =>
     new Paragraph({
+      ...(whole && !last ? { keepNext: true } : {}),
       alignment: table.columns[k]?.align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT,
       // Exact spacing: a table's lines are not snapped to the body's 22-line grid.
       spacing: { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
       children: textRuns(runs, bold, SIZE.table),
     });
-  const cell = (runs: readonly Run[], k: number, bold: boolean, span = 1) =>
+  const cell = (runs: readonly Run[], k: number, bold: boolean, span = 1, last = false) =>
     new TableCell({
       width: { size: widths.slice(k, k + span).reduce((a, b) => a + b, 0), type: WidthType.DXA },
       ...(span > 1 ? { columnSpan: span } : {}),
       verticalAlign: VerticalAlign.CENTER,
       margins: { left: 60, right: 60, top: 30, bottom: 30 },
-      children: [cellParagraph(runs, k, bold)],
+      children: [cellParagraph(runs, k, bold, last)],
     });
   // A subtotal's or total's label spans the table's label columns (the tree leaves the others empty).
   const span = table.labelSpan ?? 1;
-  const rowCells = (r: (typeof table.rows)[number]) =>
+  const rowCells = (r: (typeof table.rows)[number], last: boolean) =>
     r.role
-      ? [cell(r.cells[0] ?? [], 0, true, span), ...r.cells.slice(span).map((runs, k) => cell(runs, k + span, true))]
-      : r.cells.map((runs, k) => cell(runs, k, false));
+      ? [
+          cell(r.cells[0] ?? [], 0, true, span, last),
+          ...r.cells.slice(span).map((runs, k) => cell(runs, k + span, true, 1, last)),
+        ]
+      : r.cells.map((runs, k) => cell(runs, k, false, 1, last));
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
     children: table.columns.map((c, k) => cell([{ kind: "text", text: c.title }], k, true)),
   });
-  const rows = table.rows.map((r) => new TableRow({ cantSplit: true, children: rowCells(r) }));
+  const rows = table.rows.map(
+    (r, i) => new TableRow({ cantSplit: true, children: rowCells(r, i === table.rows.length - 1) }),
+  );
   return [
     new Paragraph({
       ...(table.pageBreak ? { pageBreakBefore: true } : {}),
+      // The caption never stands alone at the foot of a page.
+      keepNext: true,
       alignment: table.pageBreak ? AlignmentType.LEFT : AlignmentType.CENTER,
       children: textRuns(line.runs, true),
     }),
