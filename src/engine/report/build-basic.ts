@@ -95,6 +95,12 @@ export function sangongBreakdown(ctx: ReportContext): Run[] {
   return parts.length > 0 ? [...ctx.phrases.sangongBreakdown(parts)] : [text(ctx.phrases.sangongAllZero)];
 }
 
+/** An optional text field as runs, or null when it is blank. */
+function textOrNull(ctx: ReportContext, name: string): Run[] | null {
+  const t = ctx.optionalText(name);
+  return t === null ? null : [text(t)];
+}
+
 function sangongParagraph(ctx: ReportContext): Paragraph {
   const p = ctx.phrases;
   const cur = ctx.decimal("sangong_total");
@@ -111,6 +117,7 @@ function sangongParagraph(ctx: ReportContext): Paragraph {
     join(
       p.sangongBudget({
         budget: ctx.field("sangong_budget"),
+        scope: textOrNull(ctx, "sangong_budget_scope"),
         actualScope: ctx.field("sangong_actual_budget_scope"),
         total: ctx.field("sangong_total"),
       }),
@@ -133,7 +140,7 @@ export function buildOverallSection(ctx: ReportContext): Section {
     section(`overall.spending.${key}`, 3, title, [para(runs)], true);
   return section("overall", 1, h.overall, [
     section("overall.spending", 2, h.spending, [
-      para(p.spendingLead({ year, total: f("expend_total") })),
+      para(p.spendingLead({ year, total: f("expend_total"), mainUse: textOrNull(ctx, "expend_main_use") })),
       inline(
         "general",
         h.general,

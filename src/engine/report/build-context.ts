@@ -104,6 +104,12 @@ export class ReportContext {
   }
 
   /** A field's text; blank → placeholder. */
+  /** An optional text field as entered (trimmed, without a final 。), or null when blank or absent. */
+  optionalText(name: string): string | null {
+    const v = this.values.fields.get(name);
+    return typeof v === "string" && v.trim() !== "" ? trimEnd(v.trim()) : null;
+  }
+
   fieldText(name: string): Run[] {
     return this.field(name);
   }

@@ -108,7 +108,10 @@ export const PHRASES_EN: ReportPhrases = {
     application: "Use and publication of the self-evaluation results",
   },
   staff: ({ quota, actual }) => r`The authorised headcount is ${quota}; staff in post at year end: ${actual}.`,
-  spendingLead: ({ year, total }) => r`The department's total expenditure in ${year} was ${total} (10k CNY).`,
+  spendingLead: ({ year, total, mainUse }) =>
+    mainUse
+      ? r`The department's total expenditure in ${year} was ${total} (10k CNY), mainly for: ${mainUse}.`
+      : r`The department's total expenditure in ${year} was ${total} (10k CNY).`,
   general: ({ year, carryPrev, income, expend, carryEnd }) =>
     r`Income and expenditure in ${year}: carried over from the prior year ${carryPrev}, income ${income}, expenditure ${expend}, carry-over and balance at year end ${carryEnd} (10k CNY).`,
   income: ({ year, income, fiscal, fiscalShare }) =>
@@ -117,8 +120,10 @@ export const PHRASES_EN: ReportPhrases = {
     r`Total expenditure in ${p.year} was ${p.total}, of which basic expenditure ${p.basic}, ${p.basicShare} of the total (personnel ${p.personnel}, ${p.personnelShare} of basic expenditure; running costs ${p.publicCost}, ${p.publicShare} of basic expenditure); project expenditure ${p.project}, ${p.projectShare} of the total (10k CNY).`,
   carryover: ({ year, carryEnd, share }) =>
     r`Carry-over and balance at the end of ${year}: ${carryEnd} (10k CNY), ${share} of total expenditure.`,
-  sangongBudget: ({ budget, actualScope, total }) =>
-    r`The "three public" costs budget was ${budget}; actual spending within the budget's scope ${actualScope}. Total "three public" costs this year: ${total} (10k CNY), `,
+  sangongBudget: ({ budget, scope, actualScope, total }) =>
+    scope
+      ? r`The "three public" costs budget was ${budget} (${scope}); actual spending within the budget's scope ${actualScope}. Total "three public" costs this year: ${total} (10k CNY), `
+      : r`The "three public" costs budget was ${budget}; actual spending within the budget's scope ${actualScope}. Total "three public" costs this year: ${total} (10k CNY), `,
   sangongDecrease: ({ amount, rate }) => r`a decrease of ${amount} or ${rate} on the prior year`,
   sangongIncrease: ({ amount, rate }) => r`an increase of ${amount} or ${rate} on the prior year`,
   sangongSame: "the same as the prior year",
@@ -133,7 +138,7 @@ export const PHRASES_EN: ReportPhrases = {
   },
   sangongBreakdown: (parts) =>
     join(
-      "Of which: ",
+      " Of which: ",
       joinWith(
         parts.map((p) => r`${p.label} ${p.amount}`),
         ", ",
@@ -142,7 +147,7 @@ export const PHRASES_EN: ReportPhrases = {
   sangongAllZero: "Every part was 0",
   sangongReasons: (items) =>
     join(
-      "Reasons for the change: ",
+      " Reasons for the change: ",
       joinWith(
         items.map((it, i) => r`(${String(i + 1)}) ${it}`),
         "; ",
@@ -166,7 +171,7 @@ export const PHRASES_EN: ReportPhrases = {
     财政供养人员控制率:
       "Staff in post at the end of {eval_year}: {staff_actual}; authorised headcount: {staff_quota}. Staffing control rate = staff in post ÷ headcount × 100% = ({staff_actual}÷{staff_quota}) × 100% = {value}.",
     "“三公”经费变动率":
-      'The "three public" costs budget was {sangong_budget}; total "three public" costs this year {sangong_total} (10k CNY), {sangong_comparison}. {sangong_breakdown}. Change rate = (this year − prior year) ÷ prior year × 100% = ({sangong_total}−{sangong_prev})÷{sangong_prev} × 100% = {value}.',
+      'The "three public" costs budget was {sangong_budget}; total "three public" costs this year {sangong_total} (10k CNY), {sangong_comparison}.{sangong_breakdown}. Change rate = (this year − prior year) ÷ prior year × 100% = ({sangong_total}−{sangong_prev})÷{sangong_prev} × 100% = {value}.',
     预算调整率:
       "Income in {eval_year} was {income_total} and expenditure {expend_total}; the initial budget was {budget_initial} and the final budget {budget_final} (10k CNY). Budget adjustment rate = |final − initial| ÷ initial × 100% = |{budget_final}−{budget_initial}|÷{budget_initial} × 100% = {value}.",
     支付进度:

@@ -77,7 +77,10 @@ export const PHRASES_ZH: ReportPhrases = {
     application: "绩效自评结果拟应用和公开情况",
   },
   staff: ({ quota, actual }) => r`本部门编制数为${quota}人，年末实有在职人数为${actual}人。`,
-  spendingLead: ({ year, total }) => r`本部门${year}年度部门整体支出${total}万元。`,
+  spendingLead: ({ year, total, mainUse }) =>
+    mainUse
+      ? r`本部门${year}年度部门整体支出${total}万元，主要用于${mainUse}。`
+      : r`本部门${year}年度部门整体支出${total}万元。`,
   general: ({ year, carryPrev, income, expend, carryEnd }) =>
     r`${year}年度收入支出总体情况：上年结转${carryPrev}万元，本年收入${income}万元，本年支出${expend}万元，年末结转结余${carryEnd}万元。`,
   income: ({ year, income, fiscal, fiscalShare }) =>
@@ -85,8 +88,10 @@ export const PHRASES_ZH: ReportPhrases = {
   expenditure: (p) =>
     r`${p.year}年度本年支出合计${p.total}万元，其中：基本支出${p.basic}万元，占总支出${p.basicShare}（人员经费${p.personnel}万元，占基本支出${p.personnelShare}；公用经费${p.publicCost}万元，占基本支出${p.publicShare}）；项目支出${p.project}万元，占总支出${p.projectShare}。`,
   carryover: ({ year, carryEnd, share }) => r`${year}年度年末结转结余${carryEnd}万元，占总支出${share}。`,
-  sangongBudget: ({ budget, actualScope, total }) =>
-    r`“三公”经费预算数为${budget}万元，与预算同口径的实际支出为${actualScope}万元。本年“三公”经费支出合计为${total}万元，`,
+  sangongBudget: ({ budget, scope, actualScope, total }) =>
+    scope
+      ? r`“三公”经费预算数为${budget}万元（${scope}），与预算同口径的实际支出为${actualScope}万元。本年“三公”经费支出合计为${total}万元，`
+      : r`“三公”经费预算数为${budget}万元，与预算同口径的实际支出为${actualScope}万元。本年“三公”经费支出合计为${total}万元，`,
   sangongDecrease: ({ amount, rate }) => r`与上年相比减少${amount}万元，减幅${rate}`,
   sangongIncrease: ({ amount, rate }) => r`与上年相比增加${amount}万元，增幅${rate}`,
   sangongSame: "与上年持平",

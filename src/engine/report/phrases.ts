@@ -66,7 +66,8 @@ export interface ReportPhrases {
     readonly application: string;
   };
   staff(p: { quota: R; actual: R }): R;
-  spendingLead(p: { year: R; total: R }): R;
+  /** `mainUse`: what the year's money was mainly used for (expend_main_use), when entered. */
+  spendingLead(p: { year: R; total: R; mainUse: R | null }): R;
   general(p: { year: R; carryPrev: R; income: R; expend: R; carryEnd: R }): R;
   income(p: { year: R; income: R; fiscal: R; fiscalShare: R }): R;
   expenditure(p: {
@@ -82,7 +83,8 @@ export interface ReportPhrases {
     projectShare: R;
   }): R;
   carryover(p: { year: R; carryEnd: R; share: R }): R;
-  sangongBudget(p: { budget: R; actualScope: R; total: R }): R;
+  /** `scope`: what the budget leaves out (sangong_budget_scope), when entered. */
+  sangongBudget(p: { budget: R; scope: R | null; actualScope: R; total: R }): R;
   sangongDecrease(p: { amount: R; rate: R }): R;
   sangongIncrease(p: { amount: R; rate: R }): R;
   readonly sangongSame: string;

@@ -4,6 +4,13 @@
  */
 
 /** The introduction's 评价依据: the two policy documents the seed cites, one per row. */
+/** What the year's expenditure was mainly used for (the seed report's 二（一）). */
+export const SEED_EXPEND_MAIN_USE =
+  "财政供养人员基本支出开支及重要外宾及港澳有关人士来访或进行公务活动的接待、对外交往、统筹安排区领导外事活动及防境外新冠肺炎疫情输入等职能职责方面支出";
+
+/** What the “三公” budget leaves out (the seed report's 二（二）). */
+export const SEED_SANGONG_BUDGET_SCOPE = "外事接待和因公出国（境）费用未纳入";
+
 export const SEED_BASIS: readonly string[] = [
   "《重庆市万州区人民政府办公室关于印发贯彻全面实施预算绩效管理任务分解方案的通知》（万州府办发〔2019〕79号）",
   "《万州区财政局关于开展2020年度部门整体绩效评价工作的通知》（万州财预发〔2021〕4号）",

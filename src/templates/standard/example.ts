@@ -3,6 +3,8 @@ import { EngineInvariantError } from "../../engine";
 import { standardTemplateDescription } from "./description";
 import {
   SEED_BASIS,
+  SEED_EXPEND_MAIN_USE,
+  SEED_SANGONG_BUDGET_SCOPE,
   SEED_BENEFITS,
   SEED_DUTIES,
   SEED_MEASURES,
@@ -86,5 +88,6 @@ export function buildExampleDescription(seed: SeedData): TemplateDescription {
     throw new EngineInvariantError(`seed manual scores without a rubric row: ${[...manualByName.keys()].join(", ")}`);
   }
 
-  return { ...base, tables, rubric, values: { ...seed.inputs } };
+  const texts = { expend_main_use: SEED_EXPEND_MAIN_USE, sangong_budget_scope: SEED_SANGONG_BUDGET_SCOPE };
+  return { ...base, tables, rubric, values: { ...texts, ...seed.inputs } };
 }

@@ -48,6 +48,15 @@ export const EXPEND_FIELDS: readonly FieldSpec[] = [
   amount("expend_public", "其中：公用经费"),
   amount("expend_project", "项目支出"),
   amount("carryover_end", "年末结转结余", "required", "万元，= 上年结转 + 本年收入 − 本年支出"),
+  field(
+    "expend_main_use",
+    "本年支出主要用于",
+    "text",
+    "optional",
+    null,
+    null,
+    "报告写作“部门整体支出……万元，主要用于……”；如：人员基本支出及××等职能职责方面支出",
+  ),
 ];
 
 export const EXECUTION_FIELDS: readonly FieldSpec[] = [
@@ -58,6 +67,15 @@ export const EXECUTION_FIELDS: readonly FieldSpec[] = [
 
 export const SANGONG_FIELDS: readonly FieldSpec[] = [
   amount("sangong_budget", "“三公”经费预算数"),
+  field(
+    "sangong_budget_scope",
+    "“三公”经费预算口径说明",
+    "text",
+    "optional",
+    null,
+    null,
+    "预算未包含的项目，如：外事接待和因公出国（境）费用未纳入",
+  ),
   amount("sangong_actual_budget_scope", "“三公”经费实际支出（与预算同口径）", "required", "万元，只算预算包含的项目"),
   amount("sangong_total", "“三公”经费本年支出合计", "required", "万元，= 下列五项之和"),
   amount("sangong_prev", "“三公”经费上年支出合计", "optional", "万元；本年新成立的单位不填"),

@@ -113,16 +113,16 @@ describe("a missing template sheet → one diagnostic, not one per name", () => 
     expect(scoring.writePlan.ops).toEqual([]);
   });
 
-  it("收支情况 deleted: 30 names (29 amounts and the 三公 reasons table) in one message", () => {
-    expect(onSheet(BASE, "收支情况").map((n) => n.name)).toHaveLength(30);
+  it("收支情况 deleted: 32 names (29 amounts, 2 texts and the 三公 reasons table) in one message", () => {
+    expect(onSheet(BASE, "收支情况").map((n) => n.name)).toHaveLength(32);
     const [d] = readTemplate(dropSheet("收支情况")(BASE)).diagnostics;
     expect(renderDiagnostic(d!, "zh-CN")).toEqual({
-      message: "工作表“收支情况”不存在（可能已被删除或改名），其中 30 个命名单元格或表格无法读取。",
+      message: "工作表“收支情况”不存在（可能已被删除或改名），其中 32 个命名单元格或表格无法读取。",
       fix: "请从原模板把工作表“收支情况”复制回来；如果只是改了名，请把名字改回“收支情况”。",
       where: "",
     });
     expect(renderDiagnostic(d!, "en").message).toBe(
-      'The sheet "收支情况" does not exist (it may have been deleted or renamed), so 30 named cells or tables on it cannot be read.',
+      'The sheet "收支情况" does not exist (it may have been deleted or renamed), so 32 named cells or tables on it cannot be read.',
     );
   });
 
@@ -163,7 +163,7 @@ describe("a broken name on a sheet that exists is still reported on its own", ()
     // In 字段定义 order: staff_quota (基本情况) comes before the amounts of 收支情况.
     expect(readTemplate(damaged, KNOWN_TEMPLATES).diagnostics.map((d) => [d.code, d.params])).toEqual([
       ["template_name_missing", { name: "staff_quota" }],
-      ["template_sheet_missing", { sheet: "收支情况", namedCount: 30 }],
+      ["template_sheet_missing", { sheet: "收支情况", namedCount: 32 }],
     ]);
   });
 });
