@@ -1,11 +1,11 @@
 import path from "node:path";
 import type { ScoresOutcome, Diagnostic, Lang } from "../engine";
-import { renderDiagnostic, sortDiagnostics } from "../engine";
-import { writeSummaryWorkbook, type SummaryIssue, type SummaryRow } from "../hosts/xlsx";
-import { STANDARD_GRADES } from "../templates";
+import { createEngine, renderDiagnostic, sortDiagnostics } from "../engine";
+import { HostError, hostErrorText } from "../hosts/common";
+import { readSnapshot, writeSummaryWorkbook, type SummaryIssue, type SummaryRow } from "../hosts/xlsx";
+import { KNOWN_TEMPLATES, STANDARD_GRADES } from "../templates";
 import { CLI_MESSAGES, type CliMessages } from "./messages";
-import type { CliIO } from "./io";
-import { scoreFiles } from "./batch-pool";
+import { describeFsError, readBytes, type CliIO } from "./io";
 import { toJson, type JsonResult } from "./json";
 
 /** Where a batch's time went, in milliseconds (filled in when asked for: `npm run bench` reports the split). */
@@ -71,20 +71,27 @@ export async function runBatch(
   const json: JsonResult[] = [];
   let scored = 0;
   let failed = 0;
-  // One engine session per thread for the whole batch: the template, the same in every workbook, is compiled once.
-  let finished = 0;
-  const results = await scoreFiles(files, opts.lang, opts.io.batchWorker, (i) => {
-    finished++;
-    progress(opts.io, finished, files.length, files[i]!);
-  });
+  // One session for the whole batch: the template, the same in every workbook, is compiled once.
+  const engine = createEngine({ knownTemplates: KNOWN_TEMPLATES });
   for (const [i, file] of files.entries()) {
     const name = path.basename(file);
-    const result = results[i]!;
-    const outcome = result.outcome;
-    let problem = result.problem;
-    if (opts.timings) {
-      opts.timings.parseMs += result.parseMs;
-      opts.timings.engineMs += result.engineMs;
+    let outcome: ScoresOutcome | null = null;
+    let problem = "";
+    try {
+      const bytes = await readBytes(file);
+      const t0 = performance.now();
+      const snapshot = await readSnapshot(bytes);
+      const t1 = performance.now();
+      // A batch writes no workbook: scores only, no write plan.
+      outcome = engine.scores(snapshot, { lang: opts.lang });
+      if (opts.timings) {
+        opts.timings.parseMs += t1 - t0;
+        opts.timings.engineMs += performance.now() - t1;
+      }
+      if (!outcome.template) problem = m.notTemplate(name);
+    } catch (err) {
+      const why = err instanceof HostError ? hostErrorText(err, opts.lang) : describeFsError(err, opts.lang);
+      problem = m.summaryUnreadable(why);
     }
     const diagnostics = outcome?.template ? sortDiagnostics(outcome.diagnostics) : [];
     const issues: SummaryIssue[] = problem
@@ -121,6 +128,7 @@ export async function runBatch(
       issues,
     });
     if (opts.json && outcome) json.push(toJson(name, outcome, opts.lang));
+    progress(opts.io, i + 1, files.length, file);
   }
   if (opts.json) opts.io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   const t = performance.now();

@@ -11,19 +11,6 @@ export interface CliIO {
   /** true when stderr is a terminal: colour and the progress bar only then. */
   readonly isTTY: boolean;
   readonly cwd: string;
-  /**
-   * Where the batch's worker script is (the entry point knows: bin.ts for the compiled CLI): with it, a batch
-   * reads and scores its workbooks on several threads. Without it (tests, the library), one at a time.
-   */
-  readonly batchWorker?: BatchWorkerEntry;
-}
-
-/** The worker script of a batch, and how many threads to start. */
-export interface BatchWorkerEntry {
-  /** The compiled worker (.js), or while developing the TypeScript source (.ts, started through tsx). */
-  readonly script: string;
-  /** Threads to use; the machine's available parallelism when absent (at most 8). */
-  readonly threads?: number;
 }
 
 /** Largest workbook the command line opens: a department's template is well under 1 MB. */

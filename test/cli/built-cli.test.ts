@@ -99,22 +99,6 @@ describe("the compiled CLI (dist/cli), run with plain node", () => {
     expect(readFileSync(path.join(dir, "scored.xlsx")).subarray(0, 2).toString()).toBe("PK");
   });
 
-  it("runs a batch on its worker threads (dist/cli/batch-worker.js) and gives what one thread gives", async () => {
-    const folder = path.join(dir, "batch-in");
-    mkdirSync(folder);
-    for (const n of ["a", "b", "c"]) copyFileSync(EXAMPLE, path.join(folder, `${n}.xlsx`));
-    writeFileSync(path.join(folder, "d.xlsx"), "not a workbook");
-    expect(readdirSync(path.join(dir, "dist/cli/src/cli"))).toContain("batch-worker.js");
-    const r = node([entry, "batch", folder, "-o", path.join(dir, "batch.xlsx"), "--json"]);
-    expect(r.code).toBe(1); // one file could not be scored
-    const { main } = await import("../../src/cli/main");
-    let alone = "";
-    const io = { stdout: (t: string) => void (alone += t), stderr: () => {}, isTTY: false, cwd: dir };
-    await main(["batch", folder, "-o", path.join(dir, "batch-alone.xlsx"), "--json"], io);
-    expect(JSON.parse(r.out)).toEqual(JSON.parse(alone));
-    expect((JSON.parse(r.out) as unknown[]).length).toBe(3);
-  }, 60_000);
-
   it("refuses a missing file with exit 2 and says why", () => {
     const r = node([entry, "validate", path.join(dir, "nope.xlsx")]);
     expect(r.code).toBe(2);
