@@ -23,8 +23,25 @@ export interface ReportLine {
   readonly table?: Table;
 }
 
-/** The report as lines, in reading order. */
-export function layoutReport(tree: ReportTree): ReportLine[] {
+/** A line as laid out: its text, and for a table the text of every cell (header first), made once. */
+export interface LaidOutLine extends ReportLine {
+  /** lead + runs as plain text. */
+  readonly text: string;
+  readonly cells?: readonly (readonly string[])[];
+}
+
+/** The report as lines, in reading order, each with its text (and a table's cell texts) worked out once. */
+export function layoutReport(tree: ReportTree): LaidOutLine[] {
+  return reportLines(tree).map((line): LaidOutLine => {
+    const text = runsText(line.lead) + runsText(line.runs);
+    const table = line.table;
+    if (!table) return { ...line, text };
+    const cells = [table.columns.map((c) => c.title), ...table.rows.map((r) => r.cells.map(runsText))];
+    return { ...line, text, cells };
+  });
+}
+
+function reportLines(tree: ReportTree): ReportLine[] {
   const phrases = catalogIn(REPORT_PHRASES, tree.lang);
   const lines: ReportLine[] = [
     { kind: "unit", depth: 0, lead: [], runs: tree.titleBlock.unitName, sectionKey: "" },
@@ -128,34 +145,57 @@ function wide(c: number): boolean {
 /** Display width of text in a fixed-width font: CJK and full-width characters count two. */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += wide(ch.codePointAt(0) ?? 0) ? 2 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      // A surrogate pair: one character beyond the BMP (U+10000 and up).
+      const code = (c - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
+      w += wide(code) ? 2 : 1;
+      i++;
+    } else w += wide(c) ? 2 : 1;
+  }
   return w;
+}
+
+/** A table's cell texts, header first: the laid-out line's, or worked out from the table. */
+function cellTexts(table: Table, line?: LaidOutLine): readonly (readonly string[])[] {
+  return line?.cells ?? [table.columns.map((c) => c.title), ...table.rows.map((r) => r.cells.map(runsText))];
 }
 
 /**
  * A table as text lines: the caption, the header and one line per row, every column but the last padded to
  * its widest cell (by display width), two spaces apart — aligned in a fixed-width font.
  */
-export function tableLines(table: Table): string[] {
-  const rows = [table.columns.map((c) => c.title), ...table.rows.map((r) => r.cells.map(runsText))];
-  const widths = table.columns.map((_, k) => Math.max(...rows.map((r) => displayWidth(r[k] ?? ""))));
-  const line = (r: readonly string[]) =>
-    r
-      .map((cell, k) => (k === r.length - 1 ? cell : cell + " ".repeat((widths[k] ?? 0) - displayWidth(cell))))
-      .join("  ")
-      .trimEnd();
-  return [runsText(table.caption), ...rows.map(line)];
+export function tableLines(table: Table, line?: LaidOutLine): string[] {
+  const rows = cellTexts(table, line);
+  const widthsOf = rows.map((r) => r.map(displayWidth));
+  const widths = table.columns.map((_, k) => widthsOf.reduce((m, w) => Math.max(m, w[k] ?? 0), 0));
+  const text = (r: readonly string[], i: number) => {
+    let out = "";
+    for (let k = 0; k < r.length; k++) {
+      const cell = r[k]!;
+      out += k === r.length - 1 ? cell : `${cell}${" ".repeat((widths[k] ?? 0) - (widthsOf[i]![k] ?? 0))}  `;
+    }
+    return out.trimEnd();
+  };
+  return [runsText(table.caption), ...rows.map(text)];
 }
 
 /** A line's full text (lead + body). */
-export function lineText(line: ReportLine): string {
-  return runsText(line.lead) + runsText(line.runs);
+export function lineText(line: ReportLine | LaidOutLine): string {
+  return "text" in line ? line.text : runsText(line.lead) + runsText(line.runs);
 }
 
 /** Every line's full text, in reading order (a table gives its caption, header and rows, aligned). */
 export function reportLineTexts(
   tree: ReportTree,
-  lines: readonly ReportLine[] = layoutReport(tree),
+  lines: readonly LaidOutLine[] = layoutReport(tree),
 ): readonly string[] {
-  return lines.flatMap((line) => (line.table ? ["", ...tableLines(line.table)] : [lineText(line)]));
+  return lines.flatMap((line) => (line.table ? ["", ...tableLines(line.table, line)] : [line.text]));
+}
+
+/** The text rows of the table cells, header first, as the laid-out line has them. */
+export function tableCellTexts(line: LaidOutLine): readonly (readonly string[])[] {
+  return line.table ? cellTexts(line.table, line) : [];
 }

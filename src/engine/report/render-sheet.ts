@@ -1,8 +1,7 @@
 /** The report as write operations for the 报告 sheet: one paragraph per row in column A. */
 import type { WriteOp } from "../model/write-plan";
-import { layoutReport, lineText, type ReportLine } from "./layout";
+import { layoutReport, tableCellTexts, type LaidOutLine } from "./layout";
 import type { ReportTree } from "./tree";
-import { runsText } from "./tree";
 
 /** Rows the report may occupy; the whole block is cleared first so a shorter report leaves no tail. */
 export const REPORT_SHEET_ROWS = 2000;
@@ -16,19 +15,13 @@ export const REPORT_COLUMN_WIDTH = 80;
 export function reportWritePlan(
   tree: ReportTree,
   sheetName = "报告",
-  lines: readonly ReportLine[] = layoutReport(tree),
+  lines: readonly LaidOutLine[] = layoutReport(tree),
 ): WriteOp[] {
   // A table's rows in a proportional font cannot be aligned with spaces: one row per line, cells set off by ｜.
   let texts = lines.flatMap((line) => {
-    const table = line.table;
-    if (!table) return [lineText(line)];
+    if (!line.table) return [line.text];
     const row = (cells: readonly string[]) => cells.join("｜").replace(/｜+$/, "");
-    return [
-      "",
-      lineText(line),
-      row(table.columns.map((c) => c.title)),
-      ...table.rows.map((r) => row(r.cells.map(runsText))),
-    ];
+    return ["", line.text, ...tableCellTexts(line).map(row)];
   });
   if (texts.length > REPORT_SHEET_ROWS) {
     texts = [...texts.slice(0, REPORT_SHEET_ROWS - 1), texts.slice(REPORT_SHEET_ROWS - 1).join("\n")];
