@@ -297,7 +297,8 @@ export default async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({ patterns: copy }),
     ],
     devServer: {
-      port: 3000,
+      // As Yo Office's template reads it: package.json's config.dev_server_port, through npm.
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
       host: "localhost",
       server: https ? { type: "https", options: https } : { type: "http" },
       headers: { "Access-Control-Allow-Origin": "*" },

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { homedir, platform } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { logErrorMessage, parseNumber } from "office-addin-cli";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -103,6 +104,20 @@ export function serveDevServer(env: NodeJS.ProcessEnv = process.env): Promise<nu
   });
 }
 
+/**
+ * The dev server's port, as Yo Office's scripts read it: package.json's config.dev_server_port, which npm passes
+ * as npm_package_config_dev_server_port (and `npm config set perfeval:dev_server_port 3001` overrides); 3000 when
+ * run outside npm. A value that is no number is refused with office-addin-cli's message.
+ */
+export function devServerPort(env: NodeJS.ProcessEnv = process.env): number {
+  const port = parseNumber(env.npm_package_config_dev_server_port, "config.dev_server_port should be a number.");
+  if (port === undefined) return 3000;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`config.dev_server_port should be a port number (1–65535), not ${port}.`);
+  }
+  return port;
+}
+
 export type StartPlan = "sideload" | "browser";
 
 /** Excel desktop exists only on Windows and macOS; PERFEVAL_NO_SIDELOAD=1 forces the browser page. */
@@ -126,12 +141,13 @@ export function devServerScheme(
 }
 
 /** What `npm start` says when it serves the browser page: the address that answers. */
-export function browserMessage(scheme: "https" | "http" = devServerScheme()): string {
+export function browserMessage(scheme: "https" | "http" = devServerScheme(), port = devServerPort()): string {
+  const url = `${scheme}://localhost:${port}/web/index.html?example=1`;
   return (
     "此计算机无法旁加载到 Excel 桌面版（仅支持 Windows 和 macOS），改为启动网页版（打开内置的万州 2020 示例）：\n" +
-    `${scheme}://localhost:3000/web/index.html?example=1\n` +
+    `${url}\n` +
     "Excel can't be sideloaded on this machine (Excel desktop runs only on Windows and macOS).\n" +
-    `Serving the browser page instead: open ${scheme}://localhost:3000/web/index.html?example=1 (the bundled Wanzhou 2020 example).\n` +
+    `Serving the browser page instead: open ${url} (the bundled Wanzhou 2020 example).\n` +
     "To try the add-in in Excel on the web, see README → Sideload into Excel.\n"
   );
 }
@@ -145,6 +161,7 @@ function run(command: string, args: readonly string[]): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  const port = devServerPort();
   if (startPlan() === "sideload") {
     const code = await run("npx", [
       "office-addin-debugging",
@@ -154,12 +171,12 @@ async function main(): Promise<void> {
       "--app",
       "excel",
       "--dev-server-port",
-      "3000",
+      String(port),
     ]);
     if (code === 0) return;
     process.stderr.write(`office-addin-debugging failed (exit ${code}).\n`);
   }
-  process.stdout.write(browserMessage());
+  process.stdout.write(browserMessage(devServerScheme(), port));
   process.stdout.write(
     "结束：在此按 Ctrl+C，或在另一个终端运行 npm stop。Stop with Ctrl+C here, or npm stop in another terminal.\n",
   );
@@ -167,4 +184,10 @@ async function main(): Promise<void> {
 }
 
 // Only run when executed, not when a test imports startPlan.
-if (process.argv[1] && /start\.ts$/.test(process.argv[1])) await main();
+if (process.argv[1] && /start\.ts$/.test(process.argv[1])) {
+  // Errors reported as Yo Office's scripts report them (office-addin-cli), with a failing exit code.
+  await main().catch((err: unknown) => {
+    logErrorMessage(err);
+    process.exitCode = 1;
+  });
+}

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { browserMessage, devServerScheme, startPlan } from "../../scripts/start";
+import { browserMessage, devServerPort, devServerScheme, startPlan } from "../../scripts/start";
 
 interface ConfigModule {
   addinUrl(env: Record<string, string | undefined>): string;
@@ -118,6 +118,26 @@ describe("npm start", () => {
     const message = browserMessage(devServerScheme(os, () => certs));
     expect(message).toContain(`${scheme}://localhost:3000/web/index.html?example=1`);
     expect(message).not.toContain(`${scheme === "http" ? "https" : "http"}://localhost`);
+  });
+});
+
+describe("the dev server's port, from package.json's config as Yo Office reads it", () => {
+  it("is config.dev_server_port, passed by npm", () => {
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+      config: { dev_server_port: number };
+    };
+    expect(pkg.config.dev_server_port).toBe(3000);
+    expect(devServerPort({ npm_package_config_dev_server_port: "3000" })).toBe(3000);
+    expect(devServerPort({ npm_package_config_dev_server_port: "3001" })).toBe(3001);
+    expect(browserMessage("http", 3001)).toContain("http://localhost:3001/web/index.html?example=1");
+  });
+
+  it("is 3000 outside npm, and a value that is no port is refused in words", () => {
+    expect(devServerPort({})).toBe(3000);
+    expect(() => devServerPort({ npm_package_config_dev_server_port: "abc" })).toThrow(
+      "config.dev_server_port should be a number.",
+    );
+    expect(() => devServerPort({ npm_package_config_dev_server_port: "70000" })).toThrow("not 70000");
   });
 });
 
