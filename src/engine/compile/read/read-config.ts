@@ -9,7 +9,7 @@ import { diag } from "../../diagnostics/types";
 import type { AdjustmentDef, CheckDef, GradeBandDef, Materiality, RubricRowDef } from "./types";
 import { ADJUSTMENT_COLUMNS, CHECK_COLUMNS, GRADE_COLUMNS, RUBRIC_COLUMNS, SEVERITY_LABELS } from "./labels";
 import type { AdjustmentColumnKey, CheckColumnKey, GradeColumnKey, RubricColumnKey } from "./labels";
-import { problem } from "../../diagnostics/problems";
+import { problem, type SchemaProblem } from "../../diagnostics/problems";
 import { cellAddress, readStructuralTable, TableReader } from "./read-structural";
 import { rubricRows } from "./rubric-rows";
 import { normalizeSymbols } from "../../formula/normalize";
@@ -64,48 +64,30 @@ export function readChecks(snapshot: WorkbookSnapshot): { checks: CheckDef[]; di
   const checks: CheckDef[] = [];
   for (const row of t.rows) {
     const id = r.text(row, "id") || `#${row + 1}`;
+    // A 校验规则 cell that cannot be read: a schema problem at that cell, naming the check.
+    const invalid = (key: CheckColumnKey, severity: Severity, p: SchemaProblem, text?: string): void =>
+      void diagnostics.push(
+        diag("schema_invalid", severity, r.at(row, key, CHECK_COLUMNS, id), { item: id, problem: problem(p, text) }),
+      );
     const rule = r.text(row, "rule");
     if (rule === "") {
-      diagnostics.push(
-        diag("schema_invalid", "warning", r.at(row, "rule", CHECK_COLUMNS, id), {
-          item: id,
-          problem: problem("missing_rule"),
-        }),
-      );
+      invalid("rule", "warning", "missing_rule");
       continue;
     }
     let tolerance = 0;
     const tolText = r.text(row, "tolerance");
     if (tolText !== "") {
       const n = r.number(row, "tolerance");
-      if (n === null || n < 0) {
-        diagnostics.push(
-          diag("schema_invalid", "error", r.at(row, "tolerance", CHECK_COLUMNS, id), {
-            item: id,
-            problem: problem("bad_tolerance", tolText),
-          }),
-        );
-      } else tolerance = n;
+      if (n === null || n < 0) invalid("tolerance", "error", "bad_tolerance", tolText);
+      else tolerance = n;
     }
     const matText = r.text(row, "materiality");
     const materiality = parseMateriality(matText);
-    if (!materiality) {
-      diagnostics.push(
-        diag("schema_invalid", "error", r.at(row, "materiality", CHECK_COLUMNS, id), {
-          item: id,
-          problem: problem("bad_materiality", matText),
-        }),
-      );
-    }
+    if (!materiality) invalid("materiality", "error", "bad_materiality", matText);
     const sevText = r.text(row, "severity");
     let severity = parseSeverity(sevText);
     if (!severity) {
-      diagnostics.push(
-        diag("schema_invalid", "error", r.at(row, "severity", CHECK_COLUMNS, id), {
-          item: id,
-          problem: problem("bad_severity", sevText),
-        }),
-      );
+      invalid("severity", "error", "bad_severity", sevText);
       severity = "warning";
     }
     const condition = r.text(row, "condition");
