@@ -5,12 +5,12 @@
  * test (`window.__E2E_PANE__`, set before the page loads): an .xlsx read in Node by the xlsx host, or none for a
  * new, empty workbook. `window.__fakeExcel` lets the test look into "Excel" and edit a cell as a user would.
  */
-import type { CellValue } from "../../../src/engine/model/cell";
 import { toA1 } from "../../../src/engine/model/cell";
 import type { WorkbookSnapshot } from "../../../src/engine/model/snapshot";
 import { quoteSheet } from "../../../src/hosts/office/normalize";
 import { FakeWorkbook } from "../../hosts/office/fake-excel";
 import type { FakeCell, FakeName, FakeSheet } from "../../hosts/office/fake-excel";
+import { fakeCellOf } from "../../hosts/office/fake-cells";
 
 export interface PaneFixture {
   /** The open workbook; null: a new, empty workbook (Sheet1). */
@@ -39,32 +39,12 @@ declare global {
   }
 }
 
-const isoToSerial = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25569;
-
-/** What Excel holds for a cell value read from the .xlsx. */
-function fakeCell(v: CellValue): FakeCell | null {
-  switch (v.t) {
-    case "empty":
-      return null;
-    case "n":
-      return { value: v.v, type: "Double", format: "General" };
-    case "s":
-      return v.v === "" ? null : { value: v.v, type: "String", format: "General" };
-    case "b":
-      return { value: v.v, type: "Boolean" };
-    case "d":
-      return { value: isoToSerial(v.v), type: "Double", format: "yyyy-mm-dd" };
-    case "e":
-      return { value: v.v, type: "Error" };
-  }
-}
-
 function sheetsOf(snapshot: WorkbookSnapshot): FakeSheet[] {
   return snapshot.sheets.map((s) => {
     const cells = new Map<string, FakeCell>();
     s.cells.forEach((row, r) =>
       row.forEach((v, c) => {
-        const cell = fakeCell(v);
+        const cell = fakeCellOf(v);
         if (cell) cells.set(toA1({ row: r, col: c }), cell);
       }),
     );
