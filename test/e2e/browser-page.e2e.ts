@@ -394,6 +394,74 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
   });
 });
 
+describe.skipIf(!browserPath)("the browser page in a dark system theme", () => {
+  let browser: Browser;
+  let page: Page;
+  let shots: Shots;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: browserPath, args: BROWSER_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: "dark" });
+    page = await context.newPage();
+    page.on("request", (r) => requests.push(r.url()));
+    shots = new Shots("browser-page-dark");
+    await page.goto(`${baseUrl}/web/index.html?example=1&lang=zh-CN`);
+    await page.getByText("重庆市万州区人民政府外事办公室").first().waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** The page's own background, as a luminance from 0 (black) to 1 (white). */
+  const backgroundLuminance = () =>
+    page.evaluate(() => {
+      let el: Element | null = document.querySelector('[data-testid="panel-status"]');
+      while (el) {
+        const c = getComputedStyle(el).backgroundColor;
+        const m = /rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)/.exec(c);
+        if (m && (m[4] === undefined || Number(m[4]) > 0)) {
+          const [r, g, b] = [m[1], m[2], m[3]].map((x) => Number(x) / 255);
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        }
+        el = el.parentElement;
+      }
+      return 1;
+    });
+
+  it("follows the system's dark theme through 校验, 评分 and 报告: dark, readable, nothing covered", async () => {
+    const step = async (state: string): Promise<void> => {
+      expect(await backgroundLuminance(), state).toBeLessThan(0.3);
+      const covering = await coveringAt(page);
+      expect(covering.length, state).toBeGreaterThanOrEqual(3);
+      expect(
+        covering.filter((c) => c !== null),
+        state,
+      ).toEqual([]);
+      await shots.take(page, state);
+      await expectAccessible(page, state);
+    };
+    await step("example-opened");
+    await page.getByRole("tab", { name: "校验", exact: true }).click();
+    await page.getByRole("button", { name: "校验", exact: true }).click();
+    await expect.poll(async () => (await statusLineSeen(page)).text).toBe("校验完成：0 个错误，3 个警告。");
+    await step("validated");
+    await page.getByRole("tab", { name: "评分", exact: true }).click();
+    await page.getByRole("button", { name: "评分并写入" }).click();
+    await expect.poll(() => page.getByText("优 · 94 分").count()).toBeGreaterThan(0);
+    await step("scored");
+    await page.getByRole("tab", { name: "报告", exact: true }).click();
+    await page.getByRole("button", { name: "生成报告" }).click();
+    await expect.poll(() => page.getByText(/四、整体支出绩效评价/).count()).toBeGreaterThan(0);
+    await step("report");
+    const origin = new URL(baseUrl).origin;
+    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:"))).toEqual(
+      [],
+    );
+  });
+});
+
 describe.skipIf(!browserPath)("the browser page's language in an en-US browser", () => {
   let browser: Browser;
   let page: Page;
