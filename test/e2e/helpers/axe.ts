@@ -21,6 +21,21 @@ export async function axeViolations(page: Page): Promise<AxeFinding[]> {
   // Through the DevTools protocol rather than a <script> tag: the pages' Content-Security-Policy allows no inline
   // script, and the page under test must keep its own policy (the CSP checks of the e2e rely on it).
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+  // The state as it settles: a colour transition still running (a button just clicked fading to its hover
+  // colour) would be measured half-way and read as too little contrast. Endless ones (a spinner) are not waited
+  // for; at most 2 s.
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      {
+        timeout: 2000,
+      },
+    )
+    .catch(() => undefined);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
