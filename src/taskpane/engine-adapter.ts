@@ -37,10 +37,12 @@ export function createEngineAdapter(): EnginePort {
     validate: async (snapshot) => (await engineSession()).validate(snapshot),
     score: async (snapshot, options) => (await engineSession()).score(snapshot, { now: nowOf(options) }),
     report: async (snapshot, lang, options) => {
+      const engine = await loadEngine();
       const outcome = (await engineSession()).report(snapshot, { lang, now: nowOf(options) });
       const tree = outcome.report;
       return {
         ...outcome,
+        lines: tree ? engine.previewLines(tree) : [],
         docx: async () => {
           if (!tree) throw new Error("report_unavailable");
           const { renderDocx } = await import(/* webpackChunkName: "docx-report" */ "../render");

@@ -7,9 +7,20 @@ export interface RenderedDiagnostic {
   readonly where: string;
 }
 
-/** 报告 as the pane needs it: scoring plus the text and a lazy .docx rendering. */
+/** One line of the report's preview: a heading, a paragraph, or a table (its caption is `text`). */
+export interface PreviewLine {
+  readonly kind: "unit" | "title" | "heading" | "body" | "item" | "closing" | "table";
+  /** Section depth of a heading (1 一、 … 4 （1）); 0 for the title block. */
+  readonly depth: number;
+  readonly text: string;
+  /** A table's cells, its header row first. */
+  readonly cells?: readonly (readonly string[])[];
+}
+
+/** 报告 as the pane needs it: scoring plus the text, the preview's lines and a lazy .docx rendering. */
 export interface ReportResult extends ScoringOutcome {
   readonly text: string;
+  readonly lines: readonly PreviewLine[];
   /** Render the report as a Word file (loaded on demand so the pane's bundle stays small). */
   docx(): Promise<Uint8Array>;
 }

@@ -239,9 +239,13 @@ describe.skipIf(!browserPath)("the task pane in Excel (a fake Office.js), end to
 
       await selectTab(page, "报告");
       await page.getByRole("button", { name: "生成报告" }).click();
-      const preview = page.getByRole("textbox", { name: "报告预览" });
+      const preview = page.getByRole("region", { name: "报告预览" });
       await preview.waitFor();
-      expect(await preview.inputValue()).toContain("整体支出绩效评价");
+      // A document, not a text box: its headings, and the 附表 as a table.
+      expect(await preview.getByRole("heading", { name: "四、整体支出绩效评价" }).count()).toBe(1);
+      const annex = preview.getByRole("table", { name: /附表/ });
+      expect(await annex.getByRole("row").count()).toBeGreaterThan(20);
+      expect(await annex.getByRole("cell", { name: "优" }).count()).toBeGreaterThan(0);
       await selectTab(page, "评分");
       await selectTab(page, "报告");
       await expectSeen(page, shots, "report");

@@ -18,7 +18,7 @@ import type { TemplateInfo } from "../../src/engine/compile/read/types";
 import type { HostErrorCode, WorkbookHost, WriteSummary } from "../../src/hosts/common/types";
 import { HostError } from "../../src/hosts/common/types";
 import type { Lang } from "../../src/engine";
-import type { EnginePort, RenderedDiagnostic, ReportResult } from "../../src/taskpane/engine-port";
+import type { EnginePort, PreviewLine, RenderedDiagnostic, ReportResult } from "../../src/taskpane/engine-port";
 
 export const TEMPLATE: TemplateInfo = {
   id: "cn.perfeval.dept-overall",
@@ -139,6 +139,21 @@ export function scoreSheet(grade = "优"): ScoreSheet {
 export const SCORE_PLAN: WritePlan = { ops: [{ kind: "values", sheet: "评价结果", address: "B2", values: [[9.5]] }] };
 export const REPORT_PLAN: WritePlan = { ops: [{ kind: "ensureSheet", sheet: "报告" }] };
 export const REPORT_TEXT = "重庆市万州区人民政府外事办公室2020年度部门整体支出绩效自评报告\n一、部门概况";
+/** The preview's lines of that report: the title, a heading, a paragraph and a small table. */
+export const REPORT_LINES: readonly PreviewLine[] = [
+  { kind: "title", depth: 0, text: "重庆市万州区人民政府外事办公室2020年度部门整体支出绩效自评报告" },
+  { kind: "heading", depth: 1, text: "一、部门概况" },
+  { kind: "body", depth: 0, text: "本部门主要职能是……" },
+  {
+    kind: "table",
+    depth: 0,
+    text: "附表：指标得分表",
+    cells: [
+      ["一级指标", "得分"],
+      ["投入", "5"],
+    ],
+  },
+];
 export const DOCX_BYTES = new Uint8Array([0x50, 0x4b, 3, 4]);
 
 /** A recording engine port: each outcome is configurable, each call is a spy. */
@@ -158,6 +173,7 @@ export class FakeEngine implements EnginePort {
     scores: this.scores,
     writePlan: this.scores ? REPORT_PLAN : { ops: [] },
     text: this.scores ? REPORT_TEXT : "",
+    lines: this.scores ? REPORT_LINES : [],
     docx: this.docx,
   }));
   readonly renderDiagnostic = vi.fn(fakeRender);

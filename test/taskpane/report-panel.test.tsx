@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import "./setup";
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DOCX_BYTES, FakeEngine, REPORT_PLAN, REPORT_TEXT, problem } from "./fakes";
+import { DOCX_BYTES, FakeEngine, REPORT_LINES, REPORT_PLAN, REPORT_TEXT, problem } from "./fakes";
 import { renderPane } from "./render-pane";
 
 async function generated(engine = new FakeEngine()) {
@@ -16,12 +16,25 @@ async function generated(engine = new FakeEngine()) {
 describe("报告", () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it("generates the report in the pane's language and previews its text", async () => {
+  it("generates the report in the pane's language and previews it as a document: headings, paragraphs, tables", async () => {
     const { engine } = await generated();
     expect(engine.report.mock.calls[0]![1]).toBe("zh-CN");
-    const preview = screen.getByRole("textbox", { name: "报告预览" }) as HTMLTextAreaElement;
-    expect(preview.value).toBe(REPORT_TEXT);
-    expect(preview.readOnly).toBe(true);
+    const preview = screen.getByRole("region", { name: "报告预览" });
+    expect(within(preview).getByRole("heading", { name: "一、部门概况" })).toBeTruthy();
+    expect(within(preview).getByText("本部门主要职能是……").tagName).toBe("P");
+    const table = within(preview).getByRole("table", { name: "附表：指标得分表" });
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["一级指标", "得分"]);
+    expect(
+      within(table)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["投入", "5"]);
+    expect(screen.queryByRole("textbox", { name: "报告预览" })).toBeNull();
+    expect(REPORT_TEXT.startsWith(REPORT_LINES[0]!.text)).toBe(true);
   });
 
   it("mentions warnings left open before the report is submitted, with a way to 校验", async () => {

@@ -64,7 +64,7 @@ describe("stale results", () => {
     const { user, unmount } = await scored({ host });
     await user.click(screen.getByRole("tab", { name: "报告" }));
     await user.click(await screen.findByRole("button", { name: "生成报告" }));
-    await screen.findByText("报告预览");
+    await screen.findByRole("region", { name: "报告预览" });
     act(() => edit());
     expect(await screen.findByTestId("stale")).toBeTruthy();
     expect(screen.getByTestId("stale").textContent).toBe("数据已修改，请重新评分");
@@ -72,7 +72,7 @@ describe("stale results", () => {
     expect(screen.getByLabelText("已过期的结果：等级 优，总分 9.5 分")).toBeTruthy();
     // The report's preview and its actions are gone until it is generated again.
     expect(screen.getByText("数据已修改，之前生成的报告已过期。请重新生成报告。")).toBeTruthy();
-    expect(screen.queryByText("报告预览")).toBeNull();
+    expect(screen.queryByRole("region", { name: "报告预览" })).toBeNull();
     expect(screen.queryByRole("button", { name: "导出 Word" })).toBeNull();
     await user.click(screen.getByRole("tab", { name: "评分" }));
     expect(await screen.findByText("数据已修改，之前的评分结果已过期。请重新评分。")).toBeTruthy();

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { CellRef, Diagnostic, WritePlan, ScoreSheet, TemplateInfo } from "../../engine";
 import type { WorkbookHost, WriteSummary } from "../../hosts/common";
-import type { EnginePort } from "../engine-port";
+import type { EnginePort, PreviewLine } from "../engine-port";
 import { localIsoNow } from "../../hosts/common";
 import { copyText } from "../clipboard";
 import { formatPoints } from "../format";
@@ -49,6 +49,7 @@ export interface ScoringView {
 
 export interface ReportView {
   readonly text: string;
+  readonly lines: readonly PreviewLine[];
   readonly errors: number;
   /** Warnings the report was generated with (open problems the accountant should check first). */
   readonly warnings: number;
@@ -285,6 +286,7 @@ export function usePane(
         setReportStale(false);
         setReport({
           text: outcome.text,
+          lines: outcome.lines,
           errors: errorCount(outcome.diagnostics),
           warnings: warningCount(outcome.diagnostics),
           writePlan: outcome.writePlan,

@@ -1,17 +1,9 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Textarea,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import { describeWrite } from "../../describe-write";
 import { useI18n } from "../../i18n";
 import type { ReportView } from "../../state/use-pane";
 import { PanelStatus } from "../PanelStatus/PanelStatus";
+import { ReportPreview } from "../ReportPreview/ReportPreview";
 import { usePanelStyles } from "../usePanelStyles";
 import { useReportPanel } from "./useReportPanel";
 import { useReportPanelStyles } from "./useReportPanelStyles";
@@ -90,16 +82,7 @@ export function ReportPanel({
         </div>
       )}
       {report?.summary && !stale && <Body1 className={styles.summary}>{describeWrite(report.summary, t)}</Body1>}
-      {report && !blocked && !stale && (
-        <Field label={t.report.preview} className={styles.preview}>
-          <Textarea
-            readOnly
-            resize="vertical"
-            value={report.text}
-            textarea={{ className: styles.previewText, rows: 16 }}
-          />
-        </Field>
-      )}
+      {report && !blocked && !stale && <ReportPreview lines={report.lines} label={t.report.preview} />}
     </div>
   );
 }
