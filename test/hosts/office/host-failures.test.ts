@@ -11,16 +11,7 @@ import { HostError, hostErrorText } from "../../../src/hosts/common";
 import type { HostErrorCode, HostReason } from "../../../src/hosts/common";
 import type { Diagnostic } from "../../../src/engine/diagnostics/types";
 import { FakeWorkbook, OfficeError } from "./fake-excel";
-
-async function caught(p: Promise<unknown>): Promise<HostError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof HostError) return e;
-    throw e;
-  }
-  throw new Error("expected a HostError");
-}
+import { caught } from "./caught";
 
 /** The reason, the code, and no Chinese in the English words (sheet names given by the test aside). */
 function expectFailure(e: HostError, reason: HostReason, code: HostErrorCode, names: readonly string[] = []): void {

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import JSZip from "jszip";
 import { createOfficeHost } from "../../../src/hosts/office/office-host";
 import type { OfficeHostOptions } from "../../../src/hosts/office/office-host";
-import { HostError } from "../../../src/hosts/common/types";
 import type { Diagnostic } from "../../../src/engine/diagnostics/types";
 import { FakeWorkbook, OfficeError } from "./fake-excel";
 import type { FakeValue } from "./fake-excel";
+import { caught } from "./caught";
 
 function hostFor(wb: FakeWorkbook, extra: Partial<OfficeHostOptions> = {}) {
   return createOfficeHost({ excel: wb.excel, office: wb.office, ...extra });
@@ -21,16 +21,6 @@ function workbookWith(sheetCount: number): FakeWorkbook {
   }
   wb.names.push({ name: "unit_name", type: "Range", formula: "='表1'!$B$1" });
   return wb;
-}
-
-async function caught(p: Promise<unknown>): Promise<HostError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof HostError) return e;
-    throw e;
-  }
-  throw new Error("expected a HostError");
 }
 
 describe("readSnapshot", () => {

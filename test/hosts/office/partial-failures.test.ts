@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { createOfficeHost } from "../../../src/hosts/office/office-host";
-import { HostError } from "../../../src/hosts/common/types";
 import type { Diagnostic } from "../../../src/engine/diagnostics/types";
 import type { WritePlan } from "../../../src/engine/model/write-plan";
 import { FakeWorkbook, OfficeError } from "./fake-excel";
+import { caught } from "./caught";
 
 const MARK_FILLS = new Set(["#FFC7CE", "#FFEB9C"]);
 
@@ -34,16 +34,6 @@ const REPORT_PLAN: WritePlan = {
     { kind: "values", sheet: "报告", address: "A1", values: [["一、部门概况"], ["二、绩效目标"]] },
   ],
 };
-
-async function caught(p: Promise<unknown>): Promise<HostError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof HostError) return e;
-    throw e;
-  }
-  throw new Error("expected a HostError");
-}
 
 /** Cells showing a mark colour, and notes left, on 表1. */
 function leftovers(wb: FakeWorkbook): string[] {
