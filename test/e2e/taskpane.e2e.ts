@@ -246,6 +246,12 @@ describe.skipIf(!browserPath)("the task pane in Excel (a fake Office.js), end to
       const annex = preview.getByRole("table", { name: /附表/ });
       expect(await annex.getByRole("row").count()).toBeGreaterThan(20);
       expect(await annex.getByRole("cell", { name: "优" }).count()).toBeGreaterThan(0);
+      // The title block centred, the 落款 (the unit, the date) at the right, as on paper.
+      const aligns = await preview.evaluate((el) => {
+        const ps = [...el.querySelectorAll(":scope > p")];
+        return [ps[0], ps[ps.length - 1]].map((p) => (p ? getComputedStyle(p).textAlign : ""));
+      });
+      expect(aligns).toEqual(["center", "right"]);
       await selectTab(page, "评分");
       await selectTab(page, "报告");
       await expectSeen(page, shots, "report");

@@ -49,40 +49,27 @@ export function ReportPreview({ lines, label }: ReportPreviewProps) {
   return (
     <section className={styles.root} aria-label={label} tabIndex={0}>
       {lines.map((line, i) => {
-        switch (line.kind) {
-          case "unit":
-          case "title":
-            return (
-              <p key={i} className={styles.title}>
-                {line.text}
-              </p>
-            );
-          case "heading":
-            return line.depth <= 1 ? (
-              <h3 key={i} className={styles.h1}>
-                {line.text}
-              </h3>
-            ) : (
-              <h4 key={i} className={styles.h2}>
-                {line.text}
-              </h4>
-            );
-          case "table":
-            return <PreviewTable key={i} line={line} />;
-          case "closing":
-            return (
-              <p key={i} className={styles.closing}>
-                {line.text}
-              </p>
-            );
-          case "body":
-          case "item":
-            return (
-              <p key={i} className={styles.body}>
-                {line.text}
-              </p>
-            );
+        if (line.kind === "table") return <PreviewTable key={i} line={line} />;
+        if (line.kind === "heading") {
+          const Heading = line.depth <= 1 ? "h3" : "h4";
+          return (
+            <Heading key={i} className={line.depth <= 1 ? styles.h1 : styles.h2}>
+              {line.text}
+            </Heading>
+          );
         }
+        // Everything else is a paragraph: the title block centred, the 落款 at the right, the body indented.
+        const className =
+          line.kind === "unit" || line.kind === "title"
+            ? styles.title
+            : line.kind === "closing"
+              ? styles.closing
+              : styles.body;
+        return (
+          <p key={i} className={className}>
+            {line.text}
+          </p>
+        );
       })}
     </section>
   );
