@@ -13,6 +13,7 @@ import type { CliIO } from "../../src/cli/io";
 import { runReport } from "../../src/engine";
 import { layoutTemplate, standardTemplateDescription } from "../../src/templates/standard";
 import { applyWritePlan } from "../../src/hosts/xlsx/apply-plan";
+import { SEED_EXPEND_MAIN_USE, SEED_SANGONG_BUDGET_SCOPE } from "../../src/templates/standard/example-text";
 import { readSnapshot } from "../../src/hosts/xlsx/read-snapshot";
 import seed from "../../assets/examples/wanzhou-2020.json";
 import { isA4, officeSuite, printed, shownSheets } from "./libreoffice";
@@ -119,6 +120,12 @@ describe.skipIf(!officeSuite.available)("in LibreOffice: the filled example", ()
     expect(row(sheets.get("收支情况")!, "本年支出合计")[1]).toBe(Number(seed.inputs.expend_total).toFixed(2));
     expect(row(sheets.get("收支情况")!, "本年支出合计")[1]).toBe("226.86");
     expect(sheets.get("重点工作")!.columnBelow("完成率")[0]).toBe("100.00%");
+  });
+
+  it("displays the two report texts of 收支情况 whole: what the money was used for, the 三公 budget's scope", () => {
+    const sheets = shownSheets(EXAMPLE);
+    expect(row(sheets.get("收支情况")!, "本年支出主要用于")[1]).toBe(SEED_EXPEND_MAIN_USE);
+    expect(row(sheets.get("收支情况")!, "“三公”经费预算口径说明")[1]).toBe(SEED_SANGONG_BUDGET_SCOPE);
   });
 
   it("prints on A4, one page wide, in at most 20 pages", () => {
