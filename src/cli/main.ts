@@ -137,6 +137,12 @@ async function cmdScore(
   return outcome.scores ? EXIT.ok : EXIT.errors;
 }
 
+/** The report's output kinds, by the -o file's extension. */
+function reportKindOf(out: string): "docx" | "pdf" | "txt" | null {
+  const ext = path.extname(out).toLowerCase();
+  return ext === ".docx" ? "docx" : ext === ".pdf" ? "pdf" : ext === ".txt" ? "txt" : null;
+}
+
 async function cmdReport(
   ctx: Ctx,
   args: string[],
@@ -144,6 +150,9 @@ async function cmdReport(
 ): Promise<number> {
   const file = args[0];
   if (!file) throw new UsageError(ctx.m.missingArgument("<in.xlsx>"));
+  // What -o asks for is decided by its extension, before any work: an unknown one is refused, never written as .docx.
+  const kind = opts.out ? reportKindOf(opts.out) : null;
+  if (opts.out && !kind) throw new UsageError(ctx.m.reportExtension(opts.out));
   const { snapshot } = await load(ctx, file);
   const outcome = createEngine({ knownTemplates: KNOWN_TEMPLATES }).report(snapshot, { lang: ctx.lang, now: opts.now });
   if (!outcome.template) throw new UsageError(ctx.m.notTemplate(file));
@@ -164,10 +173,13 @@ async function cmdReport(
     }
   }
   if (opts.text || !opts.out) ctx.io.stdout(`${outcome.text}\n`);
-  if (opts.out) {
+  if (opts.out && kind === "txt") {
+    await save(ctx, opts.out, new TextEncoder().encode(`${outcome.text}\n`));
+    ctx.io.stderr(`${ctx.m.reportWritten(opts.out)}\n`);
+  } else if (opts.out) {
     const docx = await renderDocx(outcome.report);
     let bytes = docx;
-    if (/\.pdf$/i.test(opts.out)) {
+    if (kind === "pdf") {
       try {
         bytes = await docxToPdf(docx);
       } catch (e) {

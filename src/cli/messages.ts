@@ -24,6 +24,8 @@ export interface CliMessages {
   scored: (total: string, grade: string) => string;
   written: (file: string, cells: number) => string;
   reportWritten: (file: string) => string;
+  /** report -o with an extension that is none of .docx, .pdf, .txt. */
+  reportExtension: (file: string) => string;
   /** Said before the report when 校验 warnings are open. */
   openWarnings: (count: number) => string;
   pdfUnavailable: (why: "no_soffice" | "failed", soffice: string) => string;
@@ -53,7 +55,7 @@ const zh: CliMessages = {
     "  template <输出.xlsx>                               生成空白标准模板",
     "  validate <工作簿.xlsx> [-o 标注.xlsx | --in-place] [--json]   校验（0 无错误，1 有错误，2 用法或文件问题）；-o/--in-place 另存一份标出问题单元格的工作簿",
     "  score <工作簿.xlsx> [-o 输出.xlsx | --in-place] [--json]   校验并评分，写入输出单元格并标出问题单元格",
-    "  report <工作簿.xlsx> [-o 报告.docx|报告.pdf] [--text]  生成绩效自评报告（.pdf 需要 LibreOffice）",
+    "  report <工作簿.xlsx> [-o 报告.docx|.pdf|.txt] [--text]  生成绩效自评报告（.pdf 需要 LibreOffice）",
     "  batch <文件或文件夹…> -o 汇总.xlsx [--json]          批量评分并汇总",
     "",
     "  --lang en   英文输出",
@@ -71,6 +73,8 @@ const zh: CliMessages = {
   scored: (t, g) => `总分 ${t} 分，等级「${g}」。`,
   written: (f, n) => `已写入 ${n} 个输出单元格：${f}`,
   reportWritten: (f) => `已生成报告：${f}`,
+  reportExtension: (f) =>
+    `无法写成“${f}”：报告可以写成 .docx（Word/WPS）、.pdf（需要 LibreOffice）或 .txt（纯文本），请改用其中一种扩展名。`,
   openWarnings: (n) => `注意：还有 ${n} 条警告未处理，报告照常生成（正文中不含这些警告）：`,
   pdfUnavailable: (why, soffice) =>
     why === "no_soffice"
@@ -132,7 +136,7 @@ const en: CliMessages = {
     "  template <out.xlsx>                                  write the blank standard template",
     "  validate <in.xlsx> [-o marked.xlsx | --in-place] [--json]  validate (exit 0 clean, 1 errors, 2 usage or file problem); -o/--in-place saves a copy with the problem cells marked",
     "  score <in.xlsx> [-o out.xlsx | --in-place] [--json]  validate, score, write the output cells and mark the problem cells",
-    "  report <in.xlsx> [-o report.docx|report.pdf] [--text]  generate the self-evaluation report (.pdf needs LibreOffice)",
+    "  report <in.xlsx> [-o report.docx|.pdf|.txt] [--text]  generate the self-evaluation report (.pdf needs LibreOffice)",
     "  batch <files or folders…> -o summary.xlsx [--json]   score many workbooks into one summary",
     "",
     "  --lang en   English output",
@@ -151,6 +155,8 @@ const en: CliMessages = {
   scored: (t, g) => `Total ${t}, grade "${g}".`,
   written: (f, n) => `${n} output cells written: ${f}`,
   reportWritten: (f) => `Report written: ${f}`,
+  reportExtension: (f) =>
+    `Cannot write "${f}": a report can be written as .docx (Word/WPS), .pdf (needs LibreOffice) or .txt (plain text); use one of these extensions.`,
   openWarnings: (n) =>
     `Note: ${n} warning(s) are still open; the report is written anyway (its text carries none of them):`,
   pdfUnavailable: (why, soffice) =>

@@ -192,6 +192,25 @@ describe("template, validate, score, report on the seed example", () => {
     const zip = await JSZip.loadAsync(readFileSync(docx));
     expect(await zip.file("word/document.xml")!.async("string")).toContain("绩效");
   });
+  it("report -o 报告.txt writes the text the --text output prints; an extension it cannot write is refused, nothing written", async () => {
+    const shown = (await run(["report", EXAMPLE, "--text"], dir)).out;
+    const txt = path.join(dir, "报告.txt");
+    const r = await run(["report", EXAMPLE, "-o", txt], dir);
+    expect(r.code).toBe(EXIT.ok);
+    const written = readFileSync(txt, "utf8");
+    expect(written.startsWith("PK")).toBe(false);
+    expect(written).toBe(shown);
+    expect(r.out).toBe("");
+
+    const md = path.join(dir, "报告.md");
+    const bad = await run(["report", EXAMPLE, "-o", md], dir);
+    expect(bad.code).toBe(EXIT.usage);
+    expect(bad.err).toContain("报告.md");
+    expect(bad.err).toContain(".docx");
+    expect(existsSync(md)).toBe(false);
+    const badEn = await run(["report", EXAMPLE, "-o", md, "--lang", "en"], dir);
+    expect(badEn.err).toContain("a report can be written as .docx");
+  });
 });
 
 describe("batch", () => {
