@@ -189,15 +189,20 @@ export function buildOverallSection(ctx: ReportContext): Section {
   ]);
 }
 
-/** 三、绩效目标及完成情况: one inline section per task, its text from the task's 完成情况. */
+/**
+ * 三、绩效目标及完成情况: one inline section per goal of the 绩效目标 table (heading 目标, body 完成情况). A workbook of
+ * template 1.0, which has no goals table, gives the section from the 重点工作 tasks' 完成情况 as before.
+ */
 export function buildTargetsSection(ctx: ReportContext): Section {
-  const rows = ctx.rows("tasks");
+  const fromGoals = ctx.template.tables.has("goals") || ctx.values.tables.has("goals");
+  const [table, headKey, bodyKey] = fromGoals ? ["goals", "goal", "result"] : ["tasks", "name", "description"];
+  const rows = ctx.rows(table);
   const children: Block[] =
     rows.length === 0
-      ? [para(ctx.missing(ctx.template.tables.get("tasks")?.label ?? "tasks", ctx.tableLocation("tasks")))]
+      ? [para(ctx.missing(ctx.template.tables.get(table)?.label ?? table, ctx.tableLocation(table)))]
       : rows.map((row, i) => {
-          const name = ctx.cell("tasks", "name", row);
-          const desc = withoutLeadingName(row.values.get("description"), row.values.get("name"));
+          const name = ctx.cell(table, headKey, row);
+          const desc = withoutLeadingName(row.values.get(bodyKey), row.values.get(headKey));
           const lines =
             typeof desc === "string" && desc.trim() !== ""
               ? desc
@@ -205,7 +210,7 @@ export function buildTargetsSection(ctx: ReportContext): Section {
                   .map((l) => l.trim())
                   .filter((l) => l !== "")
                   .map((l) => para([text(l)]))
-              : [para(ctx.cell("tasks", "description", row))];
+              : [para(ctx.cell(table, bodyKey, row))];
           return section(`targets.${i + 1}`, 2, trimTitle(name), lines, true);
         });
   return section("targets", 1, ctx.phrases.headings.targets, children);

@@ -130,6 +130,7 @@ const SPECIALS: Readonly<Record<string, (ctx: ReportContext, ind: IndicatorResul
   name: (_ctx, ind) => [text(ind.name)],
   reason: (ctx, ind) => (ind.reason.trim() ? [text(trimEnd(ind.reason))] : [text(ctx.phrases.none)]),
   description: (_ctx, _ind, src) => [text(src.rubric?.description.trim() ?? "")],
+  situation: (_ctx, _ind, src) => situationRuns(src),
   formula: (ctx, ind, src) => displayFormula(ind.formula, formulaLeaves(ctx, false, src.expandRow), ctx.parse),
   figures: (ctx, ind, src) => displayFormula(ind.formula, formulaLeaves(ctx, true, src.expandRow), ctx.parse),
   prev_year: (ctx) => prevYear(ctx),
@@ -214,7 +215,19 @@ export function indicatorPhrase(ctx: ReportContext, ind: IndicatorResult, src: I
   return ctx.phrases.indicatorPhrases[normalizeIndicatorName(ind.name)] ?? null;
 }
 
-/** The paragraph runs of one indicator: body, score sentence, deduction with reason. */
+/** The unit's 情况说明 of a manual indicator as one sentence (its own full stop kept or added), or none. */
+function situationRuns(src: IndicatorSource): Run[] {
+  const s = (src.rubric?.situation ?? "").trim();
+  if (s === "") return [];
+  return [text(/[。！？.!?]$/.test(s) ? s : `${s}。`)];
+}
+
+const isManual = (ind: IndicatorResult): boolean => ind.ruleKind === "manual";
+
+/**
+ * The paragraph runs of one indicator: body, score sentence, deduction with reason. A manual indicator's body
+ * is the unit's 情况说明 (first, unless the phrase places it with {situation}), never the rubric's 指标说明.
+ */
 export function indicatorRuns(ctx: ReportContext, ind: IndicatorResult): Run[] {
   const p = ctx.phrases;
   const src = indicatorSource(ctx, ind);
@@ -223,8 +236,11 @@ export function indicatorRuns(ctx: ReportContext, ind: IndicatorResult): Run[] {
   let body: Run[];
   let used = new Set<string>();
   if (phrase !== null) {
-    body = renderPhrase(phrase, scope);
     used = phrasePlaceholders(phrase);
+    body = renderPhrase(phrase, scope);
+    if (isManual(ind) && !used.has("situation")) body = join(situationRuns(src), body);
+  } else if (isManual(ind)) {
+    body = situationRuns(src);
   } else {
     const value = valueRuns(ctx, ind);
     const hasFormula = ind.formula.trim() !== "";

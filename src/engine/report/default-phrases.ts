@@ -5,8 +5,9 @@
  * blank. Syntax: see phrase-template.ts. The score sentence ("根据评分标准，本部门该项指标得X分") and
  * the deduction with its reason are appended by the report unless a phrase uses {score} / {reason}.
  *
- * Sentences state what the indicator measures and the figures; they never assert facts that no
- * cell holds (qualitative indicators describe what is assessed, the evaluator's score says how well).
+ * Sentences state the figures; they never assert facts that no cell holds. Manually scored indicators have
+ * no phrase of their own: their body is the unit's 情况说明 (a rubric column), else the score and the
+ * deduction only — never the rubric's 「该指标考察……」.
  */
 
 /** Default phrases keyed by the standard 三级指标 name (quotes normalised, see normalizeIndicatorName). */
@@ -22,24 +23,14 @@ export const DEFAULT_PHRASES: Readonly<Record<string, string>> = {
   指标或资金收回: "本部门{eval_year}年被收回指标或资金{funds_recalled_count}次。",
   "“三公”经费控制率":
     "本部门{eval_year}年度“三公”经费预算数为{sangong_budget}万元，与预算同口径的“三公”经费实际支出为{sangong_actual_budget_scope}万元（“三公”经费本年支出合计{sangong_total}万元），“三公”经费控制率＝（实际支出÷预算数）×100%＝（{sangong_actual_budget_scope}÷{sangong_budget}）×100%＝{value}。",
-  管理制度健全性:
-    "该指标考察部门内部财务管理制度、会计核算制度、公务接待制度、出差管理办法等相关管理制度是否合法、合规、完整，相关管理制度是否得到有效执行。",
-  资金使用合规性:
-    "该指标考察部门支出是否符合国家财经法规和财务管理制度规定以及有关专项资金管理办法的规定，资金的拨付是否有完整的审批过程和手续，支出是否符合部门预算批复的用途，资金使用有无截留、挤占、挪用、虚列支出等情况。",
-  预决算信息公开性和完善性:
-    "该指标考察部门{prev_year}年度决算及{eval_year}年度预算信息是否按要求公开，单位基础数据信息和会计信息资料是否真实、完整、准确。",
   政府采购执行率:
     "本部门政府采购预算数为{procurement_budget}万元，实际政府采购金额为{procurement_actual}万元，政府采购执行率＝（实际政府采购金额÷政府采购预算数）×100%＝（{procurement_actual}÷{procurement_budget}）×100%＝{value}。",
   公务卡刷卡率:
     "本部门公务卡结算金额为{card_settlement}万元，现金结算金额为{cash_settlement}万元，公务卡刷卡率＝公务卡结算金额÷（公务卡结算金额＋现金结算金额）×100%＝{card_settlement}÷（{card_settlement}＋{cash_settlement}）×100%＝{value}。",
-  资产管理制度健全性:
-    "该指标考察部门是否为加强资产管理、规范资产管理行为制定了合法、合规、完整的资产管理制度，相关资产管理制度是否得到有效执行。",
-  资产管理安全性:
-    "该指标考察部门资产是否保存完整、使用合规、配置合理、处置规范、收入及时足额上缴，资产账务管理是否合规、账实相符。",
   固定资产利用率:
     "本部门{eval_year}年固定资产总额为{fixed_assets_total}万元，实际在用固定资产总额为{fixed_assets_in_use}万元，固定资产利用率＝（实际在用固定资产总额÷所有固定资产总额）×100%＝（{fixed_assets_in_use}÷{fixed_assets_total}）×100%＝{value}。",
-  经济效益: "该指标考察部门履职对经济发展带来的直接或间接影响。{benefit_list}",
-  社会效益: "该指标考察部门履职对社会发展带来的直接或间接影响。{benefit_list}",
+  经济效益: "{benefit_list}",
+  社会效益: "{benefit_list}",
   社会公众或服务对象满意度:
     "本次绩效自评共调查问卷{sum:satisfaction.count}份（[satisfaction:{group}{count}份]），满意度分别为：[satisfaction:{group}{rate}]，社会公众或服务对象综合满意度＝Σ（各调查对象满意度×权重）＝[satisfaction|＋:{rate}×{weight}]＝{value}。",
 };

@@ -179,23 +179,14 @@ export const PHRASES_EN: ReportPhrases = {
     指标或资金收回: "Budget allocations or funds recalled in {eval_year}: {funds_recalled_count} times.",
     "“三公”经费控制率":
       'The "three public" costs budget for {eval_year} was {sangong_budget}; actual spending within the budget\'s scope {sangong_actual_budget_scope} (total "three public" costs {sangong_total}, 10k CNY). Control rate = actual ÷ budget × 100% = ({sangong_actual_budget_scope}÷{sangong_budget}) × 100% = {value}.',
-    管理制度健全性:
-      "Assesses whether the internal financial, accounting, reception and travel rules are lawful, compliant and complete, and whether they are applied.",
-    资金使用合规性:
-      "Assesses whether spending follows fiscal law, financial rules and the rules of earmarked funds, with complete approvals, for the purposes approved in the budget, without withholding, diversion or false entries.",
-    预决算信息公开性和完善性:
-      "Assesses whether the final accounts of {prev_year} and the budget of {eval_year} were published as required, and whether basic data and accounting records are true, complete and accurate.",
     政府采购执行率:
       "Government procurement budget: {procurement_budget}; actual procurement: {procurement_actual} (10k CNY). Execution rate = actual ÷ budget × 100% = ({procurement_actual}÷{procurement_budget}) × 100% = {value}.",
     公务卡刷卡率:
-      "Paid by official card: {card_settlement}; paid in cash: {cash_settlement} (10k CNY). Card payment rate = card ÷ (card + cash) × 100% = {card_settlement}÷({card_settlement}+{cash_settlement}) × 100% = {value}; full marks from {param.limit}.",
-    资产管理制度健全性: "Assesses whether lawful, compliant and complete asset management rules exist and are applied.",
-    资产管理安全性:
-      "Assesses whether assets are kept intact, used and disposed of properly, income from them is remitted in full and on time, and the books match the assets.",
+      "Paid by official card: {card_settlement}; paid in cash: {cash_settlement} (10k CNY). Card payment rate = card ÷ (card + cash) × 100% = {card_settlement}÷({card_settlement}+{cash_settlement}) × 100% = {value}.",
     固定资产利用率:
       "Fixed assets at the end of {eval_year}: {fixed_assets_total}; in use: {fixed_assets_in_use} (10k CNY). Utilisation rate = in use ÷ total × 100% = ({fixed_assets_in_use}÷{fixed_assets_total}) × 100% = {value}.",
-    经济效益: "Assesses the direct or indirect economic effect of the department's work. {benefit_list}",
-    社会效益: "Assesses the direct or indirect social effect of the department's work. {benefit_list}",
+    经济效益: "{benefit_list}",
+    社会效益: "{benefit_list}",
     社会公众或服务对象满意度:
       "The survey collected {sum:satisfaction.count} questionnaires ([satisfaction|, :{group} {count}]); satisfaction: [satisfaction|, :{group} {rate}]; overall satisfaction = Σ (satisfaction × weight) = [satisfaction|+:{rate}×{weight}] = {value}.",
   },

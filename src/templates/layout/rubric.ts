@@ -24,6 +24,8 @@ export const RUBRIC_LAYOUT: readonly RubricColumnKey[] = [
   "outValue",
   "outScore",
   "outExplain",
+  // The unit's 情况说明 on manual rows, the report paragraph's body: long text, so beside the printed columns, not in them.
+  "situation",
   "ruleKind",
   "ruleParams",
   "formula",
@@ -68,6 +70,7 @@ export function rubricRow(sb: SheetBuilder, r: RubricRowSpec): void {
       message: `请输入 0 到本行分值（${r.weight} 分）之间的分数`,
     });
     sb.put(rubricCol("manualReason"), r.manualReason === "" ? null : r.manualReason, "input");
+    sb.put(rubricCol("situation"), r.situation ? r.situation : null, "input");
   }
   for (const key of ["outValue", "outScore", "outExplain"] as const) sb.put(rubricCol(key), null, "output");
   sb.row++;

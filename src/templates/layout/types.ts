@@ -62,6 +62,8 @@ export interface RubricRowSpec {
   readonly expand: string;
   readonly manualScore: number | null;
   readonly manualReason: string;
+  /** 情况说明 on a manual row: the unit's own account, the report paragraph's body (absent or "": blank). */
+  readonly situation?: string;
   readonly description: string;
   /** The report phrase template (报告表述); blank by default, filled by the report defaults. */
   readonly phrase?: string;

@@ -1,4 +1,4 @@
-/** The standard template (cn.perfeval.dept-overall 1.0.0) as a declarative description. */
+/** The standard template (cn.perfeval.dept-overall 1.1.0) as a declarative description. */
 import type { TemplateInfo } from "../../engine";
 import { STANDARD_CHECKS } from "./checks";
 import {
@@ -19,7 +19,8 @@ import type { FieldSpec, SheetBlock, SheetSpec, TemplateDescription } from "../l
 
 export const STANDARD_TEMPLATE_INFO: TemplateInfo = {
   id: "cn.perfeval.dept-overall",
-  version: "1.0.0",
+  // 1.1: the 绩效目标 sheet (section 三 of the report) and the rubric's 情况说明 column; 重点工作 without 完成情况.
+  version: "1.1.0",
   title: "部门整体支出绩效评价",
 };
 
@@ -28,6 +29,7 @@ export const STANDARD_SHEETS = {
   guide: "说明",
   basic: "基本情况",
   finance: "收支情况",
+  goals: "绩效目标",
   tasks: "重点工作",
   satisfaction: "满意度",
   benefits: "效益",
@@ -89,8 +91,21 @@ const SHEETS: readonly SheetSpec[] = [
     ],
   },
   {
+    name: STANDARD_SHEETS.goals,
+    columnWidths: [22, 56],
+    repeatHeader: true,
+    blocks: [
+      { kind: "title", text: "年度绩效目标及完成情况" },
+      {
+        kind: "text",
+        text: "每个年度绩效目标一行：目标写一句，完成情况写做了什么、做到什么程度。行数不够时在最后一行上方插入整行。",
+      },
+      { kind: "table", id: "goals" },
+    ],
+  },
+  {
     name: STANDARD_SHEETS.tasks,
-    columnWidths: [26, 6, 8, 40, 30, 7],
+    columnWidths: [34, 6, 8, 60, 8],
     landscape: true,
     repeatHeader: true,
     blocks: [
@@ -134,8 +149,8 @@ const SHEETS: readonly SheetSpec[] = [
     name: STANDARD_SHEETS.rubric,
     // Printed sheets fit A4 without scaling (portrait ≤ 80 character widths, landscape ≤ 118; portrait sheets keep a few spare, measured in
     // LibreOffice without Calibri's metrics), so wrapped text is never scaled. In the order of RUBRIC_LAYOUT: 编号 一级 二级 三级 分值 指标说明 自评得分 扣分原因 指标值 得分 评分说明 |
-    // 评分方法 评分参数 指标值公式 逐项展开 报告表述 (the bureau's settings, not printed by default).
-    columnWidths: [5, 6, 8, 16, 5, 24, 6, 14, 8, 6, 20, 10, 30, 34, 10, 30],
+    // 情况说明 (the unit's, for the report) | 评分方法 评分参数 指标值公式 逐项展开 报告表述 (the bureau's settings); only the first 11 print.
+    columnWidths: [5, 6, 8, 16, 5, 24, 6, 14, 8, 6, 20, 40, 10, 30, 34, 10, 30],
     landscape: true,
     repeatHeader: true,
     freezeColumns: 4,
@@ -144,7 +159,7 @@ const SHEETS: readonly SheetSpec[] = [
       { kind: "title", text: "整体支出绩效评价指标体系" },
       {
         kind: "text",
-        text: "蓝色为财政局设置的指标和评分方法；黄色“自评得分”“扣分原因”由单位填写；绿色由助手评分后填写。",
+        text: "蓝色为财政局设置的指标和评分方法；黄色“自评得分”“扣分原因”“情况说明”由单位填写（情况说明写入报告）；绿色由助手评分后填写。",
       },
       { kind: "structure", id: "rubric" },
       { kind: "gap" },

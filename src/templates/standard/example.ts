@@ -11,7 +11,8 @@ import {
   SEED_ORG,
   SEED_PROBLEMS,
   SEED_SANGONG_REASONS,
-  SEED_TASK_DESCRIPTIONS,
+  SEED_GOALS,
+  SEED_SITUATIONS,
 } from "./example-text";
 import type { CellContent, TableSpec, TemplateDescription } from "../layout/types";
 
@@ -43,8 +44,8 @@ type Row = Readonly<Record<string, CellContent>>;
 const textRows = (lines: readonly string[]): Row[] => lines.map((text) => ({ text }));
 
 /**
- * The standard template filled with the seed: every input field, the tasks (with the report's
- * completion paragraphs), satisfaction groups, manual scores and reasons, and the text tables.
+ * The standard template filled with the seed: every input field, the goals (with the report's completion
+ * paragraphs), the tasks, satisfaction groups, manual scores with reasons and 情况说明, and the text tables.
  */
 export function buildExampleDescription(seed: SeedData): TemplateDescription {
   const base = standardTemplateDescription();
@@ -58,11 +59,11 @@ export function buildExampleDescription(seed: SeedData): TemplateDescription {
     org: textRows(SEED_ORG),
     basis: textRows(SEED_BASIS),
     sangong_reasons: textRows(SEED_SANGONG_REASONS),
-    tasks: seed.tasks.map((t, i) => ({
+    goals: SEED_GOALS.map((g) => ({ ...g })),
+    tasks: seed.tasks.map((t) => ({
       name: t.name,
       weight: t.weight,
       completion: t.completion,
-      description: SEED_TASK_DESCRIPTIONS[i] ?? null,
       reason: t.reason ?? null,
     })),
     satisfaction: seed.satisfaction.map((s) => ({
@@ -82,7 +83,8 @@ export function buildExampleDescription(seed: SeedData): TemplateDescription {
     const m = manualByName.get(r.level3);
     if (!m) return r;
     manualByName.delete(r.level3);
-    return { ...r, manualScore: m.score, manualReason: m.reason ?? "" };
+    const situation = SEED_SITUATIONS[r.level3] ?? "";
+    return { ...r, manualScore: m.score, manualReason: m.reason ?? "", situation };
   });
   if (manualByName.size > 0) {
     throw new EngineInvariantError(`seed manual scores without a rubric row: ${[...manualByName.keys()].join(", ")}`);

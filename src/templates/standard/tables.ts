@@ -40,11 +40,15 @@ export const STANDARD_TABLES: readonly TableSpec[] = [
     col("text", "评价依据", "text", { note: "每行一份文件，如《……的通知》（××发〔2021〕4号）；可不填" }),
   ]),
   table("sangong_reasons", "“三公”经费变动原因", 5, [col("text", "“三公”经费变动原因", "text", { note: "每行一条" })]),
+  // 三、绩效目标及完成情况: the year's goals and what was done — a list of its own, not the scored 重点工作 tasks.
+  table("goals", "年度绩效目标及完成情况", 10, [
+    col("goal", "绩效目标", "text", { required: true, note: "一句话，作为报告中的小标题" }),
+    col("result", "完成情况", "text", { note: "写入报告的完成情况段落；可分行" }),
+  ]),
   table("tasks", "重点工作", 10, [
     col("name", "任务名称", "text", { required: true }),
     col("weight", "分值", "number", { required: true, min: 0, note: "各任务分值之和等于“职责履行”的分值" }),
     col("completion", "完成率", "rate", { required: true, min: 0, max: 1, note: "填百分比，如 100%" }),
-    col("description", "完成情况", "text", { note: "写入报告的完成情况段落" }),
     col("reason", "未完成原因", "text", { note: "完成率低于 100% 时必填" }),
     col("score", "得分", "number", { output: true, note: "评分后自动填写" }),
   ]),

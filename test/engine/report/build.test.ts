@@ -290,3 +290,95 @@ describe("indicator phrases from the rubric", () => {
     );
   });
 });
+
+describe("manual indicators: the unit's 情况说明, never the rubric's 指标说明", () => {
+  const render = (rubric: readonly RubricSpec[]): string =>
+    renderText(buildReport({ ...seedInput(), template: buildTemplate(rubric), scores: buildScores(rubric) }).tree);
+  const edit = (id: string, extra: Partial<RubricSpec>): RubricSpec[] =>
+    SEED_RUBRIC.map((r) => (r.id === id ? { ...r, ...extra } : r));
+  const line = (text: string, name: string): string => text.split("\n").find((l) => l.includes(`）${name}（`))!;
+
+  it("a blank 情况说明 gives the score and the deduction only, however the 指标说明 reads", () => {
+    const text = render(edit("B05", { description: "该指标考察部门内部财务管理制度是否健全。" }));
+    expect(line(text, "管理制度健全性")).toBe(
+      "（1）管理制度健全性（1.5分）。根据评分标准，本部门该项指标得1分，扣0.5分，扣分原因：内部财务管理制度有待加强。",
+    );
+    expect(text).not.toContain("该指标考察");
+  });
+
+  it("the 情况说明 is the paragraph's body, a full stop added when it has none", () => {
+    const text = render(edit("B06", { situation: "本部门资金使用符合规定，无截留、挤占、挪用情况" }));
+    expect(line(text, "资金使用合规性")).toBe(
+      "（2）资金使用合规性（2分）。本部门资金使用符合规定，无截留、挤占、挪用情况。根据评分标准，本部门该项指标得2分。",
+    );
+  });
+
+  it("opens the bureau's own 报告表述 unless the phrase places it with {situation}", () => {
+    const before = render(edit("B06", { situation: "制度健全。", phrase: "资金拨付均经审批。" }));
+    expect(line(before, "资金使用合规性")).toBe(
+      "（2）资金使用合规性（2分）。制度健全。资金拨付均经审批。根据评分标准，本部门该项指标得2分。",
+    );
+    const placed = render(edit("B06", { situation: "制度健全。", phrase: "资金拨付均经审批，{situation}" }));
+    expect(line(placed, "资金使用合规性")).toBe(
+      "（2）资金使用合规性（2分）。资金拨付均经审批，制度健全。根据评分标准，本部门该项指标得2分。",
+    );
+  });
+
+  it("经济效益 lists the 效益 table after the 情况说明", () => {
+    const text = render(edit("D01", { situation: "本年度对外经贸稳中有进。" }));
+    expect(line(text, "经济效益")).toMatch(
+      /^（1）经济效益（7分）。本年度对外经贸稳中有进。①全面实施外资准入前国民待遇/,
+    );
+  });
+});
+
+describe("section 三 from the 绩效目标 table", () => {
+  const GOALS = [
+    { goal: "严防境外输入风险", result: "严防境外输入风险。落实入境人员闭环管理。" },
+    { goal: "深化抗疫国际合作。", result: "争取和接收国际捐赠15批。\n开展境外采购2批。" },
+  ];
+  const GOALS_TABLE = {
+    id: "goals",
+    label: "年度绩效目标及完成情况",
+    sheet: "绩效目标",
+    headerRow: 2,
+    rows: [],
+    lastRowLimit: 200,
+    columns: [
+      { key: "goal", label: "绩效目标", type: "text", required: true, min: null, max: null, output: false, col: 0 },
+      { key: "result", label: "完成情况", type: "text", required: false, min: null, max: null, output: false, col: 1 },
+    ],
+  } as const;
+  const template = (withGoals: boolean) => {
+    const t = buildTemplate();
+    return withGoals ? { ...t, tables: new Map([...t.tables, ["goals", GOALS_TABLE]]) } : t;
+  };
+  const targets = (values: ReturnType<typeof buildValues>, withGoals: boolean): string => {
+    const text = renderText(buildReport({ ...seedInput(), template: template(withGoals), values }).tree);
+    return sectionText(text, "三、整体支出绩效目标及完成情况", "四、整体支出绩效评价");
+  };
+
+  it("one heading per goal, its 完成情况 below, the heading never doubled nor its full stop", () => {
+    const text = targets(buildValues({ tables: { goals: GOALS } }), true);
+    expect(text.trim().split("\n").slice(1)).toEqual([
+      "（一）严防境外输入风险。落实入境人员闭环管理。",
+      "（二）深化抗疫国际合作。争取和接收国际捐赠15批。",
+      "开展境外采购2批。",
+    ]);
+    // the 重点工作 tasks stay in 四: none of their names heads a goal here
+    expect(text).not.toContain("完成全区涉外疫情防控管理工作");
+  });
+
+  it("an empty 绩效目标 table is a visible gap and a warning, never the tasks instead", () => {
+    const values = buildValues({ tables: { goals: [] } });
+    const { tree, diagnostics } = buildReport({ ...seedInput(), template: template(true), values });
+    const text = sectionText(renderText(tree), "三、整体支出绩效目标及完成情况", "四、整体支出绩效评价");
+    expect(text).toContain("【待补充：年度绩效目标及完成情况】");
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: "report_input_missing" }));
+  });
+
+  it("a workbook of template 1.0 (no 绩效目标 table) still gets section 三 from the tasks' 完成情况", () => {
+    const text = targets(buildValues(), false);
+    expect(text).toContain("（一）实施编制“十四五”对外工作规划。");
+  });
+});

@@ -120,6 +120,8 @@ export interface RubricSpec {
   expand?: string;
   phrase?: string;
   description?: string;
+  /** 情况说明 (manual rows): the unit's own account. */
+  situation?: string;
 }
 
 export const SEED_RUBRIC: readonly RubricSpec[] = [
@@ -286,6 +288,7 @@ export function buildTemplate(rubric: readonly RubricSpec[] = SEED_RUBRIC): Temp
     manualReason: "",
     description: r.description ?? "",
     phrase: r.phrase ?? "",
+    situation: r.situation ?? "",
     row: i + 3,
     sheet: "指标体系",
   }));

@@ -9,6 +9,7 @@ import {
 } from "../../../src/templates/standard";
 import type { RubricRowSpec } from "../../../src/templates/standard";
 import { STRUCTURE_TABLE_NAMES } from "../../../src/engine/compile/read/labels";
+import { SUPPORTED_TEMPLATE_VERSION } from "../../../src/engine/compile/read/recognize";
 import seed from "../../../assets/examples/wanzhou-2020.json";
 
 // The public interface of field names is docs/fields.md; the template must match it exactly.
@@ -80,7 +81,8 @@ describe("standard template tables", () => {
     org: ["机构设置"],
     basis: ["评价依据"],
     sangong_reasons: ["“三公”经费变动原因"],
-    tasks: ["任务名称", "分值", "完成率", "完成情况", "未完成原因", "得分"],
+    goals: ["绩效目标", "完成情况"],
+    tasks: ["任务名称", "分值", "完成率", "未完成原因", "得分"],
     satisfaction: ["调查对象", "问卷数", "满意度", "权重"],
     benefits: ["类别", "内容", "是否完成"],
     problems: ["存在的问题"],
@@ -248,7 +250,8 @@ describe("standard rubric", () => {
     expect(desc.adjustments).toEqual([]);
   });
 
-  it("identifies itself as cn.perfeval.dept-overall 1.0.0", () => {
-    expect(desc.info).toEqual({ id: "cn.perfeval.dept-overall", version: "1.0.0", title: "部门整体支出绩效评价" });
+  it("identifies itself as cn.perfeval.dept-overall 1.1.0, the format version the engine reads", () => {
+    expect(desc.info).toEqual({ id: "cn.perfeval.dept-overall", version: "1.1.0", title: "部门整体支出绩效评价" });
+    expect(desc.info.version).toBe(SUPPORTED_TEMPLATE_VERSION);
   });
 });

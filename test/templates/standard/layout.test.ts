@@ -36,6 +36,7 @@ const RUBRIC_HEADER = [
   "指标值",
   "得分",
   "评分说明",
+  "情况说明",
   "评分方法",
   "评分参数",
   "指标值公式",
@@ -68,6 +69,7 @@ describe("layoutTemplate", () => {
       ["说明", false],
       ["基本情况", false],
       ["收支情况", false],
+      ["绩效目标", false],
       ["重点工作", false],
       ["满意度", false],
       ["效益", false],
@@ -113,8 +115,9 @@ describe("layoutTemplate", () => {
     },
   );
 
-  it("puts the tasks header at 重点工作!A3:F3", () => {
-    expect(findName(snap, "tbl_tasks")).toEqual({ name: "tbl_tasks", sheet: "重点工作", address: "A3:F3" });
+  it("puts the tasks header at 重点工作!A3:E3 and the goals header at 绩效目标!A3:B3", () => {
+    expect(findName(snap, "tbl_tasks")).toEqual({ name: "tbl_tasks", sheet: "重点工作", address: "A3:E3" });
+    expect(findName(snap, "tbl_goals")).toEqual({ name: "tbl_goals", sheet: "绩效目标", address: "A3:B3" });
   });
 
   it("lists every field and every table column in 字段定义", () => {
@@ -140,13 +143,14 @@ describe("layoutTemplate", () => {
     ]);
   });
 
-  it("writes the rubric's 16 columns, the reader's first, and 1.1.1 with its Chinese rule-kind name", () => {
+  it("writes the rubric's 17 columns, the reader's first, and 1.1.1 with its Chinese rule-kind name", () => {
     const sheet = findSheet(snap, "指标体系")!;
     const header = parseRange(findName(snap, "tbl_rubric")!.address)!;
-    expect(header.end.col - header.start.col + 1).toBe(16);
+    expect(header.end.col - header.start.col + 1).toBe(17);
     expect(sheet.cells[header.start.row]?.map(text)).toEqual(RUBRIC_HEADER);
-    // The layout's order is the labels' order, and it names every column the engine reads.
+    // The layout names every column the engine reads, each once.
     expect(RUBRIC_LAYOUT.map((k) => RUBRIC_COLUMNS[k])).toEqual(RUBRIC_HEADER);
+    expect([...RUBRIC_LAYOUT].sort()).toEqual(Object.keys(RUBRIC_COLUMNS).sort());
     const first = sheet.cells[header.start.row + 3]!;
     const at = (label: string) => {
       const c = first[header.start.col + RUBRIC_HEADER.indexOf(label)];
@@ -159,7 +163,8 @@ describe("layoutTemplate", () => {
     expect(at("指标值公式")).toBe("ratio(staff_actual, staff_quota)");
     expect(at("评分方法")).toBe("超限扣分");
     expect(at("评分参数")).toBe("limit=100%; dir=above; deduct=0.2");
-    for (const output of ["自评得分", "扣分原因", "指标值", "得分", "评分说明"]) expect(at(output), output).toBeNull();
+    for (const output of ["自评得分", "扣分原因", "指标值", "得分", "评分说明", "情况说明"])
+      expect(at(output), output).toBeNull();
   });
 
   it("makes 自评得分/扣分原因 inputs on manual rows only, bounded by the row's own 分值 cell", () => {
@@ -182,7 +187,7 @@ describe("layoutTemplate", () => {
   it("writes the identity in _meta with its defined names", () => {
     for (const [key, value] of [
       [META_NAMES.id, "cn.perfeval.dept-overall"],
-      [META_NAMES.version, "1.0.0"],
+      [META_NAMES.version, "1.1.0"],
       [META_NAMES.title, "部门整体支出绩效评价"],
     ] as const) {
       const n = findName(snap, key)!;
@@ -259,12 +264,31 @@ describe("the Wanzhou 2020 example", () => {
     expect(cellAtRef(exSnap, n)).toEqual(typeof value === "number" ? { t: "n", v: value } : { t: "s", v: value });
   });
 
-  it("fills the seven tasks with weights, completion, reasons and the report's paragraphs", () => {
+  it("fills the seven tasks with weights, completion and reasons", () => {
     const rows = tableRows("tasks");
     expect(rows.map((r) => r.slice(0, 3))).toEqual(seed.tasks.map((t) => [t.name, t.weight, t.completion]));
-    expect(rows.map((r) => r[4])).toEqual(seed.tasks.map((t) => ("reason" in t ? t.reason : null)));
-    for (const r of rows) expect(String(r[3]).length).toBeGreaterThan(50);
-    expect(String(rows[0]![3])).toMatch(/^实施编制“十四五”对外工作规划/);
+    expect(rows.map((r) => r[3])).toEqual(seed.tasks.map((t) => ("reason" in t ? t.reason : null)));
+  });
+
+  it("fills the seed's 11 goals of section 三, each a heading and its paragraph, none repeating its heading", () => {
+    const rows = tableRows("goals");
+    expect(rows.map((r) => r[0])).toEqual([
+      "实施编制“十四五”对外工作规划",
+      "严防境外输入风险",
+      "强化在万外国人管理服务",
+      "深化抗疫国际合作",
+      "加强快捷通道服务",
+      "对外经济贸易逆势上扬",
+      "国际交往合作深入推进",
+      "推动与港澳台联动发展",
+      "全面拓展各领域交流合作",
+      "积极对接市政府外办“一区一策”试点",
+      "强化海外领保服务",
+    ]);
+    for (const [goal, result] of rows) {
+      expect(String(result).length).toBeGreaterThan(80);
+      expect(String(result).startsWith(String(goal))).toBe(false);
+    }
   });
 
   it("fills the two policy documents the seed's introduction cites as 评价依据", () => {
@@ -294,6 +318,22 @@ describe("the Wanzhou 2020 example", () => {
     expect(rubric.map((r) => [r.level3, r.manualScore, r.manualReason])).toEqual(
       seed.manual_scores.map((m) => [m.indicator, m.score, "reason" in m ? m.reason : ""]),
     );
+  });
+
+  it("fills the 情况说明 of the five qualitative indicators in the seed's words; 经济/社会效益 come from the 效益 table", () => {
+    const rubric = example.rubric.filter((r) => r.kind === "manual");
+    const filled = rubric.filter((r) => r.situation).map((r) => r.level3);
+    expect(filled).toEqual([
+      "管理制度健全性",
+      "资金使用合规性",
+      "预决算信息公开性和完善性",
+      "资产管理制度健全性",
+      "资产管理安全性",
+    ]);
+    expect(rubric.find((r) => r.level3 === "管理制度健全性")?.situation).toMatch(
+      /^本部门制定了内部财务管理制度.*但内部财务管理制度有待加强。$/,
+    );
+    for (const r of rubric) expect(r.situation ?? "").not.toContain("该指标考察");
   });
 });
 
@@ -351,7 +391,7 @@ describe.skipIf(!officeSuite.available)("in LibreOffice: the rubric of the templ
     pages = printed(bytes, "xlsx").pageTexts.filter((t) => /(^|\s)指标体系\s+第 \d+ 页 共 \d+ 页/.test(t));
   }, 240_000);
 
-  it("shows the 16 column headers in order, and 1.1.1 as the bureau set it", () => {
+  it("shows the 17 column headers in order, and 1.1.1 as the bureau set it", () => {
     const { row } = shown.column("编号");
     expect(shown.rows[row]).toEqual(RUBRIC_HEADER);
     const first = shown.rows.find((r) => r[0] === "1.1.1")!;

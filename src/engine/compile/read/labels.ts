@@ -46,6 +46,8 @@ export const RUBRIC_COLUMNS = {
   outValue: "指标值",
   outScore: "得分",
   outExplain: "评分说明",
+  /** The unit's own account of a manually scored indicator: the report paragraph's body (optional column, format 1.1). */
+  situation: "情况说明",
 } as const;
 
 /** Header labels of the grade bands (`tbl_grades`). */

@@ -120,6 +120,8 @@ export function readRubric(snapshot: WorkbookSnapshot): { rubric: RubricRowDef[]
     id: "rubric",
     columns: RUBRIC_COLUMNS,
     required: ["level1", "level2", "level3", "weight", "ruleKind", ...RUBRIC_OUTPUTS],
+    // 情况说明 came with format 1.1: a 1.0 workbook without it is complete, so its absence says nothing.
+    optional: ["situation"],
     outputs: RUBRIC_OUTPUTS,
     missingSeverity: "error",
   });
@@ -141,6 +143,7 @@ export function readRubric(snapshot: WorkbookSnapshot): { rubric: RubricRowDef[]
     expand: r.text(row, "expand"),
     manualScore: r.number(row, "manualScore"),
     manualReason: r.text(row, "manualReason"),
+    situation: r.text(row, "situation"),
     description: r.text(row, "description"),
     phrase: r.text(row, "phrase"),
     row,

@@ -93,6 +93,8 @@ export interface RubricRowDef {
   readonly expand: string;
   readonly manualScore: number | null;
   readonly manualReason: string;
+  /** 情况说明: what the unit says of its situation on a manual indicator, the report's paragraph body ("" or absent: none). */
+  readonly situation?: string;
   readonly description: string;
   readonly phrase: string;
   /** 0-based sheet row of this rubric row. */

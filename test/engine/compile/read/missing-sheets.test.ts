@@ -86,6 +86,7 @@ describe("a missing template sheet → one diagnostic, not one per name", () => 
     expect(SHEETS_WITH_NAMES).toEqual([
       "基本情况",
       "收支情况",
+      "绩效目标",
       "重点工作",
       "满意度",
       "效益",
