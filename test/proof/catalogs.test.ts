@@ -113,25 +113,61 @@ const CLI_ARGS: Readonly<Record<string, readonly unknown[]>> = {
 };
 
 const PHRASE_SAMPLES: { readonly [K in keyof PhraseArgs]: PhraseArgs[K] } = {
-  threshold_met: { op: "≥", limit: "90%" },
-  threshold_missed: { op: "≥", limit: "90%", score: "1" },
-  within_limit: { op: "≤", limit: "5%" },
-  beyond_limit: { dir: "above", limit: "5%", pp: "1.5", deduct: "0.2", points: "0.3" },
-  beyond_within_point: { dir: "below", limit: "95%" },
-  blocks_within: { op: "≤", limit: "10" },
-  blocks_partial: { dir: "above", limit: "10", block: "5" },
-  blocks_beyond: { dir: "above", limit: "10", blocks: "2", block: "5", points: "1" },
-  band: { band: "[90%,100%]", score: "2" },
-  no_band: {},
-  proportional_full: { target: "100%" },
-  proportional: { target: "100%", score: "1.5" },
+  threshold_met: { name: "公务卡刷卡率", value: "60.00%", op: ">=", limit: "50%" },
+  threshold_missed: { name: "", value: "40.00%", op: "<", limit: "50%", score: "1", full: false },
+  within_limit: { name: "财政供养人员控制率", value: "98.00%", dir: "above", limit: "100%" },
+  beyond_limit: {
+    name: "“三公”经费控制率",
+    value: "101.50%",
+    dir: "above",
+    limit: "100%",
+    pp: "1.50",
+    rounded: "ceil",
+    counted: "2",
+    deduct: "0.2",
+    points: "0.4",
+    capped: false,
+  },
+  beyond_within_point: { name: "", value: "99.30%", dir: "below", limit: "100%", pp: "0.70" },
+  blocks_partial: {
+    name: "完成率",
+    value: "97.00%",
+    dir: "below",
+    limit: "100%",
+    gap: { amount: "3.00", pp: true },
+    block: { amount: "5", pp: true },
+  },
+  blocks_beyond: {
+    name: "完成率",
+    value: "93.00%",
+    dir: "below",
+    limit: "100%",
+    gap: { amount: "7.00", pp: true },
+    block: { amount: "5", pp: true },
+    blocks: "2",
+    rounded: "floor",
+    deduct: "2",
+    points: "4",
+    capped: true,
+  },
+  band: {
+    name: "预算调整率",
+    value: "5.79%",
+    score: "1.6",
+    full: false,
+    band: { k: "between", lo: "0", loClosed: false, hi: "10%", hiClosed: true },
+  },
+  proportional_full: { name: "支付进度", value: "100.00%", target: "100%" },
+  proportional: { name: "支付进度", value: "95.00%", target: "100%", score: "2.85" },
   items_none: {},
-  items_missing: { count: "2", deduct: "0.5", points: "1" },
-  events_none: {},
-  events: { count: "3", deduct: "1", points: "3" },
+  items_missing: { count: "2", deduct: "0.5", points: "1", capped: false },
+  events_none: { name: "指标或资金收回" },
+  events: { name: "", count: "3", deduct: "1", points: "3", capped: true },
   manual: { score: "4" },
-  not_applicable: { why: "why_zero_denominator", score: "2" },
-  undefined_value: { why: "why_blank_input", score: "0" },
+  manual_full: {},
+  manual_missing: {},
+  not_applicable: { why: { k: "zero_denominator", denominator: "政府采购预算数" }, score: "2", full: true },
+  undefined_value: { why: { k: "nonzero_over_zero", denominator: "", numerator: "" }, score: "0", full: false },
   why_zero_denominator: {},
   why_blank_input: {},
   why_empty_table: {},
@@ -168,8 +204,12 @@ const CATALOG_TEXTS: readonly (readonly [string, (lang: Lang) => Text[]])[] = [
  */
 const CHINESE_IN_ENGLISH: ReadonlySet<string> = new Set(["task pane: report.fileName"]);
 
-/** The text with the samples it was given taken out: what the catalog itself wrote. */
-const own = (t: Text) => t.given.reduce((s, g) => (g.length > 1 ? s.split(g).join("") : s), t.text);
+/**
+ * The text with the samples it was given taken out, and a phrase template's placeholders ({benefit_list},
+ * {param.limit}), which the report fills: what the catalog itself wrote in words.
+ */
+const own = (t: Text) =>
+  t.given.reduce((s, g) => (g.length > 1 ? s.split(g).join("") : s), t.text).replace(/\{[A-Za-z_][\w.]*\}/g, "");
 const HAN = /[\u4e00-\u9fff]/;
 const WORDS = /[\u4e00-\u9fffA-Za-z]/;
 

@@ -37,7 +37,7 @@ describe("applyWritePlan on the standard template", async () => {
       {
         kind: "values",
         sheet: "重点工作",
-        address: "F4",
+        address: "E4",
         values: [[6], ['=HYPERLINK("http://x")'], ["+1"], ["-2"], ["@SUM(A1)"], [null]],
       },
       { kind: "clear", sheet: "评价结果", range: "B5:B5" },
@@ -62,13 +62,13 @@ describe("applyWritePlan on the standard template", async () => {
 
   it("writes injection-looking text as plain text, never as a formula", async () => {
     const tasks = after.sheets.find((s) => s.name === "重点工作")!;
-    expect(tasks.cells.slice(4, 8).map((r) => r[5])).toEqual([
+    expect(tasks.cells.slice(4, 8).map((r) => r[4])).toEqual([
       { t: "s", v: '=HYPERLINK("http://x")' },
       { t: "s", v: "+1" },
       { t: "s", v: "-2" },
       { t: "s", v: "@SUM(A1)" },
     ]);
-    expect(await partText(bytes, sheetPart(4))).not.toContain("<f>");
+    expect(await partText(bytes, sheetPart(5))).not.toContain("<f>");
   });
 
   it("creates the report sheet at the end with its widths", async () => {
@@ -80,7 +80,7 @@ describe("applyWritePlan on the standard template", async () => {
   it("leaves every other cell, the names and the visibility unchanged", () => {
     const written = (sheet: string, row: number, col: number) =>
       (sheet === "评价结果" && col === 1 && row >= 2 && row <= 4) ||
-      (sheet === "重点工作" && col === 5 && row >= 3 && row <= 8);
+      (sheet === "重点工作" && col === 4 && row >= 3 && row <= 8);
     const afterOld = { ...after, sheets: after.sheets.filter((s) => s.name !== "报告") };
     expect(without(afterOld, written)).toEqual(without(before, written));
     expect(after.names).toEqual(before.names);
@@ -94,7 +94,7 @@ describe("applyWritePlan on the standard template", async () => {
     expect(fill?.type === "pattern" ? fill.fgColor?.argb : null).toBe("FFE2EFDA");
     const basic = wb.getWorksheet("基本情况")!;
     expect(basic.getCell("B3").protection?.locked).toBe(false);
-    expect(wb.getWorksheet("重点工作")!.getColumn(4).width).toBe(40);
+    expect(wb.getWorksheet("重点工作")!.getColumn(4).width).toBe(60);
     expect(wb.getWorksheet("_meta")!.state).toBe("hidden");
     const counts = await validationCounts(bytes);
     const original = await validationCounts(template);
@@ -105,7 +105,7 @@ describe("applyWritePlan on the standard template", async () => {
     let b = bytes;
     for (let i = 0; i < 3; i++) b = (await applyWritePlan(b, { ops: [] })).bytes;
     expect(await validationCounts(b)).toEqual(await validationCounts(bytes));
-    expect(await partText(b, sheetPart(4))).toBe(await partText(bytes, sheetPart(4)));
+    expect(await partText(b, sheetPart(5))).toBe(await partText(bytes, sheetPart(5)));
   });
 
   it("refuses to write to a missing sheet", async () => {

@@ -36,7 +36,7 @@ describe("data validations", () => {
   it("the blank template has no overlapping validation ranges (exceljs alone writes B10:B13 and B4:B13)", async () => {
     const bytes = await buildStandardTemplate();
     expect(await overlaps(bytes)).toEqual([]);
-    const xml = await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet4.xml")!.async("string");
+    const xml = await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet5.xml")!.async("string");
     expect(xml).toContain('sqref="B4:B13"');
   });
 

@@ -26,7 +26,7 @@ describe("buildTemplateWorkbook", async () => {
   it.each([
     ["基本情况", "B3", "FFFFF2CC"], // unit_name input
     ["重点工作", "A4", "FFFFF2CC"], // first task row
-    ["重点工作", "F4", "FFE2EFDA"], // tasks.score output
+    ["重点工作", "E4", "FFE2EFDA"], // tasks.score output
     ["评价结果", "B3", "FFE2EFDA"], // result_total
     ["指标体系", "A4", "FFDDEBF7"], // rubric config
   ])("fills %s!%s with %s", (sheet, addr, argb) => {
@@ -46,16 +46,16 @@ describe("buildTemplateWorkbook", async () => {
   });
 
   it("sets column widths and hides _meta", () => {
-    expect(wb.getWorksheet("重点工作")!.getColumn(4).width).toBe(40);
+    expect(wb.getWorksheet("重点工作")!.getColumn(4).width).toBe(60);
     expect(wb.getWorksheet("_meta")!.state).toBe("hidden");
   });
 
   it("adds list and range validations on bounded cell ranges, never whole columns", async () => {
-    const tasks = await partText(bytes, sheetPart(4));
+    const tasks = await partText(bytes, sheetPart(5));
     expect(tasks).toMatch(/<dataValidation type="decimal"[^>]*sqref="C4:C13"/);
-    const benefits = await partText(bytes, sheetPart(6));
+    const benefits = await partText(bytes, sheetPart(7));
     expect(benefits).toContain("&quot;是,否&quot;");
-    const rubric = await partText(bytes, sheetPart(8));
+    const rubric = await partText(bytes, sheetPart(9));
     expect(rubric).toContain("&quot;达标,超限扣分,分段扣分,分档,按比例,逐项扣分,按次扣分,人工评分&quot;");
     for (const xml of [tasks, benefits, rubric]) {
       for (const [, sqref] of xml.matchAll(/sqref="([^"]+)"/g)) expect(sqref).toMatch(/^([A-Z]+\d+(:[A-Z]+\d+)?\s?)+$/);
