@@ -8,7 +8,7 @@ import type { Band, BandProblem, Params } from "./params";
 import { checkBands, parseInterval, parseNumberText, splitItems } from "./params";
 import type { EnumSpec, NumberSpec, ParamSchema, ParamSpec, ParamTexts, ParamValues } from "./param-schema";
 import { enumValue, keyIndex, normaliseKey, numberParam, suggestKey, validKeys } from "./param-schema";
-import type { BandSpec, CompileResult, RuleArgs, RuleDefinition, RuleKind } from "./rule-types";
+import type { BandSpec, CompileResult, RuleArgs, RuleDefinition, RuleKind, RuleSubject } from "./rule-types";
 import { formatScore } from "../model/decimal";
 import type { RuleParamProblem } from "../diagnostics/problems";
 import { makeProblem } from "../diagnostics/problems";
@@ -236,7 +236,7 @@ export function defineRule<const S extends ParamSchema>(def: RuleDefinition<S>):
           naScore: p.v.na,
           undefinedScore: p.v.undefined,
           step: def.step ? def.step(p.v) : null,
-          score: (value: Decimal) => def.score(value, own, weight),
+          score: (value: Decimal, subject: RuleSubject) => def.score(value, own, weight, subject),
         },
       };
     },

@@ -3,6 +3,18 @@ import type { Band, Params } from "./params";
 import type { ParamSchema, ParamTexts, ParamValues } from "./param-schema";
 import type { Explain } from "../score/phrases";
 import type { RuleProblem } from "./read-params";
+import type { ValueFormat } from "../model/format";
+
+/**
+ * What a rule scores, as its explanation names it (「预算调整率为5.79%，…」): the indicator and how its value is
+ * written, decided by the scoring pipeline (score/units.ts), never guessed by a rule.
+ */
+export interface RuleSubject {
+  /** The indicator the sentence starts with (预算调整率), or null: 「指标值」. */
+  readonly name: string | null;
+  /** The value's kind: rates as % with two decimals, amounts with two decimals, counts whole. */
+  readonly format: ValueFormat;
+}
 
 /** The rule kinds of the template format (评分方法), by id. */
 export type RuleKindId =
@@ -46,7 +58,7 @@ export interface RuleDefinition<S extends ParamSchema> {
   readonly example: string;
   /** The step a manual score must be a multiple of (manual only). */
   step?(p: ParamValues<S>): Decimal;
-  score(value: Decimal, p: RuleArgs<S>, weight: Decimal): RuleScore;
+  score(value: Decimal, p: RuleArgs<S>, weight: Decimal, subject: RuleSubject): RuleScore;
 }
 
 /** A rule with checked parameters for one weight: ready to score. */
@@ -62,7 +74,7 @@ export interface CompiledRule {
   /** The step of a manual score (null for other kinds). */
   readonly step: Decimal | null;
   /** The kind's score function bound to these typed parameters and weight. */
-  score(value: Decimal): RuleScore;
+  score(value: Decimal, subject: RuleSubject): RuleScore;
 }
 
 export type CompileResult =

@@ -22,6 +22,7 @@ import type { RubricLeaf } from "../compile/rubric";
 import type { ScoringPlan } from "../compile/scoring-plan";
 import { manualScoreOf } from "../compile/manual-scores";
 import { valueFormat } from "./units";
+import { noValueFacts, subjectName } from "./no-value";
 import { formatValue } from "../model/format";
 import { RowEnv, valuesEnv } from "../validate/values-env";
 import type { ValueFormat } from "./units";
@@ -42,8 +43,8 @@ function textOf(v: TypedValue | undefined): string {
 /** Score a manual leaf from 自评得分 (its problems were reported by the plan: checkManualScores). */
 function scoreManual(leaf: RubricLeaf): RuleOutcome {
   const m = manualScoreOf(leaf);
-  if (m === null) return { status: "scored", score: new Decimal(0), explain: phrase("manual", { score: "0" }) };
-  const r = leaf.rule.score(m);
+  if (m === null) return { status: "scored", score: new Decimal(0), explain: phrase("manual_missing", {}) };
+  const r = leaf.rule.score(m, { name: leaf.name, format: "number" });
   return { status: "scored", score: clamp(r.score, ZERO, leaf.weight), explain: r.explain };
 }
 
@@ -83,10 +84,14 @@ function scoreLeaf(
   const env = currentRow ? new RowEnv(base, currentRow) : base;
   let value: FormulaValue | null = null;
   let outcome: RuleOutcome;
+  const format = leaf.formula ? formats(leaf.formula) : undefined;
   if (leaf.formula === null) outcome = scoreManual(leaf);
   else {
     value = evaluateExpression(leaf.formula, env);
-    outcome = applyRule(leaf.rule, value);
+    // The explanation names the indicator and writes its value as the 指标值 cell does (the formula's format).
+    const subject = { name: subjectName(template, leaf), format: format ?? "number" };
+    const facts = value.t === "number" ? undefined : noValueFacts(template, leaf, env);
+    outcome = applyRule(leaf.rule, value, subject, facts);
     if (outcome.status !== "scored") {
       // An expanded row's note points at its table row (leaf.ref), not at the shared formula cell.
       const at = leaf.expanded ? { ...leaf.ref, label: leaf.name } : rubricCell(leaf.row, "formula", leaf.name);
@@ -120,7 +125,6 @@ function scoreLeaf(
       if (c.table === currentRow.table) inputs[`${c.table}.${c.key}`] = typedNumber(currentRow.values.get(c.key));
 
   const shown = toIndicatorValue(value);
-  const format = leaf.formula ? formats(leaf.formula) : undefined;
   const result: IndicatorResult = {
     id: leaf.id,
     path: leaf.path,

@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
+import type { RuleSubject } from "../../../src/engine/compile/compile-rule";
 import { applyRule, compileRule, COMMON_SCHEMA, defineRule } from "../../../src/engine/compile/compile-rule";
 import { RULES } from "../../../src/engine/compile/registry";
 import { numberParam } from "../../../src/engine/compile/param-schema";
@@ -10,11 +11,12 @@ import { phrase } from "../../../src/engine/score/phrases";
 import type { Lang } from "../../../src/engine/i18n/catalog";
 
 const W = new Decimal(2);
+const RATE: RuleSubject = { name: null, format: "percent" };
 
 function scoreOf(kind: string, params: string, value: number | string): string {
   const c = compileRule(kind, params, W);
   if (!c.ok) throw new Error(JSON.stringify(c.problems));
-  return applyRule(c.rule, { t: "number", v: new Decimal(value) }).score.toString();
+  return applyRule(c.rule, { t: "number", v: new Decimal(value) }, RATE).score.toString();
 }
 
 /** The rendered rule_invalid messages of a parameter text. */
@@ -47,8 +49,8 @@ describe("typed parameters per rule kind", () => {
       },
     });
     const c = kind.compile("limit=60%", W);
-    expect(c.ok && c.rule.score(new Decimal("0.59")).score.toString()).toBe("0");
-    expect(c.ok && c.rule.score(new Decimal("0.6")).score.toString()).toBe("2");
+    expect(c.ok && c.rule.score(new Decimal("0.59"), RATE).score.toString()).toBe("0");
+    expect(c.ok && c.rule.score(new Decimal("0.6"), RATE).score.toString()).toBe("2");
   });
 
   it("every kind has a Chinese key, a note and a default for each parameter, and an example that compiles", () => {

@@ -25,7 +25,7 @@ describe("scoringWritePlan", () => {
     // 得分 column: 投入 5, 预算配置 5, 2, 3, 过程 24.5 … in one block from row 3
     expect(o.values.slice(0, 5).map((r) => r[0])).toEqual([5, 5, 2, 3, 24.5]);
     const p = at("指标体系", "P6") as Extract<WriteOp, { kind: "values" }>;
-    expect(p.values[0]).toEqual(["≤100%，得满分"]);
+    expect(p.values[0]).toEqual(["财政供养人员控制率为100.00%，未超过限值100%，得满分"]);
   });
 
   it("writes the na text for 政府采购执行率 and the count for 指标或资金收回", () => {

@@ -6,10 +6,10 @@ import { r } from "../../../src/engine/report/runs";
 
 describe("English wording says 1 point, 0.5 points, 2 points", () => {
   it.each([
-    ["1", "scored by the evaluator: 1 point"],
-    ["0.5", "scored by the evaluator: 0.5 points"],
-    ["2", "scored by the evaluator: 2 points"],
-    ["0", "scored by the evaluator: 0 points"],
+    ["1", "Scored by the evaluator: 1 point"],
+    ["0.5", "Scored by the evaluator: 0.5 points"],
+    ["2", "Scored by the evaluator: 2 points"],
+    ["0", "Scored by the evaluator: 0 points"],
   ])("explanations: %s", (score, text) => {
     expect(renderPhrase("en", phrase("manual", { score }))).toBe(text);
   });

@@ -274,7 +274,10 @@ describe("manual indicators", () => {
     // Named by the column's own title (issue 16: was always 「扣分原因」); the standard title is in rubric-edits.test.ts
     const missing = r.diagnostics.find((d) => d.code === "reason_missing")!;
     expect(missing.params).toMatchObject({ column: "reason" });
-    expect(r.scores!.indicators.find((i) => i.id === "3.1.1.5")!.reason).toBe("按完成比例计分（目标100%），得4分");
+    expect(r.scores!.indicators.find((i) => i.id === "3.1.1.5")!.reason).toBe(
+      // the test template's column label is its key (completion)
+      "completion为50.00%，未达到目标值100%，按比例得4分",
+    );
   });
 });
 

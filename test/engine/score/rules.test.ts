@@ -1,18 +1,21 @@
 import Decimal from "decimal.js";
 import type { FormulaValue } from "../../../src/engine/formula";
+import type { RuleSubject } from "../../../src/engine/compile/compile-rule";
 import { applyRule, compileParams, compileRule } from "../../../src/engine/compile/compile-rule";
 import { renderPhrase } from "../../../src/engine/score/phrases";
 import { RULES, findRule } from "../../../src/engine/compile/registry";
 import { numberParam } from "../../../src/engine/compile/param-schema";
 
 const n = (v: string | number): FormulaValue => ({ t: "number", v: new Decimal(v) });
+/** A rate without a name: the explanations say 「指标值为…%」 (explanations.test.ts words every kind). */
+const RATE: RuleSubject = { name: null, format: "percent" };
 
 /** Score a value with a kind, parameters and weight; the score as a plain string ("1.6"). */
 function score(kind: string, params: string, weight: number | string, value: FormulaValue | string | number): string {
   const c = compileRule(kind, params, new Decimal(weight));
   if (!c.ok) throw new Error(JSON.stringify(c.problems));
   const v = typeof value === "object" ? value : n(value);
-  return applyRule(c.rule, v).score.toString();
+  return applyRule(c.rule, v, RATE).score.toString();
 }
 
 describe("registry", () => {
@@ -52,9 +55,9 @@ describe("threshold (达标)", () => {
   it("explains itself in Chinese and English", () => {
     const c = compileRule("threshold", "op=>=; limit=50%", new Decimal(2));
     if (!c.ok) throw new Error();
-    const o = applyRule(c.rule, n(1));
-    expect(renderPhrase("zh-CN", o.explain)).toBe("≥50%，得满分");
-    expect(renderPhrase("en", o.explain)).toBe("≥ 50%: full marks");
+    const o = applyRule(c.rule, n(1), RATE);
+    expect(renderPhrase("zh-CN", o.explain)).toBe("指标值为100.00%，不低于标准值50%，达标，得满分");
+    expect(renderPhrase("en", o.explain)).toBe("Value 100.00%, at or above the standard 50%: met, full marks");
     expect(o.deduction).toBeUndefined();
   });
 });
@@ -225,7 +228,7 @@ describe("not applicable and undefined (shared for every kind)", () => {
   ] as const)("%s %j %j → %s (%s)", (kind, params, value, expected, status) => {
     const c = compileRule(kind, params, new Decimal(2));
     if (!c.ok) throw new Error(JSON.stringify(c.problems));
-    const o = applyRule(c.rule, value);
+    const o = applyRule(c.rule, value, RATE);
     expect(o.score.toString()).toBe(expected);
     expect(o.status).toBe(status);
   });
@@ -233,9 +236,9 @@ describe("not applicable and undefined (shared for every kind)", () => {
   it("explains a not-applicable score", () => {
     const c = compileRule("proportional", "", new Decimal(2));
     if (!c.ok) throw new Error();
-    const o = applyRule(c.rule, { t: "na", why: "zero_denominator" });
-    expect(renderPhrase("zh-CN", o.explain)).toBe("不适用（分母为0），得2分");
-    expect(renderPhrase("en", o.explain)).toBe("not applicable (zero denominator): 2 points");
+    const o = applyRule(c.rule, { t: "na", why: "zero_denominator" }, RATE);
+    expect(renderPhrase("zh-CN", o.explain)).toBe("分母为0，不适用，得满分");
+    expect(renderPhrase("en", o.explain)).toBe("The denominator is 0: not applicable, full marks");
   });
 });
 

@@ -48,7 +48,8 @@ describe("the standard rubric on the Wanzhou 2020 figures", () => {
   it("政府采购执行率 with a zero budget is not applicable, full marks, with an info note", () => {
     const ind = scores!.indicators.find((i) => i.name === "政府采购执行率")!;
     expect(ind.value).toEqual({ t: "na", why: "zero_denominator" });
-    expect(ind.explanation).toBe("不适用（分母为0），得2分");
+    // named by the zero figure (the test template's labels are the field names), and the score the rule gives
+    expect(ind.explanation).toBe("procurement_budget为0，不适用，得满分");
     expect(diagnostics).toContainEqual({
       code: "not_applicable",
       severity: "info",
@@ -60,7 +61,7 @@ describe("the standard rubric on the Wanzhou 2020 figures", () => {
   it("carries reasons, explanations and the inputs the formula used", () => {
     const staff = scores!.indicators.find((i) => i.name === "财政供养人员控制率")!;
     expect(staff.inputs).toEqual({ staff_actual: 7, staff_quota: 7 });
-    expect(staff.explanation).toBe("≤100%，得满分");
+    expect(staff.explanation).toBe("财政供养人员控制率为100.00%，未超过限值100%，得满分");
     expect(staff.reason).toBe("");
     const mgmt = scores!.indicators.find((i) => i.name === "管理制度健全性")!;
     expect(mgmt.reason).toBe("内部财务管理制度有待加强");
@@ -74,6 +75,8 @@ describe("the standard rubric on the Wanzhou 2020 figures", () => {
 
   it("explains in English on request", () => {
     const en = scoreAll(template, values, { lang: "en" }).scores!;
-    expect(en.indicators.find((i) => i.name === "财政供养人员控制率")!.explanation).toBe("≤ 100%: full marks");
+    expect(en.indicators.find((i) => i.name === "财政供养人员控制率")!.explanation).toBe(
+      "财政供养人员控制率 100.00%, not above the limit 100%: full marks",
+    );
   });
 });

@@ -1,9 +1,8 @@
-import Decimal from "decimal.js";
 import type { RuleKind } from "../rule-types";
 import { numberParam } from "../param-schema";
 import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
-import { pts } from "./helpers";
+import { deduction, lead } from "./helpers";
 
 /** 逐项扣分: W − deduct × items missing (the value), floored at 0. */
 export const checklist: Readonly<RuleKind> = defineRule({
@@ -20,10 +19,10 @@ export const checklist: Readonly<RuleKind> = defineRule({
     }),
   },
   example: "每项扣分=1",
-  score(value, p, weight) {
+  score(value, p, weight, subject) {
     if (value.lte(0)) return { score: weight, explain: phrase("items_none", {}) };
-    const points = Decimal.min(weight, value.times(p.v.deduct));
-    const e = phrase("items_missing", { count: pts(value), deduct: pts(p.v.deduct), points: pts(points) });
-    return { score: weight.minus(points), explain: e, deduction: e };
+    const d = deduction(p.v.deduct, value, weight);
+    const e = phrase("items_missing", { ...d.took, count: lead(value, subject).value });
+    return { score: weight.minus(d.points), explain: e, deduction: e };
   },
 });

@@ -1,9 +1,8 @@
-import Decimal from "decimal.js";
 import type { RuleKind } from "../rule-types";
 import { enumParam, numberParam } from "../param-schema";
 import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
-import { directionParam, partial, pts } from "./helpers";
+import { deduction, directionParam, lead, limitText, partial, ppText } from "./helpers";
 
 /** 超限扣分: W − deduct × percentage points beyond the limit (prorated, or whole points up/down). */
 export const deductPerPoint: Readonly<RuleKind> = defineRule({
@@ -32,25 +31,19 @@ export const deductPerPoint: Readonly<RuleKind> = defineRule({
     ),
   },
   example: "限值=100%；方向=高于；每点扣分=0.2；不足一点=按比例",
-  score(value, p, weight) {
+  score(value, p, weight, subject) {
     const dir = p.v.dir;
     const limit = p.v.limit;
     const beyond = dir === "above" ? value.minus(limit) : limit.minus(value);
-    if (beyond.lte(0))
-      return {
-        score: weight,
-        explain: phrase("within_limit", { op: dir === "above" ? "≤" : "≥", limit: p.raw.limit }),
-      };
-    const pp = partial(beyond.times(100), p.v.partial);
-    if (pp.isZero()) return { score: weight, explain: phrase("beyond_within_point", { dir, limit: p.raw.limit }) };
-    const points = Decimal.min(weight, pp.times(p.v.deduct));
-    const e = phrase("beyond_limit", {
-      dir,
-      limit: p.raw.limit,
-      pp: pts(pp),
-      deduct: pts(p.v.deduct),
-      points: pts(points),
-    });
-    return { score: weight.minus(points), explain: e, deduction: e };
+    const at = { ...lead(value, subject), dir, limit: limitText(limit, subject) };
+    if (beyond.lte(0)) return { score: weight, explain: phrase("within_limit", at) };
+    // The excess as measured (0.50 pp), and the points counted when started points count whole or not at all.
+    const exact = beyond.times(100);
+    const pp = partial(exact, p.v.partial);
+    if (pp.isZero()) return { score: weight, explain: phrase("beyond_within_point", { ...at, pp: ppText(exact) }) };
+    const d = deduction(p.v.deduct, pp, weight);
+    const rounded = p.v.partial === "prorate" || pp.eq(exact) ? null : p.v.partial;
+    const e = phrase("beyond_limit", { ...at, ...d.took, pp: ppText(exact), rounded, counted: pp.toFixed() });
+    return { score: weight.minus(d.points), explain: e, deduction: e };
   },
 });

@@ -20,8 +20,10 @@ export const manual: Readonly<RuleKind> = defineRule({
   },
   example: "步长=0.5",
   step: (p) => p.step,
-  score(value) {
-    const e = phrase("manual", { score: pts(value) });
-    return { score: value, explain: e };
+  score(value, _p, weight) {
+    return {
+      score: value,
+      explain: value.gte(weight) ? phrase("manual_full", {}) : phrase("manual", { score: pts(value) }),
+    };
   },
 });

@@ -1,9 +1,8 @@
-import Decimal from "decimal.js";
 import type { RuleKind } from "../rule-types";
 import { numberParam } from "../param-schema";
 import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
-import { pts } from "./helpers";
+import { deduction, lead } from "./helpers";
 
 /** 按次扣分: W − deduct × events (the value), floored at 0. */
 export const perEvent: Readonly<RuleKind> = defineRule({
@@ -20,10 +19,11 @@ export const perEvent: Readonly<RuleKind> = defineRule({
     }),
   },
   example: "每次扣分=0.5",
-  score(value, p, weight) {
-    if (value.lte(0)) return { score: weight, explain: phrase("events_none", {}) };
-    const points = Decimal.min(weight, value.times(p.v.deduct));
-    const e = phrase("events", { count: pts(value), deduct: pts(p.v.deduct), points: pts(points) });
-    return { score: weight.minus(points), explain: e, deduction: e };
+  score(value, p, weight, subject) {
+    const { name, value: count } = lead(value, subject);
+    if (value.lte(0)) return { score: weight, explain: phrase("events_none", { name }) };
+    const d = deduction(p.v.deduct, value, weight);
+    const e = phrase("events", { ...d.took, name, count });
+    return { score: weight.minus(d.points), explain: e, deduction: e };
   },
 });

@@ -3,7 +3,7 @@ import type { RuleKind } from "../rule-types";
 import { numberParam } from "../param-schema";
 import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
-import { pts } from "./helpers";
+import { lead, limitText, pts } from "./helpers";
 
 /** 按比例: W × value ÷ target, capped at W and floored at 0. */
 export const proportional: Readonly<RuleKind> = defineRule({
@@ -19,11 +19,12 @@ export const proportional: Readonly<RuleKind> = defineRule({
     }),
   },
   example: "目标值=100%",
-  score(value, p, weight) {
+  score(value, p, weight, subject) {
     const target = p.v.target;
-    if (value.gte(target)) return { score: weight, explain: phrase("proportional_full", { target: p.raw.target }) };
+    const at = { ...lead(value, subject), target: limitText(target, subject) };
+    if (value.gte(target)) return { score: weight, explain: phrase("proportional_full", at) };
     const score = Decimal.max(0, weight.times(value).div(target));
-    const e = phrase("proportional", { target: p.raw.target, score: pts(score) });
+    const e = phrase("proportional", { ...at, score: pts(score) });
     return { score, explain: e, deduction: e };
   },
 });

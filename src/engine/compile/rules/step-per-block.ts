@@ -1,9 +1,8 @@
-import Decimal from "decimal.js";
 import type { RuleKind } from "../rule-types";
 import { enumParam, numberParam } from "../param-schema";
 import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
-import { directionParam, partial, pts } from "./helpers";
+import { deduction, directionParam, gapOf, lead, lengthOf, limitText, partial } from "./helpers";
 
 /** 分段扣分: W − deduct × blocks short of (or beyond) the limit; `partial` decides whether a started block counts. */
 export const stepPerBlock: Readonly<RuleKind> = defineRule({
@@ -38,26 +37,19 @@ export const stepPerBlock: Readonly<RuleKind> = defineRule({
     ),
   },
   example: "限值=100%；方向=低于；每段=5%；每段扣分=2；不足一段=进位",
-  score(value, p, weight) {
+  score(value, p, weight, subject) {
     const dir = p.v.dir;
     const limit = p.v.limit;
     const beyond = dir === "below" ? limit.minus(value) : value.minus(limit);
-    const blocks = beyond.lte(0) ? new Decimal(0) : partial(beyond.div(p.v.block), p.v.partial);
-    if (blocks.isZero() && beyond.gt(0))
-      return { score: weight, explain: phrase("blocks_partial", { dir, limit: p.raw.limit, block: p.raw.block }) };
-    if (blocks.isZero())
-      return {
-        score: weight,
-        explain: phrase("blocks_within", { op: dir === "below" ? "≥" : "≤", limit: p.raw.limit }),
-      };
-    const points = Decimal.min(weight, blocks.times(p.v.deduct));
-    const e = phrase("blocks_beyond", {
-      dir,
-      limit: p.raw.limit,
-      blocks: pts(blocks),
-      block: p.raw.block,
-      points: pts(points),
-    });
-    return { score: weight.minus(points), explain: e, deduction: e };
+    const at = { ...lead(value, subject), dir, limit: limitText(limit, subject) };
+    if (beyond.lte(0)) return { score: weight, explain: phrase("within_limit", at) };
+    const exact = beyond.div(p.v.block);
+    const blocks = partial(exact, p.v.partial);
+    const gap = { gap: gapOf(beyond, subject), block: lengthOf(p.v.block, subject) };
+    if (blocks.isZero()) return { score: weight, explain: phrase("blocks_partial", { ...at, ...gap }) };
+    const d = deduction(p.v.deduct, blocks, weight);
+    const rounded = blocks.eq(exact) ? null : p.v.partial;
+    const e = phrase("blocks_beyond", { ...at, ...gap, ...d.took, blocks: blocks.toFixed(), rounded });
+    return { score: weight.minus(d.points), explain: e, deduction: e };
   },
 });

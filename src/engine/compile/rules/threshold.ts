@@ -4,7 +4,7 @@ import { numberParam } from "../param-schema";
 import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
 import type { Comparison } from "./helpers";
-import { comparisonParam, opSymbol, pts } from "./helpers";
+import { comparisonParam, got, lead, limitText } from "./helpers";
 
 /** Compare `value op limit`; the comparison operators threshold and penalties share. */
 export function compare(value: Decimal, op: Comparison, limit: Decimal): boolean {
@@ -38,10 +38,10 @@ export const threshold: Readonly<RuleKind> = defineRule({
     }),
   },
   example: "比较=不低于；标准值=50%；未达标得分=0",
-  score(value, p, weight) {
-    const args = { op: opSymbol(p.v.op), limit: p.raw.limit };
+  score(value, p, weight, subject) {
+    const args = { ...lead(value, subject), op: p.v.op, limit: limitText(p.v.limit, subject) };
     if (compare(value, p.v.op, p.v.limit)) return { score: weight, explain: phrase("threshold_met", args) };
-    const e = phrase("threshold_missed", { ...args, score: pts(p.v.else) });
+    const e = phrase("threshold_missed", { ...args, ...got(p.v.else, weight) });
     return { score: p.v.else, explain: e, deduction: e };
   },
 });
