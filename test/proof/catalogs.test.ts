@@ -83,6 +83,7 @@ const OBJECT_PHRASES = [
   "indicatorTitle",
   "scoreSentence",
   "deduction",
+  "deductionStated",
   "adjustmentPenalty",
   "adjustmentCap",
 ];
@@ -97,7 +98,7 @@ const REPORT_ARGS: Readonly<Record<string, readonly unknown[]>> = {
   circled: [0],
   intro: [reportParams({ basis: [R("《A》"), R("《B》")] })],
   sangongBreakdown: [[{ label: "§7§", amount: R("9.01") }]],
-  sangongReasons: [[R("§7§")]],
+  sangongReasons: [[R("§7§")], "down"],
   genericIndicator: [{ description: "§7§", formula: R("a÷b"), figures: R("1÷2"), value: R("50%") }],
   benefitList: [{ done: [R("§7§")], notDone: [R("§8§")] }],
   conclusion: [reportParams({ levels: [{ name: "§7§", score: R("18") }] })],
@@ -214,11 +215,10 @@ const HAN = /[\u4e00-\u9fff]/;
 const WORDS = /[\u4e00-\u9fffA-Za-z]/;
 
 describe.each(CATALOG_TEXTS)("the %s catalog", (name, render) => {
-  // A phrase book's `lang` is its tag, not words.
-  const byLang = Object.fromEntries(LANGS.map((l) => [l, render(l).filter((t) => t.path !== "lang")])) as Record<
-    Lang,
-    Text[]
-  >;
+  // A phrase book's `lang` is its tag, not words; `sentenceSep` is blank by design (none in Chinese, a space in English).
+  const byLang = Object.fromEntries(
+    LANGS.map((l) => [l, render(l).filter((t) => t.path !== "lang" && t.path !== "sentenceSep")]),
+  ) as Record<Lang, Text[]>;
   const zh = new Map(byLang["zh-CN"].map((t) => [t.path, t]));
 
   it("has the same keys in every language", () => {

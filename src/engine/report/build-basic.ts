@@ -108,7 +108,8 @@ function sangongParagraph(ctx: ReportContext): Paragraph {
   const reasons = ctx.texts("sangong_reasons").map((t) => [text(trimEnd(t))]);
   const changed = cur !== null && prev !== null && !cur.equals(prev);
   let reasonRuns: Run[] = [];
-  if (reasons.length > 0) reasonRuns = [...p.sangongReasons(reasons)];
+  const direction = !changed ? "same" : cur.lessThan(prev) ? "down" : "up";
+  if (reasons.length > 0) reasonRuns = [...p.sangongReasons(reasons, direction)];
   else if (changed) {
     const label = ctx.template.tables.get("sangong_reasons")?.label ?? "sangong_reasons";
     reasonRuns = join(ctx.missing(label, ctx.tableLocation("sangong_reasons")), p.period);

@@ -215,18 +215,25 @@ export function indicatorPhrase(ctx: ReportContext, ind: IndicatorResult, src: I
   return ctx.phrases.indicatorPhrases[normalizeIndicatorName(ind.name)] ?? null;
 }
 
-/** The unit's 情况说明 of a manual indicator as one sentence (its own full stop kept or added), or none. */
+/** The unit's 情况说明 of an indicator as one sentence (its own full stop kept or added), or none. */
 function situationRuns(src: IndicatorSource): Run[] {
   const s = (src.rubric?.situation ?? "").trim();
   if (s === "") return [];
   return [text(/[。！？.!?]$/.test(s) ? s : `${s}。`)];
 }
 
+/** A computed indicator's 情况说明 after its figures, as the next sentence. */
+function afterFigures(ctx: ReportContext, src: IndicatorSource): Run[] {
+  const s = situationRuns(src);
+  return s.length > 0 && ctx.phrases.sentenceSep ? join(ctx.phrases.sentenceSep, s) : s;
+}
+
 const isManual = (ind: IndicatorResult): boolean => ind.ruleKind === "manual";
 
 /**
  * The paragraph runs of one indicator: body, score sentence, deduction with reason. A manual indicator's body
- * is the unit's 情况说明 (first, unless the phrase places it with {situation}), never the rubric's 指标说明.
+ * is the unit's 情况说明 (first, unless the phrase places it with {situation}), never the rubric's 指标说明; a
+ * computed one's 情况说明 follows its figures.
  */
 export function indicatorRuns(ctx: ReportContext, ind: IndicatorResult): Run[] {
   const p = ctx.phrases;
@@ -238,7 +245,8 @@ export function indicatorRuns(ctx: ReportContext, ind: IndicatorResult): Run[] {
   if (phrase !== null) {
     used = phrasePlaceholders(phrase);
     body = renderPhrase(phrase, scope);
-    if (isManual(ind) && !used.has("situation")) body = join(situationRuns(src), body);
+    if (!used.has("situation"))
+      body = isManual(ind) ? join(situationRuns(src), body) : join(body, afterFigures(ctx, src));
   } else if (isManual(ind)) {
     body = situationRuns(src);
   } else {
@@ -251,6 +259,7 @@ export function indicatorRuns(ctx: ReportContext, ind: IndicatorResult): Run[] {
         figures: hasFormula ? displayFormula(ind.formula, formulaLeaves(ctx, true, src.expandRow), ctx.parse) : null,
         value,
       }),
+      ...afterFigures(ctx, src),
     ];
   }
   const tail: Run[] = [];
@@ -258,17 +267,32 @@ export function indicatorRuns(ctx: ReportContext, ind: IndicatorResult): Run[] {
     tail.push(...p.scoreSentence({ score: [numOf(ind.score, "score")] }));
     // Numbers compare as their shortest decimal texts do, so this is the Decimal comparison without the Decimals.
     if (ind.score < ind.weight && !used.has("reason")) {
+      const deducted = new Decimal(String(ind.weight)).minus(new Decimal(String(ind.score)));
+      if (ind.reason.trim() && statedIn(body, ind.reason)) {
+        // The body already says it (效益's 「未完成：…」 is the reason): the deduction, not the words again.
+        tail.push(...p.deductionStated({ deducted: [num(deducted, "score")] }));
+        tail.push(text(p.period));
+        return join(body, tail);
+      }
       const reason = ind.reason.trim()
         ? [text(trimEnd(ind.reason))]
         : ind.explanation.trim()
           ? [text(trimEnd(ind.explanation))]
           : ctx.missing(`${ind.name}：扣分原因`, rubricLocationOrNull(src, ind));
-      const deducted = new Decimal(String(ind.weight)).minus(new Decimal(String(ind.score)));
       tail.push(...p.deduction({ deducted: [num(deducted, "score")], reason }));
     }
     tail.push(text(p.period));
   }
   return join(body, tail);
+}
+
+/** Letters and digits only: how "未完成：甲；乙。" and "未完成甲、乙" are compared. */
+const bare = (s: string): string => s.replace(/[^\p{L}\p{N}]/gu, "");
+
+/** Whether the paragraph's body already states the reason, word for word up to punctuation. */
+function statedIn(body: readonly Run[], reason: string): boolean {
+  const want = bare(reason);
+  return want.length > 0 && bare(body.map((r) => r.text).join("")).includes(want);
 }
 
 function rubricLocationOrNull(

@@ -32,7 +32,7 @@ export const DEFAULT_PHRASES: Readonly<Record<string, string>> = {
   经济效益: "{benefit_list}",
   社会效益: "{benefit_list}",
   社会公众或服务对象满意度:
-    "本次绩效自评共调查问卷{sum:satisfaction.count}份（[satisfaction:{group}{count}份]），满意度分别为：[satisfaction:{group}{rate}]，社会公众或服务对象综合满意度＝Σ（各调查对象满意度×权重）＝[satisfaction|＋:{rate}×{weight}]＝{value}。",
+    "本次绩效自评共调查问卷{sum:satisfaction.count}份（[satisfaction:{group}{count}份]），满意度分别为：[satisfaction:{group}{rate}]，社会公众或服务对象综合满意度＝（[satisfaction|＋:{group}满意度×{weight}]）＝[satisfaction|＋:{rate}×{weight}]＝{value}。",
 };
 
 /** Default phrase of an indicator expanded over a table (one indicator per row), keyed by table id. */

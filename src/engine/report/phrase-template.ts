@@ -3,8 +3,9 @@
  *
  * - `{name}`            a field by its defined name (`{staff_quota}` → "7", amounts "33.10", rates "19.94%"),
  *                       or a report value: `{value}` `{score}` `{weight}` `{name}` `{reason}` `{deduction}`
- *                       `{formula}` `{figures}` `{description}` `{situation}` (the unit's 情况说明 of a manual
- *                       indicator; without it in the phrase, it opens the paragraph) `{prev_year}` and the computed sentences
+ *                       `{formula}` `{figures}` `{description}` `{situation}` (the unit's 情况说明; without it in
+ *                       the phrase, it opens a manual indicator's paragraph and follows a computed one's figures)
+ *                       `{prev_year}` and the computed sentences
  *                       `{sangong_comparison}` `{sangong_breakdown}` `{benefit_list}`;
  * - `{table.key}`       the current row's cell in an indicator expanded over `table` (e.g. `{tasks.completion}`);
  *                       outside such a row, every row's cell joined with "、";

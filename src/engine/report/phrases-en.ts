@@ -74,6 +74,7 @@ export const PHRASES_EN: ReportPhrases = {
   no: "no",
   listSep: ", ",
   clauseSep: "; ",
+  sentenceSep: " ",
   period: ".",
   numbering: (depth, index) => {
     const n = index + 1;
@@ -145,9 +146,9 @@ export const PHRASES_EN: ReportPhrases = {
       ),
     ),
   sangongAllZero: "Every part was 0",
-  sangongReasons: (items) =>
+  sangongReasons: (items, direction) =>
     join(
-      " Reasons for the change: ",
+      { down: " Reasons for the decrease: ", up: " Reasons for the increase: ", same: " Reasons: " }[direction],
       joinWith(
         items.map((it, i) => r`(${String(i + 1)}) ${it}`),
         "; ",
@@ -160,6 +161,7 @@ export const PHRASES_EN: ReportPhrases = {
   scoreSentence: ({ score }) =>
     r` Under the scoring standard the department scores ${score} ${pts(score)} on this indicator`,
   deduction: ({ deducted, reason }) => r`, ${deducted} ${pts(deducted)} deducted because: ${reason}`,
+  deductionStated: ({ deducted }) => r`, ${deducted} ${pts(deducted)} deducted`,
   genericIndicator: ({ description, formula, figures, value }) =>
     join(
       description,
@@ -188,7 +190,7 @@ export const PHRASES_EN: ReportPhrases = {
     经济效益: "{benefit_list}",
     社会效益: "{benefit_list}",
     社会公众或服务对象满意度:
-      "The survey collected {sum:satisfaction.count} questionnaires ([satisfaction|, :{group} {count}]); satisfaction: [satisfaction|, :{group} {rate}]; overall satisfaction = Σ (satisfaction × weight) = [satisfaction|+:{rate}×{weight}] = {value}.",
+      "The survey collected {sum:satisfaction.count} questionnaires ([satisfaction|, :{group} {count}]); satisfaction: [satisfaction|, :{group} {rate}]; overall satisfaction = [satisfaction|+:{group} × {weight}] = [satisfaction|+:{rate}×{weight}] = {value}.",
   },
   expandPhrases: {
     tasks: "Completion for the year: {tasks.completion}.",

@@ -43,6 +43,7 @@ export const PHRASES_ZH: ReportPhrases = {
   no: "否",
   listSep: "、",
   clauseSep: "；",
+  sentenceSep: "",
   period: "。",
   numbering: (depth, index) => {
     const n = index + 1;
@@ -55,8 +56,9 @@ export const PHRASES_ZH: ReportPhrases = {
   circled: (i) => CIRCLED[i] ?? `(${i + 1})`,
 
   reportTitle: ({ year }) => r`${year}年部门整体支出绩效评价报告`,
-  intro: ({ unit, year, total, grade, basis }) =>
-    r`为深入推进预算绩效管理改革，规范部门财政支出，强化部门履职职能，切实提高财政资金使用效益，${unit}${basisZh(basis)}对${year}年度部门预算整体支出绩效进行了全面综合评价。整体支出分基本支出和项目支出两部分，基本支出的评价重点是厉行节约保运转，降低行政运行成本；项目支出的评价重点是规范管理促发展，做到专款专用，提高资金使用效益。经全面综合评价，本部门${year}年部门整体支出绩效自评为${total}分，评价等次为“${grade}”。现将自评情况报告如下：`,
+  intro: ({ year, total, grade, basis }) =>
+    // The title block names the unit; the paragraph speaks as the seed's 我办 does, as 本部门 throughout.
+    r`为深入推进预算绩效管理改革，规范部门财政支出，强化部门履职职能，切实提高财政资金使用效益，本部门${basisZh(basis)}对${year}年度部门预算整体支出绩效进行了全面综合评价。整体支出分基本支出和项目支出两部分，基本支出的评价重点是厉行节约保运转，降低行政运行成本；项目支出的评价重点是规范管理促发展，做到专款专用，提高资金使用效益。经相关业务科室全面综合评价，本部门${year}年部门整体支出绩效自评为${total}分，评价等次为“${grade}”。现将自评情况报告如下：`,
   headings: {
     basic: "单位基本情况",
     duties: "职能职责",
@@ -113,9 +115,9 @@ export const PHRASES_ZH: ReportPhrases = {
       ),
     ),
   sangongAllZero: "其中各项支出均为0",
-  sangongReasons: (items) =>
+  sangongReasons: (items, direction) =>
     join(
-      "变动原因主要是：",
+      { down: "减少原因主要是：", up: "增加原因主要是：", same: "原因主要是：" }[direction],
       joinWith(
         items.map((it, i) => r`${chineseNumber(i + 1)}是${it}`),
         "；",
@@ -127,6 +129,7 @@ export const PHRASES_ZH: ReportPhrases = {
   indicatorTitle: ({ name, weight }) => r`${name}（${weight}分）`,
   scoreSentence: ({ score }) => r`根据评分标准，本部门该项指标得${score}分`,
   deduction: ({ deducted, reason }) => r`，扣${deducted}分，扣分原因：${reason}`,
+  deductionStated: ({ deducted }) => r`，扣${deducted}分`,
   genericIndicator: ({ description, formula, figures, value }) =>
     join(
       description,

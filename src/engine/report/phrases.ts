@@ -33,6 +33,8 @@ export interface ReportPhrases {
   readonly listSep: string;
   readonly clauseSep: string;
   readonly period: string;
+  /** Between two sentences ("" in Chinese, a space in English). */
+  readonly sentenceSep: string;
   /** Number prefix of a section at a depth and 0-based position: 一、 （一） 1. （1）. */
   numbering(depth: 1 | 2 | 3 | 4, index: number): string;
   /** Printed between an inline section title and its text. */
@@ -94,12 +96,15 @@ export interface ReportPhrases {
   /** "其中：外事接待费9.01万元，公务用车运行维护费2.95万元" (parts with an amount). */
   sangongBreakdown(parts: readonly { label: string; amount: R }[]): R;
   readonly sangongAllZero: string;
-  sangongReasons(items: readonly R[]): R;
+  /** The reasons for the 三公 change; `direction` is the change's sign (减少/增加 in Chinese, as the seed words it). */
+  sangongReasons(items: readonly R[], direction: "down" | "up" | "same"): R;
 
   levelTitle(p: { name: string; weight: R }): R;
   indicatorTitle(p: { name: string; weight: R }): R;
   scoreSentence(p: { score: R }): R;
   deduction(p: { deducted: R; reason: R }): R;
+  /** The deduction when the paragraph's body already states the reason (not repeated). */
+  deductionStated(p: { deducted: R }): R;
   /** The sentence for an indicator with neither a phrase of its own nor a default. */
   genericIndicator(p: { description: string; formula: R | null; figures: R | null; value: R | null }): R;
   /** Default phrases keyed by standard indicator names, and for expanded tables by table id. */

@@ -70,8 +70,10 @@ export function rubricRow(sb: SheetBuilder, r: RubricRowSpec): void {
       message: `请输入 0 到本行分值（${r.weight} 分）之间的分数`,
     });
     sb.put(rubricCol("manualReason"), r.manualReason === "" ? null : r.manualReason, "input");
-    sb.put(rubricCol("situation"), r.situation ? r.situation : null, "input");
   }
+  // Every indicator's own account: a manual one's paragraph, a computed one's words beside its figures.
+  if (isManual || (r.level3 !== "" && !r.expand))
+    sb.put(rubricCol("situation"), r.situation ? r.situation : null, "input");
   for (const key of ["outValue", "outScore", "outExplain"] as const) sb.put(rubricCol(key), null, "output");
   sb.row++;
 }

@@ -152,8 +152,17 @@ export const SEED_GOALS: readonly { readonly goal: string; readonly result: stri
   },
 ];
 
-/** 四、 the unit's 情况说明 of each manually scored indicator, in the seed's words (经济效益 and 社会效益 come from the 效益 table). */
+/**
+ * 四、 the unit's 情况说明 per indicator, in the seed's words: for a manually scored one its paragraph, for a computed one
+ * what the seed says beside the figures (经济效益 and 社会效益 come from the 效益 table).
+ */
 export const SEED_SITUATIONS: Readonly<Record<string, string>> = {
+  // Computed indicators: what the seed says beside the figures, which no input holds.
+  财政供养人员控制率: "编制人数由区委编办核定，部门对人员成本的控制程度符合规定要求。",
+  支付进度: "外事工作经费及代理记账专项资金60.72万元支付完成。",
+  社会公众或服务对象满意度:
+    "本次满意度调查以电话方式向社会群众、服务对象进行，社会公众对本单位的工作现状评价、履行服务承诺以及服务态度、依法办事、依法行政、杜绝不作为和乱作为、改革和完善机关办事制度、缩短办事时间、提高工作效率、实施信息公开、厉行节约、制止奢侈浪费行为等方面给予了满意的评价。",
+  // Manually scored indicators: the seed's paragraph.
   管理制度健全性:
     "本部门制定了内部财务管理制度、会计核算制度、公务接待制度、出差管理办法等相关管理制度合法、合规、完整，相关管理制度得到有效执行，但内部财务管理制度有待加强。",
   资金使用合规性:

@@ -80,10 +80,10 @@ export function buildExampleDescription(seed: SeedData): TemplateDescription {
 
   const manualByName = new Map(seed.manual_scores.map((m) => [m.indicator, m]));
   const rubric = base.rubric.map((r) => {
-    const m = manualByName.get(r.level3);
-    if (!m) return r;
-    manualByName.delete(r.level3);
     const situation = SEED_SITUATIONS[r.level3] ?? "";
+    const m = manualByName.get(r.level3);
+    if (!m) return situation ? { ...r, situation } : r;
+    manualByName.delete(r.level3);
     return { ...r, manualScore: m.score, manualReason: m.reason ?? "", situation };
   });
   if (manualByName.size > 0) {

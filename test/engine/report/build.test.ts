@@ -72,7 +72,7 @@ describe("buildReport on the seed example", () => {
 
   it("states the 三公 change and its reasons", () => {
     expect(text).toContain("与上年相比减少10.01万元，减幅45.56%");
-    expect(text).toContain("变动原因主要是：一是认真贯彻落实中央八项规定精神");
+    expect(text).toContain("减少原因主要是：一是认真贯彻落实中央八项规定精神");
     expect(text).toContain("四是严格公务用车使用管理，降低公务车运行维护成本。");
   });
 
@@ -99,8 +99,7 @@ describe("the introduction cites the 评价依据 table", () => {
     "《重庆市万州区人民政府办公室关于印发贯彻全面实施预算绩效管理任务分解方案的通知》（万州府办发〔2019〕79号）";
   const B = "《万州区财政局关于开展2020年度部门整体绩效评价工作的通知》（万州财预发〔2021〕4号）";
   const C = "《另一份文件》（某发〔2021〕1号）";
-  const lead =
-    "为深入推进预算绩效管理改革，规范部门财政支出，强化部门履职职能，切实提高财政资金使用效益，重庆市万州区人民政府外事办公室";
+  const lead = "为深入推进预算绩效管理改革，规范部门财政支出，强化部门履职职能，切实提高财政资金使用效益，本部门";
   const intro = (basis: readonly string[], lang: Lang = "zh-CN") => {
     const { tree, diagnostics } = buildReport({
       ...seedInput(lang),
@@ -169,6 +168,22 @@ describe("buildReport with gaps", () => {
     const values = buildValues({ fields: { sangong_total: total, sangong_prev: 11.96 } });
     expect(renderText(buildReport({ ...seedInput(), values }).tree)).toContain(expected);
   });
+
+  it.each([
+    [11.96, 21.97, "zh-CN", "减少原因主要是：一是认真贯彻落实中央八项规定精神"],
+    [25, 21.97, "zh-CN", "增加原因主要是：一是认真贯彻落实中央八项规定精神"],
+    [21.97, 21.97, "zh-CN", "原因主要是：一是认真贯彻落实中央八项规定精神"],
+    [11.96, 21.97, "en", "Reasons for the decrease: (1) "],
+    [25, 21.97, "en", "Reasons for the increase: (1) "],
+  ] as const)(
+    "三公 %s against %s: the reasons are introduced by the change's direction (%s)",
+    (total, prev, lang, want) => {
+      const values = buildValues({ fields: { sangong_total: total, sangong_prev: prev } });
+      const text = renderText(buildReport({ ...seedInput(lang), values }).tree);
+      expect(text).toContain(want);
+      if (total === prev && lang === "zh-CN") expect(text).not.toMatch(/[减增]加?少?原因主要是/);
+    },
+  );
 
   it.each(["problems", "measures", "duties", "tasks"])(
     "an empty %s table leaves a placeholder and a warning",
@@ -322,6 +337,33 @@ describe("manual indicators: the unit's 情况说明, never the rubric's 指标�
     expect(line(placed, "资金使用合规性")).toBe(
       "（2）资金使用合规性（2分）。资金拨付均经审批，制度健全。根据评分标准，本部门该项指标得2分。",
     );
+  });
+
+  it("a computed indicator's 情况说明 follows its figures, before the score sentence", () => {
+    const situation = "编制人数由区委编办核定，部门对人员成本的控制程度符合规定要求";
+    const zh = render(edit("A01", { situation }));
+    expect(line(zh, "财政供养人员控制率")).toBe(
+      `（1）财政供养人员控制率（2分）。本部门2020年年末实际在职人员为7人，核定的编制人数为7人，财政供养人员控制率＝（在职人员数÷编制数）×100%＝（7÷7）×100%＝100.00%。${situation}。根据评分标准，本部门该项指标得2分。`,
+    );
+    const en = renderText(
+      buildReport({
+        ...seedInput("en"),
+        template: buildTemplate(edit("A01", { situation: "Approved by the staffing office." })),
+        scores: buildScores(edit("A01", {})),
+      }).tree,
+    );
+    // English sentences are spaced; the Chinese ones are not.
+    expect(en).toMatch(/= 100\.00%\. Approved by the staffing office\. /);
+  });
+
+  it("a reason the body already states is not repeated after the deduction", () => {
+    // 社会效益's body lists the 效益 table's unmet item (「未完成：…」), which is also its reason.
+    const text = render(SEED_RUBRIC);
+    const social = line(text, "社会效益");
+    expect(social).toMatch(/得6\.5分，扣1\.5分。$/);
+    expect(social).not.toContain("扣分原因");
+    // A reason the body does not state is still given.
+    expect(line(text, "管理制度健全性")).toContain("扣0.5分，扣分原因：内部财务管理制度有待加强。");
   });
 
   it("经济效益 lists the 效益 table after the 情况说明", () => {
