@@ -20,11 +20,12 @@ export const DEFAULT_PHRASES: Readonly<Record<string, string>> = {
     "本部门{eval_year}年收入{income_total}万元，支出{expend_total}万元；年初预算数为{budget_initial}万元，调整后全年预算数为{budget_final}万元，预算调整率＝｜全年预算数－年初预算数｜÷年初预算数×100%＝｜{budget_final}－{budget_initial}｜÷{budget_initial}×100%＝{value}。",
   支付进度:
     "本部门项目资金应支付{project_funds_due}万元，已支付{project_funds_paid}万元，支付进度＝（已支付数÷应支付数）×100%＝（{project_funds_paid}÷{project_funds_due}）×100%＝{value}。",
-  指标或资金收回: "本部门{eval_year}年被收回指标或资金{funds_recalled_count}次。",
+  指标或资金收回:
+    "[!funds_recalled_count: 本部门{eval_year}年无指标或资金被收回。][?funds_recalled_count: 本部门{eval_year}年被收回指标或资金{funds_recalled_count}次。]",
   "“三公”经费控制率":
     "本部门{eval_year}年度“三公”经费预算数为{sangong_budget}万元，与预算同口径的“三公”经费实际支出为{sangong_actual_budget_scope}万元（“三公”经费本年支出合计{sangong_total}万元），“三公”经费控制率＝（实际支出÷预算数）×100%＝（{sangong_actual_budget_scope}÷{sangong_budget}）×100%＝{value}。",
   政府采购执行率:
-    "本部门政府采购预算数为{procurement_budget}万元，实际政府采购金额为{procurement_actual}万元，政府采购执行率＝（实际政府采购金额÷政府采购预算数）×100%＝（{procurement_actual}÷{procurement_budget}）×100%＝{value}。",
+    "[!procurement_budget: 本部门{eval_year}年无政府采购预算[?procurement_actual: ，实际政府采购金额为{procurement_actual}万元]，该指标不适用。][?procurement_budget: 本部门政府采购预算数为{procurement_budget}万元，实际政府采购金额为{procurement_actual}万元，政府采购执行率＝（实际政府采购金额÷政府采购预算数）×100%＝（{procurement_actual}÷{procurement_budget}）×100%＝{value}。]",
   公务卡刷卡率:
     "本部门公务卡结算金额为{card_settlement}万元，现金结算金额为{cash_settlement}万元，公务卡刷卡率＝公务卡结算金额÷（公务卡结算金额＋现金结算金额）×100%＝{card_settlement}÷（{card_settlement}＋{cash_settlement}）×100%＝{value}。",
   固定资产利用率:

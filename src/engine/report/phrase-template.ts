@@ -11,7 +11,11 @@
  *                       outside such a row, every row's cell joined with "、";
  * - `{sum:table.key}`   the sum of a table column; `{param.key}` a parameter of the indicator's 评分参数;
  * - `[table: …]`        the text repeated for each row of `table`, joined with "、" (`[table|＋: …]` joins
- *                       with "＋"); inside it `{key}` is that row's cell.
+ *                       with "＋"); inside it `{key}` is that row's cell;
+ * - `[?name: …]`        the text only when `{name}` is not zero (a number other than 0, a non-blank text);
+ *   `[!name: …]`        the text only when it is zero or blank — so one phrase reads right both ways
+ *                       (「[!funds_recalled_count: 本部门无指标或资金被收回。][?funds_recalled_count: 被收回{funds_recalled_count}次。]」).
+ *                       A value that is missing counts as not zero, so its marker and warning still show.
  *
  * An unknown placeholder becomes a visible marker and a warning (never an exception); a field with no
  * value becomes a visible marker and a warning. Nothing is evaluated as code.
@@ -36,9 +40,11 @@ export interface PhraseScope {
 export type PhraseNode =
   | { readonly t: "text"; readonly text: string }
   | { readonly t: "ph"; readonly name: string }
-  | { readonly t: "rows"; readonly table: string; readonly sep: string; readonly body: readonly PhraseNode[] };
+  | { readonly t: "rows"; readonly table: string; readonly sep: string; readonly body: readonly PhraseNode[] }
+  | { readonly t: "when"; readonly name: string; readonly zero: boolean; readonly body: readonly PhraseNode[] };
 
 const ROWS_START = /^\[([A-Za-z_][A-Za-z0-9_]*)(?:\|([^:\]]*))?:\s*/;
+const WHEN_START = /^\[([?!])([A-Za-z_][A-Za-z0-9_.:]*):\s*/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_.:]*$/;
 
 /** Parse a phrase template; malformed braces are kept as literal text, so parsing never fails. */
@@ -63,6 +69,16 @@ function parseNodes(source: string): PhraseNode[] {
         continue;
       }
     } else if (ch === "[") {
+      const w = WHEN_START.exec(source.slice(i));
+      const wClose = w ? findRowsEnd(source, i + w[0].length) : -1;
+      if (w && wClose > 0) {
+        if (buf) nodes.push({ t: "text", text: buf });
+        buf = "";
+        const body = parseNodes(source.slice(i + w[0].length, wClose));
+        nodes.push({ t: "when", name: w[2]!, zero: w[1] === "!", body });
+        i = wClose + 1;
+        continue;
+      }
       const m = ROWS_START.exec(source.slice(i));
       const close = m ? findRowsEnd(source, i + m[0].length) : -1;
       if (m && close > 0) {
@@ -81,14 +97,18 @@ function parseNodes(source: string): PhraseNode[] {
   return nodes;
 }
 
-// The matching "]" of a row list, skipping "{…}" placeholders inside it.
+// The matching "]" of a block, skipping "{…}" placeholders and the blocks nested inside it.
 function findRowsEnd(source: string, from: number): number {
   let inBrace = false;
+  let depth = 0;
   for (let j = from; j < source.length; j++) {
     const c = source[j];
     if (c === "{") inBrace = true;
     else if (c === "}") inBrace = false;
-    else if (c === "]" && !inBrace) return j;
+    else if (inBrace) continue;
+    else if (c === "[") depth++;
+    else if (c === "]" && depth === 0) return j;
+    else if (c === "]") depth--;
   }
   return -1;
 }
@@ -103,7 +123,10 @@ export function phrasePlaceholders(source: string): Set<string> {
 function collectPlaceholders(nodes: readonly PhraseNode[], out: Set<string>): void {
   for (const n of nodes) {
     if (n.t === "ph") out.add(n.name);
-    else if (n.t === "rows") collectPlaceholders(n.body, out);
+    else if (n.t === "when") {
+      out.add(n.name);
+      collectPlaceholders(n.body, out);
+    } else if (n.t === "rows") collectPlaceholders(n.body, out);
   }
 }
 
@@ -121,7 +144,11 @@ function renderNodes(
   for (const n of nodes) {
     if (n.t === "text") pieces.push(text(n.text));
     else if (n.t === "ph") pieces.push(scope.resolve(n.name, row) ?? scope.unknown(n.name));
-    else {
+    else if (n.t === "when") {
+      const value = scope.resolve(n.name, row);
+      if (value === undefined) pieces.push(scope.unknown(n.name));
+      else if (isZero(value) === n.zero) pieces.push(renderNodes(n.body, scope, row));
+    } else {
       const rows = scope.rows(n.table);
       if (rows === undefined) {
         pieces.push(scope.unknown(n.table));
@@ -138,4 +165,12 @@ function renderNodes(
     }
   }
   return join(...pieces);
+}
+
+/** Whether resolved runs read as zero or nothing: every number is 0 and no text has words; a marker is not zero. */
+function isZero(runs: readonly Run[]): boolean {
+  if (runs.some((r) => r.kind === "placeholder")) return false;
+  const numbers = runs.filter((r) => r.kind === "number");
+  if (numbers.some((r) => Number(r.value) !== 0)) return false;
+  return numbers.length > 0 || runs.every((r) => r.text.trim() === "");
 }

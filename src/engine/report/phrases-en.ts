@@ -178,11 +178,12 @@ export const PHRASES_EN: ReportPhrases = {
       "Income in {eval_year} was {income_total} and expenditure {expend_total}; the initial budget was {budget_initial} and the final budget {budget_final} (10k CNY). Budget adjustment rate = |final − initial| ÷ initial × 100% = |{budget_final}−{budget_initial}|÷{budget_initial} × 100% = {value}.",
     支付进度:
       "Project funds due: {project_funds_due}; paid: {project_funds_paid} (10k CNY). Payment progress = paid ÷ due × 100% = ({project_funds_paid}÷{project_funds_due}) × 100% = {value}.",
-    指标或资金收回: "Budget allocations or funds recalled in {eval_year}: {funds_recalled_count} times.",
+    指标或资金收回:
+      "[!funds_recalled_count: No budget allocations or funds were recalled in {eval_year}.][?funds_recalled_count: Budget allocations or funds recalled in {eval_year}: {funds_recalled_count} times.]",
     "“三公”经费控制率":
       'The "three public" costs budget for {eval_year} was {sangong_budget}; actual spending within the budget\'s scope {sangong_actual_budget_scope} (total "three public" costs {sangong_total}, 10k CNY). Control rate = actual ÷ budget × 100% = ({sangong_actual_budget_scope}÷{sangong_budget}) × 100% = {value}.',
     政府采购执行率:
-      "Government procurement budget: {procurement_budget}; actual procurement: {procurement_actual} (10k CNY). Execution rate = actual ÷ budget × 100% = ({procurement_actual}÷{procurement_budget}) × 100% = {value}.",
+      "[!procurement_budget: There was no government procurement budget in {eval_year}[?procurement_actual: ; actual procurement was {procurement_actual} (10k CNY)], so the indicator does not apply.][?procurement_budget: Government procurement budget: {procurement_budget}; actual procurement: {procurement_actual} (10k CNY). Execution rate = actual ÷ budget × 100% = ({procurement_actual}÷{procurement_budget}) × 100% = {value}.]",
     公务卡刷卡率:
       "Paid by official card: {card_settlement}; paid in cash: {cash_settlement} (10k CNY). Card payment rate = card ÷ (card + cash) × 100% = {card_settlement}÷({card_settlement}+{cash_settlement}) × 100% = {value}.",
     固定资产利用率:

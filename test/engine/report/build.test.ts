@@ -170,6 +170,20 @@ describe("buildReport with gaps", () => {
   });
 
   it.each([
+    [{ funds_recalled_count: 0 }, "本部门2020年无指标或资金被收回。"],
+    [{ funds_recalled_count: 2 }, "本部门2020年被收回指标或资金2次。"],
+    [{ procurement_budget: 0, procurement_actual: 0 }, "本部门2020年无政府采购预算，该指标不适用。"],
+    [
+      { procurement_budget: 0, procurement_actual: 1.5 },
+      "本部门2020年无政府采购预算，实际政府采购金额为1.50万元，该指标不适用。",
+    ],
+    [{ procurement_budget: 5, procurement_actual: 4 }, "本部门政府采购预算数为5.00万元，实际政府采购金额为4.00万元"],
+  ])("the default phrase reads right whether the figure is zero or not: %j", (fields, want) => {
+    const text = renderText(buildReport({ ...seedInput(), values: buildValues({ fields }) }).tree);
+    expect(text).toContain(want);
+  });
+
+  it.each([
     [11.96, 21.97, "zh-CN", "减少原因主要是：一是认真贯彻落实中央八项规定精神"],
     [25, 21.97, "zh-CN", "增加原因主要是：一是认真贯彻落实中央八项规定精神"],
     [21.97, 21.97, "zh-CN", "原因主要是：一是认真贯彻落实中央八项规定精神"],

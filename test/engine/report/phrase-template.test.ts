@@ -29,7 +29,8 @@ const rows: TableRowValues[] = [
 
 function scope(): PhraseScope & { unknowns: string[] } {
   const unknowns: string[] = [];
-  const known: Record<string, string> = { staff_quota: "7", value: "100.00%" };
+  const known: Record<string, string> = { staff_quota: "7", value: "100.00%", blank: " ", unit: "外事办" };
+  const numbers: Record<string, string> = { none: "0.00", two: "2" };
   return {
     unknowns,
     resolve: (name, row) => {
@@ -38,6 +39,8 @@ function scope(): PhraseScope & { unknowns: string[] } {
         if (v !== undefined)
           return [text(typeof v === "string" ? v : `${new Decimal(v as Decimal).times(100).toFixed(2)}%`)];
       }
+      if (name in numbers) return [{ kind: "number", value: numbers[name]!, text: numbers[name]! }];
+      if (name === "gap") return [{ kind: "placeholder", item: name, text: "【待补充：gap】" }];
       return known[name] === undefined ? undefined : [text(known[name])];
     },
     rows: (t) => (t === "satisfaction" ? rows : t === "empty" ? [] : undefined),
@@ -61,6 +64,16 @@ describe("phrase templates", () => {
     ["不成对的{括号与[方括号", "不成对的{括号与[方括号", []],
     ["{中文名}与{}原样保留", "{中文名}与{}原样保留", []],
     ["【按规定】[注]", "【按规定】[注]", []],
+    // Conditional text: [?x: …] when x is not zero, [!x: …] when it is zero or blank.
+    ["[!none: 无收回。][?none: 收回{none}次。]", "无收回。", []],
+    ["[!two: 无收回。][?two: 收回{two}次。]", "收回2次。", []],
+    ["[?unit: {unit}][!blank: 无名称]", "外事办无名称", []],
+    ["[?blank: 有][!unit: 无]", "", []],
+    ["[!none: 无预算[?two: ，实际{two}万元]，不适用。]", "无预算，实际2万元，不适用。", []],
+    // A missing value is not zero: its marker shows where the value would be.
+    ["[!gap: 无][?gap: 差额{gap}]", "差额【待补充：gap】", []],
+    ["[?nope: 有]", "【nope】", ["nope"]],
+    ["[?two 缺冒号]", "[?two 缺冒号]", []],
   ])("%s → %s", (src, expected, unknown) => {
     const s = scope();
     expect(runsText(renderPhrase(src, s))).toBe(expected);
@@ -69,10 +82,12 @@ describe("phrase templates", () => {
 
   it("lists the placeholders a phrase uses, inside row lists too", () => {
     expect([...phrasePlaceholders("{score}[satisfaction:{rate}]{reason}")]).toEqual(["score", "rate", "reason"]);
+    expect([...phrasePlaceholders("[!two: 无][?two: {reason}]")]).toEqual(["two", "reason"]);
   });
 
   it("never throws on odd input", () => {
-    for (const src of ["{", "}", "[a:", "[a:{b]", "{{x}}", "[a|:]", ""]) expect(() => parsePhrase(src)).not.toThrow();
+    for (const src of ["{", "}", "[a:", "[a:{b]", "{{x}}", "[a|:]", "[?a:", "[!a:[?b:]", "[?:x]", ""])
+      expect(() => parsePhrase(src)).not.toThrow();
   });
 });
 
