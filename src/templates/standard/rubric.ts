@@ -1,7 +1,8 @@
 /**
  * The default rubric of the standard template (docs/standard-rubric.md): the seed's indicator
  * system with value formulas and rules in the syntax of docs/template-format.md. A bureau edits it in
- * the workbook; nothing here is read by the scoring code.
+ * the workbook; nothing here is read by the scoring code. 评分参数 are written with their Chinese keys (限值、方向、
+ * 每点扣分 …), as a bureau reads and types them; the engine reads the English keys (limit, dir …) the same.
  */
 import type { GradeSpec, RubricRowSpec, RuleKindId } from "../layout/types";
 
@@ -51,7 +52,7 @@ function leaf(
 }
 
 function manual(id: string, name: string, weight: number, description: string): RubricRowSpec {
-  return leaf(id, name, weight, "", "manual", "step=0.5", description);
+  return leaf(id, name, weight, "", "manual", "步长=0.5", description);
 }
 
 export const STANDARD_RUBRIC: readonly RubricRowSpec[] = [
@@ -63,7 +64,7 @@ export const STANDARD_RUBRIC: readonly RubricRowSpec[] = [
     2,
     "ratio(staff_actual, staff_quota)",
     "deduct_per_point",
-    "limit=100%; dir=above; deduct=0.2",
+    "限值=100%；方向=高于；每点扣分=0.2",
     "在职人数 ÷ 编制数；不超过 100% 得满分，每超过 1 个百分点扣 0.2 分，扣完为止",
   ),
   leaf(
@@ -72,7 +73,7 @@ export const STANDARD_RUBRIC: readonly RubricRowSpec[] = [
     3,
     "change(sangong_total, sangong_prev)",
     "deduct_per_point",
-    "limit=0; dir=above; deduct=0.3; undefined=100%",
+    "限值=0；方向=高于；每点扣分=0.3；无法计算时=100%",
     "（本年“三公”经费 − 上年）÷ 上年；不增长得满分，每增长 1 个百分点扣 0.3 分，扣完为止；无上年数（新成立单位）或上年为 0 时不适用，得满分",
   ),
   l1("2", "过程", 25),
@@ -83,7 +84,7 @@ export const STANDARD_RUBRIC: readonly RubricRowSpec[] = [
     2,
     "abs(change(budget_final, budget_initial))",
     "bands",
-    "<=0: 100%; (0,10%]: 80%; (10%,20%]: 50%; (20%,30%]: 20%; >30%: 0",
+    "<=0: 100%；(0,10%]: 80%；(10%,20%]: 50%；(20%,30%]: 20%；>30%: 0",
     "|全年预算数 − 年初预算数| ÷ 年初预算数；未调整得满分，调整越多得分越低",
   ),
   leaf(
@@ -92,17 +93,25 @@ export const STANDARD_RUBRIC: readonly RubricRowSpec[] = [
     3,
     "ratio(project_funds_paid, project_funds_due)",
     "proportional",
-    "target=100%",
+    "目标值=100%",
     "项目资金已支付数 ÷ 应支付数 × 分值；没有应支付的项目资金时得满分",
   ),
-  leaf("2.1.3", "指标或资金收回", 3, "funds_recalled_count", "per_event", "deduct=1", "每被收回一次扣 1 分，扣完为止"),
+  leaf(
+    "2.1.3",
+    "指标或资金收回",
+    3,
+    "funds_recalled_count",
+    "per_event",
+    "每次扣分=1",
+    "每被收回一次扣 1 分，扣完为止",
+  ),
   leaf(
     "2.1.4",
     "“三公”经费控制率",
     2,
     "ratio(sangong_actual_budget_scope, sangong_budget)",
     "deduct_per_point",
-    "limit=100%; dir=above; deduct=0.2",
+    "限值=100%；方向=高于；每点扣分=0.2",
     "“三公”经费实际支出（与预算同口径）÷ 预算数；不超过 100% 得满分，每超过 1 个百分点扣 0.2 分；无预算且无支出时得满分",
   ),
   l2("2.2", "预算管理", 10),
@@ -115,7 +124,7 @@ export const STANDARD_RUBRIC: readonly RubricRowSpec[] = [
     2,
     "ratio(procurement_actual, procurement_budget)",
     "proportional",
-    "target=100%; undefined=100%",
+    "目标值=100%；无法计算时=100%",
     "政府采购实际金额 ÷ 预算数 × 分值；没有政府采购预算时不适用，得满分",
   ),
   leaf(
@@ -124,7 +133,7 @@ export const STANDARD_RUBRIC: readonly RubricRowSpec[] = [
     2,
     "ratio(card_settlement, card_settlement + cash_settlement)",
     "proportional",
-    "target=50%",
+    "目标值=50%",
     "公务卡结算金额 ÷（公务卡 + 现金结算金额）；达到 50% 得满分，不足按比例得分",
   ),
   l2("2.3", "资产管理", 5),
@@ -136,7 +145,7 @@ export const STANDARD_RUBRIC: readonly RubricRowSpec[] = [
     1,
     "ratio(fixed_assets_in_use, fixed_assets_total)",
     "proportional",
-    "target=100%",
+    "目标值=100%",
     "在用固定资产 ÷ 固定资产总额 × 分值；没有固定资产时得满分",
   ),
   l1("3", "产出", 50),
@@ -148,7 +157,7 @@ export const STANDARD_RUBRIC: readonly RubricRowSpec[] = [
       50,
       "tasks.completion",
       "proportional",
-      "target=100%",
+      "目标值=100%",
       "按“重点工作”表逐项评分：每项任务得分 = 分值 × 完成率",
     ),
     expand: "tasks",
@@ -163,7 +172,7 @@ export const STANDARD_RUBRIC: readonly RubricRowSpec[] = [
     5,
     "weighted(satisfaction.rate, satisfaction.weight)",
     "bands",
-    ">=90%: 100%; [80%,90%): 80%; [60%,80%): 60%; <60%: 0",
+    ">=90%: 100%；[80%,90%): 80%；[60%,80%): 60%；<60%: 0",
     "各调查对象满意度按权重加权；90% 以上得满分",
   ),
 ];

@@ -8,6 +8,8 @@ import {
   standardTemplateDescription,
 } from "../../../src/templates/standard";
 import type { RubricRowSpec } from "../../../src/templates/standard";
+import Decimal from "decimal.js";
+import { compileRule } from "../../../src/engine/compile/compile-rule";
 import { STRUCTURE_TABLE_NAMES } from "../../../src/engine/compile/read/labels";
 import { SUPPORTED_TEMPLATE_VERSION } from "../../../src/engine/compile/read/recognize";
 import seed from "../../../assets/examples/wanzhou-2020.json";
@@ -185,25 +187,30 @@ describe("standard rubric", () => {
   });
 
   it.each([
-    ["财政供养人员控制率", "ratio(staff_actual, staff_quota)", "deduct_per_point", "limit=100%; dir=above; deduct=0.2"],
+    [
+      "财政供养人员控制率",
+      "ratio(staff_actual, staff_quota)",
+      "deduct_per_point",
+      "限值=100%；方向=高于；每点扣分=0.2",
+    ],
     [
       "预算调整率",
       "abs(change(budget_final, budget_initial))",
       "bands",
-      "<=0: 100%; (0,10%]: 80%; (10%,20%]: 50%; (20%,30%]: 20%; >30%: 0",
+      "<=0: 100%；(0,10%]: 80%；(10%,20%]: 50%；(20%,30%]: 20%；>30%: 0",
     ],
     [
       "“三公”经费控制率",
       "ratio(sangong_actual_budget_scope, sangong_budget)",
       "deduct_per_point",
-      "limit=100%; dir=above; deduct=0.2",
+      "限值=100%；方向=高于；每点扣分=0.2",
     ],
-    ["公务卡刷卡率", "ratio(card_settlement, card_settlement + cash_settlement)", "proportional", "target=50%"],
+    ["公务卡刷卡率", "ratio(card_settlement, card_settlement + cash_settlement)", "proportional", "目标值=50%"],
     [
       "社会公众或服务对象满意度",
       "weighted(satisfaction.rate, satisfaction.weight)",
       "bands",
-      ">=90%: 100%; [80%,90%): 80%; [60%,80%): 60%; <60%: 0",
+      ">=90%: 100%；[80%,90%): 80%；[60%,80%): 60%；<60%: 0",
     ],
   ])("%s: %s, %s, %s", (name, formula, kind, params) => {
     expect(leaves.find((r) => r.level3 === name)).toMatchObject({ formula, kind, params });
@@ -212,7 +219,7 @@ describe("standard rubric", () => {
   it("treats a government procurement budget of 0 as full marks", () => {
     const r = leaves.find((x) => x.level3 === "政府采购执行率")!;
     expect(r.kind).toBe("proportional");
-    expect(r.params).toContain("undefined=100%");
+    expect(r.params).toContain("无法计算时=100%");
   });
 
   it("expands one leaf of weight 50 over the tasks table", () => {
@@ -229,7 +236,52 @@ describe("standard rubric", () => {
   it("scores the seed's qualitative indicators by hand in steps of 0.5", () => {
     const manual = leaves.filter((r) => r.kind === "manual");
     expect(manual.map((r) => [r.level3, r.weight])).toEqual(seed.manual_scores.map((m) => [m.indicator, m.weight]));
-    for (const r of manual) expect(r.params).toBe("step=0.5");
+    for (const r of manual) expect(r.params).toBe("步长=0.5");
+  });
+
+  // What each shipped 评分参数 means, written with the English keys a developer reads; the Chinese text the
+  // bureau sees must compile to exactly the same parameters.
+  const ENGLISH: Readonly<Record<string, string>> = {
+    财政供养人员控制率: "limit=100%; dir=above; deduct=0.2",
+    "“三公”经费变动率": "limit=0; dir=above; deduct=0.3; undefined=100%",
+    预算调整率: "<=0: 100%; (0,10%]: 80%; (10%,20%]: 50%; (20%,30%]: 20%; >30%: 0",
+    支付进度: "target=100%",
+    指标或资金收回: "deduct=1",
+    "“三公”经费控制率": "limit=100%; dir=above; deduct=0.2",
+    政府采购执行率: "target=100%; undefined=100%",
+    公务卡刷卡率: "target=50%",
+    固定资产利用率: "target=100%",
+    重点工作完成情况: "target=100%",
+    社会公众或服务对象满意度: ">=90%: 100%; [80%,90%): 80%; [60%,80%): 60%; <60%: 0",
+  };
+
+  it.each(leaves.filter((r) => r.kind !== "manual").map((r) => [r.level3, r] as const))(
+    "%s: its Chinese 评分参数 compile to the English ones' parameters, with no problem",
+    (name, r) => {
+      expect(r.params).not.toMatch(/[A-Za-z]{2,}/);
+      const zh = compileRule(r.kind, r.params, new Decimal(r.weight));
+      const en = compileRule(r.kind, ENGLISH[name]!, new Decimal(r.weight));
+      expect(zh.ok, JSON.stringify(zh)).toBe(true);
+      expect(en.ok).toBe(true);
+      if (!zh.ok || !en.ok) return;
+      // Same scores and the same words for every kind of value, at and around each limit.
+      const subject = { name, format: "percent" } as const;
+      for (const v of ["-0.5", "0", "0.05", "0.1", "0.3", "0.5", "0.9", "0.995", "1", "1.05", "1.2", "3", "7"]) {
+        const a = zh.rule.score(new Decimal(v), subject);
+        const b = en.rule.score(new Decimal(v), subject);
+        expect([a.score.toString(), a.explain, a.deduction], v).toEqual([b.score.toString(), b.explain, b.deduction]);
+      }
+      expect([zh.rule.naScore.toString(), zh.rule.undefinedScore.toString()]).toEqual([
+        en.rule.naScore.toString(),
+        en.rule.undefinedScore.toString(),
+      ]);
+    },
+  );
+
+  it("writes the manual rows' step in Chinese, read as step=0.5", () => {
+    const zh = compileRule("manual", "步长=0.5", new Decimal(2));
+    const en = compileRule("manual", "step=0.5", new Decimal(2));
+    expect(zh.ok && en.ok && [zh.rule.step?.toString(), en.rule.step?.toString()]).toEqual(["0.5", "0.5"]);
   });
 
   it("gives every leaf a rule and every level row none; phrases are left blank", () => {

@@ -162,7 +162,7 @@ describe("layoutTemplate", () => {
     expect(String(at("指标说明"))).toMatch(/得满分/);
     expect(at("指标值公式")).toBe("ratio(staff_actual, staff_quota)");
     expect(at("评分方法")).toBe("超限扣分");
-    expect(at("评分参数")).toBe("limit=100%; dir=above; deduct=0.2");
+    expect(at("评分参数")).toBe("限值=100%；方向=高于；每点扣分=0.2");
     for (const output of ["自评得分", "扣分原因", "指标值", "得分", "评分说明", "情况说明"])
       expect(at(output), output).toBeNull();
   });
@@ -400,7 +400,7 @@ describe.skipIf(!officeSuite.available)("in LibreOffice: the rubric of the templ
       "财政供养人员控制率",
       "2",
       "超限扣分",
-      "limit=100%; dir=above; deduct=0.2",
+      "限值=100%；方向=高于；每点扣分=0.2",
       "ratio(staff_actual, staff_quota)",
     ]);
     expect(at("指标说明")).toMatch(/^在职人数 ÷ 编制数；不超过 100% 得满分/);
