@@ -55,13 +55,11 @@ export class BrowserHost implements WorkbookHost {
   private confirmReplace: ConfirmReplace | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly editListeners = new Set<(sheet: string, address: string) => void>();
-  // Edits reach the file's bytes one after another; every other use of the bytes waits for them.
+  // One use of the file's bytes at a time, in the order asked (评分's write, marks, the download).
   private queue: Promise<void> = Promise.resolve();
-  private editFailure: unknown = null;
-  // Edits shown in the snapshot and not yet in the bytes: a snapshot read back from the bytes meanwhile keeps them.
-  private readonly pendingEdits: { sheet: string; edits: readonly CellEdit[] }[] = [];
-  // Bumped on every workbook opened: an edit of the one before never lands in it.
-  private opened = 0;
+  // Edits shown in the snapshot and not yet in the bytes: written in one go when the bytes are next used (typing
+  // costs no .xlsx round trip), and a snapshot read back from the bytes meanwhile keeps them.
+  private pendingEdits: { sheet: string; edits: readonly CellEdit[] }[] = [];
   private codec: Promise<XlsxCodec> | null = null;
   private readonly deps: Required<BrowserHostDeps>;
 
@@ -123,8 +121,7 @@ export class BrowserHost implements WorkbookHost {
     const codec = await this.loadCodec();
     const inputs = codec.inputCells ? await codec.inputCells(bytes).catch(() => new Map()) : new Map();
     this.bytes = bytes;
-    this.opened++;
-    this.editFailure = null;
+    this.pendingEdits = [];
     const first = snapshot.sheets.find((s) => s.visible !== false) ?? snapshot.sheets[0];
     this.set({
       fileName,
@@ -170,7 +167,7 @@ export class BrowserHost implements WorkbookHost {
   /** Download the in-memory workbook with everything written so far (named 已评分 only when its scores are current). */
   async downloadWorkbook(): Promise<void> {
     const bytes = await this.serial(async () => {
-      this.throwEditFailure();
+      await this.flushEdits();
       return this.bytes;
     });
     if (!bytes || !this.state.fileName) throw new HostError("file_unreadable", "no workbook is open");
@@ -198,25 +195,14 @@ export class BrowserHost implements WorkbookHost {
   /**
    * Type a block of texts into the grid with its top-left at `address` (one cell, or a block pasted from Excel or
    * WPS). Only input cells change; the others in the block are left alone and counted. The grid shows the values at
-   * once; the file's bytes follow in order, and whatever reads them (评分, marks, the download) waits.
+   * once; the file's bytes take them when next used (评分, marks, the download), all pending edits in one write.
    */
   editCells(sheet: string, address: string, block: readonly (readonly string[])[]): EditResult {
     const snapshot = this.state.snapshot;
     if (!snapshot || !this.bytes) return { changed: 0, skipped: 0 };
     const { edits, skipped } = planEdits(this.state.inputs, sheet, address, block);
     if (edits.length === 0) return { changed: 0, skipped };
-    const pending = { sheet, edits };
-    this.pendingEdits.push(pending);
-    const opened = this.opened;
-    this.serial(async () => {
-      if (this.opened !== opened || !this.bytes) return;
-      const codec = await this.loadCodec();
-      this.bytes = (await codec.applyWritePlan(this.bytes, { ops: editOps(sheet, edits) })).bytes;
-    })
-      .catch((e: unknown) => {
-        if (this.opened === opened) this.editFailure ??= e;
-      })
-      .finally(() => this.pendingEdits.splice(this.pendingEdits.indexOf(pending), 1));
+    this.pendingEdits.push({ sheet, edits });
     this.set({ snapshot: withEdits(snapshot, sheet, edits), written: true, unsaved: true, scored: false });
     for (const l of this.editListeners) l(sheet, edits[0]!.address);
     return { changed: edits.length, skipped };
@@ -240,18 +226,31 @@ export class BrowserHost implements WorkbookHost {
     return run;
   }
 
-  // An edit that could not reach the file is said on the next use of the file, which it would otherwise lack.
-  private throwEditFailure(): void {
-    const e = this.editFailure;
-    if (e === null) return;
-    this.editFailure = null;
-    throw e instanceof HostError ? e : new HostError("unknown", e instanceof Error ? e.message : String(e));
+  /**
+   * The edits typed since the bytes were last used, written into them (inside a serial job). One that cannot be
+   * written fails this use of the file, which would otherwise lack it; the edits stay pending for the next try.
+   */
+  private async flushEdits(): Promise<void> {
+    if (this.pendingEdits.length === 0 || !this.bytes) return;
+    const batch = this.pendingEdits;
+    this.pendingEdits = [];
+    const before = this.bytes;
+    try {
+      const codec = await this.loadCodec();
+      const ops = batch.flatMap((p) => editOps(p.sheet, p.edits));
+      const written = (await codec.applyWritePlan(before, { ops })).bytes;
+      // A workbook opened meanwhile keeps its own bytes.
+      if (this.bytes === before) this.bytes = written;
+    } catch (e) {
+      if (this.bytes === before) this.pendingEdits = [...batch, ...this.pendingEdits];
+      throw e instanceof HostError ? e : new HostError("unknown", e instanceof Error ? e.message : String(e));
+    }
   }
 
   private write(plan: WritePlan, diagnostics: readonly Diagnostic[] | null): Promise<WriteSummary> {
     return this.serial(async () => {
-      this.throwEditFailure();
       if (!this.bytes) throw new HostError("sheet_missing", "no workbook is open");
+      await this.flushEdits();
       const codec = await this.loadCodec();
       const applied = await codec.applyWritePlan(
         this.bytes,
@@ -277,8 +276,8 @@ export class BrowserHost implements WorkbookHost {
   async markDiagnostics(diagnostics: readonly Diagnostic[]): Promise<void> {
     this.showMarks(diagnostics);
     await this.serial(async () => {
-      this.throwEditFailure();
       if (!this.bytes) return;
+      await this.flushEdits();
       const codec = await this.loadCodec();
       const before = this.bytes;
       let applied: { bytes: Uint8Array };

@@ -58,15 +58,23 @@ function cellValueOf(v: OutputValue): CellValue {
   return typeof v === "number" ? { t: "n", v } : { t: "s", v };
 }
 
-/** The snapshot with the edits in (a new object; rows grown where an edit lands below or right of the used range). */
+/**
+ * The snapshot with the edits in (a new object; rows grown where an edit lands below or right of the used range).
+ * Only the edited rows are new arrays: the grid draws again just those rows.
+ */
 export function withEdits(snapshot: WorkbookSnapshot, sheet: string, edits: readonly CellEdit[]): WorkbookSnapshot {
   const sheets = snapshot.sheets.map((s): SheetSnapshot => {
     if (s.name !== sheet) return s;
-    const cells = s.cells.map((row) => [...row]);
+    const cells: CellValue[][] = [...s.cells] as CellValue[][];
+    const copied = new Set<number>();
     for (const e of edits) {
       const pos = parseA1(e.address);
       if (!pos) continue;
       while (cells.length <= pos.row) cells.push([]);
+      if (!copied.has(pos.row)) {
+        cells[pos.row] = [...cells[pos.row]!];
+        copied.add(pos.row);
+      }
       const row = cells[pos.row]!;
       while (row.length <= pos.col) row.push({ t: "empty" });
       row[pos.col] = cellValueOf(e.value);

@@ -1,13 +1,15 @@
-import { Caption1, mergeClasses } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { Caption1 } from "@fluentui/react-components";
+import { useMemo, useRef } from "react";
 import { parseA1, findSheet } from "../../../engine";
 import { RovingTabList, useI18n } from "../../../taskpane";
 import type { BrowserWorkbookState } from "../../../hosts/browser";
-import { markKey } from "../../../hosts/browser";
 import { cellText, gridWindow, inputExtent, toA1, useSelectedCellFocus } from "./useSheetGrid";
 import type { EditCells, Pos } from "./useGridEditing";
 import { useGridEditing } from "./useGridEditing";
 import { useSheetGridStyles } from "./useSheetGridStyles";
+import { GridRow } from "./GridRow";
+import type { RowActions } from "./GridRow";
+import { useRowWindow } from "./useRowWindow";
 
 export interface SheetGridProps {
   readonly state: BrowserWorkbookState;
@@ -40,9 +42,22 @@ export function SheetGrid({ state, onSheetChange, onEdit }: SheetGridProps) {
     (address, block) => onEdit(active, address, block),
     { pos: selectedPos, seq: state.selectSeq },
   );
+  // One stable object for every row (memoised), calling whatever the grid's handlers are now.
+  const latest = useRef(grid);
+  latest.current = grid;
+  const actions = useMemo<RowActions>(
+    () => ({
+      onCellClick: (p) => latest.current.onCellClick(p),
+      onCellDoubleClick: (p) => latest.current.onCellDoubleClick(p),
+      setText: (text) => latest.current.setText(text),
+      onEditorKeyDown: (e) => latest.current.onEditorKeyDown(e),
+      onEditorBlur: () => latest.current.onEditorBlur(),
+    }),
+    [],
+  );
+  const rows = useRowWindow(win.rows, [grid.cursor.row, selectedPos?.row ?? null], active, grid.tableRef);
   useSelectedCellFocus(state, grid.tableRef);
   if (!snapshot) return null;
-  const severityWords = t.validate.severity;
   return (
     <div className={styles.root}>
       <RovingTabList
@@ -66,9 +81,10 @@ export function SheetGrid({ state, onSheetChange, onEdit }: SheetGridProps) {
       {win.truncated && <Caption1 className={styles.note}>{t.web.truncated(win.rows, win.cols)}</Caption1>}
       {sheet && win.rows === 0 && <Caption1 className={styles.note}>{t.web.emptySheet}</Caption1>}
       {sheet && win.rows > 0 && (
-        <div className={styles.scroller} data-grid-scroller>
+        <div className={styles.scroller} data-grid-scroller ref={rows.scrollerRef} onScroll={rows.onScroll}>
           <table
             role="grid"
+            aria-rowcount={win.rows + 1}
             className={styles.table}
             ref={grid.tableRef}
             onKeyDown={grid.onGridKeyDown}
@@ -76,7 +92,7 @@ export function SheetGrid({ state, onSheetChange, onEdit }: SheetGridProps) {
           >
             <caption className={styles.caption}>{t.web.grid(active)}</caption>
             <thead>
-              <tr>
+              <tr aria-rowindex={1}>
                 <th className={styles.head}>
                   <span className={styles.caption}>{t.web.rowNumbers}</span>
                 </th>
@@ -88,57 +104,31 @@ export function SheetGrid({ state, onSheetChange, onEdit }: SheetGridProps) {
               </tr>
             </thead>
             <tbody>
-              {Array.from({ length: win.rows }, (_, row) => (
-                <tr key={row}>
-                  <th scope="row" className={styles.rowHead}>
-                    {row + 1}
-                  </th>
-                  {win.columns.map((_, col) => {
-                    const address = toA1({ row, col });
-                    const value = sheet.cells[row]?.[col];
-                    const mark = state.marks.get(markKey(active, address));
-                    const isCursor = grid.cursor.row === row && grid.cursor.col === col;
-                    const isInput = inputs?.has(address) ?? false;
-                    const editing = grid.editing?.pos.row === row && grid.editing.pos.col === col;
-                    return (
-                      <td
-                        key={address}
-                        data-address={address}
-                        data-mark={mark}
-                        data-input={isInput || undefined}
-                        tabIndex={isCursor ? 0 : -1}
-                        title={mark ? t.web.mark(severityWords[mark], address) : undefined}
-                        aria-selected={isCursor}
-                        aria-readonly={!isInput}
-                        onClick={() => grid.onCellClick({ row, col })}
-                        onDoubleClick={() => grid.onCellDoubleClick({ row, col })}
-                        className={mergeClasses(
-                          styles.cell,
-                          isInput && styles.input,
-                          value?.t === "n" && styles.number,
-                          mark && styles[mark],
-                          isCursor && styles.selected,
-                          editing && styles.editingCell,
-                        )}
-                      >
-                        {editing ? (
-                          <input
-                            className={styles.editor}
-                            aria-label={t.web.editCell(address)}
-                            value={grid.editing!.text}
-                            autoFocus
-                            onChange={(e) => grid.setText(e.currentTarget.value)}
-                            onKeyDown={grid.onEditorKeyDown}
-                            onBlur={grid.onEditorBlur}
-                          />
-                        ) : (
-                          cellText(value, t.web.yes, t.web.no)
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
+              {rows.items.map((item, i) =>
+                item.kind === "gap" ? (
+                  // Rows not drawn (out of view): their height, so the scroll bar and positions stay true.
+                  <tr key={`gap-${i}`} aria-hidden className={styles.gap} style={{ height: item.height }} />
+                ) : (
+                  <GridRow
+                    key={item.row}
+                    row={item.row}
+                    cells={sheet.cells[item.row]}
+                    columns={win.columns.length}
+                    sheet={active}
+                    inputs={inputs}
+                    marks={state.marks}
+                    cursorCol={grid.cursor.row === item.row ? grid.cursor.col : -1}
+                    editing={
+                      grid.editing?.pos.row === item.row
+                        ? { col: grid.editing.pos.col, initial: grid.editing.text }
+                        : null
+                    }
+                    actions={actions}
+                    t={t}
+                    styles={styles}
+                  />
+                ),
+              )}
             </tbody>
           </table>
         </div>

@@ -14,6 +14,7 @@ export type EditCells = (address: string, block: readonly (readonly string[])[])
 export interface GridEditing {
   /** The cell with the keyboard focus (the grid's one tab stop). */
   readonly cursor: Pos;
+  /** The cell being edited and the text its editor started from (the editor keeps what is typed). */
   readonly editing: { readonly pos: Pos; readonly text: string } | null;
   /** Said after a key on a read-only cell, or a paste that left cells alone. */
   readonly notice: { readonly kind: "readOnly" | "skipped"; readonly count: number; readonly id: number } | null;
@@ -98,12 +99,15 @@ export function useGridEditing(
     else say(result.changed === 0 ? "readOnly" : "skipped", result.skipped);
   };
 
+  // What the editor holds now: kept here without a render, so typing repaints only the editor.
+  const typed = useRef("");
   const startEdit = (pos: Pos, text: string): boolean => {
     if (!isInput(pos)) {
       say("readOnly", 1);
       return false;
     }
     setNotice(null);
+    typed.current = text;
     setEditing({ pos, text });
     return true;
   };
@@ -117,7 +121,7 @@ export function useGridEditing(
     if (!current) return null;
     open.current = null;
     setEditing(null);
-    if (current.text !== cellText(current.pos)) put(current.pos, [[current.text]]);
+    if (typed.current !== cellText(current.pos)) put(current.pos, [[typed.current]]);
     return current.pos;
   };
   // Enter or Tab: saved, then on to the next cell with the focus (even when a blur saved it first).
@@ -131,7 +135,9 @@ export function useGridEditing(
     editing,
     notice,
     tableRef,
-    setText: (text) => setEditing((e) => (e ? { ...e, text } : e)),
+    setText: (text) => {
+      typed.current = text;
+    },
     onCellClick: (pos) => {
       if (editing && (editing.pos.row !== pos.row || editing.pos.col !== pos.col)) save();
       moveTo(pos);

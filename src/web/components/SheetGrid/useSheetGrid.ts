@@ -4,8 +4,9 @@ import type { CellValue, SheetSnapshot } from "../../../engine";
 import { columnLetters, parseA1, toA1 } from "../../../engine";
 import type { BrowserWorkbookState } from "../../../hosts/browser";
 
-// The grid is a preview, not a spreadsheet: a bounded window keeps the page responsive.
-export const MAX_ROWS = 300;
+// The grid draws only the rows in view (useRowWindow), so a sheet is shown whole up to this many rows; a bounded
+// window of columns keeps a stray far cell from widening every row.
+export const MAX_ROWS = 20_000;
 export const MAX_COLS = 30;
 
 export interface GridWindow {

@@ -7,6 +7,8 @@ export const useSheetGridStyles = makeStyles({
     overflow: "auto",
     flexGrow: 1,
     minHeight: "240px",
+    // Its own scroll area, a screen high at most: the header row stays in view and only rows in view are drawn.
+    maxHeight: "max(240px, calc(100vh - 180px))",
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -89,4 +91,5 @@ export const useSheetGridStyles = makeStyles({
     outlineOffset: "-3px",
   },
   note: { color: tokens.colorNeutralForeground2 },
+  gap: { padding: 0, border: "none" },
 });

@@ -7,7 +7,7 @@ import {
   MessageBarTitle,
   mergeClasses,
 } from "@fluentui/react-components";
-import { Suspense, useEffect, useRef } from "react";
+import { Suspense, useEffect, useMemo, useRef } from "react";
 import { TaskPane, useI18n, lazyComponent } from "../../../taskpane";
 import type { EnginePort } from "../../../taskpane";
 import type { BrowserHost } from "../../../hosts/browser";
@@ -30,6 +30,12 @@ export function WebPage({ host, engine, openExampleOnStart = false }: WebPagePro
   const page = useWebPage(host, openExampleOnStart);
   const input = useRef<HTMLInputElement>(null);
   const { state } = page;
+  // A workbook opened by the page starts the pane afresh (its first read runs again); a cell typed into the grid
+  // changes the page's state but draws nothing of the pane (it hears of the edit from the host).
+  const pane = useMemo(
+    () => <TaskPane key={state.generation} host={host} engine={engine} />,
+    [state.generation, host, engine],
+  );
   useEffect(() => {
     LazySheetGrid.preload().catch(() => undefined);
   }, []);
@@ -100,10 +106,7 @@ export function WebPage({ host, engine, openExampleOnStart = false }: WebPagePro
           )}
         </section>
         {/* Not an <aside>: the pane is the page's <main>, which must be no other landmark's child (axe). */}
-        <div className={styles.pane}>
-          {/* A workbook opened by the page starts the pane afresh (its first read runs again). */}
-          <TaskPane key={state.generation} host={host} engine={engine} />
-        </div>
+        <div className={styles.pane}>{pane}</div>
       </div>
     </div>
   );

@@ -1,0 +1,143 @@
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildTemplateWorkbook } from "../../src/hosts/xlsx/write-template";
+import { readInputCells } from "../../src/hosts/browser/input-cells";
+import type { InputCells } from "../../src/hosts/browser/input-cells";
+import { BROWSER_ARGS } from "../../scripts/browser";
+import { scaledDescription } from "../../bench/generate";
+import { expectAccessible } from "./helpers/axe";
+import { Shots } from "./helpers/seen";
+
+const baseUrl = inject("baseUrl");
+const browserPath = inject("browserPath");
+const SHEET = "指标体系";
+
+/** The drawn rows of the grid (their sheet row numbers) and the scroller's box. */
+async function drawnRows(page: Page): Promise<number[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[role="grid"] tbody tr[data-row]')].map((tr) => Number(tr.dataset.row)),
+  );
+}
+
+/**
+ * Scrolls the grid a screen at a time, as a person would, until the sheet's row (0-based) is drawn; then brings it
+ * to the middle of the grid.
+ */
+async function scrollToRow(page: Page, row: number): Promise<void> {
+  for (let i = 0; i < 1000; i++) {
+    const inView = (await drawnRows(page)).filter((r) => r > 0);
+    if (inView.includes(row)) {
+      await page.locator(`td[data-address="A${row + 1}"]`).evaluate((td) => td.scrollIntoView({ block: "center" }));
+      await expect.poll(async () => (await cellSeen(page, `A${row + 1}`)).onTop).toBe(true);
+      return;
+    }
+    const down = inView.length === 0 || Math.min(...inView) < row;
+    await page.evaluate((d) => {
+      const scroller = document.querySelector<HTMLElement>("[data-grid-scroller]")!;
+      scroller.scrollTop += (d ? 1 : -1) * scroller.clientHeight * 0.8;
+    }, down);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  }
+  throw new Error(`row ${row + 1} was never drawn`);
+}
+
+/** Whether the cell at `address` is what is on screen at its centre, and whether it has the focus. */
+async function cellSeen(page: Page, address: string): Promise<{ onTop: boolean; focused: boolean; text: string }> {
+  return page.evaluate((a) => {
+    const td = document.querySelector<HTMLElement>(`[role="grid"] td[data-address="${a}"]`);
+    if (!td) return { onTop: false, focused: false, text: "(not drawn)" };
+    const r = td.getBoundingClientRect();
+    const at = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 12));
+    return { onTop: !!at && td.contains(at), focused: document.activeElement === td, text: td.textContent ?? "" };
+  }, address);
+}
+
+describe.skipIf(!browserPath)("the browser page on the 100× template (1,701 indicators): rows drawn as seen", () => {
+  let browser: Browser;
+  let page: Page;
+  let shots: Shots;
+  let inputs: InputCells;
+
+  beforeAll(async () => {
+    const workbook = await buildTemplateWorkbook(scaledDescription(100));
+    inputs = await readInputCells(workbook);
+    browser = await chromium.launch({ executablePath: browserPath, args: BROWSER_ARGS });
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" })).newPage();
+    shots = new Shots("page-large-sheet");
+    await page.goto(`${baseUrl}/web/index.html?lang=zh-CN`);
+    await page.getByRole("button", { name: "新建标准模板" }).waitFor();
+    await page.getByTestId("file-input").setInputFiles({
+      name: "百倍模板.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(workbook),
+    });
+    await page.getByRole("tablist", { name: "步骤" }).waitFor({ timeout: 60_000 });
+    await page.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name: SHEET }).click();
+    await page.getByRole("grid", { name: `工作表「${SHEET}」的单元格` }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows the whole sheet, drawing only the rows in view; the last row is reached by scrolling", async () => {
+    const grid = page.getByRole("grid");
+    const rows = Number(await grid.getAttribute("aria-rowcount")) - 1;
+    expect(rows).toBeGreaterThan(1700);
+    // No 「只显示前 … 行」: every row is there to scroll to, but only a screenful (and a margin) is in the page.
+    expect(await page.getByText(/只显示前/).count()).toBe(0);
+    expect((await drawnRows(page)).length).toBeLessThan(80);
+    await shots.take(page, "top");
+    await page.evaluate(() => {
+      const scroller = document.querySelector<HTMLElement>("[data-grid-scroller]")!;
+      scroller.scrollTop = scroller.scrollHeight;
+    });
+    // The rows at the bottom are drawn as the estimate of the rows above gives way to their measured heights.
+    await expect
+      .poll(
+        async () => {
+          await page.evaluate(() => {
+            const scroller = document.querySelector<HTMLElement>("[data-grid-scroller]")!;
+            scroller.scrollTop = scroller.scrollHeight;
+          });
+          return (await drawnRows(page)).includes(rows - 1);
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    expect((await drawnRows(page)).length).toBeLessThan(80);
+    await expect.poll(async () => (await cellSeen(page, `A${rows}`)).onTop).toBe(true);
+    await shots.take(page, "bottom");
+    await expectAccessible(page, "large sheet, scrolled to the bottom");
+  });
+
+  it("types into an input cell near the bottom, and a problem there is jumped to from 校验 after scrolling away", async () => {
+    // The last 自评得分 the accountant fills (column G, an input cell), a screen at a time up from the bottom.
+    const address = [...(inputs.get(SHEET) ?? [])]
+      .filter((a) => /^G\d+$/.test(a))
+      .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
+      .pop();
+    expect(Number(address?.slice(1))).toBeGreaterThan(1500);
+    await scrollToRow(page, Number(address!.slice(1)) - 1);
+    const cell = page.locator(`td[data-address="${address}"]`);
+    await cell.click();
+    await page.keyboard.type("-1");
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await cellSeen(page, address!)).text).toBe("-1");
+    await shots.take(page, "typed-near-bottom");
+
+    // Back to the top, then 校验: the score out of range is listed; its card brings the far cell back into view.
+    await page.evaluate(() => {
+      document.querySelector<HTMLElement>("[data-grid-scroller]")!.scrollTop = 0;
+    });
+    await expect.poll(async () => (await drawnRows(page)).some((r) => r < 5)).toBe(true);
+    await page.getByRole("tab", { name: "校验", exact: true }).click();
+    await page.getByRole("button", { name: "校验", exact: true }).click();
+    await expect.poll(() => page.getByText(/个错误/).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const card = page.getByRole("button", { name: new RegExp(`!${address}|${address}`) }).first();
+    await card.click();
+    await expect.poll(async () => cellSeen(page, address!)).toEqual({ onTop: true, focused: true, text: "-1" });
+    await shots.take(page, "jumped-to-far-problem");
+    await expectAccessible(page, "large sheet, a far problem selected");
+  });
+});
