@@ -6,7 +6,7 @@ import { runScoring } from "../../src/engine";
 import { toA1, parseRange } from "../../src/engine/model/cell";
 import { findName, findSheet, type WorkbookSnapshot } from "../../src/engine/model/snapshot";
 import { RUBRIC_COLUMNS } from "../../src/engine/compile/read/labels";
-import { withCell, type CellInput } from "../fixtures";
+import { withCell, withName, withoutName, withValue, type CellInput } from "../fixtures";
 
 // A bureau or an accountant edits the real example workbook the way they would in Excel; the engine must follow.
 const example = () => readSnapshot(readFileSync(path.resolve(__dirname, "../../assets/example-wanzhou-2020.xlsx")));
@@ -112,5 +112,128 @@ describe("a template edited as users edit it", () => {
     let s = await example();
     s = set(s, tableCell(s, "tbl_grades", "等级", "优", "最低分"), 95);
     expect(score(s)!.grade).toBe("良");
+  });
+});
+
+/** Fill the first blank row under a table: label → value. */
+function addRow(s: WorkbookSnapshot, tableName: string, cells: Record<string, CellInput>): WorkbookSnapshot {
+  const at = nextBlankRow(s, tableName, Object.keys(cells));
+  const sheet = findName(s, tableName)!.sheet;
+  return Object.entries(cells).reduce((acc, [label, v]) => withCell(acc, sheet, at[label]!, v), s);
+}
+
+const FIELD_COLUMNS = ["名称", "标签", "类型", "必填", "最小值", "最大值", "方向", "说明"] as const;
+const field = (row: readonly CellInput[]) => Object.fromEntries(FIELD_COLUMNS.map((c, i) => [c, row[i] ?? null]));
+
+// docs/template-format.md, "Recipes": each recipe done on the shipped example exactly as the steps say.
+describe("the recipes of docs/template-format.md", () => {
+  /** Recipe 1: two input fields (a cell each, its defined name, its 字段定义 row). */
+  const withMeetingFields = (s: WorkbookSnapshot, budget: number, actual: number): WorkbookSnapshot => {
+    s = withCell(s, "收支情况", "A47", "会议费预算数");
+    s = withCell(s, "收支情况", "B47", budget);
+    s = withName(s, "meeting_budget", "收支情况!$B$47");
+    s = withCell(s, "收支情况", "A48", "会议费支出");
+    s = withCell(s, "收支情况", "B48", actual);
+    s = withName(s, "meeting_actual", "收支情况!$B$48");
+    s = addRow(s, "tbl_fields", field(["meeting_budget", "会议费预算数", "金额", "是", 0, null, "输入", "万元"]));
+    return addRow(s, "tbl_fields", field(["meeting_actual", "会议费支出", "金额", "是", 0, null, "输入", "万元"]));
+  };
+
+  /** Recipe 2: an indicator in the rubric's spare row, the weights of its group rebalanced (满意度 5 → 3). */
+  const withMeetingIndicator = (s: WorkbookSnapshot): WorkbookSnapshot => {
+    s = set(s, rubric(s, "社会公众或服务对象满意度", "weight"), 3);
+    return addRow(s, "tbl_rubric", {
+      [RUBRIC_COLUMNS.id]: "4.1.4",
+      [RUBRIC_COLUMNS.level3]: "会议费控制率",
+      [RUBRIC_COLUMNS.weight]: 2,
+      [RUBRIC_COLUMNS.description]: "会议费支出 ÷ 预算数；不超过 100% 得满分，每超过 1 个百分点扣 0.2 分",
+      [RUBRIC_COLUMNS.ruleKind]: "超限扣分",
+      [RUBRIC_COLUMNS.ruleParams]: "限值=100%；方向=高于；每点扣分=0.2",
+      [RUBRIC_COLUMNS.formula]: "ratio(meeting_actual, meeting_budget)",
+    });
+  };
+
+  it("1–2: a new field used by a new indicator: 10.5 ÷ 10 = 105%, 5 points over × 0.2 = 1 off, 1 of 2", async () => {
+    const s = withMeetingIndicator(withMeetingFields(await example(), 10, 10.5));
+    const outcome = runScoring(s);
+    expect(outcome.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const meeting = outcome.scores!.indicators.find((i) => i.name === "会议费控制率")!;
+    expect([meeting.value, meeting.score]).toEqual([{ t: "number", v: 1.05 }, 1]);
+    // 效果: 经济效益 7 + 社会效益 6.5 + 满意度 3 (97% ≥ 90%: full marks) + 会议费 1 = 17.5; total 94 − 2 + 1 = 93.
+    expect(outcome.scores!.levels.find((l) => l.name === "效果")?.score).toBe(17.5);
+    expect(outcome.scores!.total).toBe(93);
+  });
+
+  it("1: a field without its defined name is named as missing, not read as blank", async () => {
+    const s = withoutName(withMeetingIndicator(withMeetingFields(await example(), 10, 10.5)), "meeting_actual");
+    const codes = runScoring(s).diagnostics.map((d) => d.code);
+    expect(codes).toContain("template_name_missing");
+  });
+
+  it("3: an indicator scored row by row over a new table: 1 × 100% + 1 × 50% = 1.5 of 2", async () => {
+    let s = await example();
+    const header = ["培训项目", "分值", "完成率", "未完成原因", "得分"];
+    header.forEach((h, i) => (s = withCell(s, "重点工作", `${"ABCDE"[i]}13`, h)));
+    s = withName(s, "tbl_trainings", "重点工作!$A$13:$E$13");
+    const rows: CellInput[][] = [
+      ["涉外礼仪培训", 1, 1],
+      ["外语培训", 1, 0.5, "师资不足，下半年课程顺延"],
+    ];
+    rows.forEach((r, k) => r.forEach((v, i) => (s = withCell(s, "重点工作", `${"ABCD"[i]}${14 + k}`, v))));
+    for (const f of [
+      ["trainings.name", "培训项目", "文本", "是", null, null, "输入"],
+      ["trainings.weight", "分值", "数值", "是", 0, null, "输入"],
+      ["trainings.completion", "完成率", "比率", "是", 0, 1, "输入"],
+      ["trainings.reason", "未完成原因", "文本", "否", null, null, "输入"],
+      ["trainings.score", "得分", "数值", "否", null, null, "输出"],
+    ])
+      s = addRow(s, "tbl_fields", field(f));
+    s = set(s, rubric(s, "社会公众或服务对象满意度", "weight"), 3);
+    s = addRow(s, "tbl_rubric", {
+      [RUBRIC_COLUMNS.id]: "4.1.4",
+      [RUBRIC_COLUMNS.level3]: "培训完成情况",
+      [RUBRIC_COLUMNS.weight]: 2,
+      [RUBRIC_COLUMNS.ruleKind]: "按比例",
+      [RUBRIC_COLUMNS.ruleParams]: "目标值=100%",
+      [RUBRIC_COLUMNS.formula]: "trainings.completion",
+      [RUBRIC_COLUMNS.expand]: "trainings",
+    });
+    const outcome = runScoring(s);
+    expect(outcome.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const byName = (n: string) => outcome.scores!.indicators.find((i) => i.name === n);
+    expect([byName("涉外礼仪培训")?.score, byName("外语培训")?.score]).toEqual([1, 0.5]);
+    expect(byName("外语培训")?.reason).toBe("师资不足，下半年课程顺延");
+    expect(outcome.scores!.total).toBe(93.5);
+  });
+
+  it("4: a cap as published tables write it: 全年执行数 ÷ 全年预算数 = 226.86 ÷ 400 = 56.72% → at most 69", async () => {
+    let s = await example();
+    s = withValue(s, "budget_final", 400);
+    s = addRow(s, "tbl_adjustments", {
+      编号: "T1",
+      名称: "预算执行率封顶",
+      指标值公式: "ratio(expend_total, budget_final)",
+      调整方式: "封顶",
+      参数: "<60%: 69；<50%: 59",
+    });
+    const sheet = runScoring(s).scores!;
+    // 预算调整率 |400 − 226.86| ÷ 226.86 = 76.32% > 30%: 0 of 2, so 92 before the cap.
+    expect([sheet.rawTotal, sheet.total, sheet.grade]).toEqual([92, 69, "中"]);
+  });
+
+  it("5: a penalty: 会议费 105% of its budget, above 100% → 2 off the total", async () => {
+    let s = withMeetingIndicator(withMeetingFields(await example(), 10, 10.5));
+    s = addRow(s, "tbl_adjustments", {
+      编号: "P1",
+      名称: "会议费超支扣减",
+      指标值公式: "ratio(meeting_actual, meeting_budget)",
+      调整方式: "扣减",
+      参数: "比较=高于；标准值=100%；扣分=2",
+    });
+    const sheet = runScoring(s).scores!;
+    expect([sheet.rawTotal, sheet.total]).toEqual([93, 91]);
+    // Within budget nothing is taken off.
+    const within = runScoring(withMeetingIndicator(withMeetingFields(await example(), 10, 9))).scores!;
+    expect([within.rawTotal, within.total]).toEqual([94, 94]);
   });
 });

@@ -33,12 +33,14 @@ export function rubricRows<K extends string>(
   outputs: readonly K[],
   nameKeys: readonly K[],
 ): { rows: number[]; diagnostics: Diagnostic[] } {
-  const rows = [...t.rows];
+  const named = namedRows(snapshot, t.sheet.name);
+  // The 合计 row ends the rubric even with no blank row before it (a bureau typed an indicator into the spare row).
+  const stop = t.rows.findIndex((r) => named.has(r));
+  const rows = stop < 0 ? [...t.rows] : t.rows.slice(0, stop);
   const diagnostics: Diagnostic[] = [];
   const cols = [...t.cols].filter(([k]) => !outputs.includes(k)).map(([, c]) => c);
-  if (cols.length === 0) return { rows, diagnostics };
+  if (stop >= 0 || cols.length === 0) return { rows, diagnostics };
   const end = Math.min(t.sheet.cells.length - 1, lastRowLimitFor(snapshot, t.sheet, t.headerRow));
-  const named = namedRows(snapshot, t.sheet.name);
   const firstCol = Math.min(...t.cols.values());
   let pending: number[] = [];
   for (let r = (rows.at(-1) ?? t.headerRow) + 1; r <= end; r++) {
