@@ -1,6 +1,8 @@
 /**
- * `npm run bench`: round trips through the Office host, engine time, the CLI batch, and the task pane bundle.
- * Prints a table and writes bench/results.json. Flags: --skip-pane (no webpack build), --quick (fewer runs).
+ * `npm run bench`: round trips through the Office host, engine time, the CLI batch, the task pane bundle, and a
+ * keystroke in the browser page's grid on the 100× template (bench/page-keystroke.ts).
+ * Prints a table and writes bench/results.json. Flags: --skip-pane (no webpack build: neither of the last two),
+ * --quick (fewer runs).
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -15,6 +17,8 @@ import { PAYLOAD_TARGET_MB, payloadAt100, roundTrips, templateName } from "./rou
 import { departmentSeed } from "./departments";
 import { measurePane } from "./pane";
 import type { PaneFigures } from "./pane";
+import { measurePageKeystroke } from "./page-keystroke";
+import type { PageKeystrokeFigures } from "./page-keystroke";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const args = new Set(process.argv.slice(2));
@@ -209,6 +213,16 @@ async function mainBench(): Promise<void> {
       pane = { notMeasured: `build or browser failed: ${String((e as Error).message).split("\n")[0]}` };
     }
   }
+  let keystroke: PageKeystrokeFigures | { notMeasured: string };
+  if (args.has("--skip-pane")) keystroke = { notMeasured: "skipped (--skip-pane)" };
+  else {
+    log("browser page keystroke (100× template)…");
+    try {
+      keystroke = await measurePageKeystroke(log, QUICK);
+    } catch (e) {
+      keystroke = { notMeasured: `build or browser failed: ${String((e as Error).message).split("\n")[0]}` };
+    }
+  }
   const results = {
     measuredAt: new Date().toISOString(),
     machine: {
@@ -226,6 +240,7 @@ async function mainBench(): Promise<void> {
     },
     batch: { target: "engine under 10 % of the time", ...batchFigures },
     pane,
+    pageKeystroke: keystroke,
     seconds: Math.round((Date.now() - started) / 1000),
   };
   writeFileSync(path.join(ROOT, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
@@ -339,6 +354,25 @@ async function mainBench(): Promise<void> {
     );
     out.push(
       `largest packages in the initial chunk (source KB before minification): ${pane.topPackagesKB.map((p) => `${p.pkg} ${p.rawKB}`).join(", ")}`,
+    );
+  }
+  out.push("", "Browser page: a keystroke in the grid until its frame is painted (target ≤ 50 ms)");
+  if ("notMeasured" in keystroke) out.push(`not measured: ${keystroke.notMeasured}`);
+  else {
+    const k = keystroke;
+    out.push(
+      table([
+        ["template", "key", "keys", "median ms", "p90 ms", "max ms", "p90 ≤ 50"],
+        ...(
+          [
+            ["first key on a cell (opens its editor)", k.open],
+            ["a character in the editor", k.type],
+            ["Enter (commit, move down)", k.commit],
+            ["a key at once after Enter", k.typeAfterCommit],
+            ["↓ / ↑ / Esc", k.move],
+          ] as const
+        ).map(([what, x]) => [k.template, what, x.keys, x.medianMs, x.p90Ms, x.maxMs, ok(x.p90Ms <= k.targetMs)]),
+      ]),
     );
   }
   out.push("", `figures written to bench/results.json (${results.seconds} s)`);
