@@ -61,6 +61,15 @@ function markDuplicates(rows: SummaryRow[], m: CliMessages): SummaryRow[] {
   });
 }
 
+/** A file's bytes, or why they could not be read (kept, so a read started early never rejects unheard). */
+type Read = { readonly bytes: Uint8Array } | { readonly error: unknown };
+
+const readAhead = (file: string): Promise<Read> =>
+  readBytes(file).then(
+    (bytes) => ({ bytes }),
+    (error: unknown) => ({ error }),
+  );
+
 /** Score every workbook, one summary row each; a bad file is reported and skipped, never aborting the batch. */
 export async function runBatch(
   files: readonly string[],
@@ -73,12 +82,19 @@ export async function runBatch(
   let failed = 0;
   // One session for the whole batch: the template, the same in every workbook, is compiled once.
   const engine = createEngine({ knownTemplates: KNOWN_TEMPLATES });
+  // The next file is read from disk while this one is parsed and scored (the disk and the CPU overlap).
+  let next: Promise<Read> | null = files[0] === undefined ? null : readAhead(files[0]);
   for (const [i, file] of files.entries()) {
     const name = path.basename(file);
     let outcome: ScoresOutcome | null = null;
     let problem = "";
+    const read = next!;
+    const following = files[i + 1];
+    next = following === undefined ? null : readAhead(following);
     try {
-      const bytes = await readBytes(file);
+      const got = await read;
+      if ("error" in got) throw got.error;
+      const bytes = got.bytes;
       const t0 = performance.now();
       const snapshot = await readSnapshot(bytes);
       const t1 = performance.now();

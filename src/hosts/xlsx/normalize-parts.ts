@@ -159,7 +159,7 @@ export function unprefixNamespace(xml: string, uri: string): string {
 }
 
 /** The namespace a part's elements must use unprefixed for exceljs, or null for a part it does not parse. */
-function namespaceOfPart(path: string): string | null {
+export function namespaceOfPart(path: string): string | null {
   if (path === "[Content_Types].xml") return CONTENT_TYPES_NS;
   if (path.endsWith(".rels")) return PACKAGE_RELATIONSHIPS_NS;
   if (path.startsWith("xl/") && path.endsWith(".xml")) return MAIN_NS;

@@ -7,6 +7,7 @@ import JSZip from "jszip";
 import type { CellRef, DefinedName } from "../../engine";
 import { hostFailure } from "../common";
 import { decodeXml, normalizePackage, visibleFormulasWithoutValue } from "./normalize-parts";
+import { valuesPackage } from "./values-package";
 import { parseNameRef } from "../../engine";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -118,10 +119,18 @@ export async function openWorkbook(
   try {
     // Producers that bind the main namespace to a prefix (WPS, the OpenXML SDK) are rewritten first:
     // exceljs matches literal tag names.
-    const normalized = await normalizePackage(zip);
-    workbookXml = normalized.parts.get("xl/workbook.xml") ?? (await wbFile.async("string"));
-    formulasWithoutValue = visibleFormulasWithoutValue(normalized.parts);
-    const loadable = normalized.changed ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : bytes;
+    let parts: ReadonlyMap<string, string>;
+    let loadable: Uint8Array;
+    if (options.valuesOnly) {
+      // Unzipped once, and handed to exceljs stored, without the parts a snapshot never reads (values-package.ts).
+      ({ parts, bytes: loadable } = valuesPackage(bytes));
+    } else {
+      const normalized = await normalizePackage(zip);
+      parts = normalized.parts;
+      loadable = normalized.changed ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : bytes;
+    }
+    workbookXml = parts.get("xl/workbook.xml") ?? (await wbFile.async("string"));
+    formulasWithoutValue = visibleFormulasWithoutValue(parts);
     // exceljs types ask for a Node Buffer; it hands the bytes to JSZip, which takes a Uint8Array.
     const load: Partial<ExcelJS.XlsxReadOptions> = options.valuesOnly ? { ignoreNodes: [...NOT_VALUES] } : {};
     await workbook.xlsx.load(loadable as unknown as ExcelJS.Buffer, load);
