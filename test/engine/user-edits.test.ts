@@ -237,3 +237,62 @@ describe("the recipes of docs/template-format.md", () => {
     expect([within.rawTotal, within.total]).toEqual([94, 94]);
   });
 });
+
+describe("the rubric's 满分 (指标体系, above the grades)", () => {
+  /** 投入 5 → 10 (预算配置 5 → 10, 财政供养人员控制率 2 → 7): the level-1 weights add up to 105. */
+  const to105 = (s: WorkbookSnapshot): WorkbookSnapshot => {
+    s = set(s, tableCell(s, "tbl_rubric", RUBRIC_COLUMNS.level1, "投入", RUBRIC_COLUMNS.weight), 10);
+    s = set(s, tableCell(s, "tbl_rubric", RUBRIC_COLUMNS.level2, "预算配置", RUBRIC_COLUMNS.weight), 10);
+    return set(s, rubric(s, "财政供养人员控制率", "weight"), 7);
+  };
+  const codes = (s: WorkbookSnapshot) => runScoring(s).diagnostics.map((d) => d.code);
+
+  it("ships as 100, and the example's weights add up to it", async () => {
+    const s = await example();
+    expect(
+      text(findSheet(s, "指标体系")!.cells[parseRange(findName(s, "rubric_full_score")!.address)!.start.row]![1]),
+    ).toBe("100");
+    expect(codes(s)).not.toContain("rubric_full_score_mismatch");
+  });
+
+  it("weights of 105 against 满分 100 are an error naming both; declared 105 they score: 94 + 5 = 99", async () => {
+    const s = to105(await example());
+    const d = runScoring(s).diagnostics.find((x) => x.code === "rubric_full_score_mismatch");
+    expect(d).toMatchObject({ severity: "error", params: { expected: "100", actual: "105" } });
+    const declared = withValue(s, "rubric_full_score", 105);
+    const outcome = runScoring(declared);
+    expect(outcome.diagnostics.filter((x) => x.severity === "error")).toEqual([]);
+    expect([outcome.scores!.total, outcome.scores!.fullScore, outcome.scores!.grade]).toEqual([99, 105, "优"]);
+  });
+
+  it("grade bands are checked against it: 满分 50 leaves 优 (90), 良 (80) and 中 (60) out of reach", async () => {
+    const outcome = runScoring(withValue(await example(), "rubric_full_score", 50));
+    const above = outcome.diagnostics.filter((d) => d.code === "grade_bands_invalid");
+    expect(above.map((d) => [d.location?.label, d.params])).toEqual(
+      [
+        ["优", "90"],
+        ["良", "80"],
+        ["中", "60"],
+      ].map(([g, min]) => [g, { problem: "grade_above_full", detail: [g, min, "50"] }]),
+    );
+    expect(outcome.scores).toBeNull();
+  });
+
+  it("blank, or a workbook made before the setting existed, means 100", async () => {
+    const blank = withValue(await example(), "rubric_full_score", null);
+    expect(runScoring(blank).scores?.total).toBe(94);
+    // Before the setting: no defined name and no 字段定义 row (the table's last row moved into its place).
+    let older = withoutName(await example(), "rubric_full_score");
+    const fields = findSheet(older, "字段定义")!.cells;
+    const at = fields.findIndex((r) => text(r?.[0]) === "rubric_full_score");
+    let last = fields.length - 1;
+    while (last > at && text(fields[last]?.[0]) === "") last--;
+    for (let c = 0; c < 8; c++) {
+      const moved = fields[last]?.[c];
+      older = withCell(older, "字段定义", toA1({ row: at, col: c }), moved ? text(moved) || null : null);
+      older = withCell(older, "字段定义", toA1({ row: last, col: c }), null);
+    }
+    expect(runScoring(older).scores?.total).toBe(94);
+    expect(codes(to105(older))).toContain("rubric_full_score_mismatch");
+  });
+});

@@ -15,6 +15,15 @@ import { formatScore } from "../model/decimal";
 
 /** The rubric's full score (满分): the grade bands (优 90, 良 80, 中 60) are set against it. */
 export const FULL_SCORE: Decimal = new Decimal(100);
+
+/** The defined name of the template's 满分 setting (指标体系, above the grades). */
+export const FULL_SCORE_FIELD = "rubric_full_score";
+
+/** The rubric's declared 满分: the template's setting when it holds a positive number, else 100. */
+export function declaredFullScore(values: InputValues): Decimal {
+  const v = values.fields.get(FULL_SCORE_FIELD);
+  return v !== null && v !== undefined && Decimal.isDecimal(v) && v.gt(0) ? v : FULL_SCORE;
+}
 import type { CompiledRule } from "./compile-rule";
 import { rowName, rubricCell } from "./locate";
 import type { RuleCompiler } from "./rubric-checks";
@@ -247,10 +256,11 @@ export function buildRubric(
   }
 
   const fullScore = levels.reduce((s, a) => s.plus(a.weight), new Decimal(0));
-  if (levels.length > 0 && !fullScore.eq(FULL_SCORE))
+  const declared = declaredFullScore(values);
+  if (levels.length > 0 && !fullScore.eq(declared))
     out.push(
       diag("rubric_full_score_mismatch", "error", rubricCell(levels[0]!.row, "weight", levels[0]!.name), {
-        expected: formatScore(FULL_SCORE),
+        expected: formatScore(declared),
         actual: formatScore(fullScore),
         levels: levels.map((a) => `${a.name} ${formatScore(a.weight)}`).join(" + "),
       }),

@@ -12,7 +12,7 @@ import { checkManualScores } from "./manual-scores";
 import type { Parsers } from "./parsers";
 import type { Template } from "./read/types";
 import type { Rubric } from "./rubric";
-import { buildRubric, FULL_SCORE } from "./rubric";
+import { buildRubric, declaredFullScore } from "./rubric";
 
 export interface ScoringPlan {
   readonly rubric: Rubric;
@@ -26,7 +26,7 @@ export function planScoring(
   parsers: Parsers,
 ): { plan: ScoringPlan | null; diagnostics: Diagnostic[] } {
   const built = buildRubric(template, values, parsers);
-  const diagnostics: Diagnostic[] = [...built.diagnostics, ...checkGrades(template.grades, FULL_SCORE)];
+  const diagnostics: Diagnostic[] = [...built.diagnostics, ...checkGrades(template.grades, declaredFullScore(values))];
   const rubric = built.rubric;
   if (!rubric) return { plan: null, diagnostics };
   const adj = compileAdjustments(template, rubric.fullScore, parsers);

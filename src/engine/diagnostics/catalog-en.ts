@@ -91,7 +91,7 @@ export const CATALOG_EN: Catalog<DiagnosticParamsByCode, DiagnosticText> = {
   }),
   rubric_full_score_mismatch: (p) => ({
     message: `The level-1 weights of the rubric add up to ${p.actual} (${p.levels}), not the full score of ${p.expected}; the grades (优 from 90 …) assume ${p.expected}.`,
-    fix: `Adjust the level-1 indicators and those below them so that level 1 adds up to ${p.expected}.`,
+    fix: `Adjust the level-1 indicators and those below them so that level 1 adds up to ${p.expected}; the full score itself is the 满分 cell above the grades on 指标体系.`,
   }),
   rubric_blank_row: (p) => ({
     message: `Row ${p.row} of the rubric is blank and was skipped; the indicators below it are still read.`,

@@ -87,7 +87,7 @@ export const CATALOG_ZH: Catalog<DiagnosticParamsByCode, DiagnosticText> = {
   }),
   rubric_full_score_mismatch: (p) => ({
     message: `指标体系的一级指标分值合计为 ${p.actual} 分（${p.levels}），不等于满分 ${p.expected} 分；等级标准（优 90 分等）按满分 ${p.expected} 分设定。`,
-    fix: `请调整一级指标及其下级指标的分值，使一级指标合计为 ${p.expected} 分。`,
+    fix: `请调整一级指标及其下级指标的分值，使一级指标合计为 ${p.expected} 分；满分本身在指标体系等级标准上方的“满分”单元格中设置。`,
   }),
   rubric_blank_row: (p) => ({
     message: `指标体系第 ${p.row} 行是空行，已跳过；它下面的指标照常读取。`,

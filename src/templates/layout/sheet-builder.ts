@@ -108,7 +108,7 @@ export function headerRow(ctx: LayoutContext, sb: SheetBuilder, id: string, labe
 
 /** An input (yellow, validated by its type) or output (green) cell of a field or table column. */
 export function columnCells(sb: SheetBuilder, col: number, c: ColumnSpec | FieldSpec, value: CellContent): void {
-  const role: CellRole = c.output ? "output" : "input";
+  const role: CellRole = c.output ? "output" : "config" in c && c.config ? "config" : "input";
   const validation = c.output ? null : validationFor(c.type, c.min, c.max, "choices" in c ? c.choices : undefined);
   sb.put(col, value, role, NUMBER_FORMATS[c.type], validation);
 }

@@ -12,6 +12,8 @@ export interface FieldSpec extends ValueRules {
   readonly name: string;
   /** Shown next to the cell and in 字段定义's 说明 column (unit, rule). */
   readonly note: string;
+  /** A bureau's setting (blue), not a department's input (yellow). */
+  readonly config?: boolean;
 }
 
 /** One column of a data table (`<table>.<key>` in 字段定义). */

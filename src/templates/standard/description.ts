@@ -9,6 +9,7 @@ import {
   INCOME_FIELDS,
   PROCUREMENT_FIELDS,
   RESULT_FIELDS,
+  RUBRIC_SETTING_FIELDS,
   SANGONG_FIELDS,
   STANDARD_FIELDS,
 } from "./fields";
@@ -165,6 +166,7 @@ const SHEETS: readonly SheetSpec[] = [
       { kind: "gap" },
       { kind: "rubricTotal", weight: "result_rubric_weight", score: "result_rubric_score" },
       { kind: "gap" },
+      { kind: "fields", names: names(RUBRIC_SETTING_FIELDS) },
       { kind: "structure", id: "grades" },
       { kind: "gap" },
       { kind: "structure", id: "adjustments", blankRows: 2 },
@@ -221,6 +223,6 @@ export function standardTemplateDescription(): TemplateDescription {
     rubric: STANDARD_RUBRIC,
     grades: STANDARD_GRADES,
     adjustments: [],
-    values: {},
+    values: { rubric_full_score: 100 },
   };
 }

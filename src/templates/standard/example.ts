@@ -91,5 +91,5 @@ export function buildExampleDescription(seed: SeedData): TemplateDescription {
   }
 
   const texts = { expend_main_use: SEED_EXPEND_MAIN_USE, sangong_budget_scope: SEED_SANGONG_BUDGET_SCOPE };
-  return { ...base, tables, rubric, values: { ...texts, ...seed.inputs } };
+  return { ...base, tables, rubric, values: { ...base.values, ...texts, ...seed.inputs } };
 }

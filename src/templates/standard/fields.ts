@@ -120,7 +120,6 @@ export const INPUT_FIELDS: readonly FieldSpec[] = [
   ...ASSET_FIELDS,
 ];
 
-/** All single-value fields of the standard template. */
 /** The 合计 row under 指标体系's rubric: the level-1 weights and scores added up (before adjustments). */
 export const RUBRIC_TOTAL_FIELDS: readonly FieldSpec[] = [
   { ...field("result_rubric_weight", "分值合计", "number", "optional", null, null, "一级指标分值之和"), output: true },
@@ -130,4 +129,18 @@ export const RUBRIC_TOTAL_FIELDS: readonly FieldSpec[] = [
   },
 ];
 
-export const STANDARD_FIELDS: readonly FieldSpec[] = [...INPUT_FIELDS, ...RESULT_FIELDS, ...RUBRIC_TOTAL_FIELDS];
+/** The bureau's 满分 above the grades: the level-1 weights must add up to it, and no grade may need more. */
+export const RUBRIC_SETTING_FIELDS: readonly FieldSpec[] = [
+  {
+    ...field("rubric_full_score", "满分", "number", "optional", 1, null, "一级指标分值合计应等于满分；等级按满分设定"),
+    config: true,
+  },
+];
+
+/** All single-value fields of the standard template. */
+export const STANDARD_FIELDS: readonly FieldSpec[] = [
+  ...INPUT_FIELDS,
+  ...RESULT_FIELDS,
+  ...RUBRIC_TOTAL_FIELDS,
+  ...RUBRIC_SETTING_FIELDS,
+];

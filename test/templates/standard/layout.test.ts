@@ -89,7 +89,7 @@ describe("layoutTemplate", () => {
 
   const inTotalRow = new Set(["result_rubric_weight", "result_rubric_score"]);
   it.each(desc.fields.filter((f) => !inTotalRow.has(f.name)).map((f) => [f.name, f]))(
-    "names %s next to its label, as an input or output cell",
+    "names %s next to its label, as an input, output or setting cell",
     (name, f) => {
       const n = findName(snap, name)!;
       expect(n).toBeDefined();
@@ -97,7 +97,7 @@ describe("layoutTemplate", () => {
       const sheet = layoutSheet(n.sheet);
       const label = sheet.cells.find((c) => c.row === pos.row && c.col === pos.col - 1);
       expect(label?.value).toBe(f.label);
-      expect(cellOf(sheet, n.address)?.role).toBe(f.output ? "output" : "input");
+      expect(cellOf(sheet, n.address)?.role).toBe(f.output ? "output" : f.config ? "config" : "input");
     },
   );
 
