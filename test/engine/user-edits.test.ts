@@ -296,3 +296,34 @@ describe("the rubric's 满分 (指标体系, above the grades)", () => {
     expect(codes(to105(older))).toContain("rubric_full_score_mismatch");
   });
 });
+
+describe("a 评分参数 that names a field (目标值=card_target)", () => {
+  /** 公务卡 8.50 against 现金 8.50: a card rate of 50%; 公务卡刷卡率's target from a new rate field. */
+  const withTarget = async (target: number | null): Promise<WorkbookSnapshot> => {
+    let s = withValue(await example(), "cash_settlement", 8.5);
+    s = withCell(s, "收支情况", "A47", "公务卡刷卡率目标");
+    s = withCell(s, "收支情况", "B47", target);
+    s = withName(s, "card_target", "收支情况!$B$47");
+    s = addRow(s, "tbl_fields", field(["card_target", "公务卡刷卡率目标", "比率", "否", 0, 1, "输入"]));
+    return set(s, rubric(s, "公务卡刷卡率", "ruleParams"), "目标值=card_target");
+  };
+
+  it("takes the field's value: 50% of a target of 80% → 2 × 50 ÷ 80 = 1.25", async () => {
+    const outcome = runScoring(await withTarget(0.8));
+    expect(outcome.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const card = outcome.scores!.indicators.find((i) => i.name === "公务卡刷卡率")!;
+    expect(card.score).toBe(1.25);
+    expect(card.explanation).toBe("公务卡刷卡率为50.00%，未达到目标值80%，按比例得1.25分");
+  });
+
+  it("a blank field is an error at the 评分参数 cell naming the field, and nothing is scored", async () => {
+    const outcome = runScoring(await withTarget(null));
+    const d = outcome.diagnostics.find((x) => x.code === "rule_invalid");
+    expect(d).toMatchObject({
+      severity: "error",
+      location: { sheet: "指标体系", address: rubric(await withTarget(null), "公务卡刷卡率", "ruleParams").address },
+      params: { problem: "param_field_blank", detail: ["公务卡刷卡率目标", "card_target"] },
+    });
+    expect(outcome.scores).toBeNull();
+  });
+});

@@ -12,6 +12,11 @@ import type { RubricRowDef, Template } from "./read/types";
 import type { ColumnRef, Expr } from "../formula/types";
 import type { Parsers } from "./parsers";
 import { formatScore } from "../model/decimal";
+import { paramsWithFields } from "./param-fields";
+import type { CompiledRule } from "./compile-rule";
+import { rowName, rubricCell } from "./locate";
+import type { RuleCompiler } from "./rubric-checks";
+import { checkDescription, checkFormula, expandLeaf, ruleDiagnostics, sumMismatch } from "./rubric-checks";
 
 /** The rubric's full score (满分): the grade bands (优 90, 良 80, 中 60) are set against it. */
 export const FULL_SCORE: Decimal = new Decimal(100);
@@ -24,10 +29,6 @@ export function declaredFullScore(values: InputValues): Decimal {
   const v = values.fields.get(FULL_SCORE_FIELD);
   return v !== null && v !== undefined && Decimal.isDecimal(v) && v.gt(0) ? v : FULL_SCORE;
 }
-import type { CompiledRule } from "./compile-rule";
-import { rowName, rubricCell } from "./locate";
-import type { RuleCompiler } from "./rubric-checks";
-import { checkDescription, checkFormula, expandLeaf, ruleDiagnostics, sumMismatch } from "./rubric-checks";
 
 /** One scorable indicator: a rubric leaf, or one row of a leaf expanded over a table. */
 export interface RubricLeaf {
@@ -173,7 +174,20 @@ export function buildRubric(
     }
 
     const kind = row.ruleKind.trim();
-    const compiled = compile(kind, row.ruleParams, weight);
+    const params = paramsWithFields(row.ruleParams, template, values);
+    if (params.blank.length > 0) {
+      for (const f of params.blank)
+        out.push(
+          diag("rule_invalid", "error", rubricCell(row, "ruleParams", name), {
+            indicator: name,
+            kind,
+            ...makeProblem("param_field_blank", template.fields.get(f)?.label ?? f, f),
+          }),
+        );
+      l2.failed.push(weight);
+      continue;
+    }
+    const compiled = compile(kind, params.text, weight);
     if (!compiled.ok) {
       out.push(...ruleDiagnostics(compiled.problems, row, name, kind));
       l2.failed.push(weight);

@@ -72,6 +72,8 @@ export const PROBLEMS_EN: Catalog<ProblemParams> = {
   interval_wrong_side: ([b]) => `the interval end "${b}" is on the wrong side`,
   interval_empty: ([i]) => `the interval "${i}" holds no value (its lower end is above its upper end)`,
   manual_expanded: () => "a manually scored indicator cannot be expanded over a table",
+  param_field_blank: ([label, name]) =>
+    `a parameter names “${label}” (${name}), which is blank: fill it in, or write the number in the parameter`,
   // The rubric
   row_without_name: ([r]) => `row ${r} has no indicator name`,
   level2_without_level1: ([name]) => `the level-2 indicator "${name}" has no level-1 indicator above it`,

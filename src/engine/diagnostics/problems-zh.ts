@@ -70,6 +70,7 @@ export const PROBLEMS_ZH: Catalog<ProblemParams> = {
   interval_wrong_side: ([b]) => `区间端点“${b}”写反了方向（下限不能是 +∞，上限不能是 -∞）`,
   interval_empty: ([i]) => `区间“${i}”中没有任何数值（下限大于上限）`,
   manual_expanded: () => "人工评分的指标不能按表格逐行展开",
+  param_field_blank: ([label, name]) => `参数引用的“${label}”（${name}）还没有填写，请先填写该项，或在参数中直接写数值`,
   // 指标体系
   row_without_name: ([r]) => `第 ${r} 行没有填写指标名称`,
   level2_without_level1: ([name]) => `二级指标“${name}”上方没有一级指标`,

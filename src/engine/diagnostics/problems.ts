@@ -77,6 +77,8 @@ export const RULE_PROBLEMS = {
   interval_wrong_side: ["bound"],
   interval_empty: ["interval"],
   manual_expanded: [],
+  /** A parameter names a field (目标值=target_rate) that is blank. */
+  param_field_blank: ["label", "name"],
 } as const;
 
 /** The levels of the rubric (指标体系). */
