@@ -230,7 +230,8 @@ export function currentRowInMinMax(expr: Expr, table: string): Expr {
 export function checkDescription(row: RubricRowDef, indicator: string, rule: CompiledRule): Diagnostic[] {
   const deduct = rule.params.raw.get("deduct");
   const spec = rule.def.params["deduct"];
-  if (deduct === undefined || spec === undefined) return [];
+  // No 「扣」, no quoted deduction (most descriptions): the search below is skipped.
+  if (deduct === undefined || spec === undefined || !row.description.includes("扣")) return [];
   const quoted = [...row.description.matchAll(/扣\s*(\d+(?:\.\d+)?)\s*分/g)];
   if (quoted.length === 0) return [];
   const n = parseNumberText(deduct);

@@ -24,4 +24,9 @@ export class TextMemo<R> {
     }
     return r as R;
   }
+
+  /** Forget everything remembered. */
+  clear(): void {
+    this.memo.clear();
+  }
 }

@@ -78,6 +78,7 @@ function scoreLeaf(
   leaf: RubricLeaf,
   lang: Lang,
   formats: (expr: Expr) => ValueFormat,
+  fieldNumber: (name: string) => number | null,
   out: Diagnostic[],
 ): { result: IndicatorResult; exact: Decimal } {
   const currentRow = leaf.expanded ? { table: leaf.expanded.table, values: leaf.expanded.tableRow.values } : undefined;
@@ -119,7 +120,7 @@ function scoreLeaf(
   } else if (outcome.deduction) reason = renderPhrase(lang, outcome.deduction);
 
   const inputs: Record<string, number | null> = {};
-  for (const f of leaf.fields) inputs[f] = typedNumber(values.fields.get(f));
+  for (const f of leaf.fields) inputs[f] = fieldNumber(f);
   if (currentRow)
     for (const c of leaf.columns)
       if (c.table === currentRow.table) inputs[`${c.table}.${c.key}`] = typedNumber(currentRow.values.get(c.key));
@@ -167,9 +168,16 @@ export function scoreWorkbook(
     if (f === undefined) formatOf.set(expr, (f = valueFormat(expr, template)));
     return f;
   };
+  // The inputs an indicator shows, as numbers: converted once per field, however many indicators use it.
+  const fieldNumbers = new Map<string, number | null>();
+  const fieldNumber = (name: string): number | null => {
+    let n = fieldNumbers.get(name);
+    if (n === undefined) fieldNumbers.set(name, (n = typedNumber(values.fields.get(name))));
+    return n;
+  };
   const env = valuesEnv(template, values);
   for (const leaf of rubric.leaves) {
-    const r = scoreLeaf(template, values, env, leaf, lang, formats, diagnostics);
+    const r = scoreLeaf(template, values, env, leaf, lang, formats, fieldNumber, diagnostics);
     indicators.push(r.result);
     exact.set(leaf.id, r.exact);
   }
