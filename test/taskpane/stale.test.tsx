@@ -105,3 +105,56 @@ describe("stale results", () => {
     expect(screen.getByTestId("grade-badge").textContent).toBe("优 · 9.5 分 · 已过期");
   });
 });
+
+describe("校验 again after edits", () => {
+  const outOfRange = problem(
+    "out_of_range",
+    "error",
+    { sheet: "基本情况", address: "B7", label: "年末实有在职人数（人）" },
+    {
+      label: "年末实有在职人数（人）",
+      value: "-3",
+      bound: "0",
+    } as never,
+  );
+
+  it("once a problem list is on show, an edit runs 校验 again by itself when typing pauses: list and marks follow", async () => {
+    const { host, edit } = editableHost();
+    const engine = new FakeEngine();
+    const { user } = await renderPane({ host, engine });
+    await user.click(screen.getByRole("button", { name: "校验" }));
+    await screen.findByText("没有发现问题。");
+    const validations = engine.validate.mock.calls.length;
+    const marked = host.markDiagnostics.mock.calls.length;
+    engine.validation = { ...engine.validation, diagnostics: [outOfRange] };
+    // Three keystrokes' edits in a row: one 校验 after the pause, not three.
+    act(() => {
+      edit();
+      edit();
+      edit();
+    });
+    expect(engine.validate.mock.calls.length).toBe(validations);
+    expect(
+      await screen.findByText("问题 out_of_range 年末实有在职人数（人）", undefined, { timeout: 3000 }),
+    ).toBeTruthy();
+    expect(engine.validate.mock.calls.length).toBe(validations + 1);
+    expect(host.markDiagnostics.mock.calls.length).toBe(marked + 1);
+    expect(host.markDiagnostics.mock.calls.at(-1)![0]).toEqual([outOfRange]);
+    // Quiet: no progress bar, and the tab's status line was not replaced by a success of its own.
+    expect(screen.queryByRole("progressbar")).toBeNull();
+  });
+
+  it("before 校验 or 评分 has shown a list, an edit reads and marks nothing by itself", async () => {
+    const { host, edit, subscribed } = editableHost();
+    const engine = new FakeEngine();
+    await renderPane({ host, engine });
+    await waitFor(() => expect(subscribed()).toBe(true));
+    const validations = engine.validate.mock.calls.length;
+    const reads = host.readSnapshot.mock.calls.length;
+    act(() => edit());
+    await act(() => new Promise((r) => setTimeout(r, 900)));
+    expect(engine.validate.mock.calls.length).toBe(validations);
+    expect(host.readSnapshot.mock.calls.length).toBe(reads);
+    expect(host.markDiagnostics).not.toHaveBeenCalled();
+  });
+});

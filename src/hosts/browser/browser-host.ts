@@ -60,6 +60,8 @@ export class BrowserHost implements WorkbookHost {
   // Edits shown in the snapshot and not yet in the bytes: written in one go when the bytes are next used (typing
   // costs no .xlsx round trip), and a snapshot read back from the bytes meanwhile keeps them.
   private pendingEdits: { sheet: string; edits: readonly CellEdit[] }[] = [];
+  // The marks of the last 校验, shown in the grid and not yet in the bytes (written with the next use of the file).
+  private pendingMarks: readonly Diagnostic[] | null = null;
   private codec: Promise<XlsxCodec> | null = null;
   private readonly deps: Required<BrowserHostDeps>;
 
@@ -122,6 +124,7 @@ export class BrowserHost implements WorkbookHost {
     const inputs = codec.inputCells ? await codec.inputCells(bytes).catch(() => new Map()) : new Map();
     this.bytes = bytes;
     this.pendingEdits = [];
+    this.pendingMarks = null;
     const first = snapshot.sheets.find((s) => s.visible !== false) ?? snapshot.sheets[0];
     this.set({
       fileName,
@@ -168,6 +171,7 @@ export class BrowserHost implements WorkbookHost {
   async downloadWorkbook(): Promise<void> {
     const bytes = await this.serial(async () => {
       await this.flushEdits();
+      await this.flushMarks();
       return this.bytes;
     });
     if (!bytes || !this.state.fileName) throw new HostError("file_unreadable", "no workbook is open");
@@ -252,11 +256,14 @@ export class BrowserHost implements WorkbookHost {
       if (!this.bytes) throw new HostError("sheet_missing", "no workbook is open");
       await this.flushEdits();
       const codec = await this.loadCodec();
+      // 评分's own marks replace the last 校验's; a write without marks (the 报告 sheet) carries those along.
+      const marks = diagnostics ?? this.pendingMarks;
       const applied = await codec.applyWritePlan(
         this.bytes,
         plan,
-        diagnostics ? { marks: this.marksFor(codec, diagnostics) } : undefined,
+        marks ? { marks: this.marksFor(codec, marks) } : undefined,
       );
+      this.pendingMarks = null;
       const read = await this.readBytes(applied.bytes);
       this.bytes = applied.bytes;
       const snapshot = this.pendingEdits.reduce((snap, p) => withEdits(snap, p.sheet, p.edits), read);
@@ -270,26 +277,29 @@ export class BrowserHost implements WorkbookHost {
   }
 
   /**
-   * Mark the problem cells on the page's grid and in the workbook the page downloads (the same fills, notes and
-   * `_marks` sheet as Excel's add-in and the CLI). Values are unchanged, so the snapshot is not read again.
+   * Mark the problem cells on the page's grid at once, and in the workbook the page downloads (the same fills, notes
+   * and `_marks` sheet as Excel's add-in and the CLI) when its bytes are next used: 校验 again after every pause in
+   * typing costs no .xlsx round trip. Values are unchanged, so the snapshot is not read again.
    */
   async markDiagnostics(diagnostics: readonly Diagnostic[]): Promise<void> {
     this.showMarks(diagnostics);
-    await this.serial(async () => {
-      if (!this.bytes) return;
-      await this.flushEdits();
+    this.pendingMarks = diagnostics;
+  }
+
+  /** The marks of the last 校验, written into the bytes (inside a serial job, after the edits). */
+  private async flushMarks(): Promise<void> {
+    const diagnostics = this.pendingMarks;
+    if (!diagnostics || !this.bytes) return;
+    const before = this.bytes;
+    try {
       const codec = await this.loadCodec();
-      const before = this.bytes;
-      let applied: { bytes: Uint8Array };
-      try {
-        applied = await codec.applyWritePlan(before, { ops: [] }, { marks: this.marksFor(codec, diagnostics) });
-      } catch (e) {
-        if (e instanceof HostError) throw e;
-        throw new HostError("unknown", e instanceof Error ? e.message : String(e));
-      }
-      // A workbook opened meanwhile keeps its own bytes.
+      const applied = await codec.applyWritePlan(before, { ops: [] }, { marks: this.marksFor(codec, diagnostics) });
+      // A workbook opened meanwhile keeps its own bytes; newer marks asked for meanwhile stay pending.
       if (this.bytes === before) this.bytes = applied.bytes;
-    });
+      if (this.pendingMarks === diagnostics) this.pendingMarks = null;
+    } catch (e) {
+      throw e instanceof HostError ? e : new HostError("unknown", e instanceof Error ? e.message : String(e));
+    }
   }
 
   /** The grid's marks: every cell of each diagnostic's range, with the worst severity found there. */

@@ -9,6 +9,7 @@ import type { PaneError } from "../host-error";
 import { PaneFailure, isCancelled, toPaneError } from "../host-error";
 import { useI18n } from "../i18n";
 import { readStoredResult } from "./workbook-status";
+import { useRevalidateOnEdit } from "./revalidate";
 
 export type TabId = "template" | "validate" | "score" | "report";
 
@@ -183,6 +184,19 @@ export function usePane(
     setReportStale(true);
   }, []);
 
+  // The problem list on show follows the edits: 校验 runs again by itself once typing pauses.
+  const revalidateSoon = useRevalidateOnEdit({
+    host,
+    engine,
+    running,
+    shown: diagnostics !== null,
+    apply: (found, template, unit) => {
+      setStatus((s) => ({ ...s, template, unit }));
+      setDiagnostics(found);
+      if (errorCount(found) > 0) markEdited();
+    },
+  });
+
   // An edit in Excel after 评分 turns the grade and the report stale at once (hosts without edit events: the next
   // 校验 or 报告 that finds errors or another result does).
   useEffect(() => {
@@ -190,7 +204,10 @@ export function usePane(
     let off: (() => Promise<void>) | null = null;
     let gone = false;
     host
-      .onUserEdit(() => markEdited())
+      .onUserEdit(() => {
+        markEdited();
+        revalidateSoon();
+      })
       .then((unsubscribe) => {
         if (gone) void unsubscribe().catch(() => undefined);
         else off = unsubscribe;
@@ -200,7 +217,7 @@ export function usePane(
       gone = true;
       void off?.().catch(() => undefined);
     };
-  }, [host, phase, markEdited]);
+  }, [host, phase, markEdited, revalidateSoon]);
 
   const actions: PaneActions = {
     refresh: () =>

@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 import { diag } from "../../../src/engine/diagnostics/types";
 import { HostError } from "../../../src/hosts/common/types";
 import { ActionCancelled, BrowserHost, XLSX_MIME, assetUrl } from "../../../src/hosts/browser/browser-host";
+import type { CodecMarks } from "../../../src/hosts/browser/browser-host";
+import type { WritePlan } from "../../../src/engine/model/write-plan";
 import { EXAMPLE, FakeCodec, TEMPLATE_SNAPSHOT, decode, encode, fakeAssets } from "../../web/fake-codec";
 
 function setup() {
@@ -180,6 +182,28 @@ describe("BrowserHost", () => {
     ]);
     await host.markDiagnostics([]);
     expect(host.getState().marks.size).toBe(0);
+  });
+
+  it("marks reach the file with its next use, the last 校验's only: 校验 again while typing costs no .xlsx round trip", async () => {
+    const { host, codec, download } = setup();
+    await host.openExample();
+    const first = [diag("not_a_number", "error", { sheet: "收支情况", address: "B2" }, { label: "x", text: "y" })];
+    const last = [diag("not_a_number", "error", { sheet: "收支情况", address: "B1" }, { label: "x", text: "y" })];
+    await host.markDiagnostics(first);
+    host.editCells("收支情况", "B1", [["abc"]]);
+    await host.markDiagnostics(last);
+    expect(host.getState().marks.has("收支情况!B1")).toBe(true);
+    expect(codec.applyWritePlan).not.toHaveBeenCalled();
+    await host.downloadWorkbook();
+    expect(download).toHaveBeenCalledTimes(1);
+    // The edit first, then the marks of the last 校验 alone.
+    const calls = codec.applyWritePlan.mock.calls as unknown as [unknown, WritePlan, { marks: CodecMarks }?][];
+    expect(calls.map((c) => [c[1].ops.length, c[2]?.marks.diagnostics])).toEqual([
+      [1, undefined],
+      [0, last],
+    ]);
+    await host.downloadWorkbook();
+    expect(codec.applyWritePlan).toHaveBeenCalledTimes(2);
   });
 
   it("selectCell switches the sheet, bumps the selection and notifies", async () => {
