@@ -12,9 +12,9 @@ export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
 export const HUNDRED = new Decimal(100);
 
-/** Scores: 2 decimals, half-up. */
+/** Scores: 2 decimals, half-up (a score with 2 decimals or fewer is already that, and is not copied). */
 export function roundScore(d: Decimal): Decimal {
-  return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return d.decimalPlaces() <= 2 ? d : d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
 /** Rates (fractions): 4 decimals, half-up — i.e. a percentage with 2 decimals. */

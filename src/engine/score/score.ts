@@ -105,11 +105,12 @@ function scoreLeaf(
   }
 
   let reason = "";
-  if (leaf.formula === null) reason = outcome.score.lt(leaf.weight) ? leaf.row.manualReason.trim() : "";
+  const lost = outcome.score.lt(leaf.weight);
+  if (leaf.formula === null) reason = lost ? leaf.row.manualReason.trim() : "";
   else if (leaf.expanded) {
-    reason = outcome.score.lt(leaf.weight) ? textOf(leaf.expanded.tableRow.values.get("reason")) : "";
+    reason = lost ? textOf(leaf.expanded.tableRow.values.get("reason")) : "";
     const table = template.tables.get(leaf.expanded.table);
-    if (table && outcome.score.lt(leaf.weight) && reason === "") {
+    if (table && lost && reason === "") {
       const column = table.columns.find((c) => c.key === "reason");
       const at = tableCell(table, leaf.expanded.tableRow.row, column ? "reason" : "score", leaf.name);
       const params = { indicator: leaf.name, score: formatScore(outcome.score), weight: formatScore(leaf.weight) };
