@@ -113,6 +113,7 @@ export function TaskPane({ host, engine }: TaskPaneProps) {
         <FirstRun
           busy={pane.busy}
           notice={pane.notice?.text ?? null}
+          noWorkbook={pane.noWorkbook}
           onCreateTemplate={() => void actions.createTemplate()}
           onOpenExample={() => void actions.openExample()}
         />

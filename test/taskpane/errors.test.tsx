@@ -80,6 +80,21 @@ describe("host failures", () => {
 
 describe("a host failure with its reason", () => {
   it.each([
+    [
+      "download_mac",
+      "Excel for Mac 的任务窗格不能下载文件。请在 Excel 网页版或 Windows 版中生成，或用命令行 perfeval report 生成 .docx。",
+    ],
+    [
+      "template_insert_unsupported",
+      "此版本的 Excel 不能向当前工作簿插入模板（需要 ExcelApi 1.13）。请直接打开模板文件 standard-template.xlsx。",
+    ],
+  ] as const)("%s: the pane shows the host's specific words, not the generic 不支持 text", (reason, words) => {
+    const shown = toPaneError(hostFailure(reason, {}), catalogs["zh-CN"]);
+    expect(shown.message).toBe(words);
+    expect(shown.message).not.toBe(HOST_CODE_MESSAGES["zh-CN"].api_unsupported.message);
+  });
+
+  it.each([
     ["zh-CN", "无法读取：文件设置了打开密码（已加密），或是旧版 .xls 格式。"],
     ["en", "Cannot read it: the file has an open password (it is encrypted) or is an old .xls file."],
   ] as const)("%s: the pane says the host's own words for it, not only its code's", (lang, words) => {

@@ -70,6 +70,18 @@ describe("first run", () => {
     expect(screen.getByRole("region", { name: "模板状态" }).textContent).not.toContain("年度");
   });
 
+  it("in Excel, 模板's one primary action re-reads the workbook (it changes under the pane); 新建标准模板 beside it", async () => {
+    const host = new FakeHost();
+    Object.defineProperty(host, "kind", { value: "office" });
+    const { user } = await renderPane({ host });
+    await user.click(screen.getByRole("tab", { name: "模板" }));
+    const refresh = await screen.findByRole("button", { name: "重新读取工作簿" });
+    const reads = host.readSnapshot.mock.calls.length;
+    await user.click(refresh);
+    await waitFor(() => expect(host.readSnapshot.mock.calls.length).toBe(reads + 1));
+    expect(screen.getByRole("button", { name: "新建标准模板" })).toBeTruthy();
+  });
+
   it("模板 names the template and its version, never its internal id", async () => {
     const { user } = await renderPane();
     await user.click(screen.getByRole("tab", { name: "模板" }));

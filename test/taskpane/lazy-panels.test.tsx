@@ -14,7 +14,7 @@ describe("lazily loaded parts of the pane", () => {
   it.each([
     ["评分", "评分并写入"],
     ["报告", "生成报告"],
-    ["模板", "重新读取工作簿"],
+    ["模板", "打开示例"],
   ])("the tabs, then 「%s」's panel, arrive without preloading (button %s)", async (tab, button) => {
     const user = userEvent.setup();
     render(

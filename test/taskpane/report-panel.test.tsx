@@ -102,6 +102,13 @@ describe("报告", () => {
       ),
     );
     expect(engine.docx).toHaveBeenCalledTimes(1);
+    // The deliverable comes first in its row.
+    const row = screen.getByRole("button", { name: "导出 Word" }).parentElement!;
+    expect([...row.querySelectorAll("button")].map((b) => b.textContent)).toEqual([
+      "导出 Word",
+      "复制全文",
+      "写入报告工作表",
+    ]);
   });
 
   it("blocked by errors: no preview and no secondary actions", async () => {

@@ -75,11 +75,23 @@ describe("browser page", () => {
     const { user } = setup(false);
     expect(screen.getByText(/把 .xlsx 文件拖到这里/)).toBeTruthy();
     expect(await screen.findByRole("button", { name: "新建标准模板" })).toBeTruthy();
+    // No workbook at all is said as such (not "this workbook is not a template"), with the way through the steps.
+    expect(screen.getByText("还没有打开工作簿。请打开填好的 .xlsx 文件，或新建标准模板、打开示例。")).toBeTruthy();
+    expect(screen.queryByText("当前工作簿还不是绩效评价模板。")).toBeNull();
+    expect(screen.getByText("使用步骤：填写黄色单元格 → 校验 → 评分 → 报告。")).toBeTruthy();
     expect(screen.getByRole("button", { name: "下载已评分的 .xlsx" }).hasAttribute("disabled")).toBe(true);
     const file = new File([encode(EXAMPLE) as BlobPart], "外事办2020.xlsx", { type: "application/octet-stream" });
     await user.upload(screen.getByTestId("file-input") as HTMLInputElement, file);
     expect(await screen.findByRole("tablist", { name: "步骤" })).toBeTruthy();
     expect(screen.getByText("外事办2020.xlsx")).toBeTruthy();
+    // 模板 on the page: the page's own copy is not re-read (no 重新读取工作簿); 新建标准模板 is the one primary action.
+    await user.click(screen.getByRole("tab", { name: "模板" }));
+    expect(screen.queryByRole("button", { name: "重新读取工作簿" })).toBeNull();
+    expect(screen.getAllByRole("button", { name: "新建标准模板" })).toHaveLength(1);
+    expect(screen.getByRole("button", { name: "新建标准模板" }).className).toMatch(/fui-Button/);
+    expect(screen.getByRole("button", { name: "新建标准模板" }).getAttribute("class")).not.toBe(
+      screen.getByRole("button", { name: "打开示例" }).getAttribute("class"),
+    );
     // Open but not scored: there is no scored workbook to download yet.
     expect(screen.getByRole("button", { name: "下载已评分的 .xlsx" }).hasAttribute("disabled")).toBe(true);
   });
@@ -89,7 +101,8 @@ describe("browser page", () => {
     const zone = screen.getByRole("region", { name: "打开 .xlsx 文件" });
     const file = new File(["x"], "报表.xls");
     fireEvent.drop(zone, { dataTransfer: { files: [file] } });
-    expect(await screen.findByText("这不是 .xlsx 格式的工作簿。")).toBeTruthy();
+    // The refused file is named.
+    expect(await screen.findByText("「报表.xls」：这不是 .xlsx 格式的工作簿。")).toBeTruthy();
   });
 
   it("after 评分, 下载已评分的 .xlsx downloads the written workbook", async () => {

@@ -8,6 +8,9 @@ export const en: Catalog = {
     sentence:
       "The assistant checks a department's expenditure performance evaluation workbook, scores every indicator, grades the total and writes the self-evaluation report.",
     notTemplate: "This workbook is not an evaluation template yet.",
+    noWorkbook:
+      "No workbook is open yet. Open a filled-in .xlsx file, or create the standard template or open the example.",
+    steps: "How it goes: fill in the yellow cells → Check → Score → Report.",
     create: "New standard template",
     example: "Open the example",
   },
@@ -89,7 +92,7 @@ export const en: Catalog = {
     reason: (text) => `Deduction: ${text}`,
     na: "not applicable",
     undefinedValue: "cannot be computed",
-    noValue: "—",
+    noValue: "none (scored by hand)",
     adjustments: "Total adjustments",
     rawTotal: (raw) => `before adjustments ${raw} points`,
     written: (cells) => `Wrote ${cells} cells`,
@@ -137,6 +140,7 @@ export const en: Catalog = {
   web: {
     title: "Performance Evaluation Assistant · browser",
     open: "Open an .xlsx file",
+    refused: (file, message) => `${file}: ${message}`,
     download: "Download the scored .xlsx",
     downloadEdited: "Download the .xlsx",
     privacy:

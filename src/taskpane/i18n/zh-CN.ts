@@ -6,6 +6,8 @@ const source = {
   firstRun: {
     sentence: "绩效评价助手帮您校验部门整体支出绩效评价表，计算各项指标得分和等级，并生成绩效自评报告。",
     notTemplate: "当前工作簿还不是绩效评价模板。",
+    noWorkbook: "还没有打开工作簿。请打开填好的 .xlsx 文件，或新建标准模板、打开示例。",
+    steps: "使用步骤：填写黄色单元格 → 校验 → 评分 → 报告。",
     create: "新建标准模板",
     example: "打开示例",
   },
@@ -84,7 +86,7 @@ const source = {
     reason: (text: string) => `扣分原因：${text}`,
     na: "不适用",
     undefinedValue: "无法计算",
-    noValue: "—",
+    noValue: "无（人工评分）",
     adjustments: "总分调整",
     rawTotal: (raw: string) => `调整前合计 ${raw} 分`,
     written: (cells: number) => `已写入 ${cells} 个单元格`,
@@ -130,6 +132,7 @@ const source = {
   web: {
     title: "绩效评价助手 · 浏览器版",
     open: "打开 .xlsx 文件",
+    refused: (file: string, message: string) => `「${file}」：${message}`,
     download: "下载已评分的 .xlsx",
     downloadEdited: "下载 .xlsx",
     privacy:

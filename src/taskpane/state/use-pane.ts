@@ -81,6 +81,10 @@ export interface PaneNotice {
 
 export interface PaneModel {
   readonly phase: "loading" | "firstRun" | "ready";
+  /** No workbook is open at all (the browser page before a file is opened; Excel always has one). */
+  readonly noWorkbook: boolean;
+  /** Whether the host re-reads a workbook that can change under it (Excel), so 重新读取工作簿 means something. */
+  readonly canRefresh: boolean;
   readonly tab: TabId;
   readonly setTab: (tab: TabId) => void;
   readonly busy: boolean;
@@ -123,6 +127,7 @@ export function usePane(
 ): PaneModel {
   const { lang, t } = useI18n();
   const [phase, setPhase] = useState<PaneModel["phase"]>("loading");
+  const [noWorkbook, setNoWorkbook] = useState(false);
   const [tab, setTabState] = useState<TabId>("validate");
   const tabRef = useRef<TabId>("validate");
   const setTab = useCallback((next: TabId) => {
@@ -171,6 +176,7 @@ export function usePane(
     const stored = readStoredResult(snapshot);
     setStatus({ template: outcome.template, unit: outcome.unit ?? null, ...stored, stale: null });
     setFirstWrite(stored.scoredAt === null);
+    setNoWorkbook(snapshot.sheets.length === 0);
     setPhase(outcome.template ? "ready" : "firstRun");
   }, [host, engine]);
 
@@ -341,6 +347,8 @@ export function usePane(
 
   return {
     phase,
+    noWorkbook,
+    canRefresh: host.kind === "office",
     tab,
     setTab,
     busy,

@@ -31,6 +31,7 @@ export function PaneSteps({ pane, engine }: PaneStepsProps) {
             template={pane.status.template}
             busy={pane.busy}
             notice={noticeFor("template")}
+            canRefresh={pane.canRefresh}
             onRefresh={() => void actions.refresh()}
             onCreateTemplate={() => void actions.createTemplate()}
             onOpenExample={() => void actions.openExample()}

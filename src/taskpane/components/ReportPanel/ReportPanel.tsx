@@ -69,15 +69,16 @@ export function ReportPanel({
         </MessageBar>
       )}
       {report && !blocked && !stale && (
+        // 导出 Word first: the document most accountants hand in.
         <div className={panel.secondaryRow}>
+          <Button appearance="secondary" disabled={!ready} onClick={onExport}>
+            {t.report.export}
+          </Button>
           <Button appearance="secondary" disabled={!ready} onClick={onCopy}>
             {t.report.copy}
           </Button>
           <Button appearance="secondary" disabled={!ready} onClick={onWrite}>
             {t.report.write}
-          </Button>
-          <Button appearance="secondary" disabled={!ready} onClick={onExport}>
-            {t.report.export}
           </Button>
         </div>
       )}

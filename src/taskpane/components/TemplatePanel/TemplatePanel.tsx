@@ -10,6 +10,11 @@ export interface TemplatePanelProps {
   readonly busy: boolean;
   /** The last success in this tab (its status line). */
   readonly notice?: string | null;
+  /**
+   * Whether re-reading means something (Excel, where the workbook changes under the pane). On the browser page the
+   * workbook is the page's own copy: no 重新读取, and 新建标准模板 is the step's one primary action.
+   */
+  readonly canRefresh?: boolean;
   readonly onRefresh: () => void;
   readonly onCreateTemplate: () => void;
   readonly onOpenExample: () => void;
@@ -20,6 +25,7 @@ export function TemplatePanel({
   template,
   busy,
   notice = null,
+  canRefresh = true,
   onRefresh,
   onCreateTemplate,
   onOpenExample,
@@ -29,9 +35,15 @@ export function TemplatePanel({
   const styles = useTemplatePanelStyles();
   return (
     <div className={panel.panel}>
-      <Button appearance="primary" className={panel.primary} disabled={busy} onClick={onRefresh}>
-        {t.template.refresh}
-      </Button>
+      {canRefresh ? (
+        <Button appearance="primary" className={panel.primary} disabled={busy} onClick={onRefresh}>
+          {t.template.refresh}
+        </Button>
+      ) : (
+        <Button appearance="primary" className={panel.primary} disabled={busy} onClick={onCreateTemplate}>
+          {t.template.create}
+        </Button>
+      )}
       <PanelStatus text={notice} />
       <Caption1 className={panel.hint}>{t.template.intro}</Caption1>
       {template && (
@@ -47,9 +59,11 @@ export function TemplatePanel({
         </dl>
       )}
       <div className={panel.secondaryRow}>
-        <Button appearance="secondary" disabled={busy} onClick={onCreateTemplate}>
-          {t.template.create}
-        </Button>
+        {canRefresh && (
+          <Button appearance="secondary" disabled={busy} onClick={onCreateTemplate}>
+            {t.template.create}
+          </Button>
+        )}
         <Button appearance="subtle" disabled={busy} onClick={onOpenExample}>
           {t.template.example}
         </Button>

@@ -23,7 +23,7 @@ export const useSheetGridStyles = makeStyles({
   head: {
     position: "sticky",
     top: 0,
-    zIndex: 1,
+    zIndex: 2,
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightRegular,
@@ -33,6 +33,8 @@ export const useSheetGridStyles = makeStyles({
   rowHead: {
     position: "sticky",
     left: 0,
+    // Above the cells scrolled under it (their outlines and marks), below the column heads.
+    zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightRegular,

@@ -45,11 +45,14 @@ export function useWebPage(host: BrowserHost, openExampleOnStart: boolean): WebP
   const [error, setError] = useState<PaneError | null>(null);
   const [dropping, setDropping] = useState(false);
 
+  // `file`: the file the action was about, named in what went wrong (a refused .xls or .csv says which).
   const attempt = useCallback(
-    (action: () => Promise<void>) => {
+    (action: () => Promise<void>, file?: string) => {
       setError(null);
       action().catch((e: unknown) => {
-        if (!isCancelled(e)) setError(toPaneError(e, t));
+        if (isCancelled(e)) return;
+        const shown = toPaneError(e, t);
+        setError(file ? { ...shown, message: t.web.refused(file, shown.message) } : shown);
       });
     },
     [t],
@@ -68,7 +71,7 @@ export function useWebPage(host: BrowserHost, openExampleOnStart: boolean): WebP
 
   const openFiles = (files: FileList | null): void => {
     const file = files?.[0];
-    if (file) attempt(() => host.openFile(file));
+    if (file) attempt(() => host.openFile(file), file.name);
   };
 
   return {
