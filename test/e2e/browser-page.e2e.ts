@@ -9,7 +9,7 @@ import { cellAtRef, findName } from "../../src/engine/model/snapshot";
 import { BROWSER_ARGS } from "../../scripts/browser";
 import { EVAL_PATTERNS } from "../proof/code-patterns";
 import { expectAccessible } from "./helpers/axe";
-import { Shots } from "./helpers/seen";
+import { Shots, focusShown } from "./helpers/seen";
 
 const baseUrl = inject("baseUrl");
 const browserPath = inject("browserPath");
@@ -307,6 +307,36 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     const saved = await readSnapshot(readFileSync(xlsxPath));
     expect(cellAtRef(saved, findName(saved, "staff_actual")!)).toEqual({ t: "n", v: -3 });
     expect(cellAtRef(saved, findName(saved, "result_total")!)).toEqual({ t: "n", v: 94 });
+  });
+
+  it("pastes a block copied from Excel or WPS with Ctrl+V: input cells take it, the others are counted", async () => {
+    const example = await readSnapshot(readFileSync("assets/example-wanzhou-2020.xlsx"));
+    const staff = findName(example, "staff_actual")!;
+    const row = /\d+$/.exec(staff.address)![0];
+    const grid = page.getByRole("grid");
+    await page.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name: staff.sheet }).click();
+    // What Excel puts on the clipboard for two cells side by side: tab between, a line end after.
+    await page.evaluate(() => navigator.clipboard.writeText("-4\t九\r\n"));
+    await grid.locator(`td[data-address="${staff.address}"]`).click();
+    await page.keyboard.press("Control+V");
+    await expect.poll(() => grid.locator(`td[data-address="${staff.address}"]`).textContent()).toBe("-4");
+    // The cell to its right is no input cell: left as it was, and said.
+    expect(await grid.locator(`td[data-address="C${row}"]`).textContent()).not.toBe("九");
+    expect(await page.getByTestId("grid-notice").textContent()).toBe(
+      "已粘贴到黄色的填写单元格；其中 1 个单元格不是填写单元格，没有改动。",
+    );
+    // The focus stays on the cell, and its ring is drawn.
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowLeft");
+    expect(await focusShown(page)).toEqual({ element: "TD -4", visible: true });
+    // The problem list follows the paste by itself.
+    await expect.poll(() => page.getByText(/的值 -4 超出允许范围/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await seen("pasted-block");
+    // Saved, so the next test's 新建标准模板 is not asked about.
+    await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载 .xlsx", exact: true }).click(),
+    ]);
   });
 
   it("at 400 px, a jump to a problem keeps the cell's label (column A) in view beside it", async () => {
