@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { readSnapshot } from "../../src/hosts/xlsx/read-snapshot";
 import { cellAtRef, findName } from "../../src/engine/model/snapshot";
 import { BROWSER_ARGS } from "../../scripts/browser";
@@ -89,6 +89,12 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
 
   afterAll(async () => {
     await browser?.close();
+  });
+
+  // The state a test failed in, beside the steps before it.
+  afterEach(async ({ task }) => {
+    if (task.result?.state === "fail")
+      await shots.take(page, `failed-${task.name.slice(0, 40)}`).catch(() => undefined);
   });
 
   it("validates the seed example: no errors, the three published slips as warnings", async () => {

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildTemplateWorkbook } from "../../src/hosts/xlsx/write-template";
 import { readInputCells } from "../../src/hosts/browser/input-cells";
 import type { InputCells } from "../../src/hosts/browser/input-cells";
@@ -82,6 +82,11 @@ describe.skipIf(!browserPath)("the browser page on the 100× template (1,701 ind
 
   afterAll(async () => {
     await browser?.close();
+  });
+
+  // The state a test failed in, beside the steps before it.
+  afterEach(async ({ task }) => {
+    if (task.result?.state === "fail") await shots.take(page, "failed").catch(() => undefined);
   });
 
   it("shows the whole sheet, drawing only the rows in view; the last row is reached by scrolling", async () => {

@@ -74,8 +74,12 @@ describe("校验", () => {
     await user.click(screen.getByRole("button", { name: "校验" }));
     const chip = await screen.findByRole("button", { name: "2 警告" });
     expect(chip.getAttribute("aria-pressed")).toBe("false");
+    expect(chip.textContent).toBe("2 警告");
     await user.click(chip);
     expect(chip.getAttribute("aria-pressed")).toBe("true");
+    // Chosen is shown by a tick, not only by a shade of grey; the name stays the count.
+    expect(chip.textContent).toBe("✓2 警告");
+    expect(screen.getByRole("button", { name: "2 警告" })).toBe(chip);
     const row = (label: string) => screen.queryByRole("button", { name: new RegExp(label) });
     expect(row("本年收入合计")).toBeNull();
     expect(row("基本支出")).toBeTruthy();

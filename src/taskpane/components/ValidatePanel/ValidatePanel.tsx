@@ -87,6 +87,14 @@ export function ValidatePanel({
               shape="circular"
               checked={state.active.has(s)}
               disabled={state.counts[s] === 0}
+              // A chosen filter shows a tick as well as its colour: never colour alone.
+              icon={
+                state.active.has(s) ? (
+                  <span aria-hidden className={styles.tick}>
+                    ✓
+                  </span>
+                ) : undefined
+              }
               onClick={() => state.toggle(s)}
             >
               {t.validate.count[s](state.counts[s])}

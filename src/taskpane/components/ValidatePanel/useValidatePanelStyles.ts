@@ -2,6 +2,7 @@ import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
 
 export const useValidatePanelStyles = makeStyles({
   chips: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  tick: { fontWeight: tokens.fontWeightSemibold },
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   groupTitle: {
     margin: 0,
