@@ -21,7 +21,15 @@ export function formatAmount(v: Decimal): string {
 
 /** 0.199361 → "19.94%" (a fraction printed as a percentage with 2 decimals). */
 export function formatRate(v: Decimal): string {
-  return `${v.times(100).toFixed(2, Decimal.ROUND_HALF_UP)}%`;
+  // ×100 is exact while v has no more significant digits than the precision: rounding v at 4 decimals is then
+  // the same as rounding v×100 at 2, and the point moves two places in the text (the old way's half of the cost).
+  if (!v.isFinite() || v.precision() > Decimal.precision) return `${v.times(100).toFixed(2, Decimal.ROUND_HALF_UP)}%`;
+  const fixed = v.toFixed(4, Decimal.ROUND_HALF_UP);
+  const sign = fixed.startsWith("-") ? "-" : "";
+  const digits = sign ? fixed.slice(1) : fixed;
+  const point = digits.length - 5;
+  const whole = `${digits.slice(0, point)}${digits.slice(point + 1, point + 3)}`.replace(/^0+(?=\d)/, "");
+  return `${sign}${whole}.${digits.slice(point + 3)}%`;
 }
 
 /** Integers as they are; a stray fraction is kept (rounded to 2 places) rather than hidden. */
