@@ -13,10 +13,16 @@ function notATemplate(): FakeEngine {
 
 describe("first run", () => {
   it("on a workbook that is not a template shows one sentence and the two ways in, no tabs", async () => {
-    await renderPane({ engine: notATemplate(), ready: false });
+    const host = new FakeHost();
+    host.snapshot = { sheets: [{ name: "Sheet1", cells: [[{ t: "s", v: "去年的表" }]] }], names: [] };
+    await renderPane({ engine: notATemplate(), host, ready: false });
+    expect(await screen.findByText("当前工作簿还不是绩效评价模板。")).toBeTruthy();
     expect(await screen.findByRole("button", { name: "新建标准模板" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "打开示例" })).toBeTruthy();
     expect(screen.getByText(/帮您校验部门整体支出绩效评价表/)).toBeTruthy();
+    // What a template is, and how figures already kept elsewhere get into one.
+    expect(screen.getByText(/模板是带有「指标体系」「字段定义」等工作表的工作簿/)).toBeTruthy();
+    expect(screen.getByText("使用步骤：填写黄色单元格 → 校验 → 评分 → 报告。")).toBeTruthy();
     expect(screen.queryByRole("tablist")).toBeNull();
   });
 

@@ -62,6 +62,8 @@ describe("校验", () => {
       expect.stringContaining("基本支出"),
       expect.stringContaining("项目支出"),
     ]);
+    // Each group says how many it holds.
+    expect(within(screen.getByRole("region", { name: "收支情况" })).getByText("3 项")).toBeTruthy();
     expect(rows[0]!.textContent).toContain("错误");
     expect(rows[0]!.textContent).toContain("「收支情况」!C5");
     expect(rows[0]!.textContent).toContain("问题 not_a_number");

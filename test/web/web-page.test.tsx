@@ -78,6 +78,7 @@ describe("browser page", () => {
     // No workbook at all is said as such (not "this workbook is not a template"), with the way through the steps.
     expect(screen.getByText("还没有打开工作簿。请打开填好的 .xlsx 文件，或新建标准模板、打开示例。")).toBeTruthy();
     expect(screen.queryByText("当前工作簿还不是绩效评价模板。")).toBeNull();
+    expect(screen.queryByText(/模板是带有「指标体系」/)).toBeNull();
     expect(screen.getByText("使用步骤：填写黄色单元格 → 校验 → 评分 → 报告。")).toBeTruthy();
     expect(screen.getByRole("button", { name: "下载已评分的 .xlsx" }).hasAttribute("disabled")).toBe(true);
     const file = new File([encode(EXAMPLE) as BlobPart], "外事办2020.xlsx", { type: "application/octet-stream" });

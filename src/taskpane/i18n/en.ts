@@ -8,6 +8,8 @@ export const en: Catalog = {
     sentence:
       "The assistant checks a department's expenditure performance evaluation workbook, scores every indicator, grades the total and writes the self-evaluation report.",
     notTemplate: "This workbook is not an evaluation template yet.",
+    notTemplateHelp:
+      "A template is a workbook with sheets such as 指标体系 and 字段定义. For figures you already have, create the standard template first, then copy them into its yellow cells.",
     noWorkbook:
       "No workbook is open yet. Open a filled-in .xlsx file, or create the standard template or open the example.",
     steps: "How it goes: fill in the yellow cells → Check → Score → Report.",
@@ -65,6 +67,7 @@ export const en: Catalog = {
     },
     severity: { error: "Error", warning: "Warning", info: "Note" },
     general: "Whole workbook",
+    groupCount: (n) => (n === 1 ? "1 item" : `${n} items`),
     cell: (sheet, address) => `'${sheet}'!${address}`,
     fix: (text) => `What to do: ${text}`,
     goTo: (cell) => `Go to ${cell}`,

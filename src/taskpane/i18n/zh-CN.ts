@@ -6,6 +6,8 @@ const source = {
   firstRun: {
     sentence: "绩效评价助手帮您校验部门整体支出绩效评价表，计算各项指标得分和等级，并生成绩效自评报告。",
     notTemplate: "当前工作簿还不是绩效评价模板。",
+    notTemplateHelp:
+      "模板是带有「指标体系」「字段定义」等工作表的工作簿。已有的数据请先新建标准模板，再把数字复制到它的黄色单元格中。",
     noWorkbook: "还没有打开工作簿。请打开填好的 .xlsx 文件，或新建标准模板、打开示例。",
     steps: "使用步骤：填写黄色单元格 → 校验 → 评分 → 报告。",
     create: "新建标准模板",
@@ -61,6 +63,7 @@ const source = {
     },
     severity: { error: "错误", warning: "警告", info: "提示" },
     general: "整个工作簿",
+    groupCount: (n: number) => `${n} 项`,
     cell: (sheet: string, address: string) => `「${sheet}」!${address}`,
     fix: (text: string) => `处理：${text}`,
     goTo: (cell: string) => `转到 ${cell}`,

@@ -22,6 +22,7 @@ export function FirstRun({ busy, notice = null, noWorkbook = false, onCreateTemp
       <Body1>{t.firstRun.sentence}</Body1>
       <Caption1 className={styles.note}>{t.firstRun.steps}</Caption1>
       <Caption1 className={styles.note}>{noWorkbook ? t.firstRun.noWorkbook : t.firstRun.notTemplate}</Caption1>
+      {!noWorkbook && <Caption1 className={styles.note}>{t.firstRun.notTemplateHelp}</Caption1>}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy} onClick={onCreateTemplate}>
           {t.firstRun.create}

@@ -109,7 +109,11 @@ export function ValidatePanel({
         const title = g.sheet ?? t.validate.general;
         return (
           <section key={title} className={styles.group} aria-label={title}>
-            <h2 className={styles.groupTitle}>{title}</h2>
+            <div className={styles.groupHead}>
+              <h2 className={styles.groupTitle}>{title}</h2>
+              {/* How many, so a long list of like cards (a blank template's 必填项) reads as one fact. */}
+              <Caption1 className={styles.groupCount}>{t.validate.groupCount(g.rows.length)}</Caption1>
+            </div>
             <ul className={styles.list}>
               {g.rows.map((row) => (
                 <li key={row.key}>

@@ -4,6 +4,8 @@ export const useValidatePanelStyles = makeStyles({
   chips: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   tick: { fontWeight: tokens.fontWeightSemibold },
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  groupHead: { display: "flex", alignItems: "baseline", columnGap: tokens.spacingHorizontalS },
+  groupCount: { color: tokens.colorNeutralForeground2 },
   groupTitle: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,
