@@ -80,6 +80,10 @@ describe("browser page", () => {
     expect(screen.queryByText("当前工作簿还不是绩效评价模板。")).toBeNull();
     expect(screen.queryByText(/模板是带有「指标体系」/)).toBeNull();
     expect(screen.getByText("使用步骤：填写黄色单元格 → 校验 → 评分 → 报告。")).toBeTruthy();
+    // One first step: 打开 .xlsx 文件 looks primary, 新建标准模板 like 打开示例 beside it.
+    const cls = (name: string) => screen.getByRole("button", { name }).getAttribute("class");
+    expect(cls("新建标准模板")).toBe(cls("打开示例"));
+    expect(cls("打开 .xlsx 文件")).not.toBe(cls("打开示例"));
     expect(screen.getByRole("button", { name: "下载已评分的 .xlsx" }).hasAttribute("disabled")).toBe(true);
     const file = new File([encode(EXAMPLE) as BlobPart], "外事办2020.xlsx", { type: "application/octet-stream" });
     await user.upload(screen.getByTestId("file-input") as HTMLInputElement, file);

@@ -24,7 +24,8 @@ export function FirstRun({ busy, notice = null, noWorkbook = false, onCreateTemp
       <Caption1 className={styles.note}>{noWorkbook ? t.firstRun.noWorkbook : t.firstRun.notTemplate}</Caption1>
       {!noWorkbook && <Caption1 className={styles.note}>{t.firstRun.notTemplateHelp}</Caption1>}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy} onClick={onCreateTemplate}>
+        {/* With no workbook open (the page), opening the filled workbook is the first step: the page's 打开 is primary. */}
+        <Button appearance={noWorkbook ? "secondary" : "primary"} disabled={busy} onClick={onCreateTemplate}>
           {t.firstRun.create}
         </Button>
         <Button appearance="secondary" disabled={busy} onClick={onOpenExample}>

@@ -56,7 +56,8 @@ export function WebPage({ host, engine, openExampleOnStart = false }: WebPagePro
             e.currentTarget.value = "";
           }}
         />
-        <Button appearance="secondary" onClick={() => input.current?.click()}>
+        {/* The first step while nothing is open: most accountants already have their filled workbook. */}
+        <Button appearance={state.fileName ? "secondary" : "primary"} onClick={() => input.current?.click()}>
           {t.web.open}
         </Button>
         {/* Nothing to download until something was written or typed; 已评分 only while the written scores are current. */}
