@@ -75,7 +75,11 @@ describe.skipIf(!browserPath)("the browser page on the 100× template (1,701 ind
       mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       buffer: Buffer.from(workbook),
     });
+    // Reading it takes a moment: the page says so, with a bar, and not once it is open.
+    await page.getByText("正在打开「百倍模板.xlsx」…").waitFor({ timeout: 5000 });
+    expect(await page.getByRole("progressbar", { name: "正在打开「百倍模板.xlsx」…" }).isVisible()).toBe(true);
     await page.getByRole("tablist", { name: "步骤" }).waitFor({ timeout: 60_000 });
+    expect(await page.getByText("正在打开「百倍模板.xlsx」…").count()).toBe(0);
     await page.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name: SHEET }).click();
     await page.getByRole("grid", { name: `工作表「${SHEET}」的单元格` }).waitFor();
   });

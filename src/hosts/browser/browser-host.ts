@@ -51,6 +51,7 @@ export class BrowserHost implements WorkbookHost {
     scored: false,
     unsaved: false,
     downloadedAt: null,
+    opening: null,
   };
   private confirmReplace: ConfirmReplace | null = null;
   private readonly listeners = new Set<() => void>();
@@ -119,9 +120,16 @@ export class BrowserHost implements WorkbookHost {
   }
 
   private async load(fileName: string, bytes: Uint8Array, fromPage: boolean): Promise<void> {
-    const snapshot = await this.readBytes(bytes);
-    const codec = await this.loadCodec();
-    const inputs = codec.inputCells ? await codec.inputCells(bytes).catch(() => new Map()) : new Map();
+    this.set({ opening: fileName });
+    let snapshot: WorkbookSnapshot;
+    let inputs: BrowserWorkbookState["inputs"];
+    try {
+      snapshot = await this.readBytes(bytes);
+      const codec = await this.loadCodec();
+      inputs = codec.inputCells ? await codec.inputCells(bytes).catch(() => new Map()) : new Map();
+    } finally {
+      this.set({ opening: null });
+    }
     this.bytes = bytes;
     this.pendingEdits = [];
     this.pendingMarks = null;

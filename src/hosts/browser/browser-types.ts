@@ -79,6 +79,8 @@ export interface BrowserWorkbookState {
   readonly unsaved: boolean;
   /** When the workbook was last downloaded (local "HH:MM"), or null. */
   readonly downloadedAt: string | null;
+  /** The file being read while a workbook opens (a large one takes a second or more), else null. */
+  readonly opening: string | null;
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -163,6 +163,7 @@ export const en: Catalog = {
     editCell: (cell) => `Edit ${cell}`,
     rowNumbers: "Row numbers",
     dropHint: 'Drop an .xlsx file here, or choose "Open an .xlsx file".',
+    opening: (file) => `Opening ${file}…`,
     dropNow: "Release to open the file",
     sheets: "Sheets",
     grid: (sheet) => `Cells of sheet '${sheet}'`,

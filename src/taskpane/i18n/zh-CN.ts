@@ -154,6 +154,7 @@ const source = {
     editCell: (cell: string) => `编辑 ${cell}`,
     rowNumbers: "行号",
     dropHint: "把 .xlsx 文件拖到这里，或点击「打开 .xlsx 文件」。",
+    opening: (file: string) => `正在打开「${file}」…`,
     dropNow: "松开鼠标即可打开文件",
     sheets: "工作表",
     grid: (sheet: string) => `工作表「${sheet}」的单元格`,

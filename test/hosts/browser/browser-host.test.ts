@@ -56,6 +56,29 @@ describe("BrowserHost", () => {
     });
   });
 
+  it("says which file it is reading while a workbook opens, and nothing once it is open or refused", async () => {
+    const { host, codec } = setup();
+    let release: () => void = () => undefined;
+    codec.readSnapshot.mockImplementationOnce(async (bytes) => {
+      await new Promise<void>((r) => (release = r));
+      return decode(bytes);
+    });
+    const opening = host.openFile({
+      name: "大表.xlsx",
+      arrayBuffer: async () => encode(EXAMPLE).buffer as ArrayBuffer,
+    });
+    await vi.waitFor(() => expect(host.getState().opening).toBe("大表.xlsx"));
+    expect(host.getState().fileName).toBeNull();
+    release();
+    await opening;
+    expect(host.getState()).toMatchObject({ opening: null, fileName: "大表.xlsx" });
+    codec.readSnapshot.mockRejectedValueOnce(new Error("bad zip"));
+    await expect(
+      host.openFile({ name: "坏.xlsx", arrayBuffer: async () => new Uint8Array([1]).buffer as ArrayBuffer }),
+    ).rejects.toMatchObject({ code: "file_unreadable" });
+    expect(host.getState()).toMatchObject({ opening: null, fileName: "大表.xlsx" });
+  });
+
   it("a file the codec cannot read becomes file_unreadable and keeps the open workbook", async () => {
     const { host } = setup();
     await host.openExample();

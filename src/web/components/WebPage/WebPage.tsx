@@ -1,6 +1,7 @@
 import {
   Button,
   Caption1,
+  ProgressBar,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -94,6 +95,15 @@ export function WebPage({ host, engine, openExampleOnStart = false }: WebPagePro
           {...page.dragProps}
         >
           <Caption1 className={styles.privacy}>{t.web.privacy}</Caption1>
+          {/* Reading a large workbook takes a moment: said, with a bar, so the page does not look stuck. */}
+          <div role="status" className={styles.opening}>
+            {state.opening && (
+              <>
+                <Caption1>{t.web.opening(state.opening)}</Caption1>
+                <ProgressBar aria-label={t.web.opening(state.opening)} thickness="medium" />
+              </>
+            )}
+          </div>
           {state.snapshot ? (
             <Suspense fallback={null}>
               <LazySheetGrid

@@ -58,6 +58,7 @@ export const useWebPageStyles = makeStyles({
     "@media (max-width: 799px)": { width: "auto", borderLeft: "none" },
   },
   privacy: { color: tokens.colorNeutralForeground2 },
+  opening: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   unsaved: {
     color: tokens.colorPaletteDarkOrangeForeground1,
     fontWeight: tokens.fontWeightSemibold,
