@@ -2,13 +2,12 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildExampleWorkbook, buildStandardTemplate } from "../src/hosts/xlsx/standard";
-
+import { buildExampleWorkbook, buildStandardTemplate, shippedPublished } from "../src/hosts/xlsx/standard";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const outputs: [string, Uint8Array][] = [
-  ["assets/standard-template.xlsx", await buildStandardTemplate()],
-  ["assets/example-wanzhou-2020.xlsx", await buildExampleWorkbook()],
+  ["assets/standard-template.xlsx", await shippedPublished(await buildStandardTemplate())],
+  ["assets/example-wanzhou-2020.xlsx", await shippedPublished(await buildExampleWorkbook())],
 ];
 for (const [file, bytes] of outputs) {
   writeFileSync(path.join(root, file), bytes);

@@ -4,7 +4,14 @@ import path from "node:path";
 import type { WorkbookSnapshot, Diagnostic, Lang } from "../engine";
 import { catalogIn, createEngine, langOf, renderDiagnostic } from "../engine";
 import { HostError, hostErrorText, localIsoNow } from "../hosts/common";
-import { readSnapshot, applyWritePlan, markText, buildStandardTemplate } from "../hosts/xlsx";
+import {
+  readSnapshot,
+  applyWritePlan,
+  markText,
+  buildStandardTemplate,
+  publishWorkbook,
+  shippedPublished,
+} from "../hosts/xlsx";
 import { renderDocx } from "../render";
 import { CLI_MESSAGES, type CliMessages } from "./messages";
 import { describeFsError, expandInputs, readBytes, writeBytes, type CliIO } from "./io";
@@ -71,7 +78,8 @@ const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === "
 async function cmdTemplate(ctx: Ctx, args: string[]): Promise<number> {
   const out = args[0];
   if (!out) throw new UsageError(ctx.m.missingArgument("<out.xlsx>"));
-  await save(ctx, out, await buildStandardTemplate());
+  // As it ships: published (assets/standard-template.xlsx is the same), so a change to its rubric is named by 校验.
+  await save(ctx, out, await shippedPublished(await buildStandardTemplate()));
   ctx.io.stdout(`${ctx.m.templateWritten(out)}\n`);
   return EXIT.ok;
 }
@@ -135,6 +143,33 @@ async function cmdScore(
   }
   if (!outcome.template) return EXIT.usage;
   return outcome.scores ? EXIT.ok : EXIT.errors;
+}
+
+/** 发布: record the configuration in _meta and protect its sheets (the bureau's step before sending the template). */
+async function cmdPublish(
+  ctx: Ctx,
+  args: string[],
+  opts: { out?: string; inPlace: boolean; password?: string; now: string },
+): Promise<number> {
+  const file = args[0];
+  if (!file) throw new UsageError(ctx.m.missingArgument("<template.xlsx>"));
+  if (opts.out && opts.inPlace) throw new UsageError(ctx.m.inPlaceOrOutput);
+  const target = opts.inPlace ? file : (opts.out ?? file.replace(/(\.xlsx)?$/i, "-发布.xlsx"));
+  const { bytes } = await load(ctx, file);
+  const engine = createEngine({ knownTemplates: KNOWN_TEMPLATES });
+  const published = await publishWorkbook(engine, bytes, { now: opts.now.slice(0, 10), password: opts.password });
+  const outcome = published.outcome;
+  if (!outcome.template) throw new UsageError(ctx.m.notTemplate(file));
+  printDiagnostics(ctx, outcome.diagnostics);
+  if (!published.bytes || !outcome.fingerprint) {
+    ctx.io.stdout(`${ctx.m.publishBlocked}\n`);
+    return EXIT.errors;
+  }
+  await save(ctx, target, published.bytes);
+  ctx.io.stdout(
+    `${ctx.m.published(target, outcome.cells, outcome.fingerprint, outcome.protect, Boolean(opts.password))}\n`,
+  );
+  return EXIT.ok;
 }
 
 /** The report's output kinds, by the -o file's extension. */
@@ -215,6 +250,7 @@ export async function main(
         "in-place": { type: "boolean", default: false },
         output: { type: "string", short: "o" },
         lang: { type: "string", default: "zh-CN" },
+        password: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -248,6 +284,13 @@ export async function main(
         });
       case "report":
         return await cmdReport(ctx, rest, { out: values.output, text: values.text, now: stamp });
+      case "publish":
+        return await cmdPublish(ctx, rest, {
+          out: values.output,
+          inPlace: values["in-place"],
+          password: values.password,
+          now: stamp,
+        });
       case "batch": {
         if (rest.length === 0) throw new UsageError(ctx.m.missingArgument("<files or folders…>"));
         if (!values.output) throw new UsageError(ctx.m.missingArgument("-o summary.xlsx"));

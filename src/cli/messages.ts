@@ -18,6 +18,9 @@ export interface CliMessages {
   cannotWrite: (file: string, why: string) => string;
   notTemplate: (file: string) => string;
   templateWritten: (file: string) => string;
+  /** publish: the configuration recorded (how many cells, the fingerprint) and the sheets protected. */
+  published: (file: string, cells: number, fingerprint: string, sheets: readonly string[], password: boolean) => string;
+  publishBlocked: string;
   clean: (file: string) => string;
   counts: (errors: number, warnings: number, infos: number) => string;
   blocked: string;
@@ -57,6 +60,7 @@ const zh: CliMessages = {
     "  score <工作簿.xlsx> [-o 输出.xlsx | --in-place] [--json]   校验并评分，写入输出单元格并标出问题单元格",
     "  report <工作簿.xlsx> [-o 报告.docx|.pdf|.txt] [--text]  生成绩效自评报告（.pdf 需要 LibreOffice）",
     "  batch <文件或文件夹…> -o 汇总.xlsx [--json]          批量评分并汇总",
+    "  publish <模板.xlsx> [-o 发布.xlsx | --in-place] [--password 密码]  发布模板（财政局）：记录指标体系等设置，保护设置工作表；单位改动设置时校验会指出",
     "",
     "  --lang en   英文输出",
   ].join("\n"),
@@ -67,6 +71,9 @@ const zh: CliMessages = {
   cannotWrite: (f, why) => `无法写入「${f}」：${why}`,
   notTemplate: (f) => `「${f}」不是绩效评价模板工作簿：请用「perfeval template」生成标准模板，或打开财政局下发的模板。`,
   templateWritten: (f) => `已生成标准模板：${f}`,
+  published: (f, n, fp, sheets, pw) =>
+    `已发布：${f}（记录 ${n} 个设置单元格，指纹 ${fp.slice(0, 19)}…；已保护工作表 ${sheets.join("、")}${pw ? "，设有密码" : "，未设密码"}）`,
+  publishBlocked: "存在错误，未发布：请先改正上面的错误。",
   clean: (f) => `「${f}」校验通过。`,
   counts: (e, w, i) => `${e} 个错误 · ${w} 个警告 · ${i} 个提示`,
   blocked: "存在错误，未评分：请先改正上面的错误。",
@@ -138,6 +145,7 @@ const en: CliMessages = {
     "  score <in.xlsx> [-o out.xlsx | --in-place] [--json]  validate, score, write the output cells and mark the problem cells",
     "  report <in.xlsx> [-o report.docx|.pdf|.txt] [--text]  generate the self-evaluation report (.pdf needs LibreOffice)",
     "  batch <files or folders…> -o summary.xlsx [--json]   score many workbooks into one summary",
+    "  publish <template.xlsx> [-o published.xlsx | --in-place] [--password P]  publish a template (finance bureau): record the rubric and settings, protect their sheets; 校验 then names any change",
     "",
     "  --lang en   English output",
   ].join("\n"),
@@ -149,6 +157,9 @@ const en: CliMessages = {
   notTemplate: (f) =>
     `"${f}" is not a performance-evaluation template workbook: create one with "perfeval template" or open the template your finance bureau issued.`,
   templateWritten: (f) => `Standard template written: ${f}`,
+  published: (f, n, fp, sheets, pw) =>
+    `Published: ${f} (${n} settings cells recorded, fingerprint ${fp.slice(0, 19)}…; sheets protected: ${sheets.join(", ")}${pw ? ", with a password" : ", without a password"})`,
+  publishBlocked: "Errors found, not published: fix the errors above first.",
   clean: (f) => `"${f}" passed validation.`,
   counts: (e, w, i) => `${e} errors · ${w} warnings · ${i} notes`,
   blocked: "Errors found, not scored: fix the errors above first.",

@@ -20,3 +20,16 @@ export interface ScoresOutcome extends ValidationOutcome {
 export interface ScoringOutcome extends ScoresOutcome {
   readonly writePlan: WritePlan;
 }
+
+/** What 发布 returns: the _meta rows recording the configuration (none when errors stand) and the sheets to protect. */
+export interface PublishOutcome extends ValidationOutcome {
+  readonly writePlan: WritePlan;
+  /** "sha256:…" of the recorded configuration; null when nothing was published. */
+  readonly fingerprint: string | null;
+  /** How many configuration cells were recorded. */
+  readonly cells: number;
+  /** The sheets that hold the configuration, to protect. */
+  readonly protect: readonly string[];
+  /** Ranges on those sheets that stay editable: the department's inputs and the engine's outputs. */
+  readonly unlock: readonly { readonly sheet: string; readonly range: string }[];
+}

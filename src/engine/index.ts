@@ -10,7 +10,10 @@ import type { ScoresOutcome, ScoringOutcome, ValidationOutcome } from "./api";
 import type { EngineOptions, ReportOutcome } from "./session";
 import { createEngine } from "./session";
 
-export type { ValidationOutcome, ScoresOutcome, ScoringOutcome } from "./api";
+export type { ValidationOutcome, ScoresOutcome, ScoringOutcome, PublishOutcome } from "./api";
+export { configurationCells, fingerprintOf } from "./compile/published";
+export { readPublished, PUBLISHED_KEYS } from "./compile/published-record";
+export type { ConfigCell, PublishedRecord } from "./compile/published-record";
 export type { ActionOptions, EngineOptions, EngineSession, ReportOutcome, SessionOptions } from "./session";
 export { createEngine } from "./session";
 

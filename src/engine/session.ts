@@ -14,7 +14,8 @@ import { severityRank } from "./diagnostics/types";
 import type { WriteOp, WritePlan } from "./model/write-plan";
 import type { InputValues } from "./model/values";
 import type { Template } from "./compile/read/types";
-import type { ScoresOutcome, ScoringOutcome, ValidationOutcome } from "./api";
+import type { PublishOutcome, ScoresOutcome, ScoringOutcome, ValidationOutcome } from "./api";
+import { checkPublished, editableRanges, publishOps } from "./compile/published";
 import type { ScoreSheet } from "./score/result-types";
 import type { ReportTree } from "./report/tree";
 import type { Lang } from "./i18n/catalog";
@@ -73,6 +74,8 @@ export interface EngineSession {
   scores(snapshot: WorkbookSnapshot, options?: ActionOptions): ScoresOutcome;
   /** 报告: score, then build the narrative report; the plan writes the 报告 sheet only. */
   report(snapshot: WorkbookSnapshot, options?: ActionOptions): ReportOutcome;
+  /** 发布 (a bureau's template): record the configuration in _meta, so 校验 names any later change. */
+  publish(snapshot: WorkbookSnapshot, options: { readonly now: string }): PublishOutcome;
 }
 
 interface Checked {
@@ -84,6 +87,29 @@ interface Checked {
 
 interface Scored extends Checked {
   readonly scores: ScoreSheet | null;
+}
+
+/** Problems in what a department enters on the rubric sheet itself (its 自评得分). */
+const DEPARTMENT_CODES: ReadonlySet<string> = new Set(["manual_score_missing", "manual_score_out_of_range"]);
+
+/**
+ * Whether an error is in the bureau's configuration (what 发布 must refuse), not in data a department enters: not at a
+ * field's or a data table's cell, not a 自评得分, and not the weight sum of a leaf expanded over a department's table
+ * (its rows are the department's).
+ */
+function isConfiguration(d: Diagnostic, template: Template): boolean {
+  if (DEPARTMENT_CODES.has(d.code)) return false;
+  const at = d.location;
+  if (!at) return true;
+  const dataSheets = new Set([...template.fields.values()].map((f) => f.ref.sheet));
+  for (const t of template.tables.values()) dataSheets.add(t.sheet);
+  const configSheets = new Set(template.rubric.map((r) => r.sheet));
+  if (dataSheets.has(at.sheet) && !configSheets.has(at.sheet)) return false;
+  if (d.code === "rubric_weight_sum_mismatch") {
+    const expanded = template.rubric.filter((r) => r.expand.trim() !== "");
+    return !expanded.some((r) => r.sheet === at.sheet && new RegExp(`^[A-Z]+${r.row + 1}$`).test(at.address));
+  }
+  return true;
 }
 
 function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
@@ -151,14 +177,16 @@ class Session implements EngineSession {
     const snapshot = indexSnapshot(raw);
     const read = readTemplate(snapshot, this.options.knownTemplates, this.configuration);
     const none = { template: read.template, values: null, plan: null };
-    if (!read.template || hasError(read.diagnostics)) return { ...none, diagnostics: [...read.diagnostics] };
+    if (!read.template) return { ...none, diagnostics: [...read.diagnostics] };
+    const published = checkPublished(snapshot);
+    if (hasError(read.diagnostics)) return { ...none, diagnostics: [...read.diagnostics, ...published] };
     const checked = validateInputs(read.template, snapshot, this.parsers);
     const planned = planScoring(read.template, checked.values, this.parsers);
     return {
       template: read.template,
       values: checked.values,
       plan: planned.plan,
-      diagnostics: [...read.diagnostics, ...checked.diagnostics, ...planned.diagnostics],
+      diagnostics: [...read.diagnostics, ...published, ...checked.diagnostics, ...planned.diagnostics],
     };
   }
 
@@ -177,6 +205,35 @@ class Session implements EngineSession {
     const scored = scoreWorkbook(c.template, c.values, c.plan, { lang });
     const diagnostics = [...c.diagnostics, ...scored.diagnostics];
     return { ...c, diagnostics, scores: hasError(diagnostics) ? null : scored.scores };
+  }
+
+  publish(snapshot: WorkbookSnapshot, options: { readonly now: string }): PublishOutcome {
+    const c = this.check(snapshot);
+    const outcome = { template: c.template?.info ?? null, unit: unitOf(c.values) };
+    // A blank template is published before any department fills it: only the bureau's own settings must be right,
+    // and a department's changes or an earlier publication are not what is being published now.
+    const template = c.template;
+    const diagnostics = template
+      ? sortDiagnostics(
+          c.diagnostics.filter(
+            (d) =>
+              d.code !== "published_changed" && d.code !== "published_record_altered" && isConfiguration(d, template),
+          ),
+        )
+      : sortDiagnostics(c.diagnostics);
+    if (!template || hasError(diagnostics))
+      return { ...outcome, diagnostics, writePlan: { ops: [] }, fingerprint: null, cells: 0, protect: [], unlock: [] };
+    const { ops, record } = publishOps(snapshot, options.now);
+    const protect = [...new Set(record.cells.map((x) => x.sheet))];
+    return {
+      ...outcome,
+      diagnostics,
+      writePlan: { ops },
+      fingerprint: record.fingerprint,
+      cells: record.cells.length,
+      protect,
+      unlock: editableRanges(snapshot),
+    };
   }
 
   validate(snapshot: WorkbookSnapshot): ValidationOutcome {

@@ -111,6 +111,7 @@ const REPORT_ARGS: Readonly<Record<string, readonly unknown[]>> = {
 const CLI_ARGS: Readonly<Record<string, readonly unknown[]>> = {
   summaryDuplicate: [["a.xlsx", "b.xlsx"]],
   pdfUnavailable: ["no_soffice", "soffice"],
+  published: ["发布.xlsx", 675, "sha256:f89a53ef96e1a2b3c4d5", ["指标体系", "字段定义"], false],
 };
 
 const PHRASE_SAMPLES: { readonly [K in keyof PhraseArgs]: PhraseArgs[K] } = {

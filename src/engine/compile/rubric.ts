@@ -13,6 +13,7 @@ import type { ColumnRef, Expr } from "../formula/types";
 import type { Parsers } from "./parsers";
 import { formatScore } from "../model/decimal";
 import { paramsWithFields } from "./param-fields";
+import { FULL_SCORE_FIELD } from "./read/labels";
 import type { CompiledRule } from "./compile-rule";
 import { rowName, rubricCell } from "./locate";
 import type { RuleCompiler } from "./rubric-checks";
@@ -20,9 +21,6 @@ import { checkDescription, checkFormula, expandLeaf, ruleDiagnostics, sumMismatc
 
 /** The rubric's full score (满分): the grade bands (优 90, 良 80, 中 60) are set against it. */
 export const FULL_SCORE: Decimal = new Decimal(100);
-
-/** The defined name of the template's 满分 setting (指标体系, above the grades). */
-export const FULL_SCORE_FIELD = "rubric_full_score";
 
 /** The rubric's declared 满分: the template's setting when it holds a positive number, else 100. */
 export function declaredFullScore(values: InputValues): Decimal {

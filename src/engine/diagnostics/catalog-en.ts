@@ -246,4 +246,16 @@ export const CATALOG_EN: Catalog<DiagnosticParamsByCode, DiagnosticText> = {
     message: `The report needs "${p.item}", which is not filled in.`,
     fix: "Fill it in and generate the report again.",
   }),
+  published_changed: (p) => ({
+    message: `The rubric or scoring settings differ from the version the finance bureau published${p.at ? ` on ${p.at}` : ""}, in ${p.count} cells: ${p.cells
+      .map(
+        (c) => `${c.cell} (was ${c.was === "" ? "blank" : `"${c.was}"`}, now ${c.now === "" ? "blank" : `"${c.now}"`})`,
+      )
+      .join("; ")}${Number(p.count) > p.cells.length ? " …" : ""}.`,
+    fix: "Restore these cells, or fill in the bureau's published template instead; a change to the rubric is for the bureau to publish.",
+  }),
+  published_record_altered: (p) => ({
+    message: `The publication record in the _meta sheet${p.at ? ` (${p.at})` : ""} does not match its fingerprint: the record itself was changed, so what the bureau published cannot be confirmed.`,
+    fix: "Use the template file the finance bureau published.",
+  }),
 };

@@ -242,4 +242,14 @@ export const CATALOG_ZH: Catalog<DiagnosticParamsByCode, DiagnosticText> = {
     message: `生成报告需要的「${p.item}」还没有填写。`,
     fix: "请补填后重新生成报告。",
   }),
+  published_changed: (p) => ({
+    message: `本工作簿的指标体系或评分设置与财政局${p.at ? `于 ${p.at} ` : ""}发布的版本不一致，共 ${p.count} 处：${p.cells
+      .map((c) => `${c.cell}（原为${c.was === "" ? "空" : `“${c.was}”`}，现为${c.now === "" ? "空" : `“${c.now}”`}）`)
+      .join("；")}${Number(p.count) > p.cells.length ? "等" : ""}。`,
+    fix: "请恢复这些单元格，或改用财政局发布的模板重新填写；确需调整指标体系的，请联系财政局重新发布。",
+  }),
+  published_record_altered: (p) => ({
+    message: `_meta 工作表中的发布记录${p.at ? `（${p.at}）` : ""}与它的指纹不符，发布记录本身被改动过，无法确认哪些设置是财政局发布的。`,
+    fix: "请改用财政局发布的模板文件。",
+  }),
 };

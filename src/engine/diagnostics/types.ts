@@ -93,6 +93,14 @@ export interface DiagnosticParamsByCode {
   adjustment_not_applied: { rule: string; why: string };
   // The report
   report_input_missing: { item: string };
+  // A published template (compile/published.ts)
+  /** cells: the first differing cells (sheet!address, the published text, the text now; "" = blank); count: all. */
+  published_changed: {
+    at: string;
+    count: string;
+    cells: readonly { readonly cell: string; readonly was: string; readonly now: string }[];
+  };
+  published_record_altered: { at: string };
 }
 
 export type DiagnosticCode = keyof DiagnosticParamsByCode;

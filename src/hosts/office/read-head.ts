@@ -1,5 +1,6 @@
 /** What every read queues first (the head) and what it leaves in the session (remember). */
 import type { WorkbookSnapshot } from "../../engine";
+import { readPublished } from "../../engine";
 import type { CellState } from "../common";
 import { MARKS_SHEET, isOwnNote, readMarkRecords } from "../common";
 import type { FillGrid } from "./marks";
@@ -39,6 +40,7 @@ export function remember(
   session.structureProtected = head.protection.protected === true;
   session.hiddenSheets = new Set(head.list.items.filter((s) => s.visibility === "Hidden").map((s) => s.name));
   session.protectedSheets = new Set(protectedSheets);
+  session.publishedSheets = new Set(readPublished(snapshot)?.cells.map((c) => c.sheet) ?? []);
   session.lastMarks = readMarkRecords(snapshot);
   let userNotes: boolean | null = null;
   if (head.noteCount) {

@@ -32,6 +32,12 @@ export class OfficeSession {
   /** Sheet names in workbook order as the last read saw them; null before the first read (or after 创建模板). */
   knownSheets: string[] | null = null;
   protectedSheets = new Set<string>();
+  /**
+   * Protected sheets that 发布 protected (their configuration is in the _meta record): their input and output cells
+   * are unlocked and formatting is allowed, so the plan's writes there go ahead; any other protected sheet is refused
+   * before anything is written.
+   */
+  publishedSheets = new Set<string>();
   hiddenSheets = new Set<string>();
   /** The workbook proved too large to read in one batch (./read-chunked.ts): read it in chunks from now on. */
   readInChunks = false;

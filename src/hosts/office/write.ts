@@ -34,7 +34,8 @@ function checkPlan(session: OfficeSession, plan: WritePlan): void {
       continue;
     }
     if (!sheets.has(op.sheet)) throw hostFailure("sheets_missing", { sheets: op.sheet });
-    if (session.protectedSheets.has(op.sheet)) throw hostFailure("sheets_protected", { sheets: op.sheet });
+    if (session.protectedSheets.has(op.sheet) && !session.publishedSheets.has(op.sheet))
+      throw hostFailure("sheets_protected", { sheets: op.sheet });
     const address = op.kind === "values" ? op.address : op.range;
     if (!parseRange(address)) throw hostFailure("write_address_invalid", { address: `${op.sheet}!${address}` });
   }

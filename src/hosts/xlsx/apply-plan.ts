@@ -14,6 +14,7 @@ import { fitRowHeight, setUpCreatedSheet, wrapCreatedCell } from "./print-setup"
 import { compactValidations } from "./validations";
 import { markWorkbook, notesInPackage } from "./marks";
 import type { MarkOptions, MarkSummary } from "./marks";
+import { protectSheets, type ProtectOptions } from "./protect";
 
 export interface AppliedPlan {
   readonly bytes: Uint8Array;
@@ -25,6 +26,10 @@ export interface AppliedPlan {
 export interface ApplyOptions {
   /** Also mark these diagnostics' cells (fill + note, remembered in `_marks`), in the same open and save. */
   readonly marks?: MarkOptions;
+  /** Also protect these sheets (./protect.ts), in the same open and save: what 发布 asks for. */
+  readonly protect?: ProtectOptions;
+  /** false: the plan writes nothing a formula reads (发布's _meta record), so no recalculation on open is asked. */
+  readonly recalculate?: boolean;
 }
 
 function sheetOrThrow(wb: Workbook, name: string): Worksheet {
@@ -125,8 +130,9 @@ export async function applyWritePlan(
   const created: string[] = [];
   for (const op of plan.ops) applyOp(workbook, op, counts, created);
   const marks = options.marks ? markWorkbook(workbook, options.marks, await notesInPackage(zip)) : undefined;
+  if (options.protect) await protectSheets(workbook, options.protect);
   // Formulas of the workbook may read the cells just written: Excel, WPS and LibreOffice recalculate on open.
-  if (plan.ops.some((op) => op.kind !== "ensureSheet"))
+  if (options.recalculate !== false && plan.ops.some((op) => op.kind !== "ensureSheet"))
     workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   let out: Uint8Array;
   try {

@@ -1,6 +1,8 @@
 /** The standard template and the filled Wanzhou 2020 example as .xlsx bytes. */
 import seedJson from "../../../assets/examples/wanzhou-2020.json";
-import { buildExampleDescription, standardTemplateDescription } from "../../templates";
+import { createEngine } from "../../engine";
+import { buildExampleDescription, KNOWN_TEMPLATES, standardTemplateDescription } from "../../templates";
+import { publishWorkbook } from "./publish";
 import type { SeedData } from "../../templates";
 import { buildTemplateWorkbook } from "./write-template";
 import type { BuildTemplateOptions } from "./write-template";
@@ -19,4 +21,18 @@ export function buildExampleWorkbook(
   options?: BuildTemplateOptions,
 ): Promise<Uint8Array> {
   return buildTemplateWorkbook(buildExampleDescription(seed), options);
+}
+
+/** The date the shipped files are published on (fixed, so that they only change when their content does). */
+export const SHIPPED_PUBLISHED_ON = "2026-12-04";
+
+/**
+ * A template as it ships (assets/*.xlsx): published, so that 校验 on a department's copy names any change to its
+ * configuration, with its configuration sheets protected (no password).
+ */
+export async function shippedPublished(bytes: Uint8Array): Promise<Uint8Array> {
+  const engine = createEngine({ knownTemplates: KNOWN_TEMPLATES });
+  const out = await publishWorkbook(engine, bytes, { now: SHIPPED_PUBLISHED_ON });
+  if (!out.bytes) throw new Error(`the shipped template does not publish: ${JSON.stringify(out.outcome.diagnostics)}`);
+  return out.bytes;
 }

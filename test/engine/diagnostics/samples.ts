@@ -61,4 +61,13 @@ export const SAMPLE_PARAMS: { readonly [C in DiagnosticCode]: DiagnosticParamsBy
   total_penalty: { points: "2", rule: "超额完成扣减" },
   adjustment_not_applied: { rule: "超额完成扣减", why: "分母为0" },
   report_input_missing: { item: "职能职责" },
+  published_changed: {
+    at: "2026-12-04",
+    count: "9",
+    cells: [
+      { cell: "指标体系!E11", was: "3", now: "2" },
+      { cell: "指标体系!E12", was: "3", now: "" },
+    ],
+  },
+  published_record_altered: { at: "2026-12-04" },
 };

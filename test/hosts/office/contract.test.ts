@@ -12,6 +12,8 @@ import { readSnapshot as readXlsxSnapshot } from "../../../src/hosts/xlsx/read-s
 import { createOfficeHost } from "../../../src/hosts/office/office-host";
 import { quoteSheet } from "../../../src/hosts/office/normalize";
 import { FakeWorkbook } from "./fake-excel";
+import { createEngine } from "../../../src/engine";
+import { KNOWN_TEMPLATES } from "../../../src/templates";
 import type { FakeCell } from "./fake-excel";
 
 type Spec =
@@ -181,11 +183,21 @@ async function fakeFromXlsx(bytes: Uint8Array): Promise<FakeWorkbook> {
   const wb = new FakeWorkbook();
   const visibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
   for (const ws of book.worksheets) {
-    wb.addSheet(ws.name, [], { visibility: visibility[ws.state ?? "visible"] });
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => {
+    // The sheet's protection as the file has it (exceljs: formatCells true = formatting allowed).
+    const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean; formatCells?: boolean } })
+      .sheetProtection;
+    wb.addSheet(ws.name, [], {
+      visibility: visibility[ws.state ?? "visible"],
+      protected: protection?.sheet === true,
+      allowFormatCells: protection?.formatCells === true,
+    });
+    // Every cell the file has, blank ones too: a blank output cell is unlocked as well.
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
         const v = excelViewOf(cell);
-        if (v) wb.setCell(ws.name, cell.address, v);
+        const unlocked = cell.protection?.locked === false;
+        if (v) wb.setCell(ws.name, cell.address, unlocked ? { ...v, locked: false } : v);
+        else if (unlocked) wb.setCell(ws.name, cell.address, { value: "", type: "Empty", locked: false });
       }),
     );
   }
@@ -245,5 +257,49 @@ describe("createTemplate with the real template", () => {
     await host.createTemplate();
     expect(wb.inserted).toHaveLength(1);
     expect(wb.names).toEqual(names);
+  });
+});
+
+describe("the published example in Excel: its configuration sheets are protected", () => {
+  const published = async () => {
+    const bytes = assetBytes("example-wanzhou-2020.xlsx");
+    const wb = await fakeFromXlsx(bytes);
+    wb.names = (await readXlsxSnapshot(bytes)).names.map((n) => ({
+      name: n.name,
+      type: "Range",
+      formula: `=${quoteSheet(n.sheet)}!${abs(n.address)}`,
+    }));
+    return wb;
+  };
+
+  it("is read as protected, and 评分 writes its outputs there: they are unlocked and formatting is allowed", async () => {
+    const wb = await published();
+    expect(["指标体系", "字段定义", "校验规则"].map((n) => wb.sheet(n)!.protected)).toEqual([true, true, true]);
+    const host = createOfficeHost({ excel: wb.excel, office: wb.office });
+    const outcome = createEngine({ knownTemplates: KNOWN_TEMPLATES }).score(await host.readSnapshot(), {
+      now: "2026-12-04T10:00:00",
+    });
+    expect(outcome.scores?.total).toBe(94);
+    const written = await host.applyWritePlan(outcome.writePlan);
+    expect(written.cellsBySheet["指标体系"]).toBeGreaterThan(50);
+    // 1.1.1 财政供养人员控制率: 指标值 I6 and 得分 J6 as Excel holds them now.
+    expect([wb.sheet("指标体系")!.cells.get("I6")?.value, wb.sheet("指标体系")!.cells.get("J6")?.value]).toEqual([
+      1, 2,
+    ]);
+  });
+
+  it("a protected sheet whose output cell is locked fails the write as Excel does, named", async () => {
+    const wb = await published();
+    const cell = wb.sheet("指标体系")!.cells.get("J6")!;
+    wb.sheet("指标体系")!.cells.set("J6", { ...cell, locked: true });
+    const host = createOfficeHost({ excel: wb.excel, office: wb.office });
+    const outcome = createEngine({ knownTemplates: KNOWN_TEMPLATES }).score(await host.readSnapshot(), {
+      now: "2026-12-04T10:00:00",
+    });
+    const failure = await host.applyWritePlan(outcome.writePlan).then(
+      () => null,
+      (e: unknown) => e as { code?: string },
+    );
+    expect(failure?.code).toBe("sheet_protected");
   });
 });

@@ -19,6 +19,8 @@ export interface FakeCell {
   format?: string;
   fill?: string;
   formula?: string;
+  /** format.protection.locked; every cell is locked unless unlocked (Excel's default). */
+  locked?: boolean;
 }
 
 export interface FakeSheet {
@@ -26,6 +28,8 @@ export interface FakeSheet {
   cells: Map<string, FakeCell>;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   protected: boolean;
+  /** WorksheetProtectionOptions.allowFormatCells of a protected sheet. */
+  allowFormatCells?: boolean;
 }
 
 export interface FakeName {
@@ -188,6 +192,7 @@ export class FakeWorkbook {
       cells: new Map(),
       visibility: options.visibility ?? "Visible",
       protected: options.protected ?? false,
+      allowFormatCells: options.allowFormatCells ?? false,
     };
     rows.forEach((row, r) =>
       row.forEach((v, c) => {
@@ -706,8 +711,17 @@ export class FakeContext {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters/setters below cannot be arrow functions
     const ctx = this;
     const wb = this.wb;
-    const writeGuard = (sheet: FakeSheet): void => {
-      if (sheet.protected) throw new OfficeError("AccessDenied", `${sheet.name} is protected`);
+    /**
+     * A protected sheet (Excel's "Protect Sheet", support.microsoft.com "Lock or unlock specific areas of a protected
+     * worksheet"): its locked cells cannot be changed, its unlocked cells can; formatting any cell needs the sheet's
+     * "Format cells" permission (Excel.WorksheetProtectionOptions.allowFormatCells, ExcelApi 1.2). A refused action
+     * fails the batch with AccessDenied, as Excel does.
+     */
+    const writeGuard = (sheet: FakeSheet, what: "values" | "format" = "values"): void => {
+      if (!sheet.protected) return;
+      if (what === "format" && sheet.allowFormatCells) return;
+      if (what === "values" && cellsOf(address).every((a) => sheet.cells.get(a)?.locked === false)) return;
+      throw new OfficeError("AccessDenied", `${sheet.name} is protected`);
     };
     const fill = new OfficeMockObject({ color: WHITE }) as unknown as OfficeMockObject & Record<string, unknown>;
     // The host sees a facade: reads and loads go to the mock (kept honest), writes are queued as actions.
@@ -726,7 +740,7 @@ export class FakeContext {
       set color(value: unknown) {
         ctx.write(() => {
           const sheet = resolve();
-          writeGuard(sheet);
+          writeGuard(sheet, "format");
           for (const a of cellsOf(address)) {
             const cell = sheet.cells.get(a) ?? { value: "", type: "Empty" };
             sheet.cells.set(a, { ...cell, fill: String(value).toUpperCase() });
@@ -736,7 +750,7 @@ export class FakeContext {
       clear: () =>
         ctx.write(() => {
           const sheet = resolve();
-          writeGuard(sheet);
+          writeGuard(sheet, "format");
           for (const a of cellsOf(address)) {
             const cell = sheet.cells.get(a);
             if (cell) sheet.cells.set(a, { ...cell, fill: undefined });
@@ -808,7 +822,7 @@ export class FakeContext {
         ctx.write(() => {
           checkShape(block, address);
           const sheet = resolve();
-          writeGuard(sheet);
+          writeGuard(sheet, "format");
           const start = parseRange(address)!.start;
           block.forEach((row, r) =>
             row.forEach((f, c) => {

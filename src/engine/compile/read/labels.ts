@@ -137,3 +137,6 @@ export const STRUCTURE_TABLE_LABELS = {
 } as const;
 
 export type StructureTableId = keyof typeof STRUCTURE_TABLE_NAMES;
+
+/** The defined name of the template's 满分 setting (指标体系, above the grades). */
+export const FULL_SCORE_FIELD = "rubric_full_score";
