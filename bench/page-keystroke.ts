@@ -148,7 +148,7 @@ async function settle(page: Page): Promise<void> {
 export async function measureKeystrokes(
   dist: string,
   log: (s: string) => void,
-  rounds = 8,
+  rounds = 12,
   factor = 100,
 ): Promise<PageKeystrokeFigures | { notMeasured: string }> {
   if (!existsSync(CHROMIUM)) return { notMeasured: `no ${CHROMIUM}` };
@@ -264,7 +264,7 @@ export async function measurePageKeystroke(
       [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
       { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NODE_ENV: "production" } },
     );
-    return await measureKeystrokes(out, log, quick ? 3 : 8);
+    return await measureKeystrokes(out, log, quick ? 4 : 12);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -274,7 +274,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const [dist, factor] = process.argv.slice(2);
   const log = (s: string): void => void process.stderr.write(`${s}\n`);
   const figures = dist
-    ? await measureKeystrokes(path.resolve(dist), log, 8, Number(factor ?? 100))
+    ? await measureKeystrokes(path.resolve(dist), log, 12, Number(factor ?? 100))
     : await measurePageKeystroke(log);
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 }
