@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { ScoresOutcome, Diagnostic, Lang } from "../engine";
-import { createEngine, renderDiagnostic, sortDiagnostics } from "../engine";
+import { createEngine, readPublished, renderDiagnostic, sortDiagnostics } from "../engine";
 import { HostError, hostErrorText } from "../hosts/common";
 import { readSnapshot, writeSummaryWorkbook, type SummaryIssue, type SummaryRow } from "../hosts/xlsx";
 import { KNOWN_TEMPLATES, STANDARD_GRADES } from "../templates";
@@ -88,6 +88,7 @@ export async function runBatch(
     const name = path.basename(file);
     let outcome: ScoresOutcome | null = null;
     let problem = "";
+    let published = false;
     const read = next!;
     const following = files[i + 1];
     next = following === undefined ? null : readAhead(following);
@@ -97,6 +98,7 @@ export async function runBatch(
       const bytes = got.bytes;
       const t0 = performance.now();
       const snapshot = await readSnapshot(bytes);
+      published = readPublished(snapshot) !== null;
       const t1 = performance.now();
       // A batch writes no workbook: scores only, no write plan.
       outcome = engine.scores(snapshot, { lang: opts.lang });
@@ -137,6 +139,14 @@ export async function runBatch(
       grade: scores?.grade ?? null,
       errors,
       warnings,
+      // 指标体系是否被改动: against the bureau's published record, when the workbook has one.
+      changed: !outcome?.template
+        ? ""
+        : !published
+          ? m.changedUnpublished
+          : diagnostics.some((d) => d.code === "published_changed" || d.code === "published_record_altered")
+            ? m.changedYes
+            : m.changedNo,
       note: problem,
       deductions: (scores?.indicators ?? [])
         .filter((x) => x.score < x.weight)

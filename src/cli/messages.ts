@@ -21,6 +21,10 @@ export interface CliMessages {
   /** publish: the configuration recorded (how many cells, the fingerprint) and the sheets protected. */
   published: (file: string, cells: number, fingerprint: string, sheets: readonly string[], password: boolean) => string;
   publishBlocked: string;
+  /** The summary's 指标体系是否被改动 column. */
+  changedYes: string;
+  changedNo: string;
+  changedUnpublished: string;
   clean: (file: string) => string;
   counts: (errors: number, warnings: number, infos: number) => string;
   blocked: string;
@@ -74,6 +78,9 @@ const zh: CliMessages = {
   published: (f, n, fp, sheets, pw) =>
     `已发布：${f}（记录 ${n} 个设置单元格，指纹 ${fp.slice(0, 19)}…；已保护工作表 ${sheets.join("、")}${pw ? "，设有密码" : "，未设密码"}）`,
   publishBlocked: "存在错误，未发布：请先改正上面的错误。",
+  changedYes: "是",
+  changedNo: "否",
+  changedUnpublished: "未发布",
   clean: (f) => `「${f}」校验通过。`,
   counts: (e, w, i) => `${e} 个错误 · ${w} 个警告 · ${i} 个提示`,
   blocked: "存在错误，未评分：请先改正上面的错误。",
@@ -103,6 +110,7 @@ const zh: CliMessages = {
     warnings: "警告",
     deducted: "扣分指标数",
     rank: "排名",
+    changed: "指标体系是否被改动",
     note: "说明",
   },
   summaryLabels: {
@@ -160,6 +168,9 @@ const en: CliMessages = {
   published: (f, n, fp, sheets, pw) =>
     `Published: ${f} (${n} settings cells recorded, fingerprint ${fp.slice(0, 19)}…; sheets protected: ${sheets.join(", ")}${pw ? ", with a password" : ", without a password"})`,
   publishBlocked: "Errors found, not published: fix the errors above first.",
+  changedYes: "yes",
+  changedNo: "no",
+  changedUnpublished: "not published",
   clean: (f) => `"${f}" passed validation.`,
   counts: (e, w, i) => `${e} errors · ${w} warnings · ${i} notes`,
   blocked: "Errors found, not scored: fix the errors above first.",
@@ -190,6 +201,7 @@ const en: CliMessages = {
     warnings: "Warnings",
     deducted: "Indicators with deductions",
     rank: "Rank",
+    changed: "Rubric changed",
     note: "Note",
   },
   summaryLabels: {

@@ -50,6 +50,9 @@ async function changedCopy(): Promise<{ bytes: Buffer; quota: number; actual: nu
   const actual = Math.ceil(quota * 1.1);
   cellOf("staff_actual").value = actual;
   cellOf("unit_name").value = HOSTILE_UNIT;
+  // …and a point moved between two indicators of the published rubric (支付进度 3 → 2, 指标或资金收回 3 → 4).
+  wb.getWorksheet("指标体系")!.getCell("E11").value = 2;
+  wb.getWorksheet("指标体系")!.getCell("E12").value = 4;
   return { bytes: Buffer.from(await wb.xlsx.writeBuffer()), quota, actual };
 }
 
@@ -149,10 +152,11 @@ describe("batch summary: the workbook as exceljs reads it (no office suite)", ()
       "警告",
       "扣分指标数",
       "排名",
+      "指标体系是否被改动",
       "说明",
     ]);
     // The filter covers the header and the five file rows, not the statistics below.
-    expect(summary.autoFilter).toBe("A1:N6");
+    expect(summary.autoFilter).toBe("A1:O6");
     expect(summary.getCell("H2").value).toBe(94);
     expect(summary.getCell("H2").numFmt).toBe("0.00");
     // A unit name that looks like a formula stays text.
@@ -203,6 +207,8 @@ describe.skipIf(!officeSuite.available)("batch summary: as LibreOffice Calc show
       排名: "1",
     });
     expect(a!["说明"]).toBe("与 c-copy.xlsx 单位、年度相同。");
+    // Against the published record: the shipped example and the blank template as published, b with a moved point.
+    expect(rows.map((r) => r["指标体系是否被改动"])).toEqual(["否", "是", "否", "否", ""]);
     expect(c).toMatchObject({ "总分（100分）": "94.00", 排名: "1", 说明: "与 a-example.xlsx 单位、年度相同。" });
     // More staff than the quota: 财政供养人员控制率 loses points, 投入 drops, rank 3 behind the tie.
     expect(b).toMatchObject({ 单位名称: HOSTILE_UNIT, 扣分指标数: "4", 排名: "3", 说明: "" });
@@ -324,6 +330,7 @@ describe.skipIf(!officeSuite.available)("batch summary: as LibreOffice Calc show
       "Warnings",
       "Indicators with deductions",
       "Rank",
+      "Rubric changed",
       "Note",
     ]);
     const rows = records(s);

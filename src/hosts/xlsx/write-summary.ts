@@ -35,6 +35,8 @@ export interface SummaryRow {
   /** Errors and warnings; null when no count can be given. */
   readonly errors: number | null;
   readonly warnings: number | null;
+  /** 是 / 否 / 未发布 (or "" when the file was no template): its configuration against the published record. */
+  readonly changed?: string;
   readonly note: string;
   /** Indicators that lost points (扣分明细); absent rows write no detail. */
   readonly deductions?: readonly SummaryDeduction[];
@@ -53,6 +55,8 @@ export interface SummaryHeaders {
   readonly warnings: string;
   readonly deducted: string;
   readonly rank: string;
+  /** 指标体系是否被改动: whether the configuration differs from the published record. */
+  readonly changed: string;
   readonly note: string;
 }
 
@@ -113,6 +117,7 @@ function headersOf(h: SummaryOptions["headers"]): SummaryHeaders {
     note: at(8),
     deducted: a[9] ?? "扣分指标数",
     rank: a[10] ?? "排名",
+    changed: a[11] ?? "指标体系是否被改动",
   };
 }
 
@@ -242,7 +247,8 @@ export async function writeSummaryWorkbook(rows: readonly SummaryRow[], options:
     { header: h.warnings, width: 5, kind: "count" },
     { header: h.deducted, width: 6, kind: "count" },
     { header: h.rank, width: 5, kind: "count" },
-    { header: h.note, width: 22, kind: "wrap" },
+    { header: h.changed, width: 6, kind: "text" },
+    { header: h.note, width: 16, kind: "wrap" },
   ];
   const rank = ranks(rows.map((r) => r.total));
   /** Per row: the level scores in column order, then the total. */
@@ -262,6 +268,7 @@ export async function writeSummaryWorkbook(rows: readonly SummaryRow[], options:
       r.warnings,
       deducted,
       rank[i] ?? null,
+      r.changed ?? "",
       r.note,
     ];
   });
