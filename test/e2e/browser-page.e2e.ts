@@ -107,6 +107,9 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     await expect.poll(async () => (await statusLineSeen(page)).text).toBe("校验完成：0 个错误，3 个警告。");
     expect((await statusLineSeen(page)).onTop).toBe(true);
     expect(await coveringAt(page)).toEqual([null, null, null, null]);
+    // The grid turned from the sheet it showed (no problem there) to 收支情况, where the warnings' marks are in view.
+    expect(await page.getByRole("grid").locator("caption").textContent()).toBe("工作表「收支情况」的单元格");
+    expect(await page.locator('[role="grid"] td[data-mark="warning"]').count()).toBeGreaterThan(0);
     // The grid's input cells can be filled in here: the page says so, and the fixes say 请在该单元格….
     expect(await page.getByText(/黄色单元格可以直接填写/).isVisible()).toBe(true);
     // Nothing is scored yet: there is no scored workbook to download.

@@ -329,6 +329,18 @@ export class BrowserHost implements WorkbookHost {
     this.set({ marks });
   }
 
+  /**
+   * After a 校验 the person asked for: when the sheet the grid shows has no problem, it turns to the sheet of the
+   * worst one, so the marks are in view (the focus stays where it was; the quiet 校验 after typing never turns it).
+   */
+  revealProblems(diagnostics: readonly Diagnostic[]): void {
+    const visible = new Set(this.state.snapshot?.sheets.filter((s) => s.visible !== false).map((s) => s.name));
+    const located = diagnostics.filter((d) => d.location && visible.has(d.location.sheet));
+    if (located.length === 0 || located.some((d) => d.location!.sheet === this.state.activeSheet)) return;
+    const worst = located.reduce((a, b) => (severityRank(b.severity) < severityRank(a.severity) ? b : a));
+    this.set({ activeSheet: worst.location!.sheet });
+  }
+
   async selectCell(ref: CellRef): Promise<void> {
     if (this.state.snapshot && !this.state.snapshot.sheets.some((s) => s.name === ref.sheet)) {
       throw new HostError("sheet_missing", `no sheet ${ref.sheet}`);

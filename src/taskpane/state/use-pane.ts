@@ -253,6 +253,10 @@ export function usePane(
         // Data that no longer validates cannot have the grade scored from it.
         if (errorCount(outcome.diagnostics) > 0) markEdited();
         await host.markDiagnostics(outcome.diagnostics);
+        // The page's grid turns to a sheet with problems (hosts that show one; Excel's active sheet is left alone).
+        (host as Partial<{ revealProblems: (ds: readonly Diagnostic[]) => void }>).revealProblems?.(
+          outcome.diagnostics,
+        );
         const count = (sev: Diagnostic["severity"]): number =>
           outcome.diagnostics.filter((d) => d.severity === sev).length;
         notify(t.validate.done(count("error"), count("warning")));

@@ -229,6 +229,23 @@ describe("BrowserHost", () => {
     expect(codec.applyWritePlan).toHaveBeenCalledTimes(2);
   });
 
+  it("after 校验, the grid turns to the worst problem's sheet only when the one shown has none", async () => {
+    const { host } = setup();
+    await host.openExample();
+    expect(host.getState().activeSheet).toBe("基本情况");
+    const warning = diag("table_header_missing", "warning", { sheet: "收支情况", address: "A1" }, { table: "t" });
+    const error = diag("not_a_number", "error", { sheet: "收支情况", address: "B2" }, { label: "x", text: "y" });
+    const here = diag("not_a_number", "info", { sheet: "基本情况", address: "B2" }, { label: "x", text: "y" });
+    host.revealProblems([diag("template_not_recognized", "error", null, {})]);
+    expect(host.getState().activeSheet).toBe("基本情况");
+    host.revealProblems([warning, here]);
+    expect(host.getState().activeSheet).toBe("基本情况");
+    host.revealProblems([warning, error]);
+    expect(host.getState().activeSheet).toBe("收支情况");
+    // The selection (and so the focus) is left alone.
+    expect(host.getState().selectSeq).toBe(0);
+  });
+
   it("selectCell switches the sheet, bumps the selection and notifies", async () => {
     const { host } = setup();
     await host.openExample();
