@@ -27,8 +27,8 @@ function toDataValidation(v: ValidationSpec): DataValidation {
       allowBlank: true,
       formulae: [v.formula],
       showErrorMessage: true,
-      errorStyle: "stop",
-      errorTitle: "输入有误",
+      errorStyle: v.strict === false ? "warning" : "stop",
+      errorTitle: v.strict === false ? "提示" : "输入有误",
       error: v.message,
     };
   }

@@ -8,6 +8,7 @@ import type { LayoutCell, LayoutSheet, SheetView, WorkbookLayout } from "./model
 import { SheetBuilder, addName, layoutContext } from "./sheet-builder";
 import type { LayoutContext } from "./sheet-builder";
 import type { SheetSpec, TemplateDescription } from "./types";
+import { withTableWeightValidations } from "./table-weights";
 
 function sortCells(cells: readonly LayoutCell[]): LayoutCell[] {
   return [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
@@ -66,7 +67,9 @@ function metaSheet(ctx: LayoutContext): LayoutSheet {
 /** Lays out the whole description: every sheet, then the hidden _meta sheet. */
 export function layoutTemplate(desc: TemplateDescription): WorkbookLayout {
   const ctx = layoutContext(desc);
-  const sheets = desc.sheets.map((spec) => layoutSheet(ctx, spec));
+  const rubricSheet = desc.sheets.find((s) => s.blocks.some((b) => b.kind === "structure" && b.id === "rubric"));
+  const laid = desc.sheets.map((spec) => layoutSheet(ctx, spec));
+  const sheets = rubricSheet ? withTableWeightValidations(laid, desc.tables, rubricSheet.name) : laid;
   sheets.push(metaSheet(ctx));
   return { info: desc.info, sheets, names: ctx.names };
 }

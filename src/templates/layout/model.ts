@@ -19,7 +19,13 @@ export type ValidationSpec =
    * A formula rule (Excel's 自定义): the cell is accepted when the formula is TRUE; references are relative to the
    * cell itself. Bounds read from other cells go here (exceljs reads a decimal rule's bounds back as numbers only).
    */
-  | { readonly kind: "formula"; readonly formula: string; readonly message: string };
+  | {
+      readonly kind: "formula";
+      readonly formula: string;
+      readonly message: string;
+      /** false: Excel warns and lets the value stand (default: refuses it). */
+      readonly strict?: boolean;
+    };
 
 export interface LayoutCell {
   /** 0-based. */

@@ -33,11 +33,16 @@ async function overlaps(bytes: Uint8Array): Promise<string[]> {
 }
 
 describe("data validations", () => {
-  it("the blank template has no overlapping validation ranges (exceljs alone writes B10:B13 and B4:B13)", async () => {
+  it("the blank template has no overlapping validation ranges (exceljs alone writes C10:C13 and C4:C13)", async () => {
     const bytes = await buildStandardTemplate();
     expect(await overlaps(bytes)).toEqual([]);
     const xml = await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet5.xml")!.async("string");
-    expect(xml).toContain('sqref="B4:B13"');
+    // 完成率: one rule over the column's rows.
+    expect(xml).toContain('sqref="C4:C13"');
+    // 分值: a rule per row, each against the column's sum and the rubric's 重点工作完成情况 分值 (a warning).
+    for (let r = 4; r <= 13; r++) expect(xml).toContain(`sqref="B${r}"`);
+    expect(xml).toMatch(/errorStyle="warning"[^>]*sqref="B4"|sqref="B4"[^>]*errorStyle="warning"/);
+    expect(xml).toContain("SUM($B$4:$B$13)&lt;=&apos;指标体系&apos;!$E$26");
   });
 
   it("nor does the example after 评分 (a load and save through exceljs)", async () => {

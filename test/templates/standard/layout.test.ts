@@ -425,3 +425,29 @@ describe.skipIf(!officeSuite.available)("in LibreOffice: the rubric of the templ
     for (const setting of ["超限扣分", "limit=100%", "ratio(staff_actual"]) expect(all, setting).not.toContain(setting);
   });
 });
+
+describe("Excel's validation of the table weights follows the rubric", () => {
+  it("each 重点工作 分值 warns when the column's sum exceeds the 分值 of the rubric leaf expanded over it", () => {
+    const tasks = layoutSheet("重点工作");
+    const weights = tasks.cells.filter((c) => c.col === 1 && c.role === "input");
+    expect(weights.length).toBeGreaterThanOrEqual(10);
+    const rubric = layoutSheet("指标体系");
+    for (const c of weights) {
+      const v = c.validation;
+      expect(v?.kind).toBe("formula");
+      if (v?.kind !== "formula") continue;
+      expect(v.strict).toBe(false);
+      const m = /<='指标体系'!\$([A-Z]+)\$(\d+)\)$/.exec(v.formula)!;
+      // The cell it reads is the 分值 of the leaf whose 逐项展开 is tasks, not a number copied in.
+      const row = Number(m[2]) - 1;
+      const at = (label: string) => rubric.cells.find((x) => x.row === row && x.col === RUBRIC_HEADER.indexOf(label));
+      expect([m[1], at("分值")?.value, at("逐项展开")?.value, at("三级指标")?.value]).toEqual([
+        "E",
+        50,
+        "tasks",
+        "重点工作完成情况",
+      ]);
+      expect(v.formula).toContain(`ISNUMBER(B${c.row + 1})`);
+    }
+  });
+});
