@@ -5,7 +5,7 @@ import type { IndicatorResult } from "../score/result-types";
 import type { RubricRowDef } from "../compile/read/types";
 import { prevYear, sangongBreakdown, sangongComparison } from "./build-basic";
 import { asDecimal, trimEnd, type ReportContext } from "./build-context";
-import { normalizeIndicatorName } from "./default-phrases";
+import { normalizeIndicatorName, STANDARD_CODES } from "./default-phrases";
 import { styleOfFieldType } from "./format";
 import { styleOfValue } from "../model/format";
 import { displayFormula, type FormulaLeaves } from "./formula-display";
@@ -212,7 +212,15 @@ export function indicatorPhrase(ctx: ReportContext, ind: IndicatorResult, src: I
   const own = ctx.phrases.lang === "zh-CN" ? src.rubric?.phrase.trim() : "";
   if (own) return own;
   if (src.rubric?.expand) return ctx.phrases.expandPhrases[src.rubric.expand] ?? null;
-  return ctx.phrases.indicatorPhrases[normalizeIndicatorName(ind.name)] ?? null;
+  const byName = ctx.phrases.indicatorPhrases[normalizeIndicatorName(ind.name)];
+  if (byName) return byName;
+  // Renamed: the standard code's phrase, when it speaks of this row's own figures (a field of its formula).
+  const standard = STANDARD_CODES[ind.id];
+  const byCode = standard ? ctx.phrases.indicatorPhrases[standard] : undefined;
+  if (!byCode || !ind.formula) return null;
+  const parsed = ctx.parse(ind.formula);
+  const figures = parsed.ok ? new Set(parsed.fields) : new Set<string>();
+  return [...phrasePlaceholders(byCode)].some((p) => figures.has(p)) ? byCode : null;
 }
 
 /** The unit's 情况说明 of an indicator as one sentence (its own full stop kept or added), or none. */

@@ -42,6 +42,24 @@ export const DEFAULT_EXPAND_PHRASES: Readonly<Record<string, string>> = {
 };
 
 /** Indicator names compared without spaces and with every kind of double quote made “…”. */
+/**
+ * The standard rubric's 编号 → its 三级指标 name: a default phrase is found by the indicator's code too, so a
+ * bureau that renames an indicator (财政供养人员控制率 → 在职人员控制率) keeps its sentence. build-indicator.ts
+ * takes the code's phrase only when it speaks of the row's own figures (a renumbered rubric does not borrow one).
+ */
+export const STANDARD_CODES: Readonly<Record<string, string>> = {
+  "1.1.1": "财政供养人员控制率",
+  "1.1.2": "“三公”经费变动率",
+  "2.1.1": "预算调整率",
+  "2.1.2": "支付进度",
+  "2.1.3": "指标或资金收回",
+  "2.1.4": "“三公”经费控制率",
+  "2.2.4": "政府采购执行率",
+  "2.2.5": "公务卡刷卡率",
+  "2.3.3": "固定资产利用率",
+  "4.1.3": "社会公众或服务对象满意度",
+};
+
 export function normalizeIndicatorName(name: string): string {
   let open = true;
   return name.replace(/\s+/g, "").replace(/["＂“”]/g, () => {

@@ -164,9 +164,17 @@ export const PHRASES_EN: ReportPhrases = {
   deductionStated: ({ deducted }) => r`, ${deducted} ${pts(deducted)} deducted`,
   genericIndicator: ({ description, formula, figures, value }) =>
     join(
-      description,
+      description.trim() ? join(description.trim().replace(/[。；;，,、.\s]*$/, ""), ".") : "",
       formula && value
-        ? join(description ? " " : "", "Value = ", formula, figures ? join(" = ", figures) : "", " = ", value, ".")
+        ? join(
+            description.trim() ? " " : "",
+            "Value = ",
+            formula,
+            figures ? join(" = ", figures) : "",
+            " = ",
+            value,
+            ".",
+          )
         : "",
     ),
   indicatorPhrases: {
@@ -206,7 +214,7 @@ export const PHRASES_EN: ReportPhrases = {
             ),
             ".",
           )
-        : "",
+        : [],
       notDone.length > 0 ? join(done.length > 0 ? " " : "", "Not completed: ", joinWith(notDone, "; "), ".") : "",
     ),
 

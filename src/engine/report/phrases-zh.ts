@@ -130,9 +130,10 @@ export const PHRASES_ZH: ReportPhrases = {
   scoreSentence: ({ score }) => r`根据评分标准，本部门该项指标得${score}分`,
   deduction: ({ deducted, reason }) => r`，扣${deducted}分，扣分原因：${reason}`,
   deductionStated: ({ deducted }) => r`，扣${deducted}分`,
+  // The 指标说明 as a sentence of its own (ended with 。, never run into the formula), then the figures.
   genericIndicator: ({ description, formula, figures, value }) =>
     join(
-      description,
+      description.trim() ? join(description.trim().replace(/[。；;，,、\s]*$/, ""), "。") : "",
       formula && value ? join("该指标值＝", formula, figures ? join("＝", figures) : "", "＝", value, "。") : "",
     ),
   indicatorPhrases: DEFAULT_PHRASES,
