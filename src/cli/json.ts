@@ -23,6 +23,8 @@ export interface JsonResult {
     valueText: string;
     score: number;
     reason: string;
+    /** How the score follows from the value and the rule (评分说明), in the output's language. */
+    explanation: string;
   }[];
   readonly levels: readonly { name: string; weight: number; score: number }[];
   readonly total: number | null;
@@ -51,6 +53,7 @@ export function toJson(file: string, outcome: ScoresOutcome, lang: Lang): JsonRe
       valueText: i.valueText,
       score: i.score,
       reason: i.reason,
+      explanation: i.explanation,
     })),
     levels: (scores?.levels ?? [])
       .filter((l) => l.depth === 1)

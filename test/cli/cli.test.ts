@@ -161,6 +161,7 @@ describe("template, validate, score, report on the seed example", () => {
     expect(json.grade).toBe("优");
     expect(json.levels.map((l: { score: number }) => l.score)).toEqual([5, 24.5, 46, 18.5]);
     expect(Object.keys(json.indicators[0]).sort()).toEqual([
+      "explanation",
       "id",
       "name",
       "path",
@@ -171,6 +172,8 @@ describe("template, validate, score, report on the seed example", () => {
       "weight",
     ]);
     expect(json.indicators[0].valueText).toBe("100.00%"); // ratio(staff_actual, staff_quota), as the report prints it
+    // 评分说明 as the sheet's column holds it.
+    expect(json.indicators[0].explanation).toBe("财政供养人员控制率为100.00%，未超过限值100%，得满分");
     expect(sha(EXAMPLE)).toBe(before);
     const snap = await readSnapshot(readFileSync(out));
     const total = findName(snap, "result_total")!;
