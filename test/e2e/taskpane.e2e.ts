@@ -135,8 +135,8 @@ describe.skipIf(!browserPath)("the task pane in Excel (a fake Office.js), end to
 
       await create.click();
       await page.getByRole("tablist", { name: "步骤" }).waitFor();
-      // Said where the pane lands (校验); right after, a tab click answers.
-      await expectStatus(page, "已插入标准模板的工作表。");
+      // Said where the pane lands (校验), with the next step on a blank template; right after, a tab click answers.
+      await expectStatus(page, "已插入标准模板的工作表。下一步：在黄色单元格中填写本单位的数据，然后校验。");
       expect(await page.getByRole("tab", { name: "校验", exact: true }).getAttribute("aria-selected")).toBe("true");
       await selectTab(page, "评分");
       await selectTab(page, "模板");

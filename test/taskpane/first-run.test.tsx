@@ -27,7 +27,7 @@ describe("first run", () => {
   });
 
   it.each([
-    ["新建标准模板", "createTemplate", "已插入标准模板的工作表。"],
+    ["新建标准模板", "createTemplate", "已插入标准模板的工作表。下一步：在黄色单元格中填写本单位的数据，然后校验。"],
     ["打开示例", "openExample", "已打开示例工作簿。"],
   ] as const)("「%s」 calls host.%s, re-reads, and opens on the status line", async (button, method, toast) => {
     const engine = notATemplate();

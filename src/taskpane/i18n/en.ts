@@ -49,7 +49,8 @@ export const en: Catalog = {
     version: "Version",
     create: "New standard template",
     example: "Open the example",
-    created: "The standard template's sheets were inserted.",
+    created:
+      "The standard template's sheets were inserted. Next: fill in your unit's figures in the yellow cells, then Check.",
     exampleOpened: "The example workbook is open.",
     exampleOpenedInWindow:
       "The example opened in a new Excel window: switch to it and choose Performance Evaluation Assistant on the Home tab there. This workbook is unchanged.",

@@ -45,7 +45,8 @@ const source = {
     version: "版本",
     create: "新建标准模板",
     example: "打开示例",
-    created: "已插入标准模板的工作表。",
+    // The pane lands on 校验; on a blank template the next step is filling in (review 3.1).
+    created: "已插入标准模板的工作表。下一步：在黄色单元格中填写本单位的数据，然后校验。",
     exampleOpened: "已打开示例工作簿。",
     exampleOpenedInWindow:
       "示例已在新的 Excel 窗口中打开：请切换到该窗口，在「开始」选项卡点「绩效评价助手」查看。这个工作簿没有改动。",
