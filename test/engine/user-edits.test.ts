@@ -327,3 +327,34 @@ describe("a 评分参数 that names a field (目标值=card_target)", () => {
     expect(outcome.scores).toBeNull();
   });
 });
+
+describe("room to grow in the rubric", () => {
+  it("blank rows above 合计 take new indicators by typing; blank rows left between are named and skipped", async () => {
+    let s = await example();
+    const first = nextBlankRow(s, "tbl_rubric", [RUBRIC_COLUMNS.id])[RUBRIC_COLUMNS.id]!;
+    const row = Number(first.slice(1));
+    const total = findName(s, "result_rubric_weight")!;
+    // The shipped template leaves six rows between the last indicator and 合计.
+    expect(parseRange(total.address)!.start.row + 1 - row).toBeGreaterThanOrEqual(6);
+    // An indicator typed into the third blank row (满意度 5 → 3 to make room for 2 points).
+    s = set(s, rubric(s, "社会公众或服务对象满意度", "weight"), 3);
+    const at = (label: string) => toA1({ row: row + 1, col: columnIndex(s, label) });
+    s = withCell(s, "指标体系", at(RUBRIC_COLUMNS.id), "4.1.4");
+    s = withCell(s, "指标体系", at(RUBRIC_COLUMNS.level3), "会议费控制率");
+    s = withCell(s, "指标体系", at(RUBRIC_COLUMNS.weight), 2);
+    s = withCell(s, "指标体系", at(RUBRIC_COLUMNS.ruleKind), "人工评分");
+    s = withCell(s, "指标体系", at(RUBRIC_COLUMNS.manualScore), 2);
+    const outcome = runScoring(s);
+    expect(outcome.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(outcome.scores!.indicators.find((i) => i.name === "会议费控制率")?.score).toBe(2);
+    expect(outcome.scores!.total).toBe(94);
+    const blanks = outcome.diagnostics.filter((d) => d.code === "rubric_blank_row").map((d) => d.location?.address);
+    expect(blanks).toEqual([`A${row}`, `A${row + 1}`]);
+  });
+});
+
+function columnIndex(s: WorkbookSnapshot, label: string): number {
+  const header = findName(s, "tbl_rubric")!;
+  const range = parseRange(header.address)!;
+  return findSheet(s, header.sheet)!.cells[range.start.row]!.findIndex((c) => text(c) === label);
+}

@@ -37,6 +37,20 @@ const KIND_WORDS = Object.values(RULE_KIND_NAMES);
 
 export const rubricCol = (key: RubricColumnKey): number => RUBRIC_LAYOUT.indexOf(key);
 
+/**
+ * A blank rubric row for a bureau to type an indicator into: configuration cells (the 评分方法 drop-down too) and
+ * the outputs, all empty. The reader skips blank rows before 合计 without a word.
+ */
+export function blankRubricRow(sb: SheetBuilder): void {
+  for (const key of RUBRIC_LAYOUT) {
+    // The department's cells stay plain: yellow is only where a department has something to enter.
+    if (key === "manualScore" || key === "manualReason" || key === "situation") continue;
+    const role = key === "outValue" || key === "outScore" || key === "outExplain" ? "output" : "config";
+    sb.put(rubricCol(key), null, role, null, key === "ruleKind" ? listOf(KIND_WORDS, false) : null);
+  }
+  sb.row++;
+}
+
 /** One indicator row: its configuration, the unit's own score on manual rows, and the empty outputs. */
 export function rubricRow(sb: SheetBuilder, r: RubricRowSpec): void {
   const isManual = r.kind === "manual";

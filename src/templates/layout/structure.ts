@@ -14,7 +14,7 @@ import {
   STRUCTURE_TABLE_NAMES,
   YES_NO_LABELS,
 } from "../../engine";
-import { RUBRIC_LAYOUT, rubricRow } from "./rubric";
+import { RUBRIC_LAYOUT, blankRubricRow, rubricRow } from "./rubric";
 import type { LayoutContext, SheetBuilder } from "./sheet-builder";
 import { headerRow } from "./sheet-builder";
 import type { CellContent, ColumnSpec, FieldSpec, StructureTableId } from "./types";
@@ -98,6 +98,8 @@ export function structureTable(ctx: LayoutContext, sb: SheetBuilder, id: Structu
         RUBRIC_LAYOUT.map((k) => RUBRIC_COLUMNS[k]),
       );
       for (const r of desc.rubric) rubricRow(sb, r);
+      // Room to grow: blank rows above 合计, so an indicator is added by typing, without inserting a row.
+      for (let i = 0; i < blankRows; i++) blankRubricRow(sb);
       return;
     }
     case "grades": {

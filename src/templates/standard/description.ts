@@ -162,7 +162,7 @@ const SHEETS: readonly SheetSpec[] = [
         kind: "text",
         text: "蓝色为财政局设置的指标和评分方法；黄色“自评得分”“扣分原因”“情况说明”由单位填写（情况说明写入报告）；绿色由助手评分后填写。",
       },
-      { kind: "structure", id: "rubric" },
+      { kind: "structure", id: "rubric", blankRows: 6 },
       { kind: "gap" },
       { kind: "rubricTotal", weight: "result_rubric_weight", score: "result_rubric_score" },
       { kind: "gap" },
