@@ -305,6 +305,11 @@ export default async (env = {}, argv = {}) => {
       static: false,
       client: { overlay: { warnings: false, errors: true } },
       open: false,
+      // The bare address (what a person types) opens the browser page instead of "Cannot GET /".
+      setupMiddlewares: (middlewares, server) => {
+        server.app.get("/", (_req, res) => res.redirect("/web/index.html"));
+        return middlewares;
+      },
     },
   };
 };

@@ -148,3 +148,22 @@ describe("CSP placement", () => {
     expect(html.indexOf("Content-Security-Policy")).toBeLessThan(html.indexOf("office.js"));
   });
 });
+
+describe("the dev server's bare address", () => {
+  it("redirects / to the browser page instead of answering Cannot GET /", async () => {
+    const { default: configFor } = (await import(configPath)) as {
+      default: (env: object, argv: object) => Promise<unknown>;
+    };
+    const config = (await configFor({}, { mode: "development" })) as {
+      devServer: { setupMiddlewares: (m: unknown[], s: unknown) => unknown[] };
+    };
+    const routes = new Map<string, (req: unknown, res: { redirect: (to: string) => void }) => void>();
+    const middlewares = config.devServer.setupMiddlewares([], {
+      app: { get: (p: string, h: never) => routes.set(p, h) },
+    });
+    expect(middlewares).toEqual([]);
+    let to = "";
+    routes.get("/")!({}, { redirect: (t) => (to = t) });
+    expect(to).toBe("/web/index.html");
+  });
+});
