@@ -9,9 +9,7 @@
  * once that frame has been laid out and painted. Run alone with `tsx bench/page-keystroke.ts [built dist dir]`.
  */
 import { execFileSync } from "node:child_process";
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -19,6 +17,7 @@ import type { Page } from "playwright-core";
 import { buildTemplateWorkbook } from "../src/hosts/xlsx/write-template";
 import { BROWSER_ARGS, findBrowser } from "../scripts/browser";
 import { scaledDescription, sizeOf } from "./generate";
+import { serve } from "./pane";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const CHROMIUM = findBrowser() ?? "/usr/bin/chromium";
@@ -66,34 +65,6 @@ function times(xs: readonly number[]): KeystrokeTimes {
     p90Ms: round(s[Math.floor(s.length * 0.9)] ?? 0),
     maxMs: round(s[s.length - 1] ?? 0),
   };
-}
-
-function serve(dir: string, extra: Record<string, Uint8Array>): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const u = new URL(req.url ?? "/", "http://localhost");
-    const name = decodeURIComponent(u.pathname);
-    const bytes = extra[name];
-    if (bytes) {
-      res.writeHead(200, { "content-type": "application/octet-stream" }).end(Buffer.from(bytes));
-      return;
-    }
-    const file = path.join(dir, name);
-    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    const type = file.endsWith(".html") ? "text/html; charset=utf-8" : file.endsWith(".js") ? "text/javascript" : "";
-    res.writeHead(200, type ? { "content-type": type } : {});
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        close: () => new Promise((r) => server.close(() => r())),
-      }),
-    ),
-  );
 }
 
 /** Installs the timer in the page: every keydown's time to the painted frame is pushed onto window.__keyTimes. */

@@ -58,10 +58,23 @@ const TYPES: Record<string, string> = {
   ".xlsx": "application/octet-stream",
 };
 
-function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * A static server for the built dist/ on a free port (bench/page-keystroke.ts uses it too); `extra` serves bytes
+ * held in memory at their paths (the generated 100× workbook).
+ */
+export function serve(
+  dir: string,
+  extra: Readonly<Record<string, Uint8Array>> = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
     const u = new URL(req.url ?? "/", "http://localhost");
-    const file = path.join(dir, decodeURIComponent(u.pathname));
+    const name = decodeURIComponent(u.pathname);
+    const bytes = extra[name];
+    if (bytes) {
+      res.writeHead(200, { "content-type": "application/octet-stream" }).end(Buffer.from(bytes));
+      return;
+    }
+    const file = path.join(dir, name);
     if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
       res.writeHead(404).end();
       return;
