@@ -69,24 +69,12 @@ function parseNodes(source: string): PhraseNode[] {
         continue;
       }
     } else if (ch === "[") {
-      const w = WHEN_START.exec(source.slice(i));
-      const wClose = w ? findRowsEnd(source, i + w[0].length) : -1;
-      if (w && wClose > 0) {
+      const block = parseBlock(source, i);
+      if (block) {
         if (buf) nodes.push({ t: "text", text: buf });
         buf = "";
-        const body = parseNodes(source.slice(i + w[0].length, wClose));
-        nodes.push({ t: "when", name: w[2]!, zero: w[1] === "!", body });
-        i = wClose + 1;
-        continue;
-      }
-      const m = ROWS_START.exec(source.slice(i));
-      const close = m ? findRowsEnd(source, i + m[0].length) : -1;
-      if (m && close > 0) {
-        if (buf) nodes.push({ t: "text", text: buf });
-        buf = "";
-        const body = parseNodes(source.slice(i + m[0].length, close));
-        nodes.push({ t: "rows", table: m[1]!, sep: m[2] ?? "、", body });
-        i = close + 1;
+        nodes.push(block.node);
+        i = block.end + 1;
         continue;
       }
     }
@@ -95,6 +83,22 @@ function parseNodes(source: string): PhraseNode[] {
   }
   if (buf) nodes.push({ t: "text", text: buf });
   return nodes;
+}
+
+/** A `[?x: …]`/`[!x: …]` or `[table: …]` block starting at `at`, and the index of its "]"; null when it is none. */
+function parseBlock(source: string, at: number): { node: PhraseNode; end: number } | null {
+  const rest = source.slice(at);
+  const when = WHEN_START.exec(rest);
+  const rows = when ? null : ROWS_START.exec(rest);
+  const head = when ?? rows;
+  if (!head) return null;
+  const end = findRowsEnd(source, at + head[0].length);
+  if (end < 0) return null;
+  const body = parseNodes(source.slice(at + head[0].length, end));
+  const node: PhraseNode = when
+    ? { t: "when", name: when[2]!, zero: when[1] === "!", body }
+    : { t: "rows", table: rows![1]!, sep: rows![2] ?? "、", body };
+  return { node, end };
 }
 
 // The matching "]" of a block, skipping "{…}" placeholders and the blocks nested inside it.
