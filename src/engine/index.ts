@@ -79,4 +79,5 @@ export type { IndicatorResult, LevelResult, ScoreSheet } from "./score/result-ty
 export { absoluteRef, parseNameRef } from "./model/defined-names";
 export type { KnownTemplates } from "./compile/read/missing-sheets";
 export { NO_KNOWN_TEMPLATES } from "./compile/read/missing-sheets";
+export { templateOutputCells } from "./compile/template-outputs";
 export { parameterGuideLines } from "./compile/param-guide";

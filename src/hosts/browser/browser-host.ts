@@ -126,7 +126,7 @@ export class BrowserHost implements WorkbookHost {
     try {
       snapshot = await this.readBytes(bytes);
       const codec = await this.loadCodec();
-      inputs = codec.inputCells ? await codec.inputCells(bytes).catch(() => new Map()) : new Map();
+      inputs = codec.inputCells ? await codec.inputCells(bytes, snapshot).catch(() => new Map()) : new Map();
     } finally {
       this.set({ opening: null });
     }

@@ -20,7 +20,8 @@ export interface XlsxCodec {
   /** The notes' wording, as the pane and the CLI word a diagnostic; absent, the code stands in. */
   markText?(lang: Lang): (d: Diagnostic) => string;
   /** The cells a person may type into (the file's unlocked cells); absent, none: the grid is only shown. */
-  inputCells?(bytes: Uint8Array): Promise<InputCells>;
+  /** The cells a person fills in; `snapshot` (the same workbook, read) lets the template's outputs be left out. */
+  inputCells?(bytes: Uint8Array, snapshot?: WorkbookSnapshot): Promise<InputCells>;
 }
 
 /** What typing or pasting into the grid did: input cells changed, other cells of the block left alone. */

@@ -22,6 +22,26 @@ describe("readInputCells", () => {
     expect(inputs.get("基本情况")?.has("A3")).toBe(false);
   });
 
+  it("on the published example, the rubric's outputs are not inputs although 发布 left them unlocked for Excel", async () => {
+    const bytes = new Uint8Array(readFileSync("assets/example-wanzhou-2020.xlsx"));
+    const snapshot = await readSnapshot(bytes);
+    const [alone, withTemplate] = await Promise.all([readInputCells(bytes), readInputCells(bytes, snapshot)]);
+    const rubric = (m: typeof alone, a: string) => m.get("指标体系")?.has(a) ?? false;
+    // 2.2.1 (row 15): 自评得分 G, 扣分原因 H, 情况说明 L are inputs; 指标值 I, 得分 J, 评分说明 K and 合计 J… are not.
+    const total = findName(snapshot, "result_rubric_score")!.address;
+    expect(["G15", "H15", "L15", "I15", "J15", "K15", total].map((a) => rubric(withTemplate, a))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    // Without the template read, unlocked alone would make them inputs: the snapshot is what tells them apart.
+    expect(rubric(alone, "J15")).toBe(true);
+  });
+
   it("a file it cannot read gives no input cells", async () => {
     expect((await readInputCells(new TextEncoder().encode("not a zip"))).size).toBe(0);
   });
