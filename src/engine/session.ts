@@ -15,7 +15,7 @@ import type { WriteOp, WritePlan } from "./model/write-plan";
 import type { InputValues } from "./model/values";
 import type { Template } from "./compile/read/types";
 import type { PublishOutcome, ScoresOutcome, ScoringOutcome, ValidationOutcome } from "./api";
-import { checkPublished, editableRanges, publishOps } from "./compile/published";
+import { checkPublished, configurationProblems, editableRanges, publishOps } from "./compile/published";
 import type { ScoreSheet } from "./score/result-types";
 import type { ReportTree } from "./report/tree";
 import type { Lang } from "./i18n/catalog";
@@ -87,29 +87,6 @@ interface Checked {
 
 interface Scored extends Checked {
   readonly scores: ScoreSheet | null;
-}
-
-/** Problems in what a department enters on the rubric sheet itself (its 自评得分). */
-const DEPARTMENT_CODES: ReadonlySet<string> = new Set(["manual_score_missing", "manual_score_out_of_range"]);
-
-/**
- * Whether an error is in the bureau's configuration (what 发布 must refuse), not in data a department enters: not at a
- * field's or a data table's cell, not a 自评得分, and not the weight sum of a leaf expanded over a department's table
- * (its rows are the department's).
- */
-function isConfiguration(d: Diagnostic, template: Template): boolean {
-  if (DEPARTMENT_CODES.has(d.code)) return false;
-  const at = d.location;
-  if (!at) return true;
-  const dataSheets = new Set([...template.fields.values()].map((f) => f.ref.sheet));
-  for (const t of template.tables.values()) dataSheets.add(t.sheet);
-  const configSheets = new Set(template.rubric.map((r) => r.sheet));
-  if (dataSheets.has(at.sheet) && !configSheets.has(at.sheet)) return false;
-  if (d.code === "rubric_weight_sum_mismatch") {
-    const expanded = template.rubric.filter((r) => r.expand.trim() !== "");
-    return !expanded.some((r) => r.sheet === at.sheet && new RegExp(`^[A-Z]+${r.row + 1}$`).test(at.address));
-  }
-  return true;
 }
 
 function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
@@ -213,14 +190,12 @@ class Session implements EngineSession {
     // A blank template is published before any department fills it: only the bureau's own settings must be right,
     // and a department's changes or an earlier publication are not what is being published now.
     const template = c.template;
-    const diagnostics = template
-      ? sortDiagnostics(
-          c.diagnostics.filter(
-            (d) =>
-              d.code !== "published_changed" && d.code !== "published_record_altered" && isConfiguration(d, template),
-          ),
-        )
-      : sortDiagnostics(c.diagnostics);
+    const configuration = template ? configurationProblems(template) : () => true;
+    const diagnostics = sortDiagnostics(
+      c.diagnostics.filter(
+        (d) => d.code !== "published_changed" && d.code !== "published_record_altered" && configuration(d),
+      ),
+    );
     if (!template || hasError(diagnostics))
       return { ...outcome, diagnostics, writePlan: { ops: [] }, fingerprint: null, cells: 0, protect: [], unlock: [] };
     const { ops, record } = publishOps(snapshot, options.now);

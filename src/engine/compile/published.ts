@@ -9,6 +9,7 @@
 import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import type { Diagnostic } from "../diagnostics/types";
+import type { Template } from "./read/types";
 import { diag } from "../diagnostics/types";
 import { parseA1, toA1 } from "../model/cell";
 import type { WorkbookSnapshot } from "../model/snapshot";
@@ -17,6 +18,7 @@ import type { WriteOp } from "../model/write-plan";
 import { cellText } from "./read/cells";
 import { FULL_SCORE_FIELD, META_SHEET, RUBRIC_COLUMNS, STRUCTURE_TABLE_NAMES } from "./read/labels";
 import { lastRowLimitFor, locateHeader } from "./read/read-table";
+import { namedRows } from "./read/rubric-rows";
 import { PUBLISHED_KEYS, readPublished, type ConfigCell, type PublishedRecord } from "./published-record";
 
 export { PUBLISHED_KEYS, readPublished };
@@ -34,16 +36,6 @@ const RUBRIC_NOT_CONFIG: ReadonlySet<string> = new Set([
   RUBRIC_COLUMNS.outScore,
   RUBRIC_COLUMNS.outExplain,
 ]);
-
-/** Rows (0-based) of a sheet holding a single named cell (the 合计 and 满分 rows). */
-function namedRows(snapshot: WorkbookSnapshot, sheet: string): Set<number> {
-  const rows = new Set<number>();
-  for (const n of snapshot.names) {
-    const at = n.sheet === sheet && !n.address.includes(":") ? parseA1(n.address) : null;
-    if (at) rows.add(at.row);
-  }
-  return rows;
-}
 
 /**
  * The configuration cells of a workbook that hold something, in a fixed order: each structural table's header and
@@ -100,6 +92,12 @@ export function checkPublished(snapshot: WorkbookSnapshot): Diagnostic[] {
   for (const [at, text] of was) if (now.get(at) !== text) changed.push({ at, was: text, now: now.get(at) ?? "" });
   for (const [at, text] of now) if (!was.has(at)) changed.push({ at, was: "", now: text });
   if (changed.length === 0) return out;
+  const rubricSheet = findName(snapshot, STRUCTURE_TABLE_NAMES.rubric)?.sheet ?? "";
+  const order = (at: string): number => {
+    const m = /(\d+)$/.exec(at);
+    return (at.startsWith(`${rubricSheet}!`) ? 0 : 1e7) + (m ? Number(m[1]) : 0);
+  };
+  // The rubric first, then the other configuration sheets, by row: the order a reader goes through them.
   changed.sort((a, b) => order(a.at) - order(b.at) || a.at.localeCompare(b.at));
   const first = changed[0]!.at;
   const bang = first.lastIndexOf("!");
@@ -116,14 +114,6 @@ export function checkPublished(snapshot: WorkbookSnapshot): Diagnostic[] {
     ),
   );
   return out;
-}
-
-/** Rubric first, then the other configuration sheets, by row: the order a reader goes through them. */
-function order(at: string): number {
-  const sheet = at.slice(0, at.lastIndexOf("!"));
-  const m = /(\d+)$/.exec(at);
-  const rank = sheet === "指标体系" ? 0 : 1;
-  return rank * 1e7 + (m ? Number(m[1]) : 0);
 }
 
 /**
@@ -168,4 +158,28 @@ export function publishOps(snapshot: WorkbookSnapshot, now: string): { ops: Writ
     ops.push({ kind: "clear", sheet: META_SHEET, range: `A${RECORD_ROW + 1}:C${Math.max(used, RECORD_ROW + 1)}` });
   ops.push({ kind: "values", sheet: META_SHEET, address: `A${RECORD_ROW + 1}`, values: rows });
   return { ops, record };
+}
+
+/** Problems in what a department enters on the rubric sheet itself (its 自评得分). */
+const DEPARTMENT_CODES: ReadonlySet<string> = new Set(["manual_score_missing", "manual_score_out_of_range"]);
+
+/**
+ * Which problems are in the bureau's configuration (what 发布 must refuse), not in data a department enters: not at a
+ * field's or a data table's cell, not a 自评得分, and not the weight sum of a leaf expanded over a department's table
+ * (its rows are the department's). A blank template is published before any department fills it.
+ */
+export function configurationProblems(template: Template): (d: Diagnostic) => boolean {
+  const configSheets = new Set(template.rubric.map((r) => r.sheet));
+  const dataSheets = new Set([...template.fields.values()].map((f) => f.ref.sheet));
+  for (const t of template.tables.values()) dataSheets.add(t.sheet);
+  for (const s of configSheets) dataSheets.delete(s);
+  const expandedRows = new Set(template.rubric.filter((r) => r.expand.trim() !== "").map((r) => `${r.sheet}!${r.row}`));
+  return (d) => {
+    if (DEPARTMENT_CODES.has(d.code)) return false;
+    const at = d.location;
+    if (!at) return true;
+    if (dataSheets.has(at.sheet)) return false;
+    const cell = parseA1(at.address);
+    return !(d.code === "rubric_weight_sum_mismatch" && cell && expandedRows.has(`${at.sheet}!${cell.row}`));
+  };
 }

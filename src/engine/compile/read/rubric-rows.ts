@@ -15,8 +15,8 @@ import { lastRowLimitFor } from "./read-table";
 import { cellText } from "./cells";
 import type { StructuralTable } from "./read-structural";
 
-/** Rows (0-based) of the sheet holding a single named cell. */
-function namedRows(snapshot: WorkbookSnapshot, sheet: string): ReadonlySet<number> {
+/** Rows (0-based) of the sheet holding a single named cell (the 合计 and 满分 rows of 指标体系). */
+export function namedRows(snapshot: WorkbookSnapshot, sheet: string): ReadonlySet<number> {
   const rows = new Set<number>();
   for (const n of snapshot.names) {
     if (n.sheet !== sheet || n.address.includes(":")) continue;
