@@ -69,7 +69,7 @@ export function layoutTemplate(desc: TemplateDescription): WorkbookLayout {
   const ctx = layoutContext(desc);
   const rubricSheet = desc.sheets.find((s) => s.blocks.some((b) => b.kind === "structure" && b.id === "rubric"));
   const laid = desc.sheets.map((spec) => layoutSheet(ctx, spec));
-  const sheets = rubricSheet ? withTableWeightValidations(laid, desc.tables, rubricSheet.name) : laid;
+  const sheets = rubricSheet ? withTableWeightValidations(laid, desc.tables, rubricSheet.name, ctx.names) : laid;
   sheets.push(metaSheet(ctx));
   return { info: desc.info, sheets, names: ctx.names };
 }

@@ -5,7 +5,7 @@ import { RULE_KIND_NAMES } from "../standard/rubric";
 import type { LayoutContext, SheetBuilder } from "./sheet-builder";
 import { addName } from "./sheet-builder";
 import type { CellContent, RubricRowSpec } from "./types";
-import { listOf } from "./validation";
+import { absoluteA1, listOf } from "./validation";
 
 /**
  * The order of the rubric's columns: what a reader needs first (the indicator, its weight, how it is scored
@@ -73,10 +73,8 @@ export function rubricRow(sb: SheetBuilder, r: RubricRowSpec): void {
   }
   if (isManual) {
     // Checked against the row's own 分值 cell, so a bureau that changes the weight changes the bound with it.
-    const at = (key: RubricColumnKey, fixed: boolean) => {
-      const a = toA1({ row: sb.row, col: rubricCol(key) });
-      return fixed ? a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2") : a;
-    };
+    const at = (key: RubricColumnKey, fixed: boolean) =>
+      fixed ? absoluteA1(sb.row, rubricCol(key)) : toA1({ row: sb.row, col: rubricCol(key) });
     const score = at("manualScore", false);
     sb.put(rubricCol("manualScore"), r.manualScore, "input", null, {
       kind: "formula",

@@ -5,19 +5,22 @@
  * a stop: while a department rebalances the weights, one of them is briefly too high. Done after every sheet is
  * laid out, since the rubric's sheet comes after the tables'.
  */
-import { toA1 } from "../../engine";
+import type { DefinedName } from "../../engine";
+import { TABLE_NAME_PREFIX, parseRange, toA1 } from "../../engine";
 import type { LayoutCell, LayoutSheet } from "./model";
 import { rubricCol } from "./rubric";
+import { absoluteA1 } from "./validation";
 import type { TableSpec } from "./types";
 
-/** A1 of a cell on a sheet, absolute, the sheet name quoted as Excel writes it in a formula. */
-const absolute = (sheet: string, row: number, col: number): string =>
-  `'${sheet.replace(/'/g, "''")}'!${toA1({ row, col }).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}`;
+/** A cell on a sheet as Excel writes it in a formula: '指标体系'!$E$26. */
+const onSheet = (sheet: string, row: number, col: number): string =>
+  `'${sheet.replace(/'/g, "''")}'!${absoluteA1(row, col)}`;
 
 export function withTableWeightValidations(
   sheets: readonly LayoutSheet[],
   tables: readonly TableSpec[],
   rubricSheet: string,
+  names: readonly DefinedName[],
 ): LayoutSheet[] {
   const rubric = sheets.find((s) => s.name === rubricSheet);
   if (!rubric) return [...sheets];
@@ -27,7 +30,7 @@ export function withTableWeightValidations(
     if (c.col === rubricCol("expand") && typeof c.value === "string" && c.value.trim() !== "") {
       const name = rubric.cells.find((d) => d.row === c.row && d.col === rubricCol("level3"))?.value;
       leafWeight.set(c.value.trim(), {
-        ref: absolute(rubric.name, c.row, rubricCol("weight")),
+        ref: onSheet(rubric.name, c.row, rubricCol("weight")),
         shown: `${rubric.name}!${toA1({ row: c.row, col: rubricCol("weight") })}`,
         name: typeof name === "string" ? name : "",
       });
@@ -38,8 +41,10 @@ export function withTableWeightValidations(
       const limit = leafWeight.get(t.id);
       const col = t.columns.findIndex((c) => c.key === "weight");
       if (!limit || col < 0) continue;
-      const header = headerRowOf(sheet, t);
-      if (header === null) continue;
+      // The table's header row, from its tbl_<id> name.
+      const name = names.find((n) => n.name === `${TABLE_NAME_PREFIX}${t.id}` && n.sheet === sheet.name);
+      const header = name ? parseRange(name.address)?.start.row : undefined;
+      if (header === undefined) continue;
       const rows = sheet.cells.filter((c) => c.col === col && c.row > header && c.role === "input").map((c) => c.row);
       if (rows.length === 0) continue;
       const first = Math.min(...rows);
@@ -62,18 +67,4 @@ export function withTableWeightValidations(
     }
     return cells ? { ...sheet, cells } : sheet;
   });
-}
-
-/** The row of a table's header on this sheet (its first column's label), or null when the table is elsewhere. */
-function headerRowOf(sheet: LayoutSheet, t: TableSpec): number | null {
-  const label = t.columns[0]?.label;
-  const next = t.columns[1]?.label;
-  const hit = sheet.cells.find(
-    (c) =>
-      c.role === "header" &&
-      c.col === 0 &&
-      c.value === label &&
-      (next === undefined || sheet.cells.some((d) => d.row === c.row && d.col === 1 && d.value === next)),
-  );
-  return hit ? hit.row : null;
 }

@@ -2,6 +2,7 @@
 import type { FieldType } from "../../engine";
 import { YES_NO_LABELS } from "../../engine";
 import type { ValidationSpec } from "./model";
+import { toA1 } from "../../engine";
 
 /** Number format per field type (null = General). */
 export const NUMBER_FORMATS: Readonly<Record<FieldType, string | null>> = {
@@ -61,3 +62,7 @@ export function validationFor(
 export function listOf(items: readonly string[], strict: boolean): ValidationSpec {
   return { kind: "list", items, strict, message: `请从列表中选择：${items.join("、")}` };
 }
+
+/** $A$1: a cell's address fixed, as a validation formula reads a bound from another cell. */
+export const absoluteA1 = (row: number, col: number): string =>
+  toA1({ row, col }).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
