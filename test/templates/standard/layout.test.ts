@@ -406,6 +406,16 @@ describe.skipIf(!officeSuite.available)("in LibreOffice: the rubric of the templ
     expect(at("指标说明")).toMatch(/^在职人数 ÷ 编制数；不超过 100% 得满分/);
   });
 
+  it("shows 满分 100 above the grades, and the blank rows above 合计 as empty rows", () => {
+    const full = shown.rows.findIndex((r) => r[0] === "满分");
+    expect(shown.rows[full]!.slice(0, 3)).toEqual(["满分", "100", "一级指标分值合计应等于满分；等级按满分设定"]);
+    expect(shown.rows[full + 1]!.slice(0, 2)).toEqual(["等级", "最低分"]);
+    const last = shown.rows.findIndex((r) => r[0] === "4.1.3");
+    const total = shown.rows.findIndex((r) => r.includes("合计"));
+    expect(total - last - 1).toBeGreaterThanOrEqual(6);
+    for (const r of shown.rows.slice(last + 1, total)) expect(r.every((c) => c === "")).toBe(true);
+  });
+
   it("prints the reader's 11 columns with the header on every page, and none of the bureau's settings", () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
     for (const [i, page] of pages.entries()) {
