@@ -281,9 +281,7 @@ describe.skipIf(!officeSuite.available)("batch summary: as LibreOffice Calc show
       "收支情况!B11",
       "收支情况!B15",
     ]);
-    expect(a[0]!["说明"]).toBe(
-      "基本支出 + 项目支出 = 226.75 万元，与本年支出合计 226.86 万元相差 0.11 万元（校验 C01）。",
-    );
+    expect(a[0]!["说明"]).toBe("基本支出 + 项目支出 = 226.75 万元，与本年支出合计 226.86 万元相差 0.11 万元。");
     expect(a.find((r) => r["级别"] === "提示")?.["位置"]).toMatch(/^指标体系![A-Z]+18$/);
     const blank = rows.filter((r) => r["文件"] === "d-blank.xlsx");
     const summary = records(shownSheets(zh.bytes).get("汇总")!);

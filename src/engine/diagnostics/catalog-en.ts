@@ -185,8 +185,8 @@ export const CATALOG_EN: Catalog<DiagnosticParamsByCode, DiagnosticText> = {
     const u = p.unit === "万元" ? " (10,000 yuan)" : p.unit ? ` ${p.unit}` : "";
     const sides = splitSides(p.expression);
     const message = sides
-      ? `${sides[0]} = ${p.left}, but ${sides[1]} is ${p.right}: a difference of ${p.difference}${u} (check ${p.check}).`
-      : `Check ${p.check}: ${p.expression} does not hold: left ${p.left}, right ${p.right}, difference ${p.difference}${u}.`;
+      ? `${sides[0]} = ${p.left}, but ${sides[1]} is ${p.right}: a difference of ${p.difference}${u}.`
+      : `${p.expression} does not hold: left ${p.left}, right ${p.right}, difference ${p.difference}${u}.`;
     if (p.limit !== undefined) {
       return {
         message: `${message} The difference is beyond the material limit of ${p.limit}${u}: scoring is blocked.`,
@@ -196,11 +196,11 @@ export const CATALOG_EN: Catalog<DiagnosticParamsByCode, DiagnosticText> = {
     return { message, fix: "Check these amounts and find the one that is mistyped or missing." };
   },
   comparison_failed: (p) => ({
-    message: `Check ${p.check}: ${p.expression} does not hold (left ${p.left}, right ${p.right}).`,
+    message: `${p.expression} does not hold (left ${p.left}, right ${p.right}).`,
     fix: "Check whether one of these figures is mistyped.",
   }),
   condition_failed: (p) => ({
-    message: `Check ${p.check}: ${p.description}.`,
+    message: `${p.description}.`,
     fix: "Check the cells involved.",
   }),
   manual_score_missing: (p) => ({

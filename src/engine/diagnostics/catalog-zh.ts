@@ -181,8 +181,8 @@ export const CATALOG_ZH: Catalog<DiagnosticParamsByCode, DiagnosticText> = {
     // "226.86 万元相差" with a unit, "226.86 相差" without one.
     const gap = p.unit ? "" : " ";
     const message = sides
-      ? `${sides[0]} = ${p.left}${u}，与${sides[1]} ${p.right}${u}${gap}相差 ${p.difference}${u}（校验 ${p.check}）。`
-      : `校验 ${p.check}：${p.expression} 不成立，左边 ${p.left}${u}，右边 ${p.right}${u}，相差 ${p.difference}${u}。`;
+      ? `${sides[0]} = ${p.left}${u}，与${sides[1]} ${p.right}${u}${gap}相差 ${p.difference}${u}。`
+      : `${p.expression} 不成立，左边 ${p.left}${u}，右边 ${p.right}${u}，相差 ${p.difference}${u}。`;
     if (p.limit !== undefined) {
       return {
         message: `${message}差额超过重大差额 ${p.limit}${u}，不能评分。`,
@@ -192,11 +192,11 @@ export const CATALOG_ZH: Catalog<DiagnosticParamsByCode, DiagnosticText> = {
     return { message, fix: "请核对这几项金额，找出填错或漏算的一项。" };
   },
   comparison_failed: (p) => ({
-    message: `校验 ${p.check}：${p.expression} 不成立（左边 ${p.left}，右边 ${p.right}）。`,
+    message: `${p.expression} 不成立（左边 ${p.left}，右边 ${p.right}）。`,
     fix: "请核对相关数字是否填错。",
   }),
   condition_failed: (p) => ({
-    message: `校验 ${p.check}：${p.description}。`,
+    message: `${p.description}。`,
     fix: "请核对相关单元格的填写。",
   }),
   manual_score_missing: (p) => ({

@@ -26,9 +26,25 @@ describe("catalogs", () => {
     );
   });
 
+  // The rule (C01) is for support: the pane shows it apart; the sentence does not carry it.
+  it.each(
+    LANGS.flatMap((lang) =>
+      (["sum_mismatch", "comparison_failed", "condition_failed"] as const).map((code) => [lang, code] as const),
+    ),
+  )("%s %s says what is wrong without the rule's code", (lang, code) => {
+    const d = sample(code);
+    const rule = (d.params as { check: string }).check;
+    const withoutSides = { ...d, params: { ...d.params, expression: "a>b" } } as Diagnostic;
+    for (const x of [d, withoutSides]) {
+      const text = renderDiagnostic(x, lang);
+      expect(text.message).not.toContain(rule);
+      expect(text.message.length).toBeGreaterThan(5);
+    }
+  });
+
   it("the Chinese messages carry their parameters (spot checks)", () => {
     expect(renderDiagnostic(sample("sum_mismatch"), "zh-CN").message).toBe(
-      "基本支出 + 项目支出 = 226.75 万元，与本年支出合计 226.86 万元相差 0.11 万元（校验 C01）。",
+      "基本支出 + 项目支出 = 226.75 万元，与本年支出合计 226.86 万元相差 0.11 万元。",
     );
     expect(renderDiagnostic(sample("out_of_range"), "zh-CN").message).toBe(
       "「完成率」的值 97 超出允许范围（0 至 1）。比率按小数填写，是否应为 97%？",

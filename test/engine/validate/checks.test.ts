@@ -70,7 +70,7 @@ describe("checks: the seed report's published figures", () => {
       },
     ]);
     expect(renderDiagnostic(checkDiagnostics(ds)[0]!, "zh-CN").message).toBe(
-      "基本支出 + 项目支出 = 226.75 万元，与本年支出合计 226.86 万元相差 0.11 万元（校验 C01）。",
+      "基本支出 + 项目支出 = 226.75 万元，与本年支出合计 226.86 万元相差 0.11 万元。",
     );
   });
 
