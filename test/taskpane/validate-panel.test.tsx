@@ -111,6 +111,55 @@ describe("校验", () => {
     await waitFor(() => expect(host.selectCell).toHaveBeenCalledWith(ref));
   });
 
+  it("shows a 校验规则 rule apart from the sentence, quietly, with what it is for", async () => {
+    const { user } = await renderPane({ engine: engineWithProblems() });
+    await user.click(screen.getByRole("button", { name: "校验" }));
+    const card = await screen.findByRole("button", { name: /基本支出/ });
+    const rule = within(card).getByText("规则 C01");
+    expect(rule.getAttribute("title")).toBe("「校验规则」中的 C01；联系技术支持时可提供此编号");
+    expect(within(card).getByText("问题 sum_mismatch 基本支出")).not.toBe(rule);
+    // A problem that comes from no rule has none.
+    expect(within(screen.getByRole("button", { name: /本年收入合计/ })).queryByText(/^规则 /)).toBeNull();
+  });
+
+  it("many alike problems on a sheet are one summary line, closed, that opens to their cards by keyboard", async () => {
+    const engine = new FakeEngine();
+    const labels = ["本年收入合计", "财政拨款收入", "其他收入", "本年支出合计", "基本支出", "项目支出"];
+    engine.validation = {
+      ...engine.validation,
+      diagnostics: [
+        ...labels.map((label, i) =>
+          problem("required_missing", "error", { sheet: "收支情况", address: `B${i + 5}`, label }, { label }),
+        ),
+        // Four alike on another sheet stay cards.
+        ...["单位名称", "评价年度", "编制数（人）", "年末实有在职人数（人）"].map((label, i) =>
+          problem("required_missing", "error", { sheet: "基本情况", address: `B${i + 3}`, label }, { label }),
+        ),
+      ],
+    };
+    const { user } = await renderPane({ engine });
+    await user.click(screen.getByRole("button", { name: "校验" }));
+    const summary = await screen.findByRole("button", { name: /收支情况：6 项未填写/ });
+    expect(summary.getAttribute("aria-expanded")).toBe("false");
+    expect(summary.textContent).toContain("「本年收入合计」「财政拨款收入」「其他收入」 等");
+    const income = within(screen.getByRole("region", { name: "收支情况" }));
+    expect(income.queryByRole("button", { name: /问题 required_missing 基本支出/ })).toBeNull();
+    expect(within(screen.getByRole("region", { name: "基本情况" })).getAllByRole("button")).toHaveLength(4);
+
+    summary.focus();
+    await user.keyboard("{Enter}");
+    expect(summary.getAttribute("aria-expanded")).toBe("true");
+    const list = document.getElementById(summary.getAttribute("aria-controls")!)!;
+    expect(
+      within(list)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual(labels.map((l) => expect.stringContaining(l)));
+    await user.keyboard(" ");
+    expect(summary.getAttribute("aria-expanded")).toBe("false");
+    expect(income.getAllByRole("button")).toEqual([summary]);
+  });
+
   it("says so when there is nothing to fix", async () => {
     const { user } = await renderPane();
     await user.click(screen.getByRole("button", { name: "校验" }));

@@ -1,5 +1,16 @@
 import type { Catalog } from "./zh-CN";
 
+/** What a summary of many alike problems says they are, by diagnostic code (others: similar problems). */
+const SUMMARY_EN: Readonly<Record<string, string>> = {
+  required_missing: "cells not filled in",
+  not_a_number: "cells that are not numbers",
+  not_an_integer: "cells that are not whole numbers",
+  out_of_range: "values out of range",
+  wrong_type: "cells of the wrong type",
+  manual_score_missing: "manual indicators without a self-assessed score",
+  reason_missing: "reasons not given",
+};
+
 /** English, used when Office's display language (or the browser's) starts with "en". */
 export const en: Catalog = {
   appTitle: "Performance Evaluation Assistant",
@@ -69,6 +80,12 @@ export const en: Catalog = {
     severity: { error: "Error", warning: "Warning", info: "Note" },
     general: "Whole workbook",
     groupCount: (n) => (n === 1 ? "1 item" : `${n} items`),
+    rule: (code) => `Rule ${code}`,
+    ruleTitle: (code) => `${code} in 校验规则; quote it when asking for support`,
+    summary: (where, code, n) => `${where}: ${n} ${SUMMARY_EN[code] ?? "similar problems"}`,
+    summaryOf: (labels, more) => labels.join(", ") + (more ? " and others" : ""),
+    summaryOpen: "Show",
+    summaryClose: "Hide",
     cell: (sheet, address) => `'${sheet}'!${address}`,
     fix: (text) => `What to do: ${text}`,
     goTo: (cell) => `Go to ${cell}`,

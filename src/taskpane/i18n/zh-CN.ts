@@ -1,5 +1,16 @@
 import type { Widen } from "./types";
 
+/** What a summary of many alike problems says they are, by diagnostic code (others: 项同类问题). */
+const SUMMARY_ZH: Readonly<Record<string, string>> = {
+  required_missing: "项未填写",
+  not_a_number: "项不是数字",
+  not_an_integer: "项不是整数",
+  out_of_range: "项超出允许范围",
+  wrong_type: "项类型不对",
+  manual_score_missing: "个人工评分指标未填写自评得分",
+  reason_missing: "项未写明原因",
+};
+
 const source = {
   appTitle: "绩效评价助手",
   language: "语言 Language",
@@ -65,6 +76,14 @@ const source = {
     severity: { error: "错误", warning: "警告", info: "提示" },
     general: "整个工作簿",
     groupCount: (n: number) => `${n} 项`,
+    rule: (code: string) => `规则 ${code}`,
+    ruleTitle: (code: string) => `「校验规则」中的 ${code}；联系技术支持时可提供此编号`,
+    // Many alike problems on one sheet: one line (收支情况：24 项未填写) that opens to their cards.
+    summary: (where: string, code: string, n: number) => `${where}：${n} ${SUMMARY_ZH[code] ?? "项同类问题"}`,
+    summaryOf: (labels: readonly string[], more: boolean) =>
+      labels.map((l) => `「${l}」`).join("") + (more ? " 等" : ""),
+    summaryOpen: "展开",
+    summaryClose: "收起",
     cell: (sheet: string, address: string) => `「${sheet}」!${address}`,
     fix: (text: string) => `处理：${text}`,
     goTo: (cell: string) => `转到 ${cell}`,

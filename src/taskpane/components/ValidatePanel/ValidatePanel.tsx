@@ -5,8 +5,8 @@ import type { EnginePort } from "../../engine-port";
 import { useI18n } from "../../i18n";
 import { PanelStatus } from "../PanelStatus/PanelStatus";
 import { usePanelStyles } from "../usePanelStyles";
-import type { DiagnosticRow } from "./useValidatePanel";
-import { SEVERITIES, useValidatePanel } from "./useValidatePanel";
+import type { DiagnosticRow, GroupItem } from "./useValidatePanel";
+import { SEVERITIES, ruleOf, useValidatePanel } from "./useValidatePanel";
 import { useValidatePanelStyles } from "./useValidatePanelStyles";
 
 export interface ValidatePanelProps {
@@ -29,12 +29,19 @@ function Row({ row, onSelectCell }: { row: DiagnosticRow; onSelectCell: (ref: Ce
     d.severity
   ];
   const cell = loc ? t.validate.cell(loc.sheet, loc.address) : row.rendered.where;
+  // The 校验规则 rule (C01) for support, quietly beside the cell: it means nothing in the sentence.
+  const rule = ruleOf(d);
   const content = (
     <>
       <span className={styles.head}>
         <span className={mergeClasses(styles.severity, sevText)}>{t.validate.severity[d.severity]}</span>
         {loc?.label && <span className={styles.label}>{loc.label}</span>}
         {cell && <span className={styles.cell}>{cell}</span>}
+        {rule && (
+          <span className={styles.rule} title={t.validate.ruleTitle(rule)}>
+            {t.validate.rule(rule)}
+          </span>
+        )}
       </span>
       <span className={styles.message}>{row.rendered.message}</span>
       {row.rendered.fix && <span className={styles.fix}>{t.validate.fix(row.rendered.fix)}</span>}
@@ -53,6 +60,64 @@ function Row({ row, onSelectCell }: { row: DiagnosticRow; onSelectCell: (ref: Ce
     >
       {content}
     </button>
+  );
+}
+
+/** Many alike problems as one line that opens to their cards (closed at first), or one card. */
+function Item({
+  item,
+  where,
+  open,
+  onToggle,
+  onSelectCell,
+}: {
+  item: GroupItem;
+  where: string;
+  open: boolean;
+  onToggle: (key: string) => void;
+  onSelectCell: (ref: CellRef) => void;
+}) {
+  const { t } = useI18n();
+  const styles = useValidatePanelStyles();
+  if (item.kind === "row") return <Row row={item.row} onSelectCell={onSelectCell} />;
+  const first = item.rows[0]!.diagnostic;
+  const labels = item.rows.flatMap((r) => (r.diagnostic.location?.label ? [r.diagnostic.location.label] : []));
+  const listId = `summary-${item.key.replace(/[^\w-]/g, (c) => c.charCodeAt(0).toString(36))}`;
+  const sevClass = { error: styles.error, warning: styles.warning, info: styles.info }[first.severity];
+  const sevText = { error: styles.severityError, warning: styles.severityWarning, info: styles.severityInfo }[
+    first.severity
+  ];
+  return (
+    <>
+      <button
+        type="button"
+        className={mergeClasses(styles.row, styles.summary, sevClass)}
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => onToggle(item.key)}
+      >
+        <span className={styles.head}>
+          <span aria-hidden className={styles.chevron}>
+            {open ? "▾" : "▸"}
+          </span>
+          <span className={mergeClasses(styles.severity, sevText)}>{t.validate.severity[first.severity]}</span>
+          <span className={styles.label}>{t.validate.summary(where, first.code, item.rows.length)}</span>
+          <span className={styles.cell}>{open ? t.validate.summaryClose : t.validate.summaryOpen}</span>
+        </span>
+        {labels.length > 0 && (
+          <span className={styles.fix}>{t.validate.summaryOf(labels.slice(0, 3), labels.length > 3)}</span>
+        )}
+      </button>
+      {open && (
+        <ul id={listId} className={mergeClasses(styles.list, styles.summaryList)}>
+          {item.rows.map((row) => (
+            <li key={row.key}>
+              <Row row={row} onSelectCell={onSelectCell} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
@@ -115,11 +180,20 @@ export function ValidatePanel({
               <Caption1 className={styles.groupCount}>{t.validate.groupCount(g.rows.length)}</Caption1>
             </div>
             <ul className={styles.list}>
-              {g.rows.map((row) => (
-                <li key={row.key}>
-                  <Row row={row} onSelectCell={onSelectCell} />
-                </li>
-              ))}
+              {g.items.map((item) => {
+                const key = item.kind === "row" ? item.row.key : item.key;
+                return (
+                  <li key={key}>
+                    <Item
+                      item={item}
+                      where={title}
+                      open={state.open.has(key)}
+                      onToggle={state.toggleOpen}
+                      onSelectCell={onSelectCell}
+                    />
+                  </li>
+                );
+              })}
             </ul>
           </section>
         );

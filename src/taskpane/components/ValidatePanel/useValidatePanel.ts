@@ -15,6 +15,44 @@ export interface DiagnosticGroup {
   /** The sheet name, or null for problems of the whole workbook. */
   readonly sheet: string | null;
   readonly rows: readonly DiagnosticRow[];
+  /** The rows as listed: alone, or many alike (one code, one severity) under one summary line. */
+  readonly items: readonly GroupItem[];
+}
+
+/** A card, or a summary of many alike cards (a blank template's 24 「…」还没有填写) that opens to them. */
+export type GroupItem =
+  | { readonly kind: "row"; readonly row: DiagnosticRow }
+  | { readonly kind: "summary"; readonly key: string; readonly rows: readonly DiagnosticRow[] };
+
+/** From this many problems of one code and severity on one sheet, they are listed under one summary line. */
+export const SUMMARY_MIN = 5;
+
+/** The 校验规则 rule a diagnostic comes from (C01), shown apart from its sentence; null for other problems. */
+export function ruleOf(d: Diagnostic): string | null {
+  return "check" in d.params ? d.params.check : null;
+}
+
+/** The rows in order, each run of `SUMMARY_MIN` or more alike (code and severity) gathered where the first was. */
+export function summarise(sheet: string | null, rows: readonly DiagnosticRow[]): GroupItem[] {
+  const kindOf = (r: DiagnosticRow) => `${r.diagnostic.severity}:${r.diagnostic.code}`;
+  const alike = new Map<string, DiagnosticRow[]>();
+  for (const r of rows) {
+    const list = alike.get(kindOf(r));
+    if (list) list.push(r);
+    else alike.set(kindOf(r), [r]);
+  }
+  const items: GroupItem[] = [];
+  const placed = new Set<string>();
+  for (const r of rows) {
+    const kind = kindOf(r);
+    const same = alike.get(kind)!;
+    if (same.length < SUMMARY_MIN) items.push({ kind: "row", row: r });
+    else if (!placed.has(kind)) {
+      placed.add(kind);
+      items.push({ kind: "summary", key: `${sheet ?? ""}|${kind}`, rows: same });
+    }
+  }
+  return items;
 }
 
 /** Group by sheet; the group with the worst problem first (then first seen), errors first inside each group. */
@@ -38,7 +76,7 @@ export function groupDiagnostics(rows: readonly DiagnosticRow[]): DiagnosticGrou
         .map((x) => x.r),
     }))
     .sort((a, b) => worst(a.rows) - worst(b.rows) || a.order - b.order)
-    .map(({ sheet, rows: list }) => ({ sheet, rows: list }));
+    .map(({ sheet, rows: list }) => ({ sheet, rows: list, items: summarise(sheet, list) }));
 }
 
 export interface ValidatePanelState {
@@ -48,6 +86,9 @@ export interface ValidatePanelState {
   readonly toggle: (s: Severity) => void;
   readonly groups: readonly DiagnosticGroup[];
   readonly total: number;
+  /** The summaries opened to their cards (by GroupItem key); all closed at first. */
+  readonly open: ReadonlySet<string>;
+  readonly toggleOpen: (key: string) => void;
 }
 
 export function useValidatePanel(
@@ -55,6 +96,7 @@ export function useValidatePanel(
   render: (d: Diagnostic) => RenderedDiagnostic,
 ): ValidatePanelState {
   const [active, setActive] = useState<ReadonlySet<Severity>>(new Set());
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(
     () => (diagnostics ?? []).map((d, i) => ({ key: `${i}:${d.code}`, diagnostic: d, rendered: render(d) })),
     [diagnostics, render],
@@ -68,12 +110,14 @@ export function useValidatePanel(
     () => groupDiagnostics(active.size === 0 ? rows : rows.filter((r) => active.has(r.diagnostic.severity))),
     [rows, active],
   );
-  const toggle = (s: Severity): void =>
-    setActive((prev) => {
-      const next = new Set(prev);
-      if (next.has(s)) next.delete(s);
-      else next.add(s);
-      return next;
-    });
-  return { counts, active, toggle, groups, total: rows.length };
+  const toggle = (s: Severity): void => setActive((prev) => flip(prev, s));
+  const toggleOpen = (key: string): void => setOpen((prev) => flip(prev, key));
+  return { counts, active, toggle, groups, total: rows.length, open, toggleOpen };
+}
+
+function flip<T>(set: ReadonlySet<T>, item: T): ReadonlySet<T> {
+  const next = new Set(set);
+  if (next.has(item)) next.delete(item);
+  else next.add(item);
+  return next;
 }

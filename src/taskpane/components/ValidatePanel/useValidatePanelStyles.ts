@@ -52,6 +52,10 @@ export const useValidatePanelStyles = makeStyles({
   severityInfo: { color: tokens.colorNeutralForeground2 },
   label: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   cell: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, marginInlineStart: "auto" },
+  summary: { backgroundColor: tokens.colorNeutralBackground2 },
+  summaryList: { marginTop: tokens.spacingVerticalXS, paddingInlineStart: tokens.spacingHorizontalL },
+  chevron: { color: tokens.colorNeutralForeground2, width: "1em" },
   message: { display: "block", overflowWrap: "anywhere" },
   fix: {
     display: "block",
