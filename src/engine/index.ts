@@ -81,3 +81,4 @@ export type { KnownTemplates } from "./compile/read/missing-sheets";
 export { NO_KNOWN_TEMPLATES } from "./compile/read/missing-sheets";
 export { templateOutputCells } from "./compile/template-outputs";
 export { parameterGuideLines } from "./compile/param-guide";
+export { formulaReadings } from "./formula-reading";

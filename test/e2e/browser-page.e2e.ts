@@ -52,6 +52,76 @@ async function statusLineSeen(page: Page): Promise<{ text: string; onTop: boolea
   });
 }
 
+/**
+ * The grid's cells by template role (yellow input, green output, blue configuration) on the sheet in view: for each,
+ * its fill and text as Chromium paints them (0–255 sRGB), the contrast between them, and the grid's own background.
+ */
+async function roleFills(page: Page) {
+  return page.evaluate(() => {
+    const rgb = (c: string): [number, number, number] | null => {
+      let m = /rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:,? \/?\s*([\d.]+))?\)/.exec(c);
+      if (m) return Number(m[4] ?? 1) === 0 ? null : [Number(m[1]), Number(m[2]), Number(m[3])];
+      m = /color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)(?: \/ ([\d.]+))?\)/.exec(c);
+      if (m) return Number(m[4] ?? 1) === 0 ? null : ([m[1], m[2], m[3]].map((x) => Number(x) * 255) as never);
+      return null;
+    };
+    const lum = ([r, g, b]: [number, number, number]) => {
+      const ch = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b);
+    };
+    const contrast = (a: [number, number, number], b: [number, number, number]) => {
+      const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+      return (hi! + 0.05) / (lo! + 0.05);
+    };
+    const background = (el: Element | null): [number, number, number] => {
+      for (; el; el = el.parentElement) {
+        const c = rgb(getComputedStyle(el).backgroundColor);
+        if (c) return c;
+      }
+      return [255, 255, 255];
+    };
+    const grid = document.querySelector('[role="grid"]')!;
+    const plain = background(grid.parentElement);
+    const out: Record<string, { fill: number[]; contrast: number; count: number }> = {};
+    for (const role of ["input", "output", "config"]) {
+      const cells = [...grid.querySelectorAll(`td[data-role="${role}"]:not([data-mark])`)];
+      const td = cells.find((c) => (c.textContent ?? "").trim() !== "") ?? cells[0];
+      if (!td) continue;
+      const fill = background(td);
+      out[role] = {
+        fill: fill.map(Math.round),
+        contrast: contrast(fill, rgb(getComputedStyle(td).color)!),
+        count: cells.length,
+      };
+    }
+    return { plain: plain.map(Math.round), roles: out };
+  });
+}
+
+/** Each role's fill is painted, told apart from the grid and from the others by its hue, and its text readable. */
+async function expectRoleFills(page: Page, state: string): Promise<void> {
+  const { plain, roles } = await roleFills(page);
+  const hue = { input: "yellow", output: "green", config: "blue" } as const;
+  const hueOf = ([r, g, b]: number[]) =>
+    b! > r! && b! > g! - 8
+      ? "blue"
+      : g! > r! + 4 && g! > b!
+        ? "green"
+        : r! >= g! - 8 && g! > b! + 8
+          ? "yellow"
+          : "grey";
+  for (const role of ["input", "output", "config"] as const) {
+    const seen = roles[role];
+    expect(seen, `${state}: a ${role} cell on 指标体系`).toBeDefined();
+    expect(
+      Math.max(...seen!.fill.map((v, i) => Math.abs(v - plain[i]!))),
+      `${state} ${role} fill vs grid`,
+    ).toBeGreaterThan(12);
+    expect(hueOf(seen!.fill), `${state} ${role} ${seen!.fill.join(",")}`).toBe(hue[role]);
+    expect(seen!.contrast, `${state} ${role} text contrast`).toBeGreaterThanOrEqual(4.5);
+  }
+}
+
 describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium", () => {
   let browser: Browser;
   let page: Page;
@@ -103,6 +173,9 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     await expect.poll(() => page.getByText("3 警告").count()).toBeGreaterThan(0);
     expect(await page.getByText("0 错误").count()).toBeGreaterThan(0);
     expect(await page.getByText(/226\.75 万元，与本年支出合计 226\.86 万元/).count()).toBeGreaterThan(0);
+    // The 校验规则 rule is on the card, apart from the sentence, which no longer ends in （校验 C01）.
+    expect(await page.getByText("规则 C01", { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText(/（校验 C0\d）/).count()).toBe(0);
     // The success is said inline, in the tab's status line, visible and on top; nothing covers the page.
     await expect.poll(async () => (await statusLineSeen(page)).text).toBe("校验完成：0 个错误，3 个警告。");
     expect((await statusLineSeen(page)).onTop).toBe(true);
@@ -115,6 +188,19 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     // Nothing is scored yet: there is no scored workbook to download.
     expect(await page.getByRole("button", { name: "下载已评分的 .xlsx" }).isDisabled()).toBe(true);
     await seen("validated");
+  });
+
+  it("shows the template's yellow, green and blue cells, and reads a rubric formula in words on its cell", async () => {
+    await page.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name: "指标体系" }).click();
+    await page.getByRole("grid", { name: "工作表「指标体系」的单元格" }).waitFor();
+    await expectRoleFills(page, "light");
+    const legend = page.getByTestId("grid-legend");
+    expect(await legend.innerText()).toMatch(/黄色：由您填写\s*绿色：助手写入\s*蓝色：模板配置/);
+    expect(await legend.isVisible()).toBe(true);
+    // The cell keeps the workbook's text; its title says it in the template's labels.
+    const formula = page.getByRole("grid").locator("td", { hasText: /^ratio\(staff_actual, staff_quota\)$/ });
+    expect(await formula.getAttribute("title")).toBe("公式读作：年末实有在职人数（人）÷编制数（人）");
+    await seen("rubric-role-fills");
   });
 
   it("scores it 94, 优 and shows the grade as a word", async () => {
@@ -412,6 +498,39 @@ describe.skipIf(!browserPath)("the browser page, end to end in headless Chromium
     await seen("blank-template-说明");
   });
 
+  it("a blank template's 校验: like problems of a sheet are one summary line that opens, by keyboard, to their cards", async () => {
+    await page.getByRole("tab", { name: "校验", exact: true }).click();
+    await page.getByRole("button", { name: "校验", exact: true }).click();
+    const income = page.getByRole("region", { name: "收支情况" });
+    const summary = income.getByRole("button", { name: /收支情况：\d+ 项未填写/ });
+    await summary.waitFor();
+    const n = Number(/：(\d+) 项未填写/.exec(await summary.innerText())![1]);
+    expect(n).toBeGreaterThanOrEqual(5);
+    expect(await summary.getAttribute("aria-expanded")).toBe("false");
+    // Closed: none of its cards is drawn.
+    const list = `#${await summary.getAttribute("aria-controls")}`;
+    expect(await page.locator(list).count()).toBe(0);
+    expect(await income.getByRole("button", { name: /还没有填写/ }).count()).toBe(0);
+    const box = (await summary.boundingBox())!;
+    expect(
+      await page.evaluate(
+        ([x, y]) => document.elementFromPoint(x!, y!)?.closest("button")?.getAttribute("aria-expanded"),
+        [box.x + box.width / 2, box.y + box.height / 2] as const,
+      ),
+    ).toBe("false");
+    await seen("blank-validate-summarised");
+    await summary.focus();
+    await page.keyboard.press("Enter");
+    expect(await summary.getAttribute("aria-expanded")).toBe("true");
+    const cards = page.locator(list).getByRole("button");
+    expect(await cards.count()).toBe(n);
+    expect(await cards.first().isVisible()).toBe(true);
+    expect(await cards.first().innerText()).toMatch(/还没有填写/);
+    await seen("blank-validate-summary-open");
+    await page.keyboard.press("Enter");
+    expect(await summary.getAttribute("aria-expanded")).toBe("false");
+  });
+
   it("makes no request outside its own origin", () => {
     const origin = new URL(baseUrl).origin;
     const foreign = requests.filter(
@@ -485,6 +604,10 @@ describe.skipIf(!browserPath)("the browser page in a dark system theme", () => {
       await expectAccessible(page, state);
     };
     await step("example-opened");
+    await page.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name: "指标体系" }).click();
+    await page.getByRole("grid", { name: "工作表「指标体系」的单元格" }).waitFor();
+    await expectRoleFills(page, "dark");
+    await step("rubric-role-fills");
     await page.getByRole("tab", { name: "校验", exact: true }).click();
     await page.getByRole("button", { name: "校验", exact: true }).click();
     await expect.poll(async () => (await statusLineSeen(page)).text).toBe("校验完成：0 个错误，3 个警告。");

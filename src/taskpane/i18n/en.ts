@@ -190,6 +190,12 @@ export const en: Catalog = {
     yes: "yes",
     no: "no",
     mark: (severity, cell) => `${cell}: ${severity}`,
+    roles: {
+      input: "Yellow: you fill in",
+      output: "Green: written by the assistant",
+      config: "Blue: template settings",
+    },
+    formulaReading: (reading) => `The formula reads: ${reading}`,
     opened: (name) => `Opened ${name}`,
   },
 };

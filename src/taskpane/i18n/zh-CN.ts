@@ -183,6 +183,8 @@ const source = {
     yes: "是",
     no: "否",
     mark: (severity: string, cell: string) => `${cell}：${severity}`,
+    roles: { input: "黄色：由您填写", output: "绿色：助手写入", config: "蓝色：模板配置" },
+    formulaReading: (reading: string) => `公式读作：${reading}`,
     opened: (name: string) => `已打开 ${name}`,
   },
 };

@@ -7,6 +7,7 @@ import type { useI18n } from "../../../taskpane";
 import { cellText, toA1 } from "./useSheetGrid";
 import type { Pos } from "./useGridEditing";
 import type { useSheetGridStyles } from "./useSheetGridStyles";
+import type { SheetRoles } from "./useCellRoles";
 
 /** What a row does with the person's clicks and keys; one stable object for every row (rows are memoised). */
 export interface RowActions {
@@ -22,7 +23,8 @@ export interface GridRowProps {
   readonly cells: readonly CellValue[] | undefined;
   readonly columns: number;
   readonly sheet: string;
-  readonly inputs: ReadonlySet<string> | undefined;
+  /** Input, output or configuration cell (the template's yellow, green, blue), and formulas read with labels. */
+  readonly roles: SheetRoles;
   readonly marks: ReadonlyMap<string, Severity>;
   /** The cursor's column when the cursor is on this row, else -1. */
   readonly cursorCol: number;
@@ -68,7 +70,7 @@ export const GridRow = memo(function GridRow({
   cells,
   columns,
   sheet,
-  inputs,
+  roles,
   marks,
   cursorCol,
   editing,
@@ -88,7 +90,15 @@ export const GridRow = memo(function GridRow({
         const value = cells?.[col];
         const mark = marks.get(markKey(sheet, address));
         const isCursor = cursorCol === col;
-        const isInput = inputs?.has(address) ?? false;
+        const role = roles.role(address);
+        const isInput = role === "input";
+        const reading = roles.reading(address);
+        const title = [
+          mark ? t.web.mark(severityWords[mark], address) : "",
+          reading ? t.web.formulaReading(reading) : "",
+        ]
+          .filter((x) => x !== "")
+          .join("\n");
         const isEditing = editing?.col === col;
         return (
           <td
@@ -96,15 +106,16 @@ export const GridRow = memo(function GridRow({
             data-address={address}
             data-mark={mark}
             data-input={isInput || undefined}
+            data-role={role ?? undefined}
             tabIndex={isCursor ? 0 : -1}
-            title={mark ? t.web.mark(severityWords[mark], address) : undefined}
+            title={title || undefined}
             aria-selected={isCursor}
             aria-readonly={!isInput}
             onClick={() => actions.onCellClick({ row, col })}
             onDoubleClick={() => actions.onCellDoubleClick({ row, col })}
             className={mergeClasses(
               styles.cell,
-              isInput && styles.input,
+              role ? styles[role] : undefined,
               value?.t === "n" && styles.number,
               mark && styles[mark],
               isCursor && styles.selected,

@@ -1,4 +1,4 @@
-import { Caption1 } from "@fluentui/react-components";
+import { Caption1, mergeClasses } from "@fluentui/react-components";
 import { useMemo, useRef } from "react";
 import { parseA1, findSheet } from "../../../engine";
 import { RovingTabList, useI18n } from "../../../taskpane";
@@ -10,6 +10,7 @@ import { useSheetGridStyles } from "./useSheetGridStyles";
 import { GridRow } from "./GridRow";
 import type { RowActions } from "./GridRow";
 import { useRowWindow } from "./useRowWindow";
+import { useCellRoles } from "./useCellRoles";
 
 export interface SheetGridProps {
   readonly state: BrowserWorkbookState;
@@ -30,6 +31,7 @@ export function SheetGrid({ state, onSheetChange, onEdit }: SheetGridProps) {
   const active = state.activeSheet ?? sheets[0]?.name ?? "";
   const sheet = snapshot ? findSheet(snapshot, active) : undefined;
   const inputs = state.inputs.get(active);
+  const roles = useCellRoles(snapshot, state.inputs, active);
   const extent = useMemo(() => inputExtent(inputs), [inputs]);
   const selectedPos = state.selected?.sheet === active ? parseA1(state.selected.address.split(":")[0]!) : null;
   const win = gridWindow(sheet, selectedPos, extent);
@@ -75,6 +77,16 @@ export function SheetGrid({ state, onSheetChange, onEdit }: SheetGridProps) {
             ? t.web.editHint
             : `${t.web.editHint}${t.web.noInputsOnSheet}`}
       </Caption1>
+      {state.inputs.size > 0 && (
+        <Caption1 className={styles.legend} data-testid="grid-legend">
+          {(["input", "output", "config"] as const).map((r) => (
+            <span key={r}>
+              <span aria-hidden className={mergeClasses(styles.swatch, styles[r])} />
+              {t.web.roles[r]}
+            </span>
+          ))}
+        </Caption1>
+      )}
       <Caption1 role="status" className={styles.notice} data-testid="grid-notice">
         {grid.notice && (grid.notice.kind === "readOnly" ? t.web.readOnlyCell : t.web.pasteSkipped(grid.notice.count))}
       </Caption1>
@@ -115,7 +127,7 @@ export function SheetGrid({ state, onSheetChange, onEdit }: SheetGridProps) {
                     cells={sheet.cells[item.row]}
                     columns={win.columns.length}
                     sheet={active}
-                    inputs={inputs}
+                    roles={roles}
                     marks={state.marks}
                     cursorCol={grid.cursor.row === item.row ? grid.cursor.col : -1}
                     editing={

@@ -1,5 +1,10 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
+/** A palette colour `percent` % of the way from the theme's background. */
+function fill(colour: string, percent: number): string {
+  return `color-mix(in srgb, ${colour} ${percent}%, ${tokens.colorNeutralBackground1})`;
+}
+
 export const useSheetGridStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minWidth: 0, minHeight: 0, rowGap: tokens.spacingVerticalS },
   switcher: { flexWrap: "wrap" },
@@ -57,8 +62,26 @@ export const useSheetGridStyles = makeStyles({
     },
   },
   number: { textAlign: "end", whiteSpace: "nowrap" },
-  // The template's yellow input cells: the ones that can be typed into here.
-  input: { backgroundColor: tokens.colorPaletteYellowBackground1, cursor: "cell" },
+  // The template's fills as Excel shows them — yellow input (the cells that can be typed into here), green output,
+  // blue configuration — mixed from the theme's own palette into its background, so the text keeps its contrast
+  // in the light theme and the dark one (the palette's lightest steps are all but white).
+  input: { backgroundColor: fill(tokens.colorPaletteYellowBackground2, 45), cursor: "cell" },
+  output: { backgroundColor: fill(tokens.colorPaletteGreenBackground2, 55) },
+  config: { backgroundColor: fill(tokens.colorPaletteBlueBackground2, 35) },
+  legend: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    color: tokens.colorNeutralForeground2,
+  },
+  swatch: {
+    display: "inline-block",
+    width: "1em",
+    height: "1em",
+    marginInlineEnd: tokens.spacingHorizontalXXS,
+    verticalAlign: "text-bottom",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
   editingCell: { padding: 0 },
   editor: {
     boxSizing: "border-box",
