@@ -77,19 +77,23 @@ export function SheetGrid({ state, onSheetChange, onEdit }: SheetGridProps) {
             ? t.web.editHint
             : `${t.web.editHint}${t.web.noInputsOnSheet}`}
       </Caption1>
-      {state.inputs.size > 0 && (
-        <Caption1 className={styles.legend} data-testid="grid-legend">
-          {(["input", "output", "config"] as const).map((r) => (
-            <span key={r}>
-              <span aria-hidden className={mergeClasses(styles.swatch, styles[r])} />
-              {t.web.roles[r]}
-            </span>
-          ))}
+      {/* The legend and the grid's notices share a line: the grid keeps its height (a screen, less the header). */}
+      <div className={styles.legendRow}>
+        {state.inputs.size > 0 && (
+          <Caption1 className={styles.legend} data-testid="grid-legend">
+            {(["input", "output", "config"] as const).map((r) => (
+              <span key={r}>
+                <span aria-hidden className={mergeClasses(styles.swatch, styles[r])} />
+                {t.web.roles[r]}
+              </span>
+            ))}
+          </Caption1>
+        )}
+        <Caption1 role="status" className={styles.notice} data-testid="grid-notice">
+          {grid.notice &&
+            (grid.notice.kind === "readOnly" ? t.web.readOnlyCell : t.web.pasteSkipped(grid.notice.count))}
         </Caption1>
-      )}
-      <Caption1 role="status" className={styles.notice} data-testid="grid-notice">
-        {grid.notice && (grid.notice.kind === "readOnly" ? t.web.readOnlyCell : t.web.pasteSkipped(grid.notice.count))}
-      </Caption1>
+      </div>
       {win.truncated && <Caption1 className={styles.note}>{t.web.truncated(win.rows, win.cols)}</Caption1>}
       {sheet && win.rows === 0 && <Caption1 className={styles.note}>{t.web.emptySheet}</Caption1>}
       {sheet && win.rows > 0 && (

@@ -68,6 +68,7 @@ export const useSheetGridStyles = makeStyles({
   input: { backgroundColor: fill(tokens.colorPaletteYellowBackground2, 45), cursor: "cell" },
   output: { backgroundColor: fill(tokens.colorPaletteGreenBackground2, 55) },
   config: { backgroundColor: fill(tokens.colorPaletteBlueBackground2, 35) },
+  legendRow: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalL },
   legend: {
     display: "flex",
     flexWrap: "wrap",
