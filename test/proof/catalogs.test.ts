@@ -197,7 +197,7 @@ const CATALOG_TEXTS: readonly (readonly [string, (lang: Lang) => Text[]])[] = [
   ["host failures", (l) => keyed(HOST_MESSAGES[l], HOST_SAMPLES)],
   ["host codes", (l) => shaped(HOST_CODE_MESSAGES[l], {})],
   ["command line", (l) => shaped(CLI_MESSAGES[l], CLI_ARGS)],
-  ["task pane", (l) => shaped(PANE[l], {})],
+  ["task pane", (l) => shaped(PANE[l], { "validate.summaryOf": [["基本支出", "项目支出"], true] })],
 ];
 
 /**
