@@ -25,6 +25,8 @@ export interface JsonResult {
     reason: string;
     /** How the score follows from the value and the rule (评分说明), in the output's language. */
     explanation: string;
+    /** The 评分标准 generated from the indicator's rule and parameters. */
+    criterion: string;
   }[];
   readonly levels: readonly { name: string; weight: number; score: number }[];
   readonly total: number | null;
@@ -54,6 +56,7 @@ export function toJson(file: string, outcome: ScoresOutcome, lang: Lang): JsonRe
       score: i.score,
       reason: i.reason,
       explanation: i.explanation,
+      criterion: i.criterion,
     })),
     levels: (scores?.levels ?? [])
       .filter((l) => l.depth === 1)

@@ -25,10 +25,12 @@ import type { KnownTemplates } from "./compile/read/missing-sheets";
 import type { Parsers } from "./compile/parsers";
 import { rememberingParsers } from "./compile/parsers";
 import type { ScoringPlan } from "./compile/scoring-plan";
+import type { RowRule } from "./compile/rubric";
 import { planScoring } from "./compile/scoring-plan";
 import { validateInputs } from "./validate";
 import { scoreWorkbook } from "./score/score";
 import { scoringWritePlan } from "./score/outputs";
+import { criteriaWritePlan } from "./score/criterion-of";
 import { buildReport } from "./report/build";
 import { renderText } from "./report/render-text";
 import { reportWritePlan } from "./report/render-sheet";
@@ -76,12 +78,19 @@ export interface EngineSession {
   report(snapshot: WorkbookSnapshot, options?: ActionOptions): ReportOutcome;
   /** 发布 (a bureau's template): record the configuration in _meta, so 校验 names any later change. */
   publish(snapshot: WorkbookSnapshot, options: { readonly now: string }): PublishOutcome;
+  /**
+   * The rubric's 评分标准 cells, generated from each indicator's rule (nothing when the rubric has errors): what a
+   * template generator writes so a blank template shows them; 评分 writes them with the scores.
+   */
+  criteria(snapshot: WorkbookSnapshot, options?: Pick<ActionOptions, "lang">): WritePlan;
 }
 
 interface Checked {
   readonly template: Template | null;
   readonly values: InputValues | null;
   readonly plan: ScoringPlan | null;
+  /** Every rubric row whose rule compiled (its 评分标准), even when an error elsewhere blocks the plan. */
+  readonly rules: readonly RowRule[];
   readonly diagnostics: Diagnostic[];
 }
 
@@ -153,7 +162,7 @@ class Session implements EngineSession {
   private checkAfresh(raw: WorkbookSnapshot): Checked {
     const snapshot = indexSnapshot(raw);
     const read = readTemplate(snapshot, this.options.knownTemplates, this.configuration);
-    const none = { template: read.template, values: null, plan: null };
+    const none = { template: read.template, values: null, plan: null, rules: [] };
     if (!read.template) return { ...none, diagnostics: [...read.diagnostics] };
     const published = checkPublished(snapshot);
     if (hasError(read.diagnostics)) return { ...none, diagnostics: [...read.diagnostics, ...published] };
@@ -163,6 +172,7 @@ class Session implements EngineSession {
       template: read.template,
       values: checked.values,
       plan: planned.plan,
+      rules: planned.rules,
       diagnostics: [...read.diagnostics, ...published, ...checked.diagnostics, ...planned.diagnostics],
     };
   }
@@ -211,6 +221,12 @@ class Session implements EngineSession {
     };
   }
 
+  criteria(snapshot: WorkbookSnapshot, options: Pick<ActionOptions, "lang"> = {}): WritePlan {
+    const c = this.check(snapshot);
+    if (!c.template) return { ops: [] };
+    return guarded(c.template, criteriaWritePlan(c.template, c.rules, options.lang ?? "zh-CN"));
+  }
+
   validate(snapshot: WorkbookSnapshot): ValidationOutcome {
     const c = this.check(snapshot);
     return { template: c.template?.info ?? null, unit: unitOf(c.values), diagnostics: sortDiagnostics(c.diagnostics) };
@@ -229,8 +245,12 @@ class Session implements EngineSession {
   score(snapshot: WorkbookSnapshot, options: ActionOptions = {}): ScoringOutcome {
     const r = this.scored(snapshot, options);
     const ops =
-      r.template && r.scores
-        ? [...scoringWritePlan(r.template, r.scores, { lang: options.lang }), ...stampOps(r.template, options.now)]
+      r.template && r.scores && r.plan
+        ? [
+            ...scoringWritePlan(r.template, r.scores, { lang: options.lang }),
+            ...criteriaWritePlan(r.template, r.rules, options.lang ?? "zh-CN"),
+            ...stampOps(r.template, options.now),
+          ]
         : [];
     return {
       template: r.template?.info ?? null,

@@ -161,6 +161,7 @@ describe("template, validate, score, report on the seed example", () => {
     expect(json.grade).toBe("优");
     expect(json.levels.map((l: { score: number }) => l.score)).toEqual([5, 24.5, 46, 18.5]);
     expect(Object.keys(json.indicators[0]).sort()).toEqual([
+      "criterion",
       "explanation",
       "id",
       "name",

@@ -64,17 +64,18 @@ describe("perfeval publish", () => {
     expect(record.fingerprint).toBe(fingerprintOf(record.cells));
     const at = (a: string) => record.cells.find((c) => `${c.sheet}!${c.address}` === a)?.text;
     // The rubric's settings (1.1.1's 分值 and 评分参数), a grade, the 满分, a 字段定义 row and a check are recorded …
-    expect([at("指标体系!E6"), at("指标体系!N6"), at("字段定义!A4")]).toEqual([
+    expect([at("指标体系!E6"), at("指标体系!O6"), at("字段定义!A4")]).toEqual([
       "2",
       "限值=100%；方向=高于；每点扣分=0.2",
       "unit_name",
     ]);
     expect(record.cells.some((c) => c.sheet === "校验规则" && c.text.includes("expend_total"))).toBe(true);
     expect(record.cells.some((c) => c.text === "优")).toBe(true);
-    // … and nothing a department enters (自评得分 G, 扣分原因 H, 情况说明 L) or the engine writes (指标值 I, 得分 J).
+    // … and nothing a department enters (自评得分 G, 扣分原因 H, 情况说明 M) or the engine writes (评分标准 F, 指标值 I,
+    // 得分 J, 评分说明 K).
     expect(
       record.cells.filter(
-        (c) => c.sheet === "指标体系" && /^[GHIJKL](\d+)$/.test(c.address) && Number(c.address.slice(1)) > 3,
+        (c) => c.sheet === "指标体系" && /^[FGHIJKM](\d+)$/.test(c.address) && Number(c.address.slice(1)) > 3,
       ),
     ).toEqual([]);
   });
@@ -88,9 +89,10 @@ describe("perfeval publish", () => {
     await wb.xlsx.load(readFileSync(published) as unknown as ExcelJS.Buffer);
     const rubric = wb.getWorksheet("指标体系")!;
     const locked = (a: string) => rubric.getCell(a).protection?.locked !== false;
-    // 2.2.1 管理制度健全性 (row 15): 自评得分 G, 扣分原因 H, 情况说明 L and the outputs I, J, K open; 分值 E, 评分参数 N locked.
-    expect(["G15", "H15", "L15", "I15", "J15", "K15"].map(locked)).toEqual([false, false, false, false, false, false]);
-    expect(["E15", "N15", "D15"].map(locked)).toEqual([true, true, true]);
+    // 2.2.1 管理制度健全性 (row 15): 自评得分 G, 扣分原因 H, 情况说明 M and the outputs F, I, J, K open; 分值 E,
+    // 指标说明 L, 评分参数 O locked.
+    expect(["G15", "H15", "M15", "F15", "I15", "J15", "K15"].map(locked)).toEqual(Array(7).fill(false));
+    expect(["E15", "L15", "O15", "D15"].map(locked)).toEqual([true, true, true, true]);
   });
 
   it("sets a password when asked (Excel's SHA-512 hash, never the password itself)", async () => {
@@ -145,7 +147,7 @@ describe("校验 on a department's copy of a published template", () => {
   it("a department's own entries on the rubric sheet (自评得分, 情况说明) are not a change", async () => {
     let s = await readSnapshot(readFileSync(EXAMPLE));
     s = withCell(s, "指标体系", "G15", 1.5);
-    s = withCell(s, "指标体系", "L15", "本部门制定了内部财务管理制度。");
+    s = withCell(s, "指标体系", "M15", "本部门制定了内部财务管理制度。");
     expect(runValidation(s).diagnostics.map((d) => d.code)).not.toContain("published_changed");
   });
 

@@ -97,9 +97,12 @@ describe.skipIf(!officeSuite.available)("in LibreOffice: the blank template", ()
     expectPrintsLikeAForm(p, 16);
     const all = p.pageTexts.join("\n");
     for (const hidden of ["字段定义", "校验规则", "_meta"]) expect(pagesOf(p, hidden)).toEqual([]);
-    // The rubric prints what a reader needs; the bureau's formulas and parameters stay on screen only.
+    // The rubric prints what a reader needs — the 评分标准 its rules generate — and the bureau's own wording,
+    // formulas and parameters stay on screen only.
     const rubric = pagesOf(p, "指标体系").join("\n");
-    expect(rubric).toContain("指标说明");
+    expect(rubric).toContain("评分标准");
+    expect(rubric.replace(/\s+/g, "")).toContain("不超过100%得满分，每超过1个百分点扣0.2分，扣完为止");
+    expect(rubric).not.toContain("指标说明");
     expect(rubric).not.toContain("指标值公式");
     expect(all).not.toContain("ratio(staff_actual");
   });

@@ -68,6 +68,7 @@ function leaf(
     score,
     reason: "",
     explanation: "",
+    criterion: "",
     ref: { sheet: "指标体系", address: `A${Number(id.replace(/\D/g, "")) + 2}` },
     inputs: {},
     ...extra,
@@ -86,7 +87,12 @@ export function scoreSheet(grade = "优"): ScoreSheet {
         2,
         2,
         { t: "number", v: 0.9756 },
-        { formula: "ratio(staff_actual, staff_quota)", ruleKind: "deduct_per_point", valueFormat: "percent" },
+        {
+          formula: "ratio(staff_actual, staff_quota)",
+          ruleKind: "deduct_per_point",
+          valueFormat: "percent",
+          criterion: "不超过100%得满分，每超过1个百分点扣0.2分，扣完为止",
+        },
       ),
       leaf(
         "2",

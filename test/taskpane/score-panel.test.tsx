@@ -61,8 +61,10 @@ describe("评分", () => {
     const deducted = items.find((i) => i.textContent?.startsWith("管理制度健全性"))!;
     expect(deducted.textContent).toContain("得分 1");
     expect(deducted.textContent).toContain("扣分原因：内控制度未及时修订");
-    // Full marks show no reason.
+    // Full marks show no reason; every indicator shows the 评分标准 its rule says (as the engine generated it).
     expect(rate.textContent).not.toContain("扣分原因");
+    expect(within(rate).getByText("评分标准：不超过100%得满分，每超过1个百分点扣0.2分，扣完为止")).toBeTruthy();
+    expect(deducted.textContent).not.toContain("评分标准");
     const process = items.find((i) => i.textContent?.startsWith("过程"))!;
     expect(process.textContent).toContain("小计 4.5 / 5");
   });

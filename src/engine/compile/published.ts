@@ -16,7 +16,7 @@ import type { WorkbookSnapshot } from "../model/snapshot";
 import { cellAt, findName, findSheet } from "../model/snapshot";
 import type { WriteOp } from "../model/write-plan";
 import { cellText } from "./read/cells";
-import { FULL_SCORE_FIELD, META_SHEET, RUBRIC_COLUMNS, STRUCTURE_TABLE_NAMES } from "./read/labels";
+import { FULL_SCORE_FIELD, META_SHEET, RUBRIC_COLUMNS, RUBRIC_OUTPUT_KEYS, STRUCTURE_TABLE_NAMES } from "./read/labels";
 import { lastRowLimitFor, locateHeader } from "./read/read-table";
 import { namedRows } from "./read/rubric-rows";
 import { PUBLISHED_KEYS, readPublished, type ConfigCell, type PublishedRecord } from "./published-record";
@@ -32,9 +32,7 @@ const RUBRIC_NOT_CONFIG: ReadonlySet<string> = new Set([
   RUBRIC_COLUMNS.manualScore,
   RUBRIC_COLUMNS.manualReason,
   RUBRIC_COLUMNS.situation,
-  RUBRIC_COLUMNS.outValue,
-  RUBRIC_COLUMNS.outScore,
-  RUBRIC_COLUMNS.outExplain,
+  ...RUBRIC_OUTPUT_KEYS.map((k) => RUBRIC_COLUMNS[k]),
 ]);
 
 /**

@@ -8,7 +8,16 @@ import type { Band, BandProblem, Params } from "./params";
 import { checkBands, parseInterval, parseNumberText, splitItems } from "./params";
 import type { EnumSpec, NumberSpec, ParamSchema, ParamSpec, ParamTexts, ParamValues } from "./param-schema";
 import { enumValue, keyIndex, normaliseKey, numberParam, suggestKey, validKeys } from "./param-schema";
-import type { BandSpec, CompileResult, RuleArgs, RuleDefinition, RuleKind, RuleSubject } from "./rule-types";
+import type {
+  BandSpec,
+  CompileResult,
+  CriterionSubject,
+  RuleArgs,
+  RuleDefinition,
+  RuleKind,
+  RuleSubject,
+} from "./rule-types";
+import { got } from "./rules/helpers";
 import { formatScore } from "../model/decimal";
 import type { RuleParamProblem } from "../diagnostics/problems";
 import { makeProblem } from "../diagnostics/problems";
@@ -237,6 +246,12 @@ export function defineRule<const S extends ParamSchema>(def: RuleDefinition<S>):
           undefinedScore: p.v.undefined,
           step: def.step ? def.step(p.v) : null,
           score: (value: Decimal, subject: RuleSubject) => def.score(value, own, weight, subject),
+          criterion: (subject: CriterionSubject) => ({
+            ...def.criterion(own, weight, subject),
+            // The shared scores only where a bureau changed them: 「不适用时得满分」 is what every rule does.
+            na: p.raw.na === COMMON_SCHEMA.na.default ? null : got(p.v.na, weight),
+            undefined: p.raw.undefined === COMMON_SCHEMA.undefined.default ? null : got(p.v.undefined, weight),
+          }),
         },
       };
     },

@@ -14,7 +14,6 @@ import type { RubricRowDef, Template } from "./read/types";
 import type { ColumnRef, Expr, ParseResult } from "../formula/types";
 import { formatScore } from "../model/decimal";
 import type { CompiledRule, CompileResult, RuleProblem } from "./compile-rule";
-import { parseNumberText } from "./params";
 import { rowName, rubricCell, tableCell } from "./locate";
 import type { RubricLeaf } from "./rubric";
 
@@ -222,27 +221,50 @@ export function currentRowInMinMax(expr: Expr, table: string): Expr {
   }
 }
 
+/** A figure a 评分标准 or 指标说明 quotes: a rate or percentage points (「100%」「1 个百分点」) or points (「扣 0.2 分」). */
+const FIGURE = /(?:扣|得)?\s*(\d+(?:\.\d+)?)\s*(%|％|个百分点|百分点|分)/g;
+
+/** The figures of a text by kind: percent numbers (a rate's % and percentage points alike) and points. */
+function figures(text: string): { pct: Set<string>; pts: Set<string>; quoted: Map<string, string> } {
+  const pct = new Set<string>();
+  const pts = new Set<string>();
+  const quoted = new Map<string, string>();
+  for (const m of text.matchAll(FIGURE)) {
+    const n = new Decimal(m[1]!).toString();
+    const key = `${m[2] === "分" ? "pts" : "pct"}:${n}`;
+    (m[2] === "分" ? pts : pct).add(n);
+    if (!quoted.has(key)) quoted.set(key, m[0].trim());
+  }
+  return { pct, pts, quoted };
+}
+
 /**
- * 指标说明 is free text a bureau writes; when it quotes a deduction (「每超过 1 个百分点扣 0.2 分」) and the rule's
- * deduction (its `deduct` parameter, in points) is none of the figures quoted, the two disagree: a warning at
- * the 指标说明 cell, since the report and the sheet quote the text while scoring follows the parameter.
+ * 指标说明 is free text a bureau writes beside the 评分标准 the rule generates (score/criteria.ts). A figure it
+ * quotes (a rate, percentage points, points) that the 评分标准 does not — nor the weight — disagrees with the
+ * parameters: a warning at the 指标说明 cell, since scoring follows the parameters. Manual rows have no
+ * parameters to disagree with (their 评分标准 is the 指标说明).
  */
-export function checkDescription(row: RubricRowDef, indicator: string, rule: CompiledRule): Diagnostic[] {
-  const deduct = rule.params.raw.get("deduct");
-  const spec = rule.def.params["deduct"];
-  // No 「扣」, no quoted deduction (most descriptions): the search below is skipped.
-  if (deduct === undefined || spec === undefined || !row.description.includes("扣")) return [];
-  const quoted = [...row.description.matchAll(/扣\s*(\d+(?:\.\d+)?)\s*分/g)];
-  if (quoted.length === 0) return [];
-  const n = parseNumberText(deduct);
-  if (!n) return [];
-  const points = spec.type === "points-or-share" && n.percent ? rule.weight.times(n.v) : n.v;
-  if (quoted.some((m) => new Decimal(m[1]!).eq(points))) return [];
-  return [
-    diag("description_mismatch", "warning", rubricCell(row, "description", indicator), {
-      indicator,
-      quoted: quoted[0]![0],
-      param: `${spec.zh}=${deduct}${n.percent && spec.type === "points-or-share" ? `（${formatScore(points)} 分）` : ""}`,
-    }),
-  ];
+export function checkDescription(
+  row: RubricRowDef,
+  indicator: string,
+  rule: CompiledRule,
+  criterionText: string,
+): Diagnostic[] {
+  if (rule.def.input === "manual" || row.description.trim() === "") return [];
+  const said = figures(row.description);
+  if (said.quoted.size === 0) return [];
+  const rules = figures(criterionText);
+  rules.pts.add(rule.weight.toString());
+  for (const [key, quoted] of said.quoted) {
+    const [kind, n] = key.split(":") as ["pct" | "pts", string];
+    if ((kind === "pct" ? rules.pct : rules.pts).has(n)) continue;
+    return [
+      diag("description_mismatch", "warning", rubricCell(row, "description", indicator), {
+        indicator,
+        quoted,
+        param: `“${criterionText}”`,
+      }),
+    ];
+  }
+  return [];
 }

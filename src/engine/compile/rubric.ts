@@ -17,6 +17,8 @@ import { FULL_SCORE_FIELD } from "./read/labels";
 import type { CompiledRule } from "./compile-rule";
 import { rowName, rubricCell } from "./locate";
 import type { RuleCompiler } from "./rubric-checks";
+import { renderCriterion } from "../score/criteria";
+import { ruleCriterion } from "../score/criterion-of";
 import { checkDescription, checkFormula, expandLeaf, ruleDiagnostics, sumMismatch } from "./rubric-checks";
 
 /** The rubric's full score (满分): the grade bands (优 90, 良 80, 中 60) are set against it. */
@@ -66,10 +68,20 @@ export interface RubricLevel1 {
 /** A leaf expanded over a table: its rubric row gets the sum of its rows' scores. */
 export interface ExpandedGroup {
   readonly row: RubricRowDef;
+  /** The rubric row's rule and formula (for its 评分标准, which holds for every table row). */
+  readonly rule: CompiledRule;
+  readonly formula: Expr | null;
   readonly table: string;
   readonly leafIds: readonly string[];
   /** The level-2 node it sits under. */
   readonly parentId: string;
+}
+
+/** A rubric row whose rule compiled, for its 评分标准 (known even when another row's error blocks scoring). */
+export interface RowRule {
+  readonly row: RubricRowDef;
+  readonly rule: CompiledRule;
+  readonly formula: Expr | null;
 }
 
 export interface Rubric {
@@ -104,8 +116,9 @@ export function buildRubric(
   template: Template,
   values: InputValues,
   parsers: Parsers,
-): { rubric: Rubric | null; diagnostics: Diagnostic[] } {
+): { rubric: Rubric | null; diagnostics: Diagnostic[]; rules: RowRule[] } {
   const compile: RuleCompiler = parsers.rule;
+  const rules: RowRule[] = [];
   const out: Diagnostic[] = [];
   const levels: MutableL1[] = [];
   const expanded: ExpandedGroup[] = [];
@@ -216,12 +229,21 @@ export function buildRubric(
       columns: formula?.columns ?? [],
       row: fixed,
     };
+    rules.push({ row: fixed, rule: compiled.rule, formula: base.formula });
     if (expand) {
       const rows = expandLeaf(template, values, fixed, base, [l1.name, l2.name], weight, kind, compile, out);
       l2.leaves.push(...rows);
-      expanded.push({ row: fixed, table: row.expand.trim(), leafIds: rows.map((r) => r.id), parentId: l2.id });
+      expanded.push({
+        row: fixed,
+        rule: compiled.rule,
+        formula: base.formula,
+        table: row.expand.trim(),
+        leafIds: rows.map((r) => r.id),
+        parentId: l2.id,
+      });
     } else {
-      out.push(...checkDescription(row, name, compiled.rule));
+      const criterion = ruleCriterion(template, compiled.rule, base.formula, row.description);
+      out.push(...checkDescription(row, name, compiled.rule, renderCriterion("zh-CN", criterion)));
       const ref = rubricCell(row, "level3");
       l2.leaves.push({
         formulaText: base.formulaText,
@@ -279,7 +301,7 @@ export function buildRubric(
     );
   const blocking = out.some((d) => d.severity === "error");
   const leaves = levels.flatMap((a) => a.children.flatMap((b) => b.leaves));
-  return { rubric: blocking ? null : { levels, leaves, expanded, fullScore }, diagnostics: out };
+  return { rubric: blocking ? null : { levels, leaves, expanded, fullScore }, diagnostics: out, rules };
 }
 
 /** A level-2 node's child weights as written: an expanded leaf counts with its rubric 分值, not its rows. */

@@ -2,6 +2,7 @@ import type Decimal from "decimal.js";
 import type { Band, Params } from "./params";
 import type { ParamSchema, ParamTexts, ParamValues } from "./param-schema";
 import type { Explain } from "../score/phrases";
+import type { Criterion } from "../score/criteria";
 import type { RuleProblem } from "./read-params";
 import type { ValueFormat } from "../model/format";
 
@@ -14,6 +15,13 @@ export interface RuleSubject {
   readonly name: string | null;
   /** The value's kind: rates as % with two decimals, amounts with two decimals, counts whole. */
   readonly format: ValueFormat;
+}
+
+/** What a 评分标准 is generated for: the value's kind (limits as % for rates) and the row's own 指标说明. */
+export interface CriterionSubject {
+  readonly format: ValueFormat;
+  /** The bureau's 指标说明: a manual indicator's only criterion. */
+  readonly description: string;
 }
 
 /** The rule kinds of the template format (评分方法), by id. */
@@ -59,6 +67,8 @@ export interface RuleDefinition<S extends ParamSchema> {
   /** The step a manual score must be a multiple of (manual only). */
   step?(p: ParamValues<S>): Decimal;
   score(value: Decimal, p: RuleArgs<S>, weight: Decimal, subject: RuleSubject): RuleScore;
+  /** The 评分标准 these parameters say, in words (the shared 不适用时 / 无法计算时 are added by defineRule). */
+  criterion(p: RuleArgs<S>, weight: Decimal, subject: CriterionSubject): Criterion;
 }
 
 /** A rule with checked parameters for one weight: ready to score. */
@@ -75,6 +85,8 @@ export interface CompiledRule {
   readonly step: Decimal | null;
   /** The kind's score function bound to these typed parameters and weight. */
   score(value: Decimal, subject: RuleSubject): RuleScore;
+  /** The 评分标准 of this rule, generated from its kind and parameters. */
+  criterion(subject: CriterionSubject): Criterion;
 }
 
 export type CompileResult =

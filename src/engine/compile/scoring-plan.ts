@@ -11,7 +11,7 @@ import { checkGrades } from "./grades";
 import { checkManualScores } from "./manual-scores";
 import type { Parsers } from "./parsers";
 import type { Template } from "./read/types";
-import type { Rubric } from "./rubric";
+import type { RowRule, Rubric } from "./rubric";
 import { buildRubric, declaredFullScore } from "./rubric";
 
 export interface ScoringPlan {
@@ -24,13 +24,14 @@ export function planScoring(
   template: Template,
   values: InputValues,
   parsers: Parsers,
-): { plan: ScoringPlan | null; diagnostics: Diagnostic[] } {
+): { plan: ScoringPlan | null; diagnostics: Diagnostic[]; rules: readonly RowRule[] } {
   const built = buildRubric(template, values, parsers);
+  const rules = built.rules;
   const diagnostics: Diagnostic[] = [...built.diagnostics, ...checkGrades(template.grades, declaredFullScore(values))];
   const rubric = built.rubric;
-  if (!rubric) return { plan: null, diagnostics };
+  if (!rubric) return { plan: null, diagnostics, rules };
   const adj = compileAdjustments(template, rubric.fullScore, parsers);
   diagnostics.push(...adj.diagnostics, ...checkManualScores(rubric.leaves));
   const blocked = diagnostics.some((d) => d.severity === "error");
-  return { plan: blocked ? null : { rubric, adjustments: adj.adjustments }, diagnostics };
+  return { plan: blocked ? null : { rubric, adjustments: adj.adjustments }, diagnostics, rules };
 }

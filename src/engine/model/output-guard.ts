@@ -1,4 +1,5 @@
 import type { Template } from "../compile/read/types";
+import { RUBRIC_OUTPUT_KEYS } from "../compile/read/labels";
 import type { WriteOp } from "./write-plan";
 import type { RangePos } from "./cell";
 import { parseA1, parseRange, toA1 } from "./cell";
@@ -20,7 +21,7 @@ export function outputCells(template: Template): ReadonlySet<string> {
     }
   }
   for (const row of template.rubric) {
-    for (const k of ["outValue", "outScore", "outExplain"] as const) {
+    for (const k of RUBRIC_OUTPUT_KEYS) {
       const col = row.cols?.[k];
       if (col !== undefined) cells.add(key(row.sheet, toA1({ row: row.row, col })));
     }
@@ -75,7 +76,7 @@ function outputIndex(template: Template): OutputIndex {
     }
   }
   for (const row of template.rubric) {
-    for (const k of ["outValue", "outScore", "outExplain"] as const) {
+    for (const k of RUBRIC_OUTPUT_KEYS) {
       const col = row.cols?.[k];
       if (col !== undefined) add(row.sheet, row.row, col);
     }

@@ -130,6 +130,7 @@ const SPECIALS: Readonly<Record<string, (ctx: ReportContext, ind: IndicatorResul
   name: (_ctx, ind) => [text(ind.name)],
   reason: (ctx, ind) => (ind.reason.trim() ? [text(trimEnd(ind.reason))] : [text(ctx.phrases.none)]),
   description: (_ctx, _ind, src) => [text(src.rubric?.description.trim() ?? "")],
+  criterion: (_ctx, ind) => [text(ind.criterion)],
   situation: (_ctx, _ind, src) => situationRuns(src),
   formula: (ctx, ind, src) => displayFormula(ind.formula, formulaLeaves(ctx, false, src.expandRow), ctx.parse),
   figures: (ctx, ind, src) => displayFormula(ind.formula, formulaLeaves(ctx, true, src.expandRow), ctx.parse),
@@ -266,6 +267,7 @@ export function indicatorRuns(ctx: ReportContext, ind: IndicatorResult): Run[] {
         formula: hasFormula ? displayFormula(ind.formula, formulaLeaves(ctx, false, src.expandRow), ctx.parse) : null,
         figures: hasFormula ? displayFormula(ind.formula, formulaLeaves(ctx, true, src.expandRow), ctx.parse) : null,
         value,
+        criterion: ind.criterion,
       }),
       ...afterFigures(ctx, src),
     ];

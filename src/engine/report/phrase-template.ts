@@ -3,7 +3,8 @@
  *
  * - `{name}`            a field by its defined name (`{staff_quota}` → "7", amounts "33.10", rates "19.94%"),
  *                       or a report value: `{value}` `{score}` `{weight}` `{name}` `{reason}` `{deduction}`
- *                       `{formula}` `{figures}` `{description}` `{situation}` (the unit's 情况说明; without it in
+ *                       `{formula}` `{figures}` `{description}` `{criterion}` (the 评分标准 the rule generates)
+ *                       `{situation}` (the unit's 情况说明; without it in
  *                       the phrase, it opens a manual indicator's paragraph and follows a computed one's figures)
  *                       `{prev_year}` and the computed sentences
  *                       `{sangong_comparison}` `{sangong_breakdown}` `{benefit_list}`;

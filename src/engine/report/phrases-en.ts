@@ -162,7 +162,7 @@ export const PHRASES_EN: ReportPhrases = {
     r` Under the scoring standard the department scores ${score} ${pts(score)} on this indicator`,
   deduction: ({ deducted, reason }) => r`, ${deducted} ${pts(deducted)} deducted because: ${reason}`,
   deductionStated: ({ deducted }) => r`, ${deducted} ${pts(deducted)} deducted`,
-  genericIndicator: ({ description, formula, figures, value }) =>
+  genericIndicator: ({ description, formula, figures, value, criterion }) =>
     join(
       description.trim() ? join(description.trim().replace(/[。；;，,、.\s]*$/, ""), ".") : "",
       formula && value
@@ -175,6 +175,9 @@ export const PHRASES_EN: ReportPhrases = {
             value,
             ".",
           )
+        : "",
+      criterion.trim()
+        ? join(description.trim() || (formula && value) ? " " : "", "Scoring rule: ", criterion.trim(), ".")
         : "",
     ),
   indicatorPhrases: {

@@ -131,10 +131,12 @@ export const PHRASES_ZH: ReportPhrases = {
   deduction: ({ deducted, reason }) => r`，扣${deducted}分，扣分原因：${reason}`,
   deductionStated: ({ deducted }) => r`，扣${deducted}分`,
   // The 指标说明 as a sentence of its own (ended with 。, never run into the formula), then the figures.
-  genericIndicator: ({ description, formula, figures, value }) =>
+  // …then the 评分标准 its rule generates, so the report cannot quote a rule the scoring does not apply.
+  genericIndicator: ({ description, formula, figures, value, criterion }) =>
     join(
       description.trim() ? join(description.trim().replace(/[。；;，,、\s]*$/, ""), "。") : "",
       formula && value ? join("该指标值＝", formula, figures ? join("＝", figures) : "", "＝", value, "。") : "",
+      criterion.trim() ? join("评分标准：", criterion.trim(), "。") : "",
     ),
   indicatorPhrases: DEFAULT_PHRASES,
   expandPhrases: DEFAULT_EXPAND_PHRASES,

@@ -106,7 +106,14 @@ export interface ReportPhrases {
   /** The deduction when the paragraph's body already states the reason (not repeated). */
   deductionStated(p: { deducted: R }): R;
   /** The sentence for an indicator with neither a phrase of its own nor a default. */
-  genericIndicator(p: { description: string; formula: R | null; figures: R | null; value: R | null }): R;
+  /** A bureau's own indicator: its 指标说明, the formula with the figures, and the 评分标准 its rule generates. */
+  genericIndicator(p: {
+    description: string;
+    formula: R | null;
+    figures: R | null;
+    value: R | null;
+    criterion: string;
+  }): R;
   /** Default phrases keyed by standard indicator names, and for expanded tables by table id. */
   readonly indicatorPhrases: Readonly<Record<string, string>>;
   readonly expandPhrases: Readonly<Record<string, string>>;

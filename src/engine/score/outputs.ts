@@ -7,6 +7,7 @@ import type { OutputValue, WriteOp } from "../model/write-plan";
 import { roundScore, toNumber } from "../model/decimal";
 import Decimal from "decimal.js";
 import type { RubricRowDef, TableDef, Template } from "../compile/read/types";
+import type { RubricOutputKey } from "../compile/read/labels";
 import type { Lang } from "../i18n/catalog";
 import { phrase, renderPhrase } from "./phrases";
 import type { IndicatorResult, ScoreSheet } from "./result-types";
@@ -59,7 +60,7 @@ function runOp(sheet: string, col: number, cells: readonly Cell[], from: number,
 }
 
 /** Output cells gathered by sheet and column. */
-class OutputColumns {
+export class OutputColumns {
   private readonly sheets = new Map<string, Map<number, Cell[]>>();
 
   put(sheet: string, col: number | undefined, row: number, value: OutputValue, format: string | null = null): void {
@@ -71,12 +72,7 @@ class OutputColumns {
     else cols.set(col, [{ row, value, format }]);
   }
 
-  rubric(
-    row: RubricRowDef,
-    key: "outValue" | "outScore" | "outExplain",
-    value: OutputValue,
-    format: string | null = null,
-  ): void {
+  rubric(row: RubricRowDef, key: RubricOutputKey, value: OutputValue, format: string | null = null): void {
     this.put(row.sheet, row.cols?.[key], row.row, value, format);
   }
 

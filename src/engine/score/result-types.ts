@@ -25,6 +25,8 @@ export interface IndicatorResult {
   readonly reason: string;
   /** A short explanation of how the score follows from the value, in the template's language. */
   readonly explanation: string;
+  /** The 评分标准 its rule's parameters say (score/criteria.ts), in the action's language. */
+  readonly criterion: string;
   /** The rubric row (or table row) the indicator comes from. */
   readonly ref: CellRef;
   /** The values of the fields the formula used, by field name, for the report ("7 ÷ 7"). */

@@ -111,6 +111,7 @@ export const en: Catalog = {
     score: (s) => `score ${s}`,
     subtotal: (s, w) => `subtotal ${s} / ${w}`,
     reason: (text) => `Deduction: ${text}`,
+    criterion: (text) => `Scoring rule: ${text}`,
     na: "not applicable",
     undefinedValue: "cannot be computed",
     noValue: "none (scored by hand)",

@@ -107,6 +107,7 @@ const source = {
     score: (s: string) => `得分 ${s}`,
     subtotal: (s: string, w: string) => `小计 ${s} / ${w}`,
     reason: (text: string) => `扣分原因：${text}`,
+    criterion: (text: string) => `评分标准：${text}`,
     na: "不适用",
     undefinedValue: "无法计算",
     noValue: "无（人工评分）",

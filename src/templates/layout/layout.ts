@@ -2,7 +2,9 @@
  * Turns a template description into positioned cells (value, role, number format, validation) and
  * defined names. Pure: the xlsx host writes this layout, and tests read it as a snapshot.
  */
-import { META_KEYS, META_NAMES, META_SHEET, toA1 } from "../../engine";
+import { META_KEYS, META_NAMES, META_SHEET, createEngine, parseA1, toA1 } from "../../engine";
+import { rubricCol } from "./rubric";
+import { layoutToSnapshot } from "./snapshot";
 import { layoutBlock } from "./blocks";
 import type { LayoutCell, LayoutSheet, SheetView, WorkbookLayout } from "./model";
 import { SheetBuilder, addName, layoutContext } from "./sheet-builder";
@@ -64,9 +66,39 @@ function metaSheet(ctx: LayoutContext): LayoutSheet {
   };
 }
 
-/** Lays out the whole description: every sheet, then the hidden _meta sheet. */
+/**
+ * Each rubric row's 评分标准 by 编号, as the engine generates it from the laid-out workbook (its rules, and its
+ * fields' types for how a limit is written), so a blank template shows what its parameters say.
+ */
+function criteriaOf(layout: WorkbookLayout, rubricSheet: string): Map<string, string> {
+  const sheet = layout.sheets.find((s) => s.name === rubricSheet);
+  const out = new Map<string, string>();
+  if (!sheet) return out;
+  const idCol = rubricCol("id");
+  const ids = new Map(sheet.cells.filter((c) => c.col === idCol).map((c) => [c.row, String(c.value ?? "")]));
+  for (const op of createEngine().criteria(layoutToSnapshot(layout)).ops) {
+    if (op.kind !== "values" || op.sheet !== rubricSheet) continue;
+    const at = parseA1(op.address);
+    if (!at) continue;
+    op.values.forEach((row, i) => {
+      const id = ids.get(at.row + i);
+      if (id && typeof row[0] === "string") out.set(id, row[0]);
+    });
+  }
+  return out;
+}
+
+/** Lays out the whole description: every sheet, then the hidden _meta sheet (twice: see criteriaOf). */
 export function layoutTemplate(desc: TemplateDescription): WorkbookLayout {
-  const ctx = layoutContext(desc);
+  const first = layoutOnce(desc, new Map());
+  const rubricSheet = desc.sheets.find((s) => s.blocks.some((b) => b.kind === "structure" && b.id === "rubric"));
+  if (!rubricSheet) return first;
+  const criteria = criteriaOf(first, rubricSheet.name);
+  return criteria.size === 0 ? first : layoutOnce(desc, criteria);
+}
+
+function layoutOnce(desc: TemplateDescription, criteria: ReadonlyMap<string, string>): WorkbookLayout {
+  const ctx = layoutContext(desc, criteria);
   const rubricSheet = desc.sheets.find((s) => s.blocks.some((b) => b.kind === "structure" && b.id === "rubric"));
   const laid = desc.sheets.map((spec) => layoutSheet(ctx, spec));
   const sheets = rubricSheet ? withTableWeightValidations(laid, desc.tables, rubricSheet.name, ctx.names) : laid;

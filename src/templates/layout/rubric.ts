@@ -1,6 +1,6 @@
 /** The 指标体系 table: its column order, one row per indicator, and the 合计 row under it. */
 import type { RubricColumnKey } from "../../engine";
-import { EngineInvariantError, toA1 } from "../../engine";
+import { EngineInvariantError, RUBRIC_OUTPUT_KEYS, toA1 } from "../../engine";
 import { RULE_KIND_NAMES } from "../standard/rubric";
 import type { LayoutContext, SheetBuilder } from "./sheet-builder";
 import { addName } from "./sheet-builder";
@@ -18,12 +18,15 @@ export const RUBRIC_LAYOUT: readonly RubricColumnKey[] = [
   "level2",
   "level3",
   "weight",
-  "description",
+  // Generated from the rule (written by 评分 and by the generator), so what prints cannot contradict the parameters.
+  "outCriterion",
   "manualScore",
   "manualReason",
   "outValue",
   "outScore",
   "outExplain",
+  // The bureau's own wording, beside the printed columns (校验 flags a figure it quotes that the rule does not say).
+  "description",
   // The unit's 情况说明 on manual rows, the report paragraph's body: long text, so beside the printed columns, not in them.
   "situation",
   "ruleKind",
@@ -34,6 +37,7 @@ export const RUBRIC_LAYOUT: readonly RubricColumnKey[] = [
 ];
 
 const KIND_WORDS = Object.values(RULE_KIND_NAMES);
+const OUTPUT_KEYS: ReadonlySet<RubricColumnKey> = new Set(RUBRIC_OUTPUT_KEYS);
 
 export const rubricCol = (key: RubricColumnKey): number => RUBRIC_LAYOUT.indexOf(key);
 
@@ -45,14 +49,17 @@ export function blankRubricRow(sb: SheetBuilder): void {
   for (const key of RUBRIC_LAYOUT) {
     // The department's cells stay plain: yellow is only where a department has something to enter.
     if (key === "manualScore" || key === "manualReason" || key === "situation") continue;
-    const role = key === "outValue" || key === "outScore" || key === "outExplain" ? "output" : "config";
+    const role = OUTPUT_KEYS.has(key) ? "output" : "config";
     sb.put(rubricCol(key), null, role, null, key === "ruleKind" ? listOf(KIND_WORDS, false) : null);
   }
   sb.row++;
 }
 
-/** One indicator row: its configuration, the unit's own score on manual rows, and the empty outputs. */
-export function rubricRow(sb: SheetBuilder, r: RubricRowSpec): void {
+/**
+ * One indicator row: its configuration, the unit's own score on manual rows, and the outputs — empty but for the
+ * 评分标准 the engine generated from the row's rule (`criterion`, when known).
+ */
+export function rubricRow(sb: SheetBuilder, r: RubricRowSpec, criterion?: string): void {
   const isManual = r.kind === "manual";
   const config: [RubricColumnKey, CellContent][] = [
     ["id", r.id],
@@ -86,7 +93,8 @@ export function rubricRow(sb: SheetBuilder, r: RubricRowSpec): void {
   // Every indicator's own account: a manual one's paragraph, a computed one's words beside its figures.
   if (isManual || (r.level3 !== "" && !r.expand))
     sb.put(rubricCol("situation"), r.situation ? r.situation : null, "input");
-  for (const key of ["outValue", "outScore", "outExplain"] as const) sb.put(rubricCol(key), null, "output");
+  for (const key of RUBRIC_OUTPUT_KEYS)
+    sb.put(rubricCol(key), key === "outCriterion" && criterion ? criterion : null, "output");
   sb.row++;
 }
 

@@ -78,11 +78,17 @@ export interface LayoutContext {
   readonly fieldByName: ReadonlyMap<string, FieldSpec>;
   readonly tableById: ReadonlyMap<string, TableSpec>;
   readonly names: DefinedName[];
+  /** Each rubric row's 评分标准 by 编号, as the engine generates it from the row's rule (layout.ts). */
+  readonly criteria: ReadonlyMap<string, string>;
 }
 
-export function layoutContext(desc: TemplateDescription): LayoutContext {
+export function layoutContext(
+  desc: TemplateDescription,
+  criteria: ReadonlyMap<string, string> = new Map(),
+): LayoutContext {
   return {
     desc,
+    criteria,
     fieldByName: new Map(desc.fields.map((f) => [f.name, f])),
     tableById: new Map(desc.tables.map((t) => [t.id, t])),
     names: [],

@@ -97,7 +97,7 @@ export function structureTable(ctx: LayoutContext, sb: SheetBuilder, id: Structu
         tableName,
         RUBRIC_LAYOUT.map((k) => RUBRIC_COLUMNS[k]),
       );
-      for (const r of desc.rubric) rubricRow(sb, r);
+      for (const r of desc.rubric) rubricRow(sb, r, ctx.criteria.get(r.id));
       // Room to grow: blank rows above 合计, so an indicator is added by typing, without inserting a row.
       for (let i = 0; i < blankRows; i++) blankRubricRow(sb);
       return;

@@ -1,4 +1,4 @@
-/** The standard template (cn.perfeval.dept-overall 1.1.0) as a declarative description. */
+/** The standard template (cn.perfeval.dept-overall 1.2.0) as a declarative description. */
 import type { TemplateInfo } from "../../engine";
 import { STANDARD_CHECKS } from "./checks";
 import {
@@ -21,7 +21,7 @@ import type { FieldSpec, SheetBlock, SheetSpec, TemplateDescription } from "../l
 export const STANDARD_TEMPLATE_INFO: TemplateInfo = {
   id: "cn.perfeval.dept-overall",
   // 1.1: the 绩效目标 sheet (section 三 of the report) and the rubric's 情况说明 column; 重点工作 without 完成情况.
-  version: "1.1.0",
+  version: "1.2.0",
   title: "部门整体支出绩效评价",
 };
 
@@ -149,9 +149,9 @@ const SHEETS: readonly SheetSpec[] = [
   {
     name: STANDARD_SHEETS.rubric,
     // Printed sheets fit A4 without scaling (portrait ≤ 80 character widths, landscape ≤ 118; portrait sheets keep a few spare, measured in
-    // LibreOffice without Calibri's metrics), so wrapped text is never scaled. In the order of RUBRIC_LAYOUT: 编号 一级 二级 三级 分值 指标说明 自评得分 扣分原因 指标值 得分 评分说明 |
-    // 情况说明 (the unit's, for the report) | 评分方法 评分参数 指标值公式 逐项展开 报告表述 (the bureau's settings); only the first 11 print.
-    columnWidths: [5, 6, 8, 16, 5, 24, 6, 14, 8, 6, 20, 40, 10, 30, 34, 10, 30],
+    // LibreOffice without Calibri's metrics), so wrapped text is never scaled. In the order of RUBRIC_LAYOUT: 编号 一级 二级 三级 分值 评分标准 自评得分 扣分原因 指标值 得分 评分说明 |
+    // 指标说明 (the bureau's wording) 情况说明 (the unit's, for the report) | 评分方法 评分参数 指标值公式 逐项展开 报告表述 (the bureau's settings); only the first 11 print.
+    columnWidths: [5, 6, 8, 16, 5, 26, 6, 14, 8, 6, 18, 24, 40, 10, 30, 34, 10, 30],
     landscape: true,
     repeatHeader: true,
     freezeColumns: 4,

@@ -7,6 +7,7 @@ import { numberParam } from "../../../src/engine/compile/param-schema";
 import { ADJUSTMENT_SCHEMAS } from "../../../src/engine/compile/adjustments";
 import { diag } from "../../../src/engine/diagnostics/types";
 import { renderDiagnostic } from "../../../src/engine/diagnostics/render";
+import { criterion } from "../../../src/engine/score/criteria";
 import { phrase } from "../../../src/engine/score/phrases";
 import type { Lang } from "../../../src/engine/i18n/catalog";
 
@@ -47,6 +48,7 @@ describe("typed parameters per rule kind", () => {
         const limit: Decimal = p.v.limit;
         return { score: value.gte(limit) ? weight : new Decimal(0), explain: phrase("items_none", {}) };
       },
+      criterion: () => criterion("checklist", { deduct: "1" }),
     });
     const c = kind.compile("limit=60%", W);
     expect(c.ok && c.rule.score(new Decimal("0.59"), RATE).score.toString()).toBe("0");

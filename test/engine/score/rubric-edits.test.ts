@@ -1,7 +1,7 @@
 // Issue 16: the rubric in a finance bureau's hands — each silent failure of the rubric path is a diagnostic
 // the user reads (tested as text) or correct behaviour, on the shipped example edited as a bureau edits it.
 import { describe, expect, it } from "vitest";
-import { renderDiagnostic, runScores } from "../../../src/engine";
+import { EMPTY, renderDiagnostic, runScores, runScoring } from "../../../src/engine";
 import type { Diagnostic } from "../../../src/engine/diagnostics/types";
 import type { CellValue } from "../../../src/engine/model/cell";
 import { toA1 } from "../../../src/engine/model/cell";
@@ -211,14 +211,81 @@ describe("指标说明 against 评分参数", () => {
     const [d] = withCode(r.diagnostics, "description_mismatch");
     expect(d!.severity).toBe("warning");
     expect(zh(d!).message).toBe(
-      "指标「财政供养人员控制率」的指标说明写的是“扣 0.2 分”，评分参数却是 每点扣分=0.3，两者不一致；评分按评分参数计算。",
+      "指标「财政供养人员控制率」的指标说明写的是“扣 0.2 分”，评分参数却是 “不超过100%得满分，每超过1个百分点扣0.3分，扣完为止”，两者不一致；评分按评分参数计算。",
     );
     expect(r.scores?.total).toBe(94);
+  });
+
+  it("a limit changed in 评分参数 is flagged at the figure the 指标说明 still quotes, the 评分标准 beside it", () => {
+    const r = runScores(edit(exampleSnapshot(), [["2.2.5", "ruleParams", "目标值=60%"]]));
+    const [d] = withCode(r.diagnostics, "description_mismatch");
+    expect(d!.location).toMatchObject({ sheet: "指标体系", label: "公务卡刷卡率" });
+    expect(zh(d!).message).toContain("“50%”");
+    expect(zh(d!).message).toContain("“达到60%得满分，未达到的按比例得分（指标值÷60%×分值）”");
+    // The indicator's own 评分标准, as the sheet, the pane and the report show it, follows the parameters.
+    expect(r.scores!.indicators.find((i) => i.id === "2.2.5")!.criterion).toMatch(/^达到60%得满分/);
+  });
+
+  it("a 指标说明 quoting figures its rule does not say is flagged; one quoting none, or a manual row, is not", () => {
+    const flagged = runScores(edit(exampleSnapshot(), [["2.1.3", "description", "每被收回一次扣 2 分"]]));
+    expect(withCode(flagged.diagnostics, "description_mismatch").map((d) => zh(d).message)).toEqual([
+      expect.stringContaining("“扣 2 分”"),
+    ]);
+    const plain = runScores(edit(exampleSnapshot(), [["2.1.3", "description", "指标或资金被收回的次数"]]));
+    expect(withCode(plain.diagnostics, "description_mismatch")).toEqual([]);
+    const manual = runScores(edit(exampleSnapshot(), [["2.2.1", "description", "制度健全得 1.5 分，每缺一项扣 9 分"]]));
+    expect(withCode(manual.diagnostics, "description_mismatch")).toEqual([]);
   });
 
   it("a share of the weight is compared in points", () => {
     // 1.1.1 is worth 2: 10% of it is 0.2 points, as its 指标说明 says
     const r = runScores(edit(exampleSnapshot(), [["1.1.1", "ruleParams", "limit=100%; deduct=10%"]]));
     expect(withCode(r.diagnostics, "description_mismatch")).toEqual([]);
+  });
+});
+
+describe("评分标准 in the sheet follows the parameters", () => {
+  /** What 评分 writes into a rubric row's cell: the value the plan puts at (row, column of key). */
+  function written(s: WorkbookSnapshot, id: string, key: RubricColumnKey) {
+    const g = rubricGrid(s);
+    const target = toA1({ row: g.row(id), col: g.col(key) });
+    const col = target.replace(/\d+$/, "");
+    for (const op of runScoring(s).writePlan.ops) {
+      if (op.kind !== "values" || op.sheet !== RUBRIC || !op.address.startsWith(col)) continue;
+      const first = Number(op.address.slice(col.length));
+      const i = Number(target.slice(col.length)) - first;
+      if (/^\d+$/.test(op.address.slice(col.length)) && i >= 0 && i < op.values.length) return op.values[i]![0];
+    }
+    return undefined;
+  }
+
+  it("the example's template already shows each row's 评分标准; 评分 rewrites it from the rule", () => {
+    const s = exampleSnapshot();
+    const g = rubricGrid(s);
+    expect(text(g.sheet.cells[g.row("1.1.1")]![g.col("outCriterion")])).toBe(
+      "不超过100%得满分，每超过1个百分点扣0.2分，扣完为止",
+    );
+    expect(written(s, "1.1.1", "outCriterion")).toBe("不超过100%得满分，每超过1个百分点扣0.2分，扣完为止");
+    const edited = edit(s, [["1.1.1", "ruleParams", "限值=105%；方向=高于；每点扣分=0.5；不足一点=进位"]]);
+    expect(written(edited, "1.1.1", "outCriterion")).toBe(
+      "不超过105%得满分，每超过1个百分点扣0.5分，不足1个百分点按1个百分点计，扣完为止",
+    );
+    // The expanded 重点工作 row once, not per task.
+    expect(written(s, "3.1.1", "outCriterion")).toBe("达到100%得满分，未达到的按比例得分（指标值÷100%×分值）");
+  });
+
+  it("a workbook of format 1.1, without the 评分标准 column, still reads and scores", () => {
+    const s = exampleSnapshot();
+    const g = rubricGrid(s);
+    const col = g.col("outCriterion");
+    const without = {
+      ...s,
+      sheets: s.sheets.map((sh) =>
+        sh.name !== RUBRIC ? sh : { ...sh, cells: sh.cells.map((r) => r.map((c, i) => (i === col ? EMPTY : c))) },
+      ),
+    };
+    const r = runScoring(without);
+    expect(r.scores?.total).toBe(94);
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 });

@@ -27,17 +27,11 @@ describe("readInputCells", () => {
     const snapshot = await readSnapshot(bytes);
     const [alone, withTemplate] = await Promise.all([readInputCells(bytes), readInputCells(bytes, snapshot)]);
     const rubric = (m: typeof alone, a: string) => m.get("指标体系")?.has(a) ?? false;
-    // 2.2.1 (row 15): 自评得分 G, 扣分原因 H, 情况说明 L are inputs; 指标值 I, 得分 J, 评分说明 K and 合计 J… are not.
+    // 2.2.1 (row 15): 自评得分 G, 扣分原因 H, 情况说明 M are inputs; 评分标准 F, 指标值 I, 得分 J, 评分说明 K and 合计 J…
+    // are not.
     const total = findName(snapshot, "result_rubric_score")!.address;
-    expect(["G15", "H15", "L15", "I15", "J15", "K15", total].map((a) => rubric(withTemplate, a))).toEqual([
-      true,
-      true,
-      true,
-      false,
-      false,
-      false,
-      false,
-    ]);
+    const cells = ["G15", "H15", "M15", "F15", "I15", "J15", "K15", total];
+    expect(cells.map((a) => rubric(withTemplate, a))).toEqual([true, true, true, false, false, false, false, false]);
     // Without the template read, unlocked alone would make them inputs: the snapshot is what tells them apart.
     expect(rubric(alone, "J15")).toBe(true);
   });

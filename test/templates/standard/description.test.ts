@@ -303,8 +303,8 @@ describe("standard rubric", () => {
     expect(desc.adjustments).toEqual([]);
   });
 
-  it("identifies itself as cn.perfeval.dept-overall 1.1.0, the format version the engine reads", () => {
-    expect(desc.info).toEqual({ id: "cn.perfeval.dept-overall", version: "1.1.0", title: "部门整体支出绩效评价" });
+  it("identifies itself as cn.perfeval.dept-overall 1.2.0, the format version the engine reads", () => {
+    expect(desc.info).toEqual({ id: "cn.perfeval.dept-overall", version: "1.2.0", title: "部门整体支出绩效评价" });
     expect(desc.info.version).toBe(SUPPORTED_TEMPLATE_VERSION);
   });
 });

@@ -46,6 +46,8 @@ export const RUBRIC_COLUMNS = {
   outValue: "指标值",
   outScore: "得分",
   outExplain: "评分说明",
+  /** The 评分标准 the row's rule and parameters say, written by 评分 (optional column, format 1.2). */
+  outCriterion: "评分标准",
   /** The unit's own account of a manually scored indicator: the report paragraph's body (optional column, format 1.1). */
   situation: "情况说明",
 } as const;
@@ -68,6 +70,15 @@ export const ADJUSTMENT_COLUMNS = {
 export type FieldColumnKey = keyof typeof FIELD_COLUMNS;
 export type CheckColumnKey = keyof typeof CHECK_COLUMNS;
 export type RubricColumnKey = keyof typeof RUBRIC_COLUMNS;
+
+/** The rubric's output columns: what 评分 writes on each row (评分标准 is optional, from format 1.2). */
+export const RUBRIC_OUTPUT_KEYS = [
+  "outValue",
+  "outScore",
+  "outExplain",
+  "outCriterion",
+] as const satisfies readonly RubricColumnKey[];
+export type RubricOutputKey = (typeof RUBRIC_OUTPUT_KEYS)[number];
 export type GradeColumnKey = keyof typeof GRADE_COLUMNS;
 export type AdjustmentColumnKey = keyof typeof ADJUSTMENT_COLUMNS;
 

@@ -7,7 +7,14 @@ import type { WorkbookSnapshot } from "../../model/snapshot";
 import type { Diagnostic, Severity } from "../../diagnostics/types";
 import { diag } from "../../diagnostics/types";
 import type { AdjustmentDef, CheckDef, GradeBandDef, Materiality, RubricRowDef } from "./types";
-import { ADJUSTMENT_COLUMNS, CHECK_COLUMNS, GRADE_COLUMNS, RUBRIC_COLUMNS, SEVERITY_LABELS } from "./labels";
+import {
+  ADJUSTMENT_COLUMNS,
+  CHECK_COLUMNS,
+  GRADE_COLUMNS,
+  RUBRIC_COLUMNS,
+  RUBRIC_OUTPUT_KEYS,
+  SEVERITY_LABELS,
+} from "./labels";
 import type { AdjustmentColumnKey, CheckColumnKey, GradeColumnKey, RubricColumnKey } from "./labels";
 import { problem, type SchemaProblem } from "../../diagnostics/problems";
 import { cellAddress, readStructuralTable, TableReader } from "./read-structural";
@@ -106,7 +113,7 @@ export function readChecks(snapshot: WorkbookSnapshot): { checks: CheckDef[]; di
   return { checks, diagnostics };
 }
 
-const RUBRIC_OUTPUTS: readonly RubricColumnKey[] = ["outValue", "outScore", "outExplain"];
+const RUBRIC_OUTPUTS: readonly RubricColumnKey[] = RUBRIC_OUTPUT_KEYS;
 
 /** 分值 typed as a bureau writes it: 「2分」, 「1.5 分」; null when it is no number of points. */
 function pointsText(text: string): number | null {
@@ -119,9 +126,9 @@ export function readRubric(snapshot: WorkbookSnapshot): { rubric: RubricRowDef[]
   const found = readStructuralTable<RubricColumnKey>(snapshot, {
     id: "rubric",
     columns: RUBRIC_COLUMNS,
-    required: ["level1", "level2", "level3", "weight", "ruleKind", ...RUBRIC_OUTPUTS],
-    // 情况说明 came with format 1.1: a 1.0 workbook without it is complete, so its absence says nothing.
-    optional: ["situation"],
+    required: ["level1", "level2", "level3", "weight", "ruleKind", "outValue", "outScore", "outExplain"],
+    // 情况说明 came with format 1.1 and 评分标准 with 1.2: an older workbook without them is complete.
+    optional: ["situation", "outCriterion"],
     outputs: RUBRIC_OUTPUTS,
     missingSeverity: "error",
   });

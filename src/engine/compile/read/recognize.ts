@@ -13,7 +13,7 @@ import { addressOf, cellText } from "./cells";
 import { META_KEYS, META_NAMES, META_SHEET } from "./labels";
 
 /** The template format version this engine implements (major 1). */
-export const SUPPORTED_TEMPLATE_VERSION = "1.1.0";
+export const SUPPORTED_TEMPLATE_VERSION = "1.2.0";
 
 /** A parsed "major.minor.patch" version (missing parts are 0). */
 export interface FormatVersion {

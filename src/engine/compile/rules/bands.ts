@@ -7,6 +7,7 @@ import type { RuleSubject } from "../rule-types";
 import type { BandWords } from "../../score/phrases";
 import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
+import { criterion } from "../../score/criteria";
 import { got, lead, limitText } from "./helpers";
 
 /** The `gaps` parameter of 分档 and 封顶: may the bands leave values uncovered? */
@@ -24,7 +25,7 @@ export function gapsParam(defaultGaps: "deny" | "allow", note: string) {
 }
 
 /** A band's interval in words, its bounds in the value's kind: 「等于0」「高于30%」「0至10%（含）」. */
-export function bandWords(b: Band, subject: RuleSubject): BandWords {
+export function bandWords(b: Band, subject: Pick<RuleSubject, "format">): BandWords {
   const lo = b.lo.v;
   const hi = b.hi.v;
   if (lo === null && hi === null) return { k: "any" };
@@ -57,4 +58,6 @@ export const bands: Readonly<RuleKind> = defineRule({
     const e = phrase("band", { ...lead(value, subject), ...got(band.score, weight), band: bandWords(band, subject) });
     return band.score.gte(weight) ? { score: band.score, explain: e } : { score: band.score, explain: e, deduction: e };
   },
+  criterion: (p, weight, subject) =>
+    criterion("bands", { bands: p.bands.map((b) => ({ band: bandWords(b, subject), got: got(b.score, weight) })) }),
 });

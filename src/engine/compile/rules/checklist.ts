@@ -2,7 +2,8 @@ import type { RuleKind } from "../rule-types";
 import { numberParam } from "../param-schema";
 import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
-import { deduction, lead } from "./helpers";
+import { criterion } from "../../score/criteria";
+import { deduction, lead, pts } from "./helpers";
 
 /** 逐项扣分: W − deduct × items missing (the value), floored at 0. */
 export const checklist: Readonly<RuleKind> = defineRule({
@@ -25,4 +26,5 @@ export const checklist: Readonly<RuleKind> = defineRule({
     const e = phrase("items_missing", { ...d.took, count: lead(value, subject).value });
     return { score: weight.minus(d.points), explain: e, deduction: e };
   },
+  criterion: (p) => criterion("checklist", { deduct: pts(p.v.deduct) }),
 });

@@ -2,7 +2,8 @@ import type { RuleKind } from "../rule-types";
 import { enumParam, numberParam } from "../param-schema";
 import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
-import { deduction, directionParam, lead, limitText, partial, ppText } from "./helpers";
+import { criterion } from "../../score/criteria";
+import { deduction, directionParam, lead, limitText, partial, ppText, pts } from "./helpers";
 
 /** 超限扣分: W − deduct × percentage points beyond the limit (prorated, or whole points up/down). */
 export const deductPerPoint: Readonly<RuleKind> = defineRule({
@@ -46,4 +47,11 @@ export const deductPerPoint: Readonly<RuleKind> = defineRule({
     const e = phrase("beyond_limit", { ...at, ...d.took, pp: ppText(exact), rounded, counted: pp.toFixed() });
     return { score: weight.minus(d.points), explain: e, deduction: e };
   },
+  criterion: (p, _weight, subject) =>
+    criterion("deduct_per_point", {
+      dir: p.v.dir,
+      limit: limitText(p.v.limit, subject),
+      deduct: pts(p.v.deduct),
+      partial: p.v.partial,
+    }),
 });

@@ -19,7 +19,7 @@ export function lead(value: Decimal, subject: RuleSubject): Lead {
  * A limit, target or band bound in the value's kind, as a bureau writes it: a rate as a percentage without
  * trailing zeros ("10%", "12.5%", "0"), anything else as the number ("500", "0.5").
  */
-export function limitText(d: Decimal, subject: RuleSubject): string {
+export function limitText(d: Decimal, subject: Pick<RuleSubject, "format">): string {
   if (subject.format !== "percent" || d.isZero()) return d.toFixed();
   return `${d.times(100).toFixed()}%`;
 }
@@ -42,14 +42,14 @@ export function ppText(pp: Decimal): string {
 }
 
 /** A distance in the value's kind: percentage points for a rate ("7.00" pp), else as the value shows. */
-export function gapOf(d: Decimal, subject: RuleSubject): Gap {
+export function gapOf(d: Decimal, subject: Pick<RuleSubject, "format">): Gap {
   return subject.format === "percent"
     ? { amount: ppText(d.times(100)), pp: true }
     : { amount: formatValue(d, subject.format), pp: false };
 }
 
 /** A length in the value's kind, as written: a block of 5 percentage points, or of 2 (a count). */
-export function lengthOf(d: Decimal, subject: RuleSubject): Gap {
+export function lengthOf(d: Decimal, subject: Pick<RuleSubject, "format">): Gap {
   return subject.format === "percent"
     ? { amount: d.times(100).toFixed(), pp: true }
     : { amount: d.toFixed(), pp: false };

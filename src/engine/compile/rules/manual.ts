@@ -2,6 +2,7 @@ import type { RuleKind } from "../rule-types";
 import { numberParam } from "../param-schema";
 import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
+import { criterion } from "../../score/criteria";
 import { pts } from "./helpers";
 
 /** 人工评分: the evaluator's 自评得分 is the score (range, step and reason are checked by the scoring pipeline). */
@@ -26,4 +27,6 @@ export const manual: Readonly<RuleKind> = defineRule({
       explain: value.gte(weight) ? phrase("manual_full", {}) : phrase("manual", { score: pts(value) }),
     };
   },
+  criterion: (p, _weight, subject) =>
+    criterion("manual", { description: subject.description, step: p.v.step.toFixed() }),
 });

@@ -2,7 +2,8 @@ import type { RuleKind } from "../rule-types";
 import { numberParam } from "../param-schema";
 import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
-import { deduction, lead } from "./helpers";
+import { criterion } from "../../score/criteria";
+import { deduction, lead, pts } from "./helpers";
 
 /** 按次扣分: W − deduct × events (the value), floored at 0. */
 export const perEvent: Readonly<RuleKind> = defineRule({
@@ -26,4 +27,5 @@ export const perEvent: Readonly<RuleKind> = defineRule({
     const e = phrase("events", { ...d.took, name, count });
     return { score: weight.minus(d.points), explain: e, deduction: e };
   },
+  criterion: (p) => criterion("per_event", { deduct: pts(p.v.deduct) }),
 });

@@ -3,6 +3,7 @@ import type { RuleKind } from "../rule-types";
 import { numberParam } from "../param-schema";
 import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
+import { criterion } from "../../score/criteria";
 import { lead, limitText, pts } from "./helpers";
 
 /** 按比例: W × value ÷ target, capped at W and floored at 0. */
@@ -27,4 +28,5 @@ export const proportional: Readonly<RuleKind> = defineRule({
     const e = phrase("proportional", { ...at, score: pts(score) });
     return { score, explain: e, deduction: e };
   },
+  criterion: (p, _weight, subject) => criterion("proportional", { target: limitText(p.v.target, subject) }),
 });

@@ -2,7 +2,8 @@ import type { RuleKind } from "../rule-types";
 import { enumParam, numberParam } from "../param-schema";
 import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
-import { deduction, directionParam, gapOf, lead, lengthOf, limitText, partial } from "./helpers";
+import { criterion } from "../../score/criteria";
+import { deduction, directionParam, gapOf, lead, lengthOf, limitText, partial, pts } from "./helpers";
 
 /** 分段扣分: W − deduct × blocks short of (or beyond) the limit; `partial` decides whether a started block counts. */
 export const stepPerBlock: Readonly<RuleKind> = defineRule({
@@ -52,4 +53,12 @@ export const stepPerBlock: Readonly<RuleKind> = defineRule({
     const e = phrase("blocks_beyond", { ...at, ...gap, ...d.took, blocks: blocks.toFixed(), rounded });
     return { score: weight.minus(d.points), explain: e, deduction: e };
   },
+  criterion: (p, _weight, subject) =>
+    criterion("step_per_block", {
+      dir: p.v.dir,
+      limit: limitText(p.v.limit, subject),
+      block: lengthOf(p.v.block, subject),
+      deduct: pts(p.v.deduct),
+      partial: p.v.partial,
+    }),
 });

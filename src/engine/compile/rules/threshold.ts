@@ -3,6 +3,7 @@ import type { RuleKind } from "../rule-types";
 import { numberParam } from "../param-schema";
 import { defineRule } from "../read-params";
 import { phrase } from "../../score/phrases";
+import { criterion } from "../../score/criteria";
 import type { Comparison } from "./helpers";
 import { comparisonParam, got, lead, limitText } from "./helpers";
 
@@ -44,4 +45,6 @@ export const threshold: Readonly<RuleKind> = defineRule({
     const e = phrase("threshold_missed", { ...args, ...got(p.v.else, weight) });
     return { score: p.v.else, explain: e, deduction: e };
   },
+  criterion: (p, weight, subject) =>
+    criterion("threshold", { op: p.v.op, limit: limitText(p.v.limit, subject), else: got(p.v.else, weight) }),
 });

@@ -57,6 +57,7 @@ function Leaf({ node }: { node: LeafNode }) {
               t.score.score(formatPoints(ind.score)),
             ].join(" · ")}
           </span>
+          {ind.criterion && <span className={styles.criterion}>{t.score.criterion(ind.criterion)}</span>}
           {node.deducted && ind.reason && <span className={styles.reason}>{t.score.reason(ind.reason)}</span>}
         </span>
       </TreeItemLayout>

@@ -20,6 +20,12 @@ export const useScorePanelStyles = makeStyles({
     whiteSpace: "normal",
     overflowWrap: "anywhere",
   },
+  criterion: {
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: "normal",
+    overflowWrap: "anywhere",
+  },
   layout: { height: "auto", minHeight: "32px" },
   sectionTitle: {
     margin: 0,

@@ -13,7 +13,7 @@ describe("readTemplate: a valid template", () => {
   it("recognises the identity and reports nothing", () => {
     expect(diagnostics).toEqual([]);
     expect(template?.info).toEqual({ id: "test.mini", version: "1.0.0", title: "测试模板" });
-    expect(SUPPORTED_TEMPLATE_VERSION).toBe("1.1.0");
+    expect(SUPPORTED_TEMPLATE_VERSION).toBe("1.2.0");
   });
 
   it("ties every single-value field to its defined cell", () => {
@@ -91,7 +91,7 @@ describe("readTemplate: recognition", () => {
     ["identity in the _meta sheet only", { identity: "meta-sheet" as const }, [], "1.0.0"],
     ["version as the number 1", { version: 1 }, [], "1"],
     ["a patch version", { version: "1.0.7" }, [], "1.0.7"],
-    ["a newer minor version", { version: "1.2.0" }, ["template_version_newer"], "1.2.0"],
+    ["a newer minor version", { version: "1.3.0" }, ["template_version_newer"], "1.3.0"],
   ])("%s → recognised", (_name, patch, expected, version) => {
     const r = readTemplate(templateSnapshot({ ...MINI, ...patch }));
     expect(codes(r.diagnostics)).toEqual(expected);
@@ -104,7 +104,7 @@ describe("readTemplate: recognition", () => {
       code: "template_version_newer",
       severity: "warning",
       location: { sheet: "_meta", address: "B2", name: "perfeval_template_version" },
-      params: { found: "1.3", supported: "1.1.0" },
+      params: { found: "1.3", supported: "1.2.0" },
     });
   });
 
@@ -112,7 +112,7 @@ describe("readTemplate: recognition", () => {
     const r = readTemplate(templateSnapshot({ ...MINI, version }));
     expect(r.template).toBeNull();
     expect(r.diagnostics).toMatchObject([
-      { code: "template_version_unsupported", severity: "error", params: { found: version, supported: "1.1.0" } },
+      { code: "template_version_unsupported", severity: "error", params: { found: version, supported: "1.2.0" } },
     ]);
   });
 
