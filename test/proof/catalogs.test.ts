@@ -99,7 +99,7 @@ const REPORT_ARGS: Readonly<Record<string, readonly unknown[]>> = {
   intro: [reportParams({ basis: [R("《A》"), R("《B》")] })],
   sangongBreakdown: [[{ label: "§7§", amount: R("9.01") }]],
   sangongReasons: [[R("§7§")], "down"],
-  genericIndicator: [{ description: "§7§", formula: R("a÷b"), figures: R("1÷2"), value: R("50%") }],
+  genericIndicator: [{ description: "§7§", formula: R("a÷b"), figures: R("1÷2"), value: R("50%"), criterion: "§9§" }],
   benefitList: [{ done: [R("§7§")], notDone: [R("§8§")] }],
   conclusion: [reportParams({ levels: [{ name: "§7§", score: R("18") }] })],
   lostPoints: [[{ name: "§7§", deducted: R("1"), score: R("0"), weight: R("1"), reason: R("§8§") }]],

@@ -98,8 +98,8 @@ export const CATALOG_EN: Catalog<DiagnosticParamsByCode, DiagnosticText> = {
     fix: "If that indicator is no longer used, delete the whole row; if it was cleared by mistake, restore it.",
   }),
   description_mismatch: (p) => ({
-    message: `The 指标说明 of "${p.indicator}" says "${p.quoted}" but its 评分参数 say ${p.param}; scoring follows the parameters.`,
-    fix: "Make the 指标说明 and the 评分参数 agree (the report and the 评分说明 quote the 指标说明).",
+    message: `The 指标说明 of "${p.indicator}" says "${p.quoted}" but by its 评分参数 the scoring rule (评分标准) is ${p.param}; scoring follows the parameters.`,
+    fix: "Make the 指标说明 and the 评分参数 agree (the 指标说明 may be left blank: the 评分标准 is generated from the parameters).",
   }),
   rule_unknown: (p) => ({
     message: `The scoring method "${p.kind}" of "${p.indicator}" is unknown.`,

@@ -94,8 +94,8 @@ export const CATALOG_ZH: Catalog<DiagnosticParamsByCode, DiagnosticText> = {
     fix: "如果这一行的指标不再使用，请右键删除整行；如果是误清空，请恢复该行内容。",
   }),
   description_mismatch: (p) => ({
-    message: `指标「${p.indicator}」的指标说明写的是“${p.quoted}”，评分参数却是 ${p.param}，两者不一致；评分按评分参数计算。`,
-    fix: "请修改指标说明或评分参数，使两者一致（报告和评分说明会引用指标说明）。",
+    message: `指标「${p.indicator}」的指标说明写的是“${p.quoted}”，而按评分参数，评分标准是 ${p.param}，两者不一致；评分按评分参数计算。`,
+    fix: "请修改指标说明或评分参数，使两者一致（指标说明可以留空：评分标准由助手按评分参数生成）。",
   }),
   rule_unknown: (p) => ({
     message: `指标「${p.indicator}」的评分方法“${p.kind}”无法识别。`,

@@ -40,6 +40,7 @@ export interface DiagnosticParamsByCode {
   /** A blank row between rubric rows (its contents cleared): skipped, the rows below it still read. row: Excel row. */
   rubric_blank_row: { row: string };
   /** 指标说明 quotes a deduction (quoted: 「扣 0.2 分」) that the rule's 评分参数 no longer says (param: 「每点扣分=0.3」). */
+  /** `param`: the 评分标准 the rule generates, quoted (“不超过100%得满分，…”). */
   description_mismatch: { indicator: string; quoted: string; param: string };
   rule_unknown: { indicator: string; kind: string };
   rule_invalid: { indicator: string; kind: string } & RuleParamProblem;

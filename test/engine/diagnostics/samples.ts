@@ -17,7 +17,11 @@ export const SAMPLE_PARAMS: { readonly [C in DiagnosticCode]: DiagnosticParamsBy
   rubric_weight_sum_mismatch: { parent: "投入", expected: "5", actual: "4.5" },
   rubric_full_score_mismatch: { expected: "100", actual: "104", levels: "决策 20 + 过程 30 + 产出 54" },
   rubric_blank_row: { row: "12" },
-  description_mismatch: { indicator: "财政供养人员控制率", quoted: "扣 0.2 分", param: "每点扣分=0.3" },
+  description_mismatch: {
+    indicator: "财政供养人员控制率",
+    quoted: "扣 0.2 分",
+    param: "“不超过100%得满分，每超过1个百分点扣0.3分，扣完为止”",
+  },
   rule_unknown: { indicator: "支付进度", kind: "打分" },
   rule_invalid: { indicator: "支付进度", kind: "threshold", problem: "param_not_number", detail: ["limit", "abc"] },
   rule_bands_overlap: { indicator: "预算调整率", first: "(0,10%]", second: "[10%,20%]" },

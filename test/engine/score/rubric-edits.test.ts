@@ -211,7 +211,7 @@ describe("指标说明 against 评分参数", () => {
     const [d] = withCode(r.diagnostics, "description_mismatch");
     expect(d!.severity).toBe("warning");
     expect(zh(d!).message).toBe(
-      "指标「财政供养人员控制率」的指标说明写的是“扣 0.2 分”，评分参数却是 “不超过100%得满分，每超过1个百分点扣0.3分，扣完为止”，两者不一致；评分按评分参数计算。",
+      "指标「财政供养人员控制率」的指标说明写的是“扣 0.2 分”，而按评分参数，评分标准是 “不超过100%得满分，每超过1个百分点扣0.3分，扣完为止”，两者不一致；评分按评分参数计算。",
     );
     expect(r.scores?.total).toBe(94);
   });
