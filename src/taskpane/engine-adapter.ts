@@ -36,6 +36,7 @@ export function createEngineAdapter(): EnginePort {
   return {
     validate: async (snapshot) => (await engineSession()).validate(snapshot),
     score: async (snapshot, options) => (await engineSession()).score(snapshot, { now: nowOf(options) }),
+    publish: async (snapshot, options) => (await engineSession()).publish(snapshot, options),
     report: async (snapshot, lang, options) => {
       const engine = await loadEngine();
       const outcome = (await engineSession()).report(snapshot, { lang, now: nowOf(options) });

@@ -1,4 +1,4 @@
-import type { Diagnostic, Lang, ScoringOutcome, ValidationOutcome, WorkbookSnapshot } from "../engine";
+import type { Diagnostic, Lang, PublishOutcome, ScoringOutcome, ValidationOutcome, WorkbookSnapshot } from "../engine";
 
 /** A diagnostic in words: what happened, what to do, and where (as the catalog phrases it). */
 export interface RenderedDiagnostic {
@@ -41,5 +41,7 @@ export interface EnginePort {
   validate(snapshot: WorkbookSnapshot): MaybePromise<ValidationOutcome>;
   score(snapshot: WorkbookSnapshot, options?: ScoreOptions): MaybePromise<ScoringOutcome>;
   report(snapshot: WorkbookSnapshot, lang: Lang, options?: ScoreOptions): MaybePromise<ReportResult>;
+  /** 发布: the record of the configuration and what to protect (nothing when errors in the configuration stand). */
+  publish(snapshot: WorkbookSnapshot, options: { readonly now: string }): MaybePromise<PublishOutcome>;
   renderDiagnostic(d: Diagnostic, lang: Lang): RenderedDiagnostic;
 }

@@ -9,7 +9,7 @@ import type {
 } from "../../src/engine/diagnostics/types";
 import { diag } from "../../src/engine/diagnostics/types";
 import { valueText } from "../../src/engine/score/score";
-import type { ScoringOutcome, ValidationOutcome } from "../../src/engine/api";
+import type { PublishOutcome, ScoringOutcome, ValidationOutcome } from "../../src/engine/api";
 import type { CellRef } from "../../src/engine/model/cell";
 import type { WorkbookSnapshot } from "../../src/engine/model/snapshot";
 import type { WritePlan } from "../../src/engine/model/write-plan";
@@ -183,6 +183,15 @@ export class FakeEngine implements EnginePort {
     docx: this.docx,
   }));
   readonly renderDiagnostic = vi.fn(fakeRender);
+  publication: PublishOutcome = {
+    ...this.validation,
+    writePlan: { ops: [{ kind: "values", sheet: "_meta", address: "A5", values: [["published_fingerprint", "sha256:x"]] }] },
+    fingerprint: "sha256:0123456789abcdef0123",
+    cells: 412,
+    protect: ["指标体系", "字段定义", "校验规则"],
+    unlock: [{ sheet: "指标体系", range: "G6:G30" }],
+  };
+  readonly publish = vi.fn((_s: WorkbookSnapshot, _o: { now: string }): PublishOutcome => this.publication);
 }
 
 type HostMethod =

@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity, CellRef, WorkbookSnapshot, WritePlan } from "../../engine";
 import { severityRank, parseRange, toA1 } from "../../engine";
-import type { WorkbookHost, WriteSummary } from "../common";
+import type { PublishRequest, WorkbookHost, WriteSummary } from "../common";
 import { HostError } from "../common";
 import type { CellEdit } from "./cell-edits";
 import { editOps, planEdits, withEdits } from "./cell-edits";
@@ -9,6 +9,7 @@ import type {
   BundledAsset,
   BrowserWorkbookState,
   CodecMarks,
+  CodecProtect,
   ConfirmReplace,
   EditResult,
   XlsxCodec,
@@ -259,18 +260,27 @@ export class BrowserHost implements WorkbookHost {
     }
   }
 
-  private write(plan: WritePlan, diagnostics: readonly Diagnostic[] | null): Promise<WriteSummary> {
+  /** 发布 on the page's copy: the record and the sheets' protection in one open and save; the download carries them. */
+  publish(request: PublishRequest): Promise<WriteSummary> {
+    const protect = { sheets: request.protect, unlock: request.unlock, password: request.password };
+    return this.write(request.writePlan, null, protect);
+  }
+
+  private write(
+    plan: WritePlan,
+    diagnostics: readonly Diagnostic[] | null,
+    protect?: CodecProtect,
+  ): Promise<WriteSummary> {
     return this.serial(async () => {
       if (!this.bytes) throw new HostError("sheet_missing", "no workbook is open");
       await this.flushEdits();
       const codec = await this.loadCodec();
       // 评分's own marks replace the last 校验's; a write without marks (the 报告 sheet) carries those along.
       const marks = diagnostics ?? this.pendingMarks;
-      const applied = await codec.applyWritePlan(
-        this.bytes,
-        plan,
-        marks ? { marks: this.marksFor(codec, marks) } : undefined,
-      );
+      const applied = await codec.applyWritePlan(this.bytes, plan, {
+        ...(marks ? { marks: this.marksFor(codec, marks) } : {}),
+        ...(protect ? { protect, recalculate: false } : {}),
+      });
       this.pendingMarks = null;
       const read = await this.readBytes(applied.bytes);
       this.bytes = applied.bytes;

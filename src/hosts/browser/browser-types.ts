@@ -8,14 +8,22 @@ export interface CodecMarks {
   readonly describe: (d: Diagnostic) => string;
 }
 
+/** Sheets to protect and the ranges on them left editable, with an optional password (发布). */
+export interface CodecProtect {
+  readonly sheets: readonly string[];
+  readonly unlock: readonly { readonly sheet: string; readonly range: string }[];
+  readonly password?: string;
+}
+
 /** The .xlsx host's operations the page needs (loaded on demand: they pull in exceljs). */
 export interface XlsxCodec {
   readSnapshot(bytes: Uint8Array): Promise<WorkbookSnapshot>;
   /** With `marks`, the problem cells are also marked in the file (fill + note, remembered in `_marks`). */
+  /** With `protect`, those sheets are protected with the listed ranges left editable (发布). */
   applyWritePlan(
     bytes: Uint8Array,
     plan: WritePlan,
-    options?: { readonly marks?: CodecMarks },
+    options?: { readonly marks?: CodecMarks; readonly protect?: CodecProtect; readonly recalculate?: boolean },
   ): Promise<{ bytes: Uint8Array; summary: WriteSummary }>;
   /** The notes' wording, as the pane and the CLI word a diagnostic; absent, the code stands in. */
   markText?(lang: Lang): (d: Diagnostic) => string;

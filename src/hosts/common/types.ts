@@ -33,6 +33,17 @@ export class HostError extends Error {
 }
 
 /**
+ * 发布 as a host carries it out: the engine's record of the configuration (writes to _meta), the sheets to protect
+ * and the ranges on them left editable (the department's cells and the add-in's outputs), and an optional password.
+ */
+export interface PublishRequest {
+  readonly writePlan: WritePlan;
+  readonly protect: readonly string[];
+  readonly unlock: readonly { readonly sheet: string; readonly range: string }[];
+  readonly password?: string;
+}
+
+/**
  * The one interface the task pane talks to. Implemented by the Office.js host (inside Excel)
  * and by the browser host (an .xlsx file opened in a plain web page).
  */
@@ -57,4 +68,6 @@ export interface WorkbookHost {
   openExample(): Promise<void>;
   /** Hand a generated file (e.g. the .docx report) to the user. */
   saveFile(fileName: string, bytes: Uint8Array, mimeType: string): Promise<void>;
+  /** Optional: 发布 — write the record and protect the configuration sheets (hosts without it offer no 发布). */
+  publish?(request: PublishRequest): Promise<WriteSummary>;
 }

@@ -13,6 +13,7 @@ import { OfficeSession } from "./session";
 import { createTemplate, openExample } from "./template-insert";
 import type { OfficeHost, OfficeHostOptions } from "./types";
 import { writeWorkbook } from "./write";
+import { publishWorkbook } from "./publish";
 
 export type { AssetName, ExcelApi, OfficeApi, OfficeCapabilities, OfficeHost, OfficeHostOptions } from "./types";
 export { CORE_EXCEL_API } from "./types";
@@ -49,5 +50,6 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     saveFile: (fileName, bytes, mimeType) =>
       serial(() => (options.saveFile ?? saveWithDownload(session.office))(fileName, bytes, mimeType)),
     onUserEdit: (listener) => onUserEdit(session, listener),
+    publish: (request) => serial(() => publishWorkbook(session, request)),
   };
 }

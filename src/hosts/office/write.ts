@@ -41,7 +41,7 @@ function checkPlan(session: OfficeSession, plan: WritePlan): void {
   }
 }
 
-function queueOp(wb: Excel.Workbook, op: WriteOp, sheets: Map<string, Excel.Worksheet>, summary: Summary): void {
+export function queueOp(wb: Excel.Workbook, op: WriteOp, sheets: Map<string, Excel.Worksheet>, summary: Summary): void {
   const ws = sheets.get(op.sheet) ?? wb.worksheets.getItem(op.sheet);
   if (op.kind === "ensureSheet") return;
   if (op.kind === "clear") {

@@ -10,7 +10,7 @@ import type { BuildTemplateOptions } from "./write-template";
 /** The seed data shipped in assets/examples/wanzhou-2020.json. */
 export const WANZHOU_2020_SEED: SeedData = seedJson;
 
-/** The blank standard template (cn.perfeval.dept-overall 1.0.0). */
+/** The blank standard template (cn.perfeval.dept-overall), unpublished. */
 export function buildStandardTemplate(options?: BuildTemplateOptions): Promise<Uint8Array> {
   return buildTemplateWorkbook(standardTemplateDescription(), options);
 }

@@ -66,6 +66,16 @@ export const en: Catalog = {
     exampleOpenedInWindow:
       "The example opened in a new Excel window: switch to it and choose Performance Evaluation Assistant on the Home tab there. This workbook is unchanged.",
     refreshed: "The workbook was read again.",
+    publishTitle: "Publish the template (finance bureau)",
+    publishIntro:
+      "Publishing protects 指标体系, 字段定义 and 校验规则, so units fill only the yellow cells; 校验 names every changed scoring setting cell by cell. The password is optional (without one, protection only guards against slips).",
+    publishPassword: "Protection password (optional)",
+    publish: "Publish",
+    published: (cells, fingerprint, sheets, password) =>
+      `Published: ${cells} setting cells recorded, fingerprint ${fingerprint}…; sheets protected: ${sheets} (${password ? "with a password" : "no password"}). Save the workbook and hand it out to the units.`,
+    publishBlocked: (errors) =>
+      `The template's settings have ${errors} error(s): nothing was published. Fix what 校验 lists, then publish again.`,
+    publishedOn: "Published on",
   },
   validate: {
     run: "Check",

@@ -62,6 +62,15 @@ const source = {
     exampleOpenedInWindow:
       "示例已在新的 Excel 窗口中打开：请切换到该窗口，在「开始」选项卡点「绩效评价助手」查看。这个工作簿没有改动。",
     refreshed: "已重新读取工作簿。",
+    publishTitle: "发布模板（财政局）",
+    publishIntro:
+      "发布后，指标体系、字段定义和校验规则受工作表保护，单位只能填写黄色单元格；单位改动了评分设置时，校验会逐格指出。密码可不设（不设时只防误改）。",
+    publishPassword: "保护密码（可选）",
+    publish: "发布模板",
+    published: (cells: number, fingerprint: string, sheets: string, password: boolean) =>
+      `已发布：记录 ${cells} 个设置单元格，指纹 ${fingerprint}…；已保护工作表 ${sheets}（${password ? "设有密码" : "未设密码"}）。请保存工作簿后分发给各单位。`,
+    publishBlocked: (errors: number) => `模板的设置有 ${errors} 处错误，未发布。请按校验列出的问题改正后再发布。`,
+    publishedOn: "发布日期",
   },
   validate: {
     run: "校验",

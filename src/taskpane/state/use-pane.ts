@@ -10,6 +10,7 @@ import { PaneFailure, isCancelled, toPaneError } from "../host-error";
 import { useI18n } from "../i18n";
 import { readStoredResult } from "./workbook-status";
 import { useRevalidateOnEdit } from "./revalidate";
+import { publishTemplate } from "./publish";
 
 export type TabId = "template" | "validate" | "score" | "report";
 
@@ -30,6 +31,8 @@ export interface WorkbookStatus {
   readonly scoredAt: string | null;
   /** Set when the grade shown (total, grade, scoredAt) is not the workbook's current result; null when it is. */
   readonly stale: StaleReason | null;
+  /** The day the template was published (发布), as its record says; absent or null when it was not. */
+  readonly publishedAt?: string | null;
 }
 
 /** Hosts that report the user's own edits (the Office host, ExcelApi 1.9). Duck-typed: optional for hosts. */
@@ -70,6 +73,8 @@ export interface PaneActions {
   readonly writeReport: () => Promise<void>;
   readonly exportWord: () => Promise<void>;
   readonly selectCell: (ref: CellRef) => Promise<void>;
+  /** 发布 (a bureau's template), with an optional sheet-protection password. */
+  readonly publish: (password: string) => Promise<void>;
 }
 
 /** A success to show in the tab it happened on (its own status line), until the next action. */
@@ -85,6 +90,8 @@ export interface PaneModel {
   readonly noWorkbook: boolean;
   /** Whether the host re-reads a workbook that can change under it (Excel), so 重新读取工作簿 means something. */
   readonly canRefresh: boolean;
+  /** Whether the host can publish a template (protect its configuration sheets). */
+  readonly canPublish: boolean;
   readonly tab: TabId;
   readonly setTab: (tab: TabId) => void;
   readonly busy: boolean;
@@ -347,12 +354,26 @@ export function usePane(
         notify(t.report.exported);
       }),
     selectCell: (ref) => run(() => host.selectCell(ref)),
+    publish: (password) =>
+      run(async () => {
+        const r = await publishTemplate(host, engine, password);
+        if (!r.ok) {
+          // Nothing was published: the errors in the configuration, where 校验 lists them.
+          setDiagnostics(r.diagnostics);
+          setTab("validate");
+          notify(t.template.publishBlocked(errorCount(r.diagnostics)));
+          return;
+        }
+        await load();
+        notify(t.template.published(r.cells, r.fingerprint, r.sheets.join("、"), r.password));
+      }),
   };
 
   return {
     phase,
     noWorkbook,
     canRefresh: host.kind === "office",
+    canPublish: typeof host.publish === "function",
     tab,
     setTab,
     busy,

@@ -1,5 +1,5 @@
 import type { CellValue, WorkbookSnapshot } from "../../engine";
-import { cellAtRef, findName } from "../../engine";
+import { cellAtRef, findName, readPublished } from "../../engine";
 import { formatPoints } from "../format";
 
 /** What an earlier 评分 left in the workbook's result cells (defined names result_*). */
@@ -7,6 +7,8 @@ export interface StoredResult {
   readonly total: string | null;
   readonly grade: string | null;
   readonly scoredAt: string | null;
+  /** The day a bureau published the template (its _meta record), or null. */
+  readonly publishedAt: string | null;
 }
 
 function named(snapshot: WorkbookSnapshot, name: string): CellValue | undefined {
@@ -29,6 +31,7 @@ export function readStoredResult(snapshot: WorkbookSnapshot): StoredResult {
     total: total?.t === "n" ? formatPoints(total.v) : text(total),
     grade: text(named(snapshot, "result_grade")),
     scoredAt: text(named(snapshot, "result_scored_at")),
+    publishedAt: readPublished(snapshot)?.at ?? null,
   };
 }
 

@@ -12,7 +12,8 @@ import { readSnapshot as readXlsxSnapshot } from "../../../src/hosts/xlsx/read-s
 import { createOfficeHost } from "../../../src/hosts/office/office-host";
 import { quoteSheet } from "../../../src/hosts/office/normalize";
 import { FakeWorkbook } from "./fake-excel";
-import { createEngine } from "../../../src/engine";
+import { createEngine, readPublished } from "../../../src/engine";
+import { buildStandardTemplate } from "../../../src/hosts/xlsx/standard";
 import { KNOWN_TEMPLATES } from "../../../src/templates";
 import type { FakeCell } from "./fake-excel";
 
@@ -301,5 +302,74 @@ describe("the published example in Excel: its configuration sheets are protected
       (e: unknown) => e as { code?: string },
     );
     expect(failure?.code).toBe("sheet_protected");
+  });
+});
+
+describe("发布 from the 模板 tab in Excel", () => {
+  const unpublished = async () => {
+    const bytes = await buildStandardTemplate();
+    const wb = await fakeFromXlsx(bytes);
+    wb.names = (await readXlsxSnapshot(bytes)).names.map((n) => ({
+      name: n.name,
+      type: "Range",
+      formula: `=${quoteSheet(n.sheet)}!${abs(n.address)}`,
+    }));
+    return wb;
+  };
+  const CONFIG = ["指标体系", "字段定义", "校验规则"];
+
+  it("protects the configuration sheets, leaves the department's and the add-in's cells open, and records it", async () => {
+    const wb = await unpublished();
+    expect(CONFIG.map((n) => wb.sheet(n)!.protected)).toEqual([false, false, false]);
+    const host = createOfficeHost({ excel: wb.excel, office: wb.office });
+    const engine = createEngine({ knownTemplates: KNOWN_TEMPLATES });
+    const outcome = engine.publish(await host.readSnapshot(), { now: "2026-12-05" });
+    expect([...outcome.protect].sort()).toEqual([...CONFIG].sort());
+    await host.publish!({ writePlan: outcome.writePlan, protect: outcome.protect, unlock: outcome.unlock });
+    expect(CONFIG.map((n) => [wb.sheet(n)!.protected, wb.sheet(n)!.allowFormatCells])).toEqual([
+      [true, true],
+      [true, true],
+      [true, true],
+    ]);
+    // 2.2.1 (row 15): 自评得分 G and 情况说明 M and the outputs (评分标准 F, 得分 J) open; 分值 E and 评分参数 O locked.
+    const rubric = wb.sheet("指标体系")!;
+    const open = (a: string) => rubric.cells.get(a)?.locked === false;
+    expect(["G15", "M15", "F15", "J15", "E15", "O15"].map(open)).toEqual([true, true, true, true, false, false]);
+    // Read back as 校验 does: the record is there and matches; the department's cells still take a value.
+    const snapshot = await host.readSnapshot();
+    expect(readPublished(snapshot)?.at).toBe("2026-12-05");
+    expect(engine.validate(snapshot).diagnostics.map((d) => d.code)).not.toContain("published_changed");
+    await host.applyWritePlan({ ops: [{ kind: "values", sheet: "指标体系", address: "G15", values: [[1.5]] }] });
+    expect(rubric.cells.get("G15")?.value).toBe(1.5);
+  });
+
+  it("publishing again (a sheet already protected, no password) lifts and sets the protection again", async () => {
+    const wb = await unpublished();
+    wb.sheet("字段定义")!.protected = true;
+    const host = createOfficeHost({ excel: wb.excel, office: wb.office });
+    const outcome = createEngine({ knownTemplates: KNOWN_TEMPLATES }).publish(await host.readSnapshot(), {
+      now: "2026-12-05",
+    });
+    await host.publish!({ writePlan: outcome.writePlan, protect: outcome.protect, unlock: outcome.unlock });
+    expect(CONFIG.map((n) => wb.sheet(n)!.protected)).toEqual([true, true, true]);
+  });
+
+  it("a sheet protected with a password it was not given: nothing is recorded, the failure names protection", async () => {
+    const wb = await unpublished();
+    Object.assign(wb.sheet("校验规则")!, { protected: true, password: "局里的密码" });
+    const host = createOfficeHost({ excel: wb.excel, office: wb.office });
+    const outcome = createEngine({ knownTemplates: KNOWN_TEMPLATES }).publish(await host.readSnapshot(), {
+      now: "2026-12-05",
+    });
+    const failure = await host.publish!({
+      writePlan: outcome.writePlan,
+      protect: outcome.protect,
+      unlock: outcome.unlock,
+    }).then(
+      () => null,
+      (e: unknown) => e as { code?: string },
+    );
+    expect(failure?.code).toBe("sheet_protected");
+    expect(readPublished(await host.readSnapshot())).toBeNull();
   });
 });

@@ -30,6 +30,8 @@ export interface FakeSheet {
   protected: boolean;
   /** WorksheetProtectionOptions.allowFormatCells of a protected sheet. */
   allowFormatCells?: boolean;
+  /** The password protect() was given (ExcelApi 1.7), which unprotect() must repeat. */
+  password?: string;
 }
 
 export interface FakeName {
@@ -582,8 +584,33 @@ export class FakeContext {
     const protection = new OfficeMockObject({ protected: false }) as unknown as OfficeMockObject &
       Record<string, unknown>;
     this.onLoad(protection, () => ({ protected: resolve().protected }));
+    /**
+     * Excel.WorksheetProtection (index.d.ts): protect(options, password) "Protects a worksheet. Fails if the worksheet
+     * has already been protected" [ExcelApi 1.2 for options; 1.7 for password]; unprotect(password) [1.7 for
+     * password] — with a wrong or missing password Excel refuses (AccessDenied here, the code Excel gives for a
+     * protected sheet).
+     */
+    const protectionFacade = Object.assign(protection, {
+      protect: (options?: Excel.WorksheetProtectionOptions, password?: string) =>
+        ctx.write(() => {
+          const sheet = resolve();
+          if (sheet.protected) throw new OfficeError("InvalidOperation", `${sheet.name} is already protected`);
+          sheet.protected = true;
+          sheet.allowFormatCells = options?.allowFormatCells === true;
+          sheet.password = password ?? "";
+        }),
+      unprotect: (password?: string) =>
+        ctx.write(() => {
+          const sheet = resolve();
+          if (!sheet.protected) return;
+          if ((sheet.password ?? "") !== (password ?? ""))
+            throw new OfficeError("AccessDenied", `${sheet.name}: wrong password`);
+          sheet.protected = false;
+          sheet.password = "";
+        }),
+    });
     return {
-      protection,
+      protection: protectionFacade,
       set visibility(v: FakeSheet["visibility"]) {
         ctx.write(() => {
           const sheet = resolve();
@@ -761,6 +788,19 @@ export class FakeContext {
       fill: fillFacade,
       set columnWidth(_w: number) {
         ctx.write(() => void resolve());
+      },
+      /** Excel.FormatProtection.locked [ExcelApi 1.2]: a format change, refused on a protected sheet without allowFormatCells. */
+      protection: {
+        set locked(value: boolean) {
+          ctx.write(() => {
+            const sheet = resolve();
+            if (sheet.protected) throw new OfficeError("AccessDenied", `${sheet.name} is protected`);
+            for (const a of cellsOf(address)) {
+              const cell = sheet.cells.get(a) ?? { value: "", type: "Empty" };
+              sheet.cells.set(a, { ...cell, locked: value });
+            }
+          });
+        },
       },
     };
     // Loaded values of the range (values, valueTypes, numberFormat), honest through the mock like the used range.

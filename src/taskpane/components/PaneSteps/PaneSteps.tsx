@@ -32,6 +32,9 @@ export function PaneSteps({ pane, engine }: PaneStepsProps) {
             busy={pane.busy}
             notice={noticeFor("template")}
             canRefresh={pane.canRefresh}
+            canPublish={pane.canPublish}
+            publishedAt={pane.status.publishedAt ?? null}
+            onPublish={(password) => void actions.publish(password)}
             onRefresh={() => void actions.refresh()}
             onCreateTemplate={() => void actions.createTemplate()}
             onOpenExample={() => void actions.openExample()}

@@ -1,4 +1,5 @@
-import { Body1, Button, Caption1 } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, useId } from "@fluentui/react-components";
+import { useState } from "react";
 import type { TemplateInfo } from "../../../engine";
 import { useI18n } from "../../i18n";
 import { PanelStatus } from "../PanelStatus/PanelStatus";
@@ -18,6 +19,40 @@ export interface TemplatePanelProps {
   readonly onRefresh: () => void;
   readonly onCreateTemplate: () => void;
   readonly onOpenExample: () => void;
+  /** Whether the host can publish (protect the configuration sheets); a recognised template is needed too. */
+  readonly canPublish?: boolean;
+  /** The day the template was published, or null. */
+  readonly publishedAt?: string | null;
+  readonly onPublish?: (password: string) => void;
+}
+
+/** 发布 for a bureau: what it does, an optional password and the button. */
+function PublishSection({ busy, onPublish }: { busy: boolean; onPublish: (password: string) => void }) {
+  const { t } = useI18n();
+  const panel = usePanelStyles();
+  const styles = useTemplatePanelStyles();
+  const [password, setPassword] = useState("");
+  const title = useId("publish-title");
+  return (
+    <section aria-labelledby={title} className={styles.publish}>
+      <h2 id={title} className={styles.sectionTitle}>
+        {t.template.publishTitle}
+      </h2>
+      <Caption1 className={panel.hint}>{t.template.publishIntro}</Caption1>
+      <Field label={t.template.publishPassword}>
+        <Input
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          disabled={busy}
+          onChange={(_e, data) => setPassword(data.value)}
+        />
+      </Field>
+      <Button appearance="secondary" disabled={busy} onClick={() => onPublish(password)}>
+        {t.template.publish}
+      </Button>
+    </section>
+  );
 }
 
 /** 模板: which template this workbook is, re-reading it, and the ways to start a new one. */
@@ -29,6 +64,9 @@ export function TemplatePanel({
   onRefresh,
   onCreateTemplate,
   onOpenExample,
+  canPublish = false,
+  publishedAt = null,
+  onPublish,
 }: TemplatePanelProps) {
   const { t } = useI18n();
   const panel = usePanelStyles();
@@ -56,6 +94,14 @@ export function TemplatePanel({
           <dd className={styles.value}>
             <Body1>{template.version}</Body1>
           </dd>
+          {publishedAt && (
+            <>
+              <dt className={styles.term}>{t.template.publishedOn}</dt>
+              <dd className={styles.value}>
+                <Body1>{publishedAt}</Body1>
+              </dd>
+            </>
+          )}
         </dl>
       )}
       <div className={panel.secondaryRow}>
@@ -68,6 +114,7 @@ export function TemplatePanel({
           {t.template.example}
         </Button>
       </div>
+      {canPublish && template && onPublish && <PublishSection busy={busy} onPublish={onPublish} />}
     </div>
   );
 }
