@@ -146,8 +146,10 @@ export function planMarks(
   old: readonly MarkRecord[],
   targets: readonly MarkTarget[],
   state: (sheet: string, address: string) => CellState,
-  notes: boolean,
+  /** Whether a mark may carry a note: for every sheet, or per sheet (none on a protected sheet). */
+  notes: boolean | ((sheet: string) => boolean),
 ): MarkPlan {
+  const notesOn = typeof notes === "function" ? notes : () => notes;
   const oldByKey = new Map(old.map((r) => [cellKey(r.sheet, r.address), r]));
   const restore = old.map((r) => {
     const now = state(r.sheet, r.address);
@@ -169,7 +171,7 @@ export function planMarks(
     const current = normColor(now.fill);
     const original = prev && current === normColor(prev.markColor) ? prev.originalColor : current;
     const free = now.note === null || (prev?.note === true && isOwnNote(now.note));
-    const withNote = notes && free;
+    const withNote = notesOn(t.sheet) && free;
     marks.push({
       sheet: t.sheet,
       address: t.address,

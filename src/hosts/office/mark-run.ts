@@ -58,7 +58,9 @@ export function probeStates(probes: Map<string, CellProbe>): Map<string, CellSta
 /** The marking run for these diagnostics, or null when it has nothing to do. */
 export function prepareMarks(session: OfficeSession, diagnostics: readonly Diagnostic[]): PreparedMarks | null {
   const present = new Set(session.knownSheets ?? []);
-  const usable = (sheet: string): boolean => present.has(sheet) && !session.protectedSheets.has(sheet);
+  // A sheet that 发布 protected allows formatting (its fills can be marked); any other protected sheet is left alone.
+  const usable = (sheet: string): boolean =>
+    present.has(sheet) && (!session.protectedSheets.has(sheet) || session.publishedSheets.has(sheet));
   // One record per cell: an interrupted run may have left a cell's record twice (queueMarksSheet).
   const seen = new Set<string>();
   const old = (session.lastMarks ?? []).filter((r) => {
@@ -108,7 +110,9 @@ export function planMarkRun(session: OfficeSession, prepared: PreparedMarks, pro
     const now = normColor(state(r.sheet, r.address).fill);
     return MARK_FILLS.has(now) && now !== normColor(r.markColor) ? { ...r, markColor: now } : r;
   });
-  return planMarks(old, prepared.targets, state, session.capabilities.notes);
+  // No note on a protected sheet: a note is an object there, and 发布 does not allow editing objects.
+  const notes = (sheet: string): boolean => session.capabilities.notes && !session.protectedSheets.has(sheet);
+  return planMarks(old, prepared.targets, state, notes);
 }
 
 const MARK_FILLS: ReadonlySet<string> = new Set(Object.values(MARK_COLORS).map(normColor));

@@ -289,6 +289,22 @@ describe("the published example in Excel: its configuration sheets are protected
     ]);
   });
 
+  it("校验 marks a problem on a published sheet by its fill (formatting is allowed there), without a note", async () => {
+    const wb = await published();
+    wb.setCell("指标体系", "E11", { value: 4, type: "Double" }); // 支付进度 3 → 4: 预算执行 adds up to 11
+    const host = createOfficeHost({ excel: wb.excel, office: wb.office });
+    const outcome = createEngine({ knownTemplates: KNOWN_TEMPLATES }).validate(await host.readSnapshot());
+    const sum = outcome.diagnostics.find((d) => d.code === "rubric_weight_sum_mismatch")!;
+    expect(sum.location).toMatchObject({ sheet: "指标体系" });
+    await host.markDiagnostics(outcome.diagnostics);
+    const cell = wb.sheet("指标体系")!.cells.get(sum.location!.address);
+    expect(cell?.fill).toBeDefined();
+    expect(cell?.fill).not.toBe("#FFFFFF");
+    expect(wb.sheet("指标体系")!.protected).toBe(true);
+    // Notes are objects on a protected sheet: none is added there (the pane's card carries the words).
+    expect([...wb.notes.keys()].filter((k) => k.includes("指标体系"))).toEqual([]);
+  });
+
   it("a protected sheet whose output cell is locked fails the write as Excel does, named", async () => {
     const wb = await published();
     const cell = wb.sheet("指标体系")!.cells.get("J6")!;
