@@ -152,6 +152,17 @@ describe.skipIf(!browserPath)("the task pane in Excel (a fake Office.js), end to
       );
       expect(await page.getByRole("region", { name: "模板状态" }).innerText()).toContain("部门整体支出绩效评价");
       await expectSeen(page, shots, "template-created");
+      // 发布 (a bureau's template): the section's button answers and the configuration sheets end protected.
+      const publish = page.getByRole("button", { name: "发布模板" });
+      await publish.scrollIntoViewIfNeeded();
+      await publish.click();
+      await expectStatus(page, /^已发布：记录 \d+ 个设置单元格，指纹 sha256:[0-9a-f]{12}…；已保护工作表 /);
+      expect(
+        await excel(page, (f) =>
+          ["指标体系", "字段定义", "校验规则"].map((n) => f.wb.sheets.find((s) => s.name === n)?.protected),
+        ),
+      ).toEqual([true, true, true]);
+      await expectSeen(page, shots, "template-published");
 
       await page.getByRole("button", { name: "打开示例" }).click();
       await expectStatus(page, /^示例已在新的 Excel 窗口中打开/);
