@@ -185,7 +185,9 @@ export class FakeEngine implements EnginePort {
   readonly renderDiagnostic = vi.fn(fakeRender);
   publication: PublishOutcome = {
     ...this.validation,
-    writePlan: { ops: [{ kind: "values", sheet: "_meta", address: "A5", values: [["published_fingerprint", "sha256:x"]] }] },
+    writePlan: {
+      ops: [{ kind: "values", sheet: "_meta", address: "A5", values: [["published_fingerprint", "sha256:x"]] }],
+    },
     fingerprint: "sha256:0123456789abcdef0123",
     cells: 412,
     protect: ["指标体系", "字段定义", "校验规则"],
