@@ -236,6 +236,7 @@ export function defineRule<const S extends ParamSchema>(def: RuleDefinition<S>):
       if (!r.ok) return r;
       const p = r.parsed;
       const own: RuleArgs<S> = { v: p.v, raw: p.raw, bands: p.bands };
+      const memos = new Map<string, unknown>();
       return {
         ok: true,
         rule: {
@@ -252,6 +253,12 @@ export function defineRule<const S extends ParamSchema>(def: RuleDefinition<S>):
             na: p.raw.na === COMMON_SCHEMA.na.default ? null : got(p.v.na, weight),
             undefined: p.raw.undefined === COMMON_SCHEMA.undefined.default ? null : got(p.v.undefined, weight),
           }),
+          memo<T>(key: string, make: () => T): T {
+            if (memos.has(key)) return memos.get(key) as T;
+            const value = make();
+            memos.set(key, value);
+            return value;
+          },
         },
       };
     },

@@ -251,20 +251,28 @@ export function checkDescription(
   criterionText: string,
 ): Diagnostic[] {
   if (rule.def.input === "manual" || row.description.trim() === "") return [];
-  const said = figures(row.description);
-  if (said.quoted.size === 0) return [];
+  // The first figure the words say and the rule does not, worked out once per rule and wording.
+  const quoted = rule.memo(`description\u0000${criterionText}\u0000${row.description}`, () =>
+    firstUnsaid(row.description, criterionText, rule.weight.toString()),
+  );
+  if (quoted === null) return [];
+  return [
+    diag("description_mismatch", "warning", rubricCell(row, "description", indicator), {
+      indicator,
+      quoted,
+      param: `“${criterionText}”`,
+    }),
+  ];
+}
+
+function firstUnsaid(description: string, criterionText: string, weight: string): string | null {
+  const said = figures(description);
+  if (said.quoted.size === 0) return null;
   const rules = figures(criterionText);
-  rules.pts.add(rule.weight.toString());
+  rules.pts.add(weight);
   for (const [key, quoted] of said.quoted) {
     const [kind, n] = key.split(":") as ["pct" | "pts", string];
-    if ((kind === "pct" ? rules.pct : rules.pts).has(n)) continue;
-    return [
-      diag("description_mismatch", "warning", rubricCell(row, "description", indicator), {
-        indicator,
-        quoted,
-        param: `“${criterionText}”`,
-      }),
-    ];
+    if (!(kind === "pct" ? rules.pct : rules.pts).has(n)) return quoted;
   }
-  return [];
+  return null;
 }

@@ -17,8 +17,7 @@ import { FULL_SCORE_FIELD } from "./read/labels";
 import type { CompiledRule } from "./compile-rule";
 import { rowName, rubricCell } from "./locate";
 import type { RuleCompiler } from "./rubric-checks";
-import { renderCriterion } from "../score/criteria";
-import { ruleCriterion } from "../score/criterion-of";
+import { rowCriterionText } from "../score/criterion-of";
 import { checkDescription, checkFormula, expandLeaf, ruleDiagnostics, sumMismatch } from "./rubric-checks";
 
 /** The rubric's full score (满分): the grade bands (优 90, 良 80, 中 60) are set against it. */
@@ -242,8 +241,8 @@ export function buildRubric(
         parentId: l2.id,
       });
     } else {
-      const criterion = ruleCriterion(template, compiled.rule, base.formula, row.description);
-      out.push(...checkDescription(row, name, compiled.rule, renderCriterion("zh-CN", criterion)));
+      const criterion = rowCriterionText(template, compiled.rule, base.formula, row.description, "zh-CN");
+      out.push(...checkDescription(row, name, compiled.rule, criterion));
       const ref = rubricCell(row, "level3");
       l2.leaves.push({
         formulaText: base.formulaText,

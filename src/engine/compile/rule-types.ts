@@ -87,6 +87,11 @@ export interface CompiledRule {
   score(value: Decimal, subject: RuleSubject): RuleScore;
   /** The 评分标准 of this rule, generated from its kind and parameters. */
   criterion(subject: CriterionSubject): Criterion;
+  /**
+   * What is worked out from this rule alone (its 评分标准 in words, the check of a 指标说明 against it), kept with the
+   * rule: a session reuses compiled rules across workbooks, so it is worked out once per rule and key.
+   */
+  memo<T>(key: string, make: () => T): T;
 }
 
 export type CompileResult =

@@ -22,7 +22,7 @@ import type { RubricLeaf } from "../compile/rubric";
 import type { ScoringPlan } from "../compile/scoring-plan";
 import { manualScoreOf } from "../compile/manual-scores";
 import { valueFormat } from "./units";
-import { renderCriterion } from "./criteria";
+import { criterionText } from "./criterion-of";
 import { noValueFacts, subjectName } from "./no-value";
 import { formatValue } from "../model/format";
 import { RowEnv, valuesEnv } from "../validate/values-env";
@@ -140,10 +140,7 @@ function scoreLeaf(
     score: toNumber(roundScore(outcome.score)),
     reason,
     explanation: renderPhrase(lang, outcome.explain),
-    criterion: renderCriterion(
-      lang,
-      leaf.rule.criterion({ format: format ?? "number", description: leaf.row.description }),
-    ),
+    criterion: criterionText(leaf.rule, format ?? "number", leaf.row.description, lang),
     ref: leaf.ref,
     inputs,
   };
