@@ -248,9 +248,11 @@ export function checkDescription(
   row: RubricRowDef,
   indicator: string,
   rule: CompiledRule,
-  criterionText: string,
+  criterionOf: () => string,
 ): Diagnostic[] {
-  if (rule.def.input === "manual" || row.description.trim() === "") return [];
+  // Most 指标说明 quote no figure at all (no digit): nothing to compare, and no 评分标准 to word.
+  if (rule.def.input === "manual" || !/\d/.test(row.description)) return [];
+  const criterionText = criterionOf();
   // The first figure the words say and the rule does not, worked out once per rule and wording.
   const quoted = rule.memo(`description\u0000${criterionText}\u0000${row.description}`, () =>
     firstUnsaid(row.description, criterionText, rule.weight.toString()),

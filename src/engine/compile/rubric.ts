@@ -241,7 +241,7 @@ export function buildRubric(
         parentId: l2.id,
       });
     } else {
-      const criterion = rowCriterionText(template, compiled.rule, base.formula, row.description, "zh-CN");
+      const criterion = () => rowCriterionText(template, compiled.rule, base.formula, row.description, "zh-CN");
       out.push(...checkDescription(row, name, compiled.rule, criterion));
       const ref = rubricCell(row, "level3");
       l2.leaves.push({
