@@ -6,7 +6,7 @@
 import type { Catalog, Catalogs, Lang } from "../i18n/catalog";
 import { defineCatalogs, translate } from "../i18n/catalog";
 import type { BandWords, Comparison, Direction, Gap, Got } from "./phrases";
-import { pointsWord } from "./phrases";
+import { MET_EN, MET_ZH, pointsWord } from "./phrases";
 
 /** The arguments of each rule kind's 评分标准. */
 export interface CriterionArgs {
@@ -37,13 +37,6 @@ export type Criterion = {
 
 const gotZh = (g: Got): string => (g.full ? "得满分" : `得${g.score}分`);
 const gapZh = (g: Gap): string => (g.pp ? `${g.amount}个百分点` : g.amount);
-const MET_ZH: Readonly<Record<Comparison, string>> = {
-  ">=": "不低于",
-  ">": "高于",
-  "<=": "不超过",
-  "<": "低于",
-  "=": "等于",
-};
 const trimEnd = (s: string): string => s.trim().replace(/[。；;，,、.\s]+$/, "");
 
 function bandZh(b: BandWords): string {
@@ -85,13 +78,6 @@ const zhCN: Catalog<CriterionArgs> = {
 
 const gotEn = (g: Got): string => (g.full ? "full marks" : `${g.score} ${pointsWord(g.score)}`);
 const gapEn = (g: Gap): string => (g.pp ? `${g.amount} pp` : g.amount);
-const MET_EN: Readonly<Record<Comparison, string>> = {
-  ">=": "at or above",
-  ">": "above",
-  "<=": "at or below",
-  "<": "below",
-  "=": "equal to",
-};
 
 function bandEn(b: BandWords): string {
   switch (b.k) {

@@ -132,7 +132,8 @@ const gapZh = (g: Gap): string => (g.pp ? `${g.amount}个百分点` : g.amount);
 const beyondZh = (dir: Direction): string => (dir === "above" ? "超过" : "低于");
 
 /** The comparison 达标 asks for, met (不低于标准值50%) and missed (低于标准值50%). */
-const MET_ZH: Readonly<Record<Comparison, string>> = {
+/** A comparison met, in words (不低于标准值50%); the 评分标准 (criteria.ts) says it the same way. */
+export const MET_ZH: Readonly<Record<Comparison, string>> = {
   ">=": "不低于",
   ">": "高于",
   "<=": "不超过",
@@ -251,7 +252,7 @@ const tookEn = (a: Took, per: string): string =>
     : `${a.deduct} ${per}: ${a.points} ${pts(a.points)} deducted`;
 const gapEn = (g: Gap): string => (g.pp ? `${g.amount} pp` : g.amount);
 
-const MET_EN: Readonly<Record<Comparison, string>> = {
+export const MET_EN: Readonly<Record<Comparison, string>> = {
   ">=": "at or above",
   ">": "above",
   "<=": "at or below",

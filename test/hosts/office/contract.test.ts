@@ -205,6 +205,17 @@ async function fakeFromXlsx(bytes: Uint8Array): Promise<FakeWorkbook> {
   return wb;
 }
 
+/** The workbook in the fake Excel with its defined names as Excel's NamedItems (sheet-qualified, absolute). */
+async function fakeWithNames(bytes: Uint8Array): Promise<FakeWorkbook> {
+  const wb = await fakeFromXlsx(bytes);
+  wb.names = (await readXlsxSnapshot(bytes)).names.map((n) => ({
+    name: n.name,
+    type: "Range",
+    formula: `=${quoteSheet(n.sheet)}!${abs(n.address)}`,
+  }));
+  return wb;
+}
+
 const assetBytes = (file: string): Uint8Array =>
   new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../assets/${file}`, import.meta.url))));
 
@@ -262,16 +273,7 @@ describe("createTemplate with the real template", () => {
 });
 
 describe("the published example in Excel: its configuration sheets are protected", () => {
-  const published = async () => {
-    const bytes = assetBytes("example-wanzhou-2020.xlsx");
-    const wb = await fakeFromXlsx(bytes);
-    wb.names = (await readXlsxSnapshot(bytes)).names.map((n) => ({
-      name: n.name,
-      type: "Range",
-      formula: `=${quoteSheet(n.sheet)}!${abs(n.address)}`,
-    }));
-    return wb;
-  };
+  const published = () => fakeWithNames(assetBytes("example-wanzhou-2020.xlsx"));
 
   it("is read as protected, and 评分 writes its outputs there: they are unlocked and formatting is allowed", async () => {
     const wb = await published();
@@ -322,16 +324,7 @@ describe("the published example in Excel: its configuration sheets are protected
 });
 
 describe("发布 from the 模板 tab in Excel", () => {
-  const unpublished = async () => {
-    const bytes = await buildStandardTemplate();
-    const wb = await fakeFromXlsx(bytes);
-    wb.names = (await readXlsxSnapshot(bytes)).names.map((n) => ({
-      name: n.name,
-      type: "Range",
-      formula: `=${quoteSheet(n.sheet)}!${abs(n.address)}`,
-    }));
-    return wb;
-  };
+  const unpublished = async () => fakeWithNames(await buildStandardTemplate());
   const CONFIG = ["指标体系", "字段定义", "校验规则"];
 
   it("protects the configuration sheets, leaves the department's and the add-in's cells open, and records it", async () => {
