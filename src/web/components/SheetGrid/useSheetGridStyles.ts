@@ -50,9 +50,10 @@ export const useSheetGridStyles = makeStyles({
   cell: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
-    // Long text (说明, 评分说明) wraps inside its column and the row grows: nothing is cut off.
+    // Long text (说明, 评分说明) wraps inside its column and the row grows: nothing is cut off. A column keeps at least
+    // six characters' width: 指标体系's 18 columns scroll sideways rather than wrap every text four characters a line.
     maxWidth: "24em",
-    minWidth: "3em",
+    minWidth: "6em",
     whiteSpace: "pre-wrap",
     overflowWrap: "anywhere",
     verticalAlign: "top",
