@@ -23,6 +23,14 @@ async function drawnRows(page: Page): Promise<number[]> {
  * Scrolls the grid a screen at a time, as a person would, until the sheet's row (0-based) is drawn; then brings it
  * to the middle of the grid (again, should the rows drawn around it, measured only now, have moved it).
  */
+/** The grid scrolled to its bottom as it is measured now. */
+async function scrollToBottom(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const scroller = document.querySelector<HTMLElement>("[data-grid-scroller]")!;
+    scroller.scrollTop = scroller.scrollHeight;
+  });
+}
+
 async function scrollToRow(page: Page, row: number): Promise<void> {
   for (let i = 0; i < 1000; i++) {
     const found = await page.evaluate((r) => {
@@ -101,18 +109,12 @@ describe.skipIf(!browserPath)("the browser page on the 100× template (1,701 ind
     expect(await page.getByText(/只显示前/).count()).toBe(0);
     expect((await drawnRows(page)).length).toBeLessThan(80);
     await shots.take(page, "top");
-    await page.evaluate(() => {
-      const scroller = document.querySelector<HTMLElement>("[data-grid-scroller]")!;
-      scroller.scrollTop = scroller.scrollHeight;
-    });
+    await scrollToBottom(page);
     // The rows at the bottom are drawn as the estimate of the rows above gives way to their measured heights.
     await expect
       .poll(
         async () => {
-          await page.evaluate(() => {
-            const scroller = document.querySelector<HTMLElement>("[data-grid-scroller]")!;
-            scroller.scrollTop = scroller.scrollHeight;
-          });
+          await scrollToBottom(page);
           return (await drawnRows(page)).includes(rows - 1);
         },
         { timeout: 10_000 },
@@ -124,10 +126,7 @@ describe.skipIf(!browserPath)("the browser page on the 100× template (1,701 ind
     await expect
       .poll(
         async () => {
-          await page.evaluate(() => {
-            const scroller = document.querySelector<HTMLElement>("[data-grid-scroller]")!;
-            scroller.scrollTop = scroller.scrollHeight;
-          });
+          await scrollToBottom(page);
           return (await cellSeen(page, `A${rows}`)).onTop;
         },
         { timeout: 10_000 },
