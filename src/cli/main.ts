@@ -1,4 +1,4 @@
-import { KNOWN_TEMPLATES } from "../templates";
+import { KNOWN_TEMPLATES, TEMPLATE_FAMILIES, findFamily } from "../templates";
 import { parseArgs } from "node:util";
 import path from "node:path";
 import type { WorkbookSnapshot, Diagnostic, Lang } from "../engine";
@@ -8,7 +8,7 @@ import {
   readSnapshot,
   applyWritePlan,
   markText,
-  buildStandardTemplate,
+  buildTemplateWorkbook,
   publishWorkbook,
   shippedPublished,
 } from "../hosts/xlsx";
@@ -75,11 +75,13 @@ async function save(ctx: Ctx, file: string, bytes: Uint8Array): Promise<void> {
 
 const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === "error");
 
-async function cmdTemplate(ctx: Ctx, args: string[]): Promise<number> {
+async function cmdTemplate(ctx: Ctx, args: string[], familyId: string | undefined): Promise<number> {
   const out = args[0];
   if (!out) throw new UsageError(ctx.m.missingArgument("<out.xlsx>"));
+  const family = familyId === undefined ? TEMPLATE_FAMILIES[0]! : findFamily(familyId);
+  if (!family) throw new UsageError(ctx.m.unknownFamily(familyId!, TEMPLATE_FAMILIES.map((f) => f.info.id).join("、")));
   // As it ships: published (assets/standard-template.xlsx is the same), so a change to its rubric is named by 校验.
-  await save(ctx, out, await shippedPublished(await buildStandardTemplate()));
+  await save(ctx, out, await shippedPublished(await buildTemplateWorkbook(family.description())));
   ctx.io.stdout(`${ctx.m.templateWritten(out)}\n`);
   return EXIT.ok;
 }
@@ -251,6 +253,7 @@ export async function main(
         output: { type: "string", short: "o" },
         lang: { type: "string", default: "zh-CN" },
         password: { type: "string" },
+        family: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -272,7 +275,10 @@ export async function main(
   try {
     switch (command) {
       case "template":
-        return await cmdTemplate(ctx, rest);
+        return await cmdTemplate(ctx, rest, values.family);
+      case "families":
+        for (const f of TEMPLATE_FAMILIES) io.stdout(`${ctx.m.family(f.info.id, f.info.version, f.info.title)}\n`);
+        return EXIT.ok;
       case "validate":
         return await cmdValidate(ctx, rest, { json: values.json, out: values.output, inPlace: values["in-place"] });
       case "score":

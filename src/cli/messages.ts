@@ -18,6 +18,9 @@ export interface CliMessages {
   cannotWrite: (file: string, why: string) => string;
   notTemplate: (file: string) => string;
   templateWritten: (file: string) => string;
+  /** One line of `perfeval families`: the id (for --family), the version and the title. */
+  family: (id: string, version: string, title: string) => string;
+  unknownFamily: (id: string, known: string) => string;
   /** publish: the configuration recorded (how many cells, the fingerprint) and the sheets protected. */
   published: (file: string, cells: number, fingerprint: string, sheets: readonly string[], password: boolean) => string;
   publishBlocked: string;
@@ -59,7 +62,8 @@ const zh: CliMessages = {
   usage: [
     "用法：perfeval <命令> [参数]",
     "",
-    "  template <输出.xlsx>                               生成空白标准模板",
+    "  template <输出.xlsx> [--family 模板编号]            生成空白模板（默认：部门整体支出绩效评价）",
+    "  families                                         列出可生成的模板（编号、版本、名称）",
     "  validate <工作簿.xlsx> [-o 标注.xlsx | --in-place] [--json]   校验（0 无错误，1 有错误，2 用法或文件问题）；-o/--in-place 另存一份标出问题单元格的工作簿",
     "  score <工作簿.xlsx> [-o 输出.xlsx | --in-place] [--json]   校验并评分，写入输出单元格并标出问题单元格",
     "  report <工作簿.xlsx> [-o 报告.docx|.pdf|.txt] [--text]  生成绩效自评报告（.pdf 需要 LibreOffice）",
@@ -75,6 +79,8 @@ const zh: CliMessages = {
   cannotWrite: (f, why) => `无法写入「${f}」：${why}`,
   notTemplate: (f) => `「${f}」不是绩效评价模板工作簿：请用「perfeval template」生成标准模板，或打开财政局下发的模板。`,
   templateWritten: (f) => `已生成标准模板：${f}`,
+  family: (id, v, t) => `${id}  ${v}  ${t}`,
+  unknownFamily: (id, known) => `没有编号为「${id}」的模板。可用的模板：${known}（perfeval families 列出全部）。`,
   published: (f, n, fp, sheets, pw) =>
     `已发布：${f}（记录 ${n} 个设置单元格，指纹 ${fp.slice(0, 19)}…；已保护工作表 ${sheets.join("、")}${pw ? "，设有密码" : "，未设密码"}）`,
   publishBlocked: "存在错误，未发布：请先改正上面的错误。",
@@ -148,7 +154,8 @@ const en: CliMessages = {
   usage: [
     "Usage: perfeval <command> [options]",
     "",
-    "  template <out.xlsx>                                  write the blank standard template",
+    "  template <out.xlsx> [--family id]                    write a blank template (default: 部门整体支出绩效评价)",
+    "  families                                             list the templates it can write (id, version, title)",
     "  validate <in.xlsx> [-o marked.xlsx | --in-place] [--json]  validate (exit 0 clean, 1 errors, 2 usage or file problem); -o/--in-place saves a copy with the problem cells marked",
     "  score <in.xlsx> [-o out.xlsx | --in-place] [--json]  validate, score, write the output cells and mark the problem cells",
     "  report <in.xlsx> [-o report.docx|.pdf|.txt] [--text]  generate the self-evaluation report (.pdf needs LibreOffice)",
@@ -165,6 +172,8 @@ const en: CliMessages = {
   notTemplate: (f) =>
     `"${f}" is not a performance-evaluation template workbook: create one with "perfeval template" or open the template your finance bureau issued.`,
   templateWritten: (f) => `Standard template written: ${f}`,
+  family: (id, v, t) => `${id}  ${v}  ${t}`,
+  unknownFamily: (id, known) => `No template has the id "${id}". Available: ${known} (perfeval families lists them).`,
   published: (f, n, fp, sheets, pw) =>
     `Published: ${f} (${n} settings cells recorded, fingerprint ${fp.slice(0, 19)}…; sheets protected: ${sheets.join(", ")}${pw ? ", with a password" : ", without a password"})`,
   publishBlocked: "Errors found, not published: fix the errors above first.",

@@ -4,3 +4,5 @@ export { STANDARD_TEMPLATE_INFO, standardTemplateDescription } from "./standard/
 export { STANDARD_GRADES, buildExampleDescription, rowHeightFor } from "./standard";
 export type { SeedData } from "./standard";
 export { KNOWN_TEMPLATES, nameSheetsOf } from "./known";
+export { TEMPLATE_FAMILIES, findFamily } from "./families";
+export type { TemplateFamily } from "./families";

@@ -5,7 +5,7 @@
 import type { KnownTemplates } from "../engine";
 import { META_NAMES, META_SHEET, STRUCTURE_TABLE_NAMES, TABLE_NAME_PREFIX } from "../engine";
 import type { TemplateDescription } from "./layout/types";
-import { STANDARD_TEMPLATE_INFO, standardTemplateDescription } from "./standard/description";
+import { TEMPLATE_FAMILIES } from "./families";
 
 /** Lower-cased defined name → its sheet in a template family's description (and the _meta names). */
 export function nameSheetsOf(description: TemplateDescription): ReadonlyMap<string, string> {
@@ -24,6 +24,6 @@ export function nameSheetsOf(description: TemplateDescription): ReadonlyMap<stri
 }
 
 /** Every family of src/templates, for the engine's `knownTemplates` option (one object: pass it as is). */
-export const KNOWN_TEMPLATES: KnownTemplates = new Map([
-  [STANDARD_TEMPLATE_INFO.id, nameSheetsOf(standardTemplateDescription())],
-]);
+export const KNOWN_TEMPLATES: KnownTemplates = new Map(
+  TEMPLATE_FAMILIES.map((f) => [f.info.id, nameSheetsOf(f.description())]),
+);

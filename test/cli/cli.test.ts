@@ -141,6 +141,22 @@ describe("template, validate, score, report on the seed example", () => {
     expect(r.out).toContain("错误");
   });
 
+  it("families lists the templates it can write; template --family writes one, an unknown id is a usage error", async () => {
+    const listed = await run(["families"], dir);
+    expect(listed.code).toBe(EXIT.ok);
+    expect(listed.out.trim().split("\n")).toEqual([
+      expect.stringMatching(/^cn\.perfeval\.dept-overall {2}1\.\d+\.\d+ {2}部门整体支出绩效评价$/),
+    ]);
+    const out = path.join(dir, "family.xlsx");
+    expect((await run(["template", out, "--family", "cn.perfeval.dept-overall"], dir)).code).toBe(EXIT.ok);
+    const json = JSON.parse((await run(["validate", out, "--json"], dir)).out);
+    expect(json.template.id).toBe("cn.perfeval.dept-overall");
+    const bad = await run(["template", path.join(dir, "none.xlsx"), "--family", "cn.perfeval.nope"], dir);
+    expect(bad.code).toBe(EXIT.usage);
+    expect(bad.err).toContain("没有编号为「cn.perfeval.nope」的模板。可用的模板：cn.perfeval.dept-overall");
+    expect(existsSync(path.join(dir, "none.xlsx"))).toBe(false);
+  });
+
   it("validate --json reports exactly the three published slips as warnings (exit 0)", async () => {
     const r = await run(["validate", EXAMPLE, "--json"], dir);
     expect(r.code).toBe(EXIT.ok);

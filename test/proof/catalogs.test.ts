@@ -112,6 +112,8 @@ const CLI_ARGS: Readonly<Record<string, readonly unknown[]>> = {
   summaryDuplicate: [["a.xlsx", "b.xlsx"]],
   pdfUnavailable: ["no_soffice", "soffice"],
   published: ["发布.xlsx", 675, "sha256:f89a53ef96e1a2b3c4d5", ["指标体系", "字段定义"], false],
+  family: ["cn.perfeval.dept-overall", "1.2.0", "部门整体支出绩效评价"],
+  unknownFamily: ["cn.perfeval.nope", "cn.perfeval.dept-overall"],
 };
 
 const PHRASE_SAMPLES: { readonly [K in keyof PhraseArgs]: PhraseArgs[K] } = {
