@@ -87,6 +87,36 @@ function isBlankArg(a: Expr, env: FormulaEnv): boolean {
   return v.t === "na" && v.why === "blank_input";
 }
 
+/** How a target is read (年初指标值's direction): ≥ (at least), ≤ (at most) or = (exactly); null when unknown. */
+function directionOf(text: string): ">=" | "<=" | "=" | null {
+  const t = text.replace(/\s+/g, "");
+  if (["≥", ">=", "＞＝", "不低于", "不少于", "大于等于", "至少", ""].includes(t)) return ">=";
+  if (["≤", "<=", "＜＝", "不高于", "不超过", "不多于", "小于等于", "至多"].includes(t)) return "<=";
+  if (["=", "＝", "等于"].includes(t)) return "=";
+  return null;
+}
+
+/**
+ * attainment(actual, target, direction): how far a 全年完成值 meets its 年初指标值 (财预〔2020〕10号's 得分系数) —
+ * 100 % when met in its direction; below a ≥ target actual ÷ target, above a ≤ target target ÷ actual, off an = target
+ * the smaller over the larger; never above 100 % or below 0. The direction defaults to ≥; an unknown one is text (no number).
+ */
+function attainment(args: readonly Expr[], env: FormulaEnv): FormulaValue {
+  const ns = numbers(args.slice(0, 2).map((a) => evaluateExpression(a, env)));
+  if (!Array.isArray(ns)) return ns;
+  const [actual, target] = ns as [Decimal, Decimal];
+  const written = args[2] ? evaluateExpression(args[2], env) : null;
+  if (written && written.t !== "text" && written.t !== "na") return { t: "text", v: "?" };
+  const dir = directionOf(written?.t === "text" ? written.v : "");
+  if (dir === null) return { t: "text", v: written?.t === "text" ? written.v : "?" };
+  const one = new Decimal(1);
+  const share = (a: Decimal, b: Decimal): Decimal => (b.lte(0) ? one : Decimal.max(0, Decimal.min(one, a.div(b))));
+  if (dir === ">=") return { t: "number", v: actual.gte(target) ? one : share(actual, target) };
+  if (dir === "<=") return { t: "number", v: actual.lte(target) ? one : share(target, actual) };
+  if (actual.eq(target)) return { t: "number", v: one };
+  return { t: "number", v: share(Decimal.min(actual, target), Decimal.max(actual, target)) };
+}
+
 function arith(op: ArithOp, a: Decimal, b: Decimal): FormulaValue {
   if (op === "/") return divide(a, b);
   return { t: "number", v: op === "+" ? a.plus(b) : op === "-" ? a.minus(b) : a.times(b) };
@@ -145,6 +175,8 @@ function callFunction(e: Extract<Expr, { k: "call" }>, env: FormulaEnv): Formula
       const vals = columnValues(args[0] as Extract<Expr, { k: "col" }>, env);
       return { t: "number", v: new Decimal(vals.filter((v) => matches(v, target)).length) };
     }
+    case "attainment":
+      return attainment(args, env);
     case "blank":
       return { t: "bool", v: isBlankArg(args[0]!, env) };
     case "present":

@@ -26,6 +26,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionSpec>> = {
   count_if: { min: 2, max: 2, args: ["column", "expr"], checkOnly: false },
   blank: { min: 1, max: 1, args: ["expr"], checkOnly: true },
   present: { min: 1, max: 1, args: ["expr"], checkOnly: true },
+  attainment: { min: 2, max: 3, args: ["expr", "expr", "expr"], checkOnly: false },
 };
 
 /** The function spec for a (case-insensitive) name, or undefined when the language has no such function. */

@@ -17,7 +17,18 @@ export type ArithOp = "+" | "-" | "*" | "/";
 export type CompareOp = "=" | "<=" | ">=" | "<" | ">";
 
 export type FunctionName =
-  "ratio" | "change" | "abs" | "min" | "max" | "sum" | "weighted" | "count" | "count_if" | "blank" | "present";
+  | "ratio"
+  | "change"
+  | "abs"
+  | "min"
+  | "max"
+  | "sum"
+  | "weighted"
+  | "count"
+  | "count_if"
+  | "blank"
+  | "present"
+  | "attainment";
 
 /** A table column reference `table.key`. */
 export interface ColumnRef {

@@ -52,7 +52,8 @@ export function valueFormat(expr: Expr, template: Template): ValueFormat {
       return common(l, r);
     }
     case "call":
-      if (expr.fn === "ratio" || expr.fn === "change" || expr.fn === "weighted") return "percent";
+      if (expr.fn === "ratio" || expr.fn === "change" || expr.fn === "weighted" || expr.fn === "attainment")
+        return "percent";
       if (expr.fn === "count" || expr.fn === "count_if") return "integer";
       if (expr.fn === "blank" || expr.fn === "present") return "number";
       return callFormat(expr.args, template);

@@ -190,3 +190,43 @@ describe("evaluateCheck", () => {
     expect(r.right?.toString()).toBe("226.86");
   });
 });
+
+describe("attainment(actual, target, direction): 财预〔2020〕10号's 得分系数", () => {
+  it.each([
+    // ≥ (the default): met at or above the target, else actual ÷ target.
+    ["attainment(120, 100)", "1"],
+    ["attainment(76, 100)", "0.76"],
+    ['attainment(76, 100, "≥")', "0.76"],
+    ['attainment(76, 100, "不低于")', "0.76"],
+    // ≤: met at or below, else target ÷ actual (30 days allowed, 40 taken: 75 %).
+    ['attainment(28, 30, "≤")', "1"],
+    ['attainment(40, 30, "<=")', "0.75"],
+    ['attainment(40, 30, "不超过")', "0.75"],
+    // =: exactly, else the smaller over the larger.
+    ['attainment(10, 10, "=")', "1"],
+    ['attainment(8, 10, "=")', "0.8"],
+    ['attainment(12.5, 10, "=")', "0.8"],
+    // Never below 0; a target of 0 or less in the ≥ direction is met.
+    ["attainment(-5, 100)", "0"],
+    ["attainment(3, 0)", "1"],
+  ])("%s = %s", (text, expected) => {
+    expect(num(text)).toBe(expected);
+  });
+
+  it("reads the current row of a target-vs-actual table: its own direction, target and actual", () => {
+    const row = { target: 30, actual: 40, direction: "≤" };
+    expect(
+      num("attainment(tasks.actual, tasks.target, tasks.direction)", env({}, {}, { table: "tasks", values: row })),
+    ).toBe("0.75");
+    // A blank direction is read as ≥.
+    const blank = { target: 100, actual: 76, direction: null };
+    expect(
+      num("attainment(tasks.actual, tasks.target, tasks.direction)", env({}, {}, { table: "tasks", values: blank })),
+    ).toBe("0.76");
+  });
+
+  it("a blank actual is not applicable; a direction it does not know gives no number", () => {
+    expect(run("attainment(a, 100)", env({ a: null }))).toEqual({ t: "na", why: "blank_input" });
+    expect(run('attainment(80, 100, "大概")').t).toBe("text");
+  });
+});

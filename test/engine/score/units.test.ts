@@ -38,6 +38,7 @@ const format = (src: string) => {
 describe("valueFormat", () => {
   it.each([
     ["ratio(expend_total, budget_total)", "percent"],
+    ["attainment(expend_total, budget_total)", "percent"],
     ["expend_total / budget_total", "percent"],
     ["expend_total / 2", "amount"],
     ["expend_total * 2", "amount"],
