@@ -102,7 +102,8 @@ function showCall(fn: string, args: readonly Expr[], leaves: FormulaLeaves): Run
     return join("Σ（", leaves.leaf(an), "×", leaves.leaf(bn), "）÷Σ", leaves.leaf(bn));
   }
   const shown = args.map((x) => show(x, leaves));
-  return join(fn, "（", joinRuns(shown, "，"), "）");
+  // attainment() as an accountant names it (财预〔2020〕10号's 得分系数).
+  return join(fn === "attainment" ? "得分系数" : fn, "（", joinRuns(shown, "，"), "）");
 }
 
 function joinRuns(items: readonly Run[][], sep: string): Run[] {

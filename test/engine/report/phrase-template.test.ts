@@ -100,6 +100,7 @@ describe("formula display", () => {
     ["a / (b + c)", "<a>÷（<b>＋<c>）"],
     ["a - (b - c)", "<a>－（<b>－<c>）"],
     ["weighted(t.v, t.w)", "Σ（<t.v>×<t.w>）÷Σ<t.w>"],
+    ["attainment(t.v, t.w, t.d)", "得分系数（<t.v>，<t.w>，<t.d>）"],
     ["a ÷ b ×", "a ÷ b ×"],
   ])("%s shows as %s", (src, expected) => {
     expect(runsText(displayFormula(src, labels))).toBe(expected);
