@@ -157,6 +157,10 @@ describe.skipIf(!browserPath)("the task pane in Excel (a fake Office.js), end to
       await publish.scrollIntoViewIfNeeded();
       await publish.click();
       await expectStatus(page, /^已发布：记录 \d+ 个设置单元格，指纹 sha256:[0-9a-f]{12}…；已保护工作表 /);
+      // The tab then says when it was published (read back from the record).
+      await expect
+        .poll(() => page.getByRole("tabpanel").innerText(), { timeout: 10_000 })
+        .toMatch(/发布日期\s*\d{4}-\d{2}-\d{2}/);
       expect(
         await excel(page, (f) =>
           ["指标体系", "字段定义", "校验规则"].map((n) => f.wb.sheets.find((s) => s.name === n)?.protected),

@@ -10,6 +10,7 @@ import { LANGS } from "../../src/engine/i18n/catalog";
 import { CATALOGS } from "../../src/engine/diagnostics/render";
 import { PROBLEM_CATALOGS, PROBLEM_DETAILS, type ProblemParams } from "../../src/engine/diagnostics/problems";
 import { PHRASES, type PhraseArgs } from "../../src/engine/score/phrases";
+import { CRITERIA, TAILS, type CriterionArgs, type TailArgs } from "../../src/engine/score/criteria";
 import { REPORT_PHRASES } from "../../src/engine/report/build";
 import type { Run } from "../../src/engine/report/tree";
 import { runsText } from "../../src/engine/report/tree";
@@ -187,6 +188,23 @@ const PHRASE_SAMPLES: { readonly [K in keyof PhraseArgs]: PhraseArgs[K] } = {
   total_penalty: { points: "2" },
 };
 
+const GOT = { score: "1.6", full: false };
+const CRITERION_SAMPLES: { readonly [K in keyof CriterionArgs]: CriterionArgs[K] } = {
+  threshold: { op: ">=", limit: "50%", else: GOT },
+  deduct_per_point: { dir: "above", limit: "100%", deduct: "0.2", partial: "ceil" },
+  step_per_block: { dir: "below", limit: "100%", block: { amount: "5", pp: true }, deduct: "2", partial: "floor" },
+  bands: { bands: [{ band: { k: "between", lo: "0", loClosed: false, hi: "10%", hiClosed: true }, got: GOT }] },
+  proportional: { target: "100%" },
+  checklist: { deduct: "1" },
+  per_event: { deduct: "0.5" },
+  manual: { description: "§7§", step: "0.5" },
+};
+const TAIL_SAMPLES: { readonly [K in keyof TailArgs]: TailArgs[K] } = {
+  na: { got: GOT },
+  undefined: { got: { score: "2", full: true } },
+  separator: {},
+};
+
 const PROBLEM_SAMPLES = Object.fromEntries(
   Object.entries(PROBLEM_DETAILS).map(([k, names]) => [k, names.map((_, i) => `§${i + 7}§`)]),
 ) as unknown as { readonly [K in keyof ProblemParams]: ProblemParams[K] };
@@ -195,6 +213,7 @@ const CATALOG_TEXTS: readonly (readonly [string, (lang: Lang) => Text[]])[] = [
   ["diagnostics", (l) => keyed(CATALOGS[l], SAMPLE_PARAMS)],
   ["problems", (l) => keyed(PROBLEM_CATALOGS[l], PROBLEM_SAMPLES)],
   ["scoring phrases", (l) => keyed(PHRASES[l], PHRASE_SAMPLES)],
+  ["评分标准", (l) => [...keyed(CRITERIA[l], CRITERION_SAMPLES), ...keyed(TAILS[l], TAIL_SAMPLES)]],
   ["report phrases", (l) => shaped(REPORT_PHRASES[l], REPORT_ARGS)],
   ["host failures", (l) => keyed(HOST_MESSAGES[l], HOST_SAMPLES)],
   ["host codes", (l) => shaped(HOST_CODE_MESSAGES[l], {})],
@@ -251,7 +270,15 @@ describe.each(CATALOG_TEXTS)("the %s catalog", (name, render) => {
 });
 
 it("every catalog is declared through the one mechanism: a pair keyed by language", () => {
-  const all: Catalogs<unknown>[] = [CATALOGS, PROBLEM_CATALOGS, PHRASES, REPORT_PHRASES, HOST_MESSAGES];
+  const all: Catalogs<unknown>[] = [
+    CATALOGS,
+    PROBLEM_CATALOGS,
+    PHRASES,
+    CRITERIA,
+    TAILS,
+    REPORT_PHRASES,
+    HOST_MESSAGES,
+  ];
   for (const c of [...all, HOST_CODE_MESSAGES, CLI_MESSAGES, PANE])
     expect(Object.keys(c).sort()).toEqual(["en", "zh-CN"]);
 });

@@ -120,15 +120,30 @@ const en: Catalog<CriterionArgs> = {
 
 export const CRITERIA: Catalogs<Catalog<CriterionArgs>> = defineCatalogs(zhCN, en);
 
+/** The shared scores a bureau changed (不适用时 / 无法计算时), after the kind's sentence, and what joins them. */
+export interface TailArgs {
+  na: { got: Got };
+  undefined: { got: Got };
+  separator: Record<string, never>;
+}
+
+export const TAILS: Catalogs<Catalog<TailArgs>> = defineCatalogs<Catalog<TailArgs>>(
+  { na: (a) => `不适用时${gotZh(a.got)}`, undefined: (a) => `无法计算时${gotZh(a.got)}`, separator: () => "；" },
+  {
+    na: (a) => `not applicable: ${gotEn(a.got)}`,
+    undefined: (a) => `cannot be computed: ${gotEn(a.got)}`,
+    separator: () => "; ",
+  },
+);
+
 /** A rule's 评分标准 in a language, with its 不适用时 / 无法计算时 scores where they are not the default. */
 export function renderCriterion(lang: Lang, c: Criterion): string {
   const body = translate(CRITERIA, lang, c.key, c.args as never);
-  const zh = lang === "zh-CN";
   const tail = [
-    c.na ? (zh ? `不适用时${gotZh(c.na)}` : `not applicable: ${gotEn(c.na)}`) : "",
-    c.undefined ? (zh ? `无法计算时${gotZh(c.undefined)}` : `cannot be computed: ${gotEn(c.undefined)}`) : "",
+    c.na ? translate(TAILS, lang, "na", { got: c.na }) : "",
+    c.undefined ? translate(TAILS, lang, "undefined", { got: c.undefined }) : "",
   ].filter((s) => s !== "");
-  return tail.length === 0 ? body : [body, ...tail].join(zh ? "；" : "; ");
+  return [body, ...tail].join(translate(TAILS, lang, "separator", {}));
 }
 
 /** Build a criterion with its arguments checked against its key. */

@@ -13,6 +13,7 @@ import { createOfficeHost } from "../../../src/hosts/office/office-host";
 import { quoteSheet } from "../../../src/hosts/office/normalize";
 import { FakeWorkbook } from "./fake-excel";
 import { createEngine, readPublished } from "../../../src/engine";
+import { MARK_COLORS } from "../../../src/hosts/common";
 import { buildStandardTemplate } from "../../../src/hosts/xlsx/standard";
 import { KNOWN_TEMPLATES } from "../../../src/templates";
 import type { FakeCell } from "./fake-excel";
@@ -300,8 +301,8 @@ describe("the published example in Excel: its configuration sheets are protected
     expect(sum.location).toMatchObject({ sheet: "指标体系" });
     await host.markDiagnostics(outcome.diagnostics);
     const cell = wb.sheet("指标体系")!.cells.get(sum.location!.address);
-    expect(cell?.fill).toBeDefined();
-    expect(cell?.fill).not.toBe("#FFFFFF");
+    // The error's mark colour, not the cell's own blue configuration fill.
+    expect(cell?.fill?.toUpperCase()).toBe(MARK_COLORS.error);
     expect(wb.sheet("指标体系")!.protected).toBe(true);
     // Notes are objects on a protected sheet: none is added there (the pane's card carries the words).
     expect([...wb.notes.keys()].filter((k) => k.includes("指标体系"))).toEqual([]);
